@@ -1,0 +1,150 @@
+//! `lojinha-server`: the catalog server without a window.
+//!
+//! Parses the command line, starts the server, prints `listening on <addr>`,
+//! and stops gracefully on Ctrl-C or SIGTERM (every session gets `goodbye`).
+
+use std::net::ToSocketAddrs;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, ValueEnum};
+use lojinha_server::server::{self, DEFAULT_LISTEN, ServerConfig};
+use lojinha_server::{DbLocation, Mode, SyncMode, sample};
+
+/// Lojinha's catalog server: JSON-RPC 2.0 over TCP, one JSON message per line.
+///
+/// Try it by hand with `nc 127.0.0.1 5050` and type
+/// {"jsonrpc":"2.0","id":1,"method":"product.list"}
+#[derive(Parser, Debug)]
+#[command(name = "lojinha-server", version)]
+struct Args {
+    /// Address to listen on. Anything but a loopback address lets other computers
+    /// change the catalog.
+    #[arg(long, default_value = DEFAULT_LISTEN, value_name = "ADDR")]
+    listen: String,
+    /// SQLite database file (created if missing), or `:memory:` for a catalog that
+    /// vanishes on exit. Default: catalog.db in the platform's data directory.
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Most clients connected at once; others get `goodbye` "server full".
+    #[arg(long, default_value_t = server::DEFAULT_MAX_CONNECTIONS, value_name = "N")]
+    max_connections: usize,
+    /// Longest accepted line, in bytes (newline excluded).
+    #[arg(long, default_value_t = server::DEFAULT_MAX_FRAME, value_name = "BYTES")]
+    max_frame: usize,
+    /// Seconds a client may stay silent before it is disconnected.
+    #[arg(long, default_value_t = server::DEFAULT_IDLE_TIMEOUT.as_secs(), value_name = "SECS")]
+    idle_timeout: u64,
+    /// `threaded`: one thread per client (many at once). `sequential`: one client at a
+    /// time, the others wait in the accept queue.
+    #[arg(long, value_enum, default_value_t = ModeArg::Threaded)]
+    mode: ModeArg,
+    /// `normal`: commits survive a crash of the server. `full`: also a power cut
+    /// (an fsync per group commit).
+    #[arg(long, value_enum, default_value_t = SyncArg::Normal)]
+    sync: SyncArg,
+    /// Do not send `welcome` on connect (for one-shot JSON-RPC clients).
+    #[arg(long)]
+    no_welcome: bool,
+    /// Require this access token in `hello` before any other method.
+    /// Also read from the LOJINHA_TOKEN environment variable.
+    #[arg(long, env = "LOJINHA_TOKEN", hide_env_values = true, value_name = "TOKEN")]
+    token: Option<String>,
+    /// Load the sample catalog (a few dozen products) when the database is empty.
+    #[arg(long)]
+    seed_sample: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ModeArg {
+    Threaded,
+    Sequential,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SyncArg {
+    Normal,
+    Full,
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "lojinha_server=info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let args = Args::parse();
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("lojinha-server: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Args) -> Result<(), String> {
+    let config = config_from(&args)?;
+    warn_if_exposed(&config.listen);
+    let (stop_tx, stop_rx) = crossbeam_channel::bounded(1);
+    ctrlc::set_handler(move || {
+        let _ = stop_tx.try_send(());
+    })
+    .map_err(|e| format!("cannot watch for Ctrl-C: {e}"))?;
+    let db = config.db.clone();
+    let handle = server::start(config).map_err(|e| e.to_string())?;
+    if args.seed_sample && handle.product_count() == 0 {
+        let added = handle.seed(sample::sample_products());
+        tracing::info!("loaded {added} sample products");
+    }
+    println!("listening on {}", handle.local_addr());
+    println!("catalog: {db} ({} products)", handle.product_count());
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    let _ = stop_rx.recv();
+    eprintln!("shutting down: saying goodbye to {} session(s)", handle.sessions().len());
+    handle.stop();
+    Ok(())
+}
+
+fn config_from(args: &Args) -> Result<ServerConfig, String> {
+    let db = match &args.db {
+        Some(path) => DbLocation::parse(&path.to_string_lossy()),
+        None => DbLocation::File(
+            server::default_db_path().ok_or("no data directory on this system: pass --db PATH")?,
+        ),
+    };
+    if args.max_connections == 0 || args.max_frame < 64 || args.idle_timeout == 0 {
+        return Err("--max-connections and --idle-timeout must be at least 1, --max-frame at least 64".into());
+    }
+    Ok(ServerConfig {
+        listen: args.listen.clone(),
+        db,
+        sync: match args.sync {
+            SyncArg::Normal => SyncMode::Normal,
+            SyncArg::Full => SyncMode::Full,
+        },
+        mode: match args.mode {
+            ModeArg::Threaded => Mode::Threaded,
+            ModeArg::Sequential => Mode::Sequential,
+        },
+        max_connections: args.max_connections,
+        max_frame: args.max_frame,
+        idle_timeout: Duration::from_secs(args.idle_timeout),
+        welcome: !args.no_welcome,
+        token: args.token.clone().filter(|t| !t.is_empty()),
+        ..ServerConfig::default()
+    })
+}
+
+fn warn_if_exposed(listen: &str) {
+    let exposed = listen.to_socket_addrs().map(|mut addrs| addrs.any(|a| !a.ip().is_loopback()));
+    if exposed.unwrap_or(false) {
+        eprintln!(
+            "warning: listening on {listen}: anyone on the network can connect and change the catalog \
+             (use --token to require an access token)"
+        );
+    }
+}

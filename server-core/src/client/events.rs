@@ -1,0 +1,68 @@
+//! What a client reports of each protocol step, for a connection log.
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant, SystemTime};
+
+use serde_json::Value;
+
+/// Kinds of message the client receives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReceivedKind {
+    Response,
+    /// An error response.
+    Error,
+    Batch,
+    Notification,
+    /// A line that is not JSON (or not JSON-RPC).
+    Garbage,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClientEvent {
+    Resolving {
+        addr: String,
+    },
+    Connecting {
+        addr: SocketAddr,
+    },
+    Connected {
+        local: SocketAddr,
+        peer: SocketAddr,
+    },
+    /// A line sent. `id` and `method` are set when it is a single request.
+    Sent {
+        raw: String,
+        bytes: usize,
+        id: Option<Value>,
+        method: Option<String>,
+    },
+    /// A line received; `rtt` is set when it answers a request of ours.
+    Received {
+        raw: String,
+        bytes: usize,
+        kind: ReceivedKind,
+        id: Option<Value>,
+        method: Option<String>,
+        rtt: Option<Duration>,
+    },
+    /// One `read()` and how many bytes it returned ("show reads").
+    Read {
+        bytes: usize,
+    },
+    Closed {
+        reason: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct ClientEventRecord {
+    pub at: Instant,
+    pub wall: SystemTime,
+    pub event: ClientEvent,
+}
+
+impl ClientEventRecord {
+    pub fn now(event: ClientEvent) -> Self {
+        ClientEventRecord { at: Instant::now(), wall: SystemTime::now(), event }
+    }
+}

@@ -1,0 +1,135 @@
+//! Where a client's incoming lines come from: read directly on the calling
+//! thread, or by a background reader thread that forwards them on a channel
+//! (so a GUI's network thread can wait on commands and the server at once).
+
+use std::io;
+use std::net::TcpStream;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
+
+use super::events::{ClientEvent, ClientEventRecord};
+use crate::protocol::frame::{Frame, FrameReader};
+
+/// One thing read off the connection.
+#[derive(Debug, Clone)]
+pub enum Incoming {
+    /// A line (without its ending) and when it arrived.
+    Line { bytes: Vec<u8>, at: Instant },
+    /// The connection ended; why, as far as the reader can tell.
+    End { reason: String },
+}
+
+pub(super) enum Source {
+    Direct { reader: FrameReader<TcpStream>, timeout: Option<Duration> },
+    Background { rx: Receiver<Incoming>, thread: Option<JoinHandle<()>> },
+}
+
+impl Source {
+    pub fn direct(stream: TcpStream, max_frame: usize, reads: Option<Sender<ClientEventRecord>>) -> Self {
+        let mut reader = FrameReader::new(stream, max_frame);
+        if let Some(events) = reads {
+            reader.set_read_observer(read_observer(events));
+        }
+        Source::Direct { reader, timeout: None }
+    }
+
+    pub fn background(
+        stream: TcpStream,
+        max_frame: usize,
+        reads: Option<Sender<ClientEventRecord>>,
+    ) -> io::Result<Self> {
+        let (tx, rx) = crossbeam_channel::unbounded();
+        let mut reader = FrameReader::new(stream, max_frame);
+        if let Some(events) = reads {
+            reader.set_read_observer(read_observer(events));
+        }
+        let thread = std::thread::Builder::new()
+            .name("client-reader".into())
+            .spawn(move || forward_lines(reader, &tx))?;
+        Ok(Source::Background { rx, thread: Some(thread) })
+    }
+
+    /// The channel a background reader fills, for `select!`.
+    pub fn channel(&self) -> Option<&Receiver<Incoming>> {
+        match self {
+            Source::Background { rx, .. } => Some(rx),
+            Source::Direct { .. } => None,
+        }
+    }
+
+    /// The next incoming item, waiting at most until `deadline`.
+    /// `Ok(None)` means the deadline passed.
+    pub fn next(&mut self, deadline: Option<Instant>) -> io::Result<Option<Incoming>> {
+        match self {
+            Source::Direct { reader, timeout } => read_direct(reader, timeout, deadline),
+            Source::Background { rx, .. } => Ok(receive(rx, deadline)),
+        }
+    }
+
+    pub fn join(&mut self) {
+        if let Source::Background { thread, .. } = self {
+            if let Some(thread) = thread.take() {
+                let _ = thread.join();
+            }
+        }
+    }
+}
+
+fn read_observer(events: Sender<ClientEventRecord>) -> Box<dyn FnMut(usize) + Send> {
+    Box::new(move |bytes| {
+        let _ = events.send(ClientEventRecord::now(ClientEvent::Read { bytes }));
+    })
+}
+
+fn read_direct(
+    reader: &mut FrameReader<TcpStream>,
+    current: &mut Option<Duration>,
+    deadline: Option<Instant>,
+) -> io::Result<Option<Incoming>> {
+    let wanted = deadline.map(|d| d.saturating_duration_since(Instant::now()).max(Duration::from_millis(1)));
+    if wanted != *current {
+        reader.get_ref().set_read_timeout(wanted)?;
+        *current = wanted;
+    }
+    match reader.next_frame() {
+        Ok(frame) => Ok(Some(frame_to_incoming(frame))),
+        Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn receive(rx: &Receiver<Incoming>, deadline: Option<Instant>) -> Option<Incoming> {
+    let ended = || Incoming::End { reason: "the connection's reader stopped".into() };
+    match deadline {
+        None => Some(rx.recv().unwrap_or_else(|_| ended())),
+        Some(deadline) => match rx.recv_deadline(deadline) {
+            Ok(incoming) => Some(incoming),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => Some(ended()),
+        },
+    }
+}
+
+fn frame_to_incoming(frame: Frame) -> Incoming {
+    match frame {
+        Frame::Line(bytes) => Incoming::Line { bytes, at: Instant::now() },
+        Frame::Closed => Incoming::End { reason: "the server closed the connection".into() },
+        Frame::TooLarge => Incoming::End { reason: "the server sent a message larger than the limit".into() },
+    }
+}
+
+/// The background reader's body: forward every line until the connection ends.
+fn forward_lines(mut reader: FrameReader<TcpStream>, tx: &Sender<Incoming>) {
+    loop {
+        let incoming = match reader.next_frame() {
+            Ok(frame) => frame_to_incoming(frame),
+            Err(e) => Incoming::End { reason: format!("connection error: {e}") },
+        };
+        let end = matches!(incoming, Incoming::End { .. });
+        if tx.send(incoming).is_err() || end {
+            return;
+        }
+    }
+}

@@ -1,0 +1,478 @@
+//! A blocking client for the Lojinha protocol, used by the app's network
+//! threads, the benchmark and the tests.
+//!
+//! [`Client::connect`] opens the connection; typed methods (`add`, `get`, …)
+//! send one request and wait for its answer; [`Client::send_request`] and
+//! [`Client::recv_reply`] pipeline. Server notifications go to the channel
+//! from [`Client::notifications`]; every protocol step is reported as a
+//! [`ClientEvent`] when an event sender is given.
+
+mod error;
+mod events;
+mod incoming;
+mod reply;
+
+use std::collections::VecDeque;
+use std::io::{self, Write};
+use std::net::{Shutdown, SocketAddr, TcpStream, ToSocketAddrs};
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, Sender};
+use serde_json::{Value, json};
+
+pub use error::ClientError;
+pub use events::{ClientEvent, ClientEventRecord, ReceivedKind};
+pub use incoming::Incoming;
+pub use reply::{Hello, Notification, Reply, Response, Welcome};
+
+use crate::protocol::message::encode_request;
+use crate::protocol::{Product, RpcError};
+use crate::storage::Page;
+use incoming::Source;
+
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    pub connect_timeout: Duration,
+    /// How long a call waits for its answer; `None` waits forever.
+    pub response_timeout: Option<Duration>,
+    /// Where protocol steps are reported (for a connection log).
+    pub events: Option<Sender<ClientEventRecord>>,
+    /// Read on a thread of its own, so [`Client::incoming_channel`] can be
+    /// waited on together with other channels.
+    pub background_reader: bool,
+    /// Report every `read()` and its size.
+    pub report_reads: bool,
+    /// Largest line accepted from the server.
+    pub max_frame: usize,
+    /// Deliver server notifications on [`Client::notifications`]; when false
+    /// they are read and dropped (the benchmark does not want them).
+    pub keep_notifications: bool,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            connect_timeout: Duration::from_secs(5),
+            response_timeout: Some(Duration::from_secs(30)),
+            events: None,
+            background_reader: false,
+            report_reads: false,
+            max_frame: 64 * 1024 * 1024,
+            keep_notifications: true,
+        }
+    }
+}
+
+/// A request sent and not yet answered.
+struct InFlight {
+    id: Value,
+    method: String,
+    sent: Instant,
+}
+
+pub struct Client {
+    stream: TcpStream,
+    source: Source,
+    peer: SocketAddr,
+    next_id: u64,
+    in_flight: VecDeque<InFlight>,
+    notifications_tx: Sender<Notification>,
+    notifications_rx: Receiver<Notification>,
+    options: ClientOptions,
+    welcome: Option<Welcome>,
+    goodbye: Option<String>,
+    closed: Option<String>,
+}
+
+impl Client {
+    /// Connects to `addr` (`host:port`). Does not wait for `welcome`: it is
+    /// delivered as a notification when the server sends it.
+    pub fn connect(addr: &str, options: ClientOptions) -> Result<Client, ClientError> {
+        let emit = |event| emit_to(&options.events, event);
+        emit(ClientEvent::Resolving { addr: addr.to_owned() });
+        let stream = open_stream(addr, &options, emit)?;
+        stream.set_nodelay(true)?;
+        let peer = stream.peer_addr()?;
+        emit(ClientEvent::Connected { local: stream.local_addr()?, peer });
+        let reads = options.report_reads.then(|| options.events.clone()).flatten();
+        let reader_stream = stream.try_clone()?;
+        let source = if options.background_reader {
+            Source::background(reader_stream, options.max_frame, reads)?
+        } else {
+            Source::direct(reader_stream, options.max_frame, reads)
+        };
+        let (notifications_tx, notifications_rx) = crossbeam_channel::unbounded();
+        Ok(Client {
+            stream,
+            source,
+            peer,
+            next_id: 1,
+            in_flight: VecDeque::new(),
+            notifications_tx,
+            notifications_rx,
+            options,
+            welcome: None,
+            goodbye: None,
+            closed: None,
+        })
+    }
+
+    pub fn peer_addr(&self) -> SocketAddr {
+        self.peer
+    }
+
+    /// The `welcome` the server sent, once it has been read.
+    pub fn welcome(&self) -> Option<&Welcome> {
+        self.welcome.as_ref()
+    }
+
+    /// Server notifications, in the order they arrived.
+    pub fn notifications(&self) -> Receiver<Notification> {
+        self.notifications_rx.clone()
+    }
+
+    /// Whether the connection has ended (and why).
+    pub fn closed_reason(&self) -> Option<&str> {
+        self.closed.as_deref()
+    }
+
+    /// Reads until the server's `welcome` arrives.
+    pub fn wait_welcome(&mut self, timeout: Duration) -> Result<Welcome, ClientError> {
+        let deadline = Instant::now() + timeout;
+        while self.welcome.is_none() {
+            match self.next_incoming(Some(deadline))? {
+                Some(Reply::Garbage(raw)) => return Err(ClientError::Protocol(raw)),
+                Some(_) => return Err(ClientError::Protocol("a response before welcome".into())),
+                None => {}
+            }
+        }
+        Ok(self.welcome.clone().expect("welcome was just set"))
+    }
+
+    // ----- typed calls -------------------------------------------------
+
+    pub fn hello(&mut self, client_name: &str) -> Result<Hello, ClientError> {
+        self.hello_with_token(client_name, None)
+    }
+
+    pub fn hello_with_token(&mut self, client_name: &str, token: Option<&str>) -> Result<Hello, ClientError> {
+        let mut params = json!({ "client": client_name });
+        if let Some(token) = token {
+            params["token"] = json!(token);
+        }
+        decode(self.call("hello", params)?)
+    }
+
+    pub fn add(&mut self, product: &Product) -> Result<Product, ClientError> {
+        decode(self.call("product.add", json!({ "product": product }))?)
+    }
+
+    pub fn get(&mut self, code: &str) -> Result<Product, ClientError> {
+        decode(self.call("product.get", json!({ "code": code }))?)
+    }
+
+    pub fn list(&mut self, after: Option<&str>, limit: Option<usize>) -> Result<Page, ClientError> {
+        let mut params = json!({});
+        if let Some(after) = after {
+            params["after"] = json!(after);
+        }
+        if let Some(limit) = limit {
+            params["limit"] = json!(limit);
+        }
+        decode(self.call("product.list", params)?)
+    }
+
+    /// Pages through the whole catalog; `progress(loaded, total)` after each page.
+    pub fn list_all(
+        &mut self,
+        page_size: usize,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<Vec<Product>, ClientError> {
+        let mut products = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let page = self.list(after.as_deref(), Some(page_size))?;
+            products.extend(page.products);
+            progress(products.len(), page.total);
+            match page.next {
+                Some(next) => after = Some(next),
+                None => return Ok(products),
+            }
+        }
+    }
+
+    pub fn update(&mut self, product: &Product) -> Result<Product, ClientError> {
+        decode(self.call("product.update", json!({ "product": product }))?)
+    }
+
+    pub fn delete(&mut self, code: &str) -> Result<String, ClientError> {
+        let result = self.call("product.delete", json!({ "code": code }))?;
+        let deleted = result.get("deleted").and_then(Value::as_str);
+        deleted.map(str::to_owned).ok_or_else(|| ClientError::Protocol(result.to_string()))
+    }
+
+    /// Says goodbye: `quit`, then the server closes the connection.
+    pub fn quit(&mut self) -> Result<(), ClientError> {
+        self.call("quit", Value::Null)?;
+        Ok(())
+    }
+
+    // ----- generic calls and pipelining ---------------------------------
+
+    /// Sends one request and waits for its result.
+    pub fn call(&mut self, method: &str, params: Value) -> Result<Value, ClientError> {
+        let id = self.send_request(method, params)?;
+        match self.recv_reply()? {
+            Reply::Single(response) if response.id == id => response.result.map_err(ClientError::Rpc),
+            other => Err(ClientError::Protocol(format!("expected the answer to {id}, got {other:?}"))),
+        }
+    }
+
+    /// Sends a request without waiting; returns its id. `Value::Null` params are left out.
+    pub fn send_request(&mut self, method: &str, params: Value) -> Result<Value, ClientError> {
+        let id = json!(self.next_id);
+        self.next_id += 1;
+        let encoded = if params.is_null() {
+            encode_request(&id, method, &json!([]))
+        } else {
+            encode_request(&id, method, &params)
+        };
+        let mut line = encoded.0;
+        line.push(b'\n');
+        self.write_line(&line, Some(id.clone()), Some(method.to_owned()))?;
+        self.in_flight.push_back(InFlight {
+            id: id.clone(),
+            method: method.to_owned(),
+            sent: Instant::now(),
+        });
+        Ok(id)
+    }
+
+    /// Sends a batch of calls in one message; returns the ids in order.
+    pub fn send_batch(&mut self, calls: &[(&str, Value)]) -> Result<Vec<Value>, ClientError> {
+        let mut ids = Vec::new();
+        let mut parts = Vec::new();
+        for (method, params) in calls {
+            let id = json!(self.next_id);
+            self.next_id += 1;
+            parts.push(json!({"jsonrpc":"2.0","id":id,"method":method,"params":params}));
+            ids.push(id);
+        }
+        let mut line = serde_json::to_vec(&parts).expect("a batch serializes");
+        line.push(b'\n');
+        self.write_line(&line, None, None)?;
+        let now = Instant::now();
+        for (id, (method, _)) in ids.iter().zip(calls) {
+            self.in_flight.push_back(InFlight { id: id.clone(), method: method.to_string(), sent: now });
+        }
+        Ok(ids)
+    }
+
+    /// Sends `text` exactly as given, plus a newline if it has none (the raw console).
+    pub fn send_raw(&mut self, text: &str) -> Result<(), ClientError> {
+        let mut line = text.as_bytes().to_vec();
+        if !line.ends_with(b"\n") {
+            line.push(b'\n');
+        }
+        self.write_line(&line, None, None)
+    }
+
+    /// Waits for the next response or batch of responses, handling any
+    /// notifications that arrive first.
+    pub fn recv_reply(&mut self) -> Result<Reply, ClientError> {
+        let deadline = self.options.response_timeout.map(|t| Instant::now() + t);
+        loop {
+            if let Some(reply) = self.next_incoming(deadline)? {
+                return Ok(reply);
+            }
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                return Err(ClientError::Timeout);
+            }
+        }
+    }
+
+    /// Sends all calls back to back, then reads all answers (pipelining).
+    pub fn pipeline(&mut self, calls: &[(&str, Value)]) -> Result<Vec<Result<Value, RpcError>>, ClientError> {
+        for (method, params) in calls {
+            self.send_request(method, params.clone())?;
+        }
+        let mut results = Vec::with_capacity(calls.len());
+        for _ in calls {
+            match self.recv_reply()? {
+                Reply::Single(response) => results.push(response.result),
+                other => return Err(ClientError::Protocol(format!("{other:?}"))),
+            }
+        }
+        Ok(results)
+    }
+
+    // ----- background reading (GUI network threads) ----------------------
+
+    /// With `background_reader`, the channel of incoming lines: wait on it
+    /// with `select!` and pass what arrives to [`Client::handle_incoming`].
+    pub fn incoming_channel(&self) -> Option<Receiver<Incoming>> {
+        self.source.channel().cloned()
+    }
+
+    /// Handles one incoming item taken from [`Client::incoming_channel`]:
+    /// notifications are delivered; a reply is returned.
+    pub fn handle_incoming(&mut self, incoming: Incoming) -> Result<Option<Reply>, ClientError> {
+        match incoming {
+            Incoming::Line { bytes, at } => Ok(self.classify(&bytes, at)),
+            Incoming::End { reason } => Err(self.mark_closed(reason)),
+        }
+    }
+
+    /// Closes the connection without `quit`.
+    pub fn close(&mut self) {
+        let _ = self.stream.shutdown(Shutdown::Both);
+        self.source.join();
+        if self.closed.is_none() {
+            self.mark_closed("closed by this client".into());
+        }
+    }
+
+    // ----- internals --------------------------------------------------------
+
+    fn write_line(
+        &mut self,
+        line: &[u8],
+        id: Option<Value>,
+        method: Option<String>,
+    ) -> Result<(), ClientError> {
+        if let Some(reason) = &self.closed {
+            return Err(ClientError::Closed { reason: reason.clone() });
+        }
+        if let Err(e) = self.stream.write_all(line) {
+            return Err(self.mark_closed(format!("cannot send: {e}")));
+        }
+        self.emit_with(|| ClientEvent::Sent {
+            raw: String::from_utf8_lossy(line.strip_suffix(b"\n").unwrap_or(line)).into_owned(),
+            bytes: line.len(),
+            id,
+            method,
+        });
+        Ok(())
+    }
+
+    /// Reads one item; returns a reply, or `None` after a notification or a timeout.
+    fn next_incoming(&mut self, deadline: Option<Instant>) -> Result<Option<Reply>, ClientError> {
+        if let Some(reason) = &self.closed {
+            return Err(ClientError::Closed { reason: reason.clone() });
+        }
+        match self.source.next(deadline) {
+            Ok(Some(incoming)) => self.handle_incoming(incoming),
+            Ok(None) => Err(ClientError::Timeout),
+            Err(e) => Err(self.mark_closed(format!("connection error: {e}"))),
+        }
+    }
+
+    fn classify(&mut self, bytes: &[u8], at: Instant) -> Option<Reply> {
+        let parsed = reply::parse_line(bytes);
+        let (kind, id, method) = parsed.describe();
+        let rtt = id.as_ref().and_then(|id| self.settle(id, at));
+        let rtt = rtt.or_else(|| self.settle_batch(&parsed, at));
+        self.emit_with(|| ClientEvent::Received {
+            raw: String::from_utf8_lossy(bytes).into_owned(),
+            bytes: bytes.len() + 1,
+            kind,
+            id: id.clone(),
+            method: method.clone(),
+            rtt,
+        });
+        match parsed {
+            reply::Parsed::Notification(notification) => {
+                self.deliver(notification);
+                None
+            }
+            reply::Parsed::Reply(reply) => Some(reply),
+        }
+    }
+
+    /// Forgets an answered request; returns its round-trip time.
+    fn settle(&mut self, id: &Value, at: Instant) -> Option<Duration> {
+        let position = self.in_flight.iter().position(|f| &f.id == id)?;
+        let request = self.in_flight.remove(position)?;
+        let _ = &request.method;
+        Some(at.saturating_duration_since(request.sent))
+    }
+
+    fn settle_batch(&mut self, parsed: &reply::Parsed, at: Instant) -> Option<Duration> {
+        let reply::Parsed::Reply(Reply::Batch(responses)) = parsed else { return None };
+        responses.iter().filter_map(|r| self.settle(&r.id, at)).max()
+    }
+
+    fn deliver(&mut self, notification: Notification) {
+        match &notification {
+            Notification::Welcome(welcome) => self.welcome = Some(welcome.clone()),
+            Notification::Goodbye { reason } => self.goodbye = Some(reason.clone()),
+            _ => {}
+        }
+        if self.options.keep_notifications {
+            let _ = self.notifications_tx.send(notification);
+        }
+    }
+
+    fn mark_closed(&mut self, reason: String) -> ClientError {
+        let reason = match (&self.closed, &self.goodbye) {
+            (Some(first), _) => first.clone(),
+            (None, Some(goodbye)) => format!("the server said goodbye: {goodbye}"),
+            (None, None) => reason,
+        };
+        if self.closed.is_none() {
+            self.closed = Some(reason.clone());
+            self.emit_with(|| ClientEvent::Closed { reason: reason.clone() });
+        }
+        ClientError::Closed { reason }
+    }
+
+    fn emit_with(&self, build: impl FnOnce() -> ClientEvent) {
+        if self.options.events.is_some() {
+            emit_to(&self.options.events, build());
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.stream.shutdown(Shutdown::Both);
+        self.source.join();
+    }
+}
+
+fn emit_to(events: &Option<Sender<ClientEventRecord>>, event: ClientEvent) {
+    if let Some(tx) = events {
+        let _ = tx.send(ClientEventRecord::now(event));
+    }
+}
+
+/// Resolves and connects, trying each address; a refusal everywhere means no server.
+fn open_stream(
+    addr: &str,
+    options: &ClientOptions,
+    emit: impl Fn(ClientEvent),
+) -> Result<TcpStream, ClientError> {
+    let addrs: Vec<SocketAddr> = addr
+        .to_socket_addrs()
+        .map_err(|e| ClientError::Resolve { addr: addr.to_owned(), detail: e.to_string() })?
+        .collect();
+    let mut last_error = None;
+    for target in &addrs {
+        emit(ClientEvent::Connecting { addr: *target });
+        match TcpStream::connect_timeout(target, options.connect_timeout) {
+            Ok(stream) => return Ok(stream),
+            Err(e) => last_error = Some(e),
+        }
+    }
+    let addr = addr.to_owned();
+    Err(match last_error {
+        Some(e) if e.kind() == io::ErrorKind::ConnectionRefused => ClientError::NoServer { addr },
+        Some(e) if e.kind() == io::ErrorKind::TimedOut => ClientError::Connect { addr, source: e },
+        Some(source) => ClientError::Connect { addr, source },
+        None => ClientError::Resolve { addr, detail: "no address found".into() },
+    })
+}
+
+fn decode<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, ClientError> {
+    serde_json::from_value(value.clone()).map_err(|e| ClientError::Protocol(format!("{e}: {value}")))
+}

@@ -1,0 +1,236 @@
+//! JSON-RPC 2.0 envelopes: parsing incoming lines into requests and encoding
+//! responses and notifications as compact single-line JSON.
+//!
+//! This layer knows nothing of products or methods; it only checks the
+//! JSON-RPC shape (`jsonrpc`, `id`, `method`, `params`, batches).
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::error::RpcError;
+
+/// Largest batch the server executes; a longer one is rejected whole.
+pub const MAX_BATCH: usize = 1000;
+
+/// The parameters of a request, as JSON-RPC allows them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Params {
+    None,
+    ByPosition(Vec<Value>),
+    ByName(Map<String, Value>),
+}
+
+/// A well-formed request or notification (a request without `id`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// `None` for a notification: it gets no response.
+    pub id: Option<Value>,
+    pub method: String,
+    pub params: Params,
+}
+
+/// One entry of a message: a request, or why it is not one (with the id to answer).
+pub type Entry = Result<Request, (Value, RpcError)>;
+
+/// What one line turned out to be.
+#[derive(Debug)]
+pub enum Message {
+    Single(Entry),
+    Batch(Vec<Entry>),
+    /// Not JSON, or not UTF-8, or an invalid batch: answer this error with `id: null`.
+    Unanswerable(RpcError),
+}
+
+/// Parses one frame (a line without its ending) into a message.
+pub fn parse_message(line: &[u8]) -> Message {
+    let value: Value = match serde_json::from_slice(line) {
+        Ok(value) => value,
+        Err(e) => return Message::Unanswerable(RpcError::parse_error(&e)),
+    };
+    match value {
+        Value::Array(items) if items.is_empty() => {
+            Message::Unanswerable(RpcError::invalid_request("empty batch"))
+        }
+        Value::Array(items) if items.len() > MAX_BATCH => Message::Unanswerable(RpcError::invalid_request(
+            &format!("batch too large: at most {MAX_BATCH} entries"),
+        )),
+        Value::Array(items) => Message::Batch(items.into_iter().map(parse_entry).collect()),
+        other => Message::Single(parse_entry(other)),
+    }
+}
+
+/// Checks the JSON-RPC shape of one value.
+pub fn parse_entry(value: Value) -> Entry {
+    let Value::Object(mut object) = value else {
+        return Err((Value::Null, RpcError::invalid_request("a request must be an object")));
+    };
+    let id = match object.remove("id") {
+        None => None,
+        Some(id) if is_valid_id(&id) => Some(id),
+        Some(_) => {
+            let why = "id must be a string or an integer";
+            return Err((Value::Null, RpcError::invalid_request(why)));
+        }
+    };
+    let answer_id = id.clone().unwrap_or(Value::Null);
+    let invalid = |why: &str| Err((answer_id.clone(), RpcError::invalid_request(why)));
+    if object.get("jsonrpc") != Some(&Value::String("2.0".into())) {
+        return invalid("jsonrpc must be \"2.0\"");
+    }
+    let method = match object.remove("method") {
+        Some(Value::String(method)) => method,
+        Some(_) => return invalid("method must be a string"),
+        None => return invalid("method is missing"),
+    };
+    let params = match object.remove("params") {
+        None => Params::None,
+        Some(Value::Array(list)) => Params::ByPosition(list),
+        Some(Value::Object(map)) => Params::ByName(map),
+        Some(_) => return invalid("params must be an object or an array"),
+    };
+    Ok(Request { id, method, params })
+}
+
+fn is_valid_id(id: &Value) -> bool {
+    match id {
+        Value::String(_) => true,
+        Value::Number(n) => n.is_i64() || n.is_u64(),
+        _ => false,
+    }
+}
+
+#[derive(Serialize)]
+struct SuccessBody<'a, T: Serialize> {
+    jsonrpc: &'static str,
+    id: &'a Value,
+    result: &'a T,
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    jsonrpc: &'static str,
+    id: &'a Value,
+    error: &'a RpcError,
+}
+
+#[derive(Serialize)]
+struct NotificationBody<'a, T: Serialize> {
+    jsonrpc: &'static str,
+    method: &'a str,
+    params: &'a T,
+}
+
+/// One response, already serialized (without the trailing newline).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Encoded(pub Vec<u8>);
+
+pub fn encode_success<T: Serialize>(id: &Value, result: &T) -> Encoded {
+    encode(&SuccessBody { jsonrpc: "2.0", id, result })
+}
+
+pub fn encode_error(id: &Value, error: &RpcError) -> Encoded {
+    encode(&ErrorBody { jsonrpc: "2.0", id, error })
+}
+
+pub fn encode_notification<T: Serialize>(method: &str, params: &T) -> Encoded {
+    encode(&NotificationBody { jsonrpc: "2.0", method, params })
+}
+
+/// Encodes a request (used by the client library).
+pub fn encode_request<T: Serialize>(id: &Value, method: &str, params: &T) -> Encoded {
+    #[derive(Serialize)]
+    struct RequestBody<'a, T: Serialize> {
+        jsonrpc: &'static str,
+        id: &'a Value,
+        method: &'a str,
+        params: &'a T,
+    }
+    encode(&RequestBody { jsonrpc: "2.0", id, method, params })
+}
+
+/// Joins already encoded responses into one batch array.
+pub fn encode_batch(parts: &[Encoded]) -> Encoded {
+    let total: usize = parts.iter().map(|p| p.0.len() + 1).sum();
+    let mut out = Vec::with_capacity(total + 2);
+    out.push(b'[');
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(&part.0);
+    }
+    out.push(b']');
+    Encoded(out)
+}
+
+fn encode<T: Serialize>(body: &T) -> Encoded {
+    // Serializing our own plain structs into memory cannot fail.
+    Encoded(serde_json::to_vec(body).expect("serializing a JSON-RPC body"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn single(line: &str) -> Entry {
+        match parse_message(line.as_bytes()) {
+            Message::Single(entry) => entry,
+            other => panic!("expected a single message, got {other:?}"),
+        }
+    }
+
+    fn error_code(entry: Entry) -> (Value, i64) {
+        let (id, error) = entry.unwrap_err();
+        (id, error.code)
+    }
+
+    /// A valid request keeps its id, method and params.
+    #[test]
+    fn parses_valid_request() {
+        let r = single(r#"{"jsonrpc":"2.0","id":"a","method":"m","params":[1]}"#).unwrap();
+        assert_eq!(r.id, Some(json!("a")));
+        assert_eq!(r.method, "m");
+        assert_eq!(r.params, Params::ByPosition(vec![json!(1)]));
+    }
+
+    /// Invalid requests answer with their id when it is usable, else null.
+    #[test]
+    fn invalid_requests_keep_a_usable_id() {
+        let cases = [
+            (r#"{"jsonrpc":"1.0","id":5,"method":"m"}"#, json!(5)),
+            (r#"{"jsonrpc":"2.0","id":"x","method":3}"#, json!("x")),
+            (r#"{"jsonrpc":"2.0","id":7,"method":"m","params":3}"#, json!(7)),
+            (r#"{"jsonrpc":"2.0","id":1.5,"method":"m"}"#, Value::Null),
+            (r#"{"jsonrpc":"2.0","id":[1],"method":"m"}"#, Value::Null),
+            (r#"{"jsonrpc":"2.0","id":null,"method":"m"}"#, Value::Null),
+            ("42", Value::Null),
+        ];
+        for (line, id) in cases {
+            assert_eq!(error_code(single(line)), (id, -32600), "{line}");
+        }
+    }
+
+    /// Garbage and broken UTF-8 are parse errors; empty and huge batches are invalid.
+    #[test]
+    fn unanswerable_messages() {
+        let code = |bytes: &[u8]| match parse_message(bytes) {
+            Message::Unanswerable(e) => e.code,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(code(b"{not json"), -32700);
+        assert_eq!(code(b"\"\xff\xfe\""), -32700);
+        assert_eq!(code(b"[]"), -32600);
+        let big = format!("[{}]", vec!["1"; MAX_BATCH + 1].join(","));
+        assert_eq!(code(big.as_bytes()), -32600);
+    }
+
+    /// Responses are compact, single-line, in `jsonrpc, id, result` order.
+    #[test]
+    fn encodes_compact_responses() {
+        let ok = encode_success(&json!(1), &json!({"bye": true}));
+        assert_eq!(ok.0, br#"{"jsonrpc":"2.0","id":1,"result":{"bye":true}}"#);
+        let batch = encode_batch(&[ok.clone(), ok]);
+        assert!(batch.0.starts_with(b"[{") && !batch.0.contains(&b'\n'));
+    }
+}

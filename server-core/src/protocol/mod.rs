@@ -1,0 +1,22 @@
+//! The wire protocol: framing, JSON-RPC envelopes, products and commands.
+//!
+//! Layers never skip: bytes → [`frame`] → [`message`] → [`command`].
+
+pub mod command;
+pub mod error;
+pub mod frame;
+pub mod message;
+pub mod product;
+
+pub use command::Command;
+pub use error::{FieldError, RpcError};
+pub use message::{Encoded, Message, Params, Request};
+pub use product::Product;
+
+/// Version of the wire protocol announced in `welcome`.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// `lojinha/<version>`, as announced in `welcome` and `hello`.
+pub fn server_name() -> String {
+    format!("lojinha/{}", env!("CARGO_PKG_VERSION"))
+}

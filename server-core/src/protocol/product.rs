@@ -1,0 +1,154 @@
+//! The product record and the rules every product must follow.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::error::FieldError;
+
+pub const MAX_CODE_LEN: usize = 32;
+pub const MAX_NAME_CHARS: usize = 200;
+pub const MAX_PRICE_CENTS: i64 = 1_000_000_000_000;
+pub const MAX_QUANTITY: i64 = 1_000_000_000;
+
+/// A product of the catalog. Money is in integer cents, never a float.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Product {
+    pub code: String,
+    pub name: String,
+    pub price_cents: i64,
+    pub quantity: i64,
+}
+
+impl Product {
+    /// Checks a product given as JSON and returns it normalized (name trimmed,
+    /// quantity defaulted to 0).
+    pub fn from_json(value: Value) -> Result<Product, FieldError> {
+        let Value::Object(mut fields) = value else {
+            return Err(FieldError::new("product", "must be an object"));
+        };
+        let code = take_string(&mut fields, "code")?;
+        validate_code(&code).map_err(|reason| FieldError::new("code", reason))?;
+        let name = check_name(&take_string(&mut fields, "name")?)
+            .map_err(|reason| FieldError::new("name", reason))?;
+        let price_cents = take_integer(&mut fields, "price_cents", MAX_PRICE_CENTS)?
+            .ok_or_else(|| FieldError::new("price_cents", "is required"))?;
+        let quantity = take_integer(&mut fields, "quantity", MAX_QUANTITY)?.unwrap_or(0);
+        if let Some(unknown) = fields.keys().next() {
+            return Err(FieldError::new(unknown, "unknown field"));
+        }
+        Ok(Product { code, name, price_cents, quantity })
+    }
+
+    /// Checks a product built in Rust (the client and the GUI form use this
+    /// before sending, so users see the same rules the server applies).
+    pub fn validate(&self) -> Result<Product, FieldError> {
+        let json = serde_json::to_value(self).expect("a product serializes");
+        Product::from_json(json)
+    }
+}
+
+/// `1` to `32` characters from `A-Z a-z 0-9 . _ -`.
+pub fn validate_code(code: &str) -> Result<(), String> {
+    if code.is_empty() {
+        return Err("must not be empty".into());
+    }
+    if code.len() > MAX_CODE_LEN {
+        return Err(format!("must be at most {MAX_CODE_LEN} characters"));
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
+    if let Some(bad) = code.chars().find(|&c| !allowed(c)) {
+        return Err(format!("character {bad:?} is not allowed (use A-Z a-z 0-9 . _ -)"));
+    }
+    Ok(())
+}
+
+/// Trims, then `1` to `200` code points, no control characters.
+pub fn check_name(raw: &str) -> Result<String, String> {
+    let name = raw.trim();
+    let chars = name.chars().count();
+    if chars == 0 {
+        return Err("must not be empty".into());
+    }
+    if chars > MAX_NAME_CHARS {
+        return Err(format!("must be at most {MAX_NAME_CHARS} characters (has {chars})"));
+    }
+    if name.chars().any(char::is_control) {
+        return Err("must not contain control characters".into());
+    }
+    Ok(name.to_owned())
+}
+
+fn take_string(fields: &mut Map<String, Value>, key: &str) -> Result<String, FieldError> {
+    match fields.remove(key) {
+        Some(Value::String(s)) => Ok(s),
+        Some(_) => Err(FieldError::new(key, "must be a string")),
+        None => Err(FieldError::new(key, "is required")),
+    }
+}
+
+fn take_integer(fields: &mut Map<String, Value>, key: &str, max: i64) -> Result<Option<i64>, FieldError> {
+    let Some(value) = fields.remove(key) else {
+        return Ok(None);
+    };
+    let range = || format!("must be an integer from 0 to {max}");
+    let Value::Number(number) = value else {
+        return Err(FieldError::new(key, range()));
+    };
+    match number.as_i64() {
+        Some(n) if (0..=max).contains(&n) => Ok(Some(n)),
+        _ => Err(FieldError::new(key, range())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn field_of(value: Value) -> String {
+        Product::from_json(value).unwrap_err().field
+    }
+
+    /// A valid product is normalized: name trimmed, quantity defaulted.
+    #[test]
+    fn normalizes_valid_product() {
+        let p = Product::from_json(json!({"code":"CAN-001","name":"  Caneta  ","price_cents":250})).unwrap();
+        assert_eq!(p.name, "Caneta");
+        assert_eq!(p.quantity, 0);
+    }
+
+    /// Each broken rule names the field that broke it.
+    #[test]
+    fn each_rule_names_its_field() {
+        let base = || json!({"code":"A","name":"n","price_cents":1,"quantity":1});
+        let with = |key: &str, value: Value| {
+            let mut v = base();
+            v[key] = value;
+            v
+        };
+        assert_eq!(field_of(with("code", json!(""))), "code");
+        assert_eq!(field_of(with("code", json!("a b"))), "code");
+        assert_eq!(field_of(with("code", json!("x".repeat(33)))), "code");
+        assert_eq!(field_of(with("code", json!(7))), "code");
+        assert_eq!(field_of(with("name", json!("   "))), "name");
+        assert_eq!(field_of(with("name", json!("ç".repeat(201)))), "name");
+        assert_eq!(field_of(with("name", json!("a\u{7}b"))), "name");
+        assert_eq!(field_of(with("price_cents", json!(-1))), "price_cents");
+        assert_eq!(field_of(with("price_cents", json!(2.5))), "price_cents");
+        assert_eq!(field_of(with("price_cents", json!(MAX_PRICE_CENTS + 1))), "price_cents");
+        assert_eq!(field_of(with("quantity", json!("3"))), "quantity");
+        assert_eq!(field_of(with("colour", json!("red"))), "colour");
+        assert_eq!(field_of(json!("CAN-001")), "product");
+        let mut missing = base();
+        missing.as_object_mut().unwrap().remove("price_cents");
+        assert_eq!(field_of(missing), "price_cents");
+    }
+
+    /// Limits are counted in code points, and the edges are allowed.
+    #[test]
+    fn limits_are_inclusive_and_in_code_points() {
+        let p = json!({"code":"x".repeat(32),"name":"ã".repeat(200),
+                       "price_cents":MAX_PRICE_CENTS,"quantity":MAX_QUANTITY});
+        assert!(Product::from_json(p).is_ok());
+    }
+}

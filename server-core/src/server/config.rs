@@ -1,0 +1,76 @@
+//! Server settings, with the defaults the protocol names.
+
+use std::time::Duration;
+
+use crate::storage::{DbLocation, SyncMode};
+
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:5050";
+pub const DEFAULT_MAX_CONNECTIONS: usize = 256;
+pub const DEFAULT_MAX_FRAME: usize = 1024 * 1024;
+pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(300);
+/// Unsent output a session may hold before it is dropped as too slow.
+pub const DEFAULT_OUTBOX_LIMIT: usize = 8 * 1024 * 1024;
+
+/// How connections are served.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// One thread per connection: many clients at once (the lesson's v5).
+    #[default]
+    Threaded,
+    /// One client at a time, served in the accept loop (the lesson's v4).
+    Sequential,
+}
+
+impl std::fmt::Display for Mode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Mode::Threaded => "threaded",
+            Mode::Sequential => "sequential",
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    pub listen: String,
+    pub db: DbLocation,
+    pub sync: SyncMode,
+    pub mode: Mode,
+    pub max_connections: usize,
+    pub max_frame: usize,
+    pub idle_timeout: Duration,
+    pub outbox_limit: usize,
+    /// Send `welcome` on connect (off for one-shot JSON-RPC clients).
+    pub welcome: bool,
+    /// When set, every method but `hello` and `quit` needs this token first.
+    pub token: Option<String>,
+    /// Capacity of the event stream for a GUI log; 0 turns events off.
+    pub event_capacity: usize,
+    /// Report each `read()` and its byte count as an event ("show reads").
+    pub report_reads: bool,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig {
+            listen: DEFAULT_LISTEN.into(),
+            db: DbLocation::Memory,
+            sync: SyncMode::default(),
+            mode: Mode::default(),
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            max_frame: DEFAULT_MAX_FRAME,
+            idle_timeout: DEFAULT_IDLE_TIMEOUT,
+            outbox_limit: DEFAULT_OUTBOX_LIMIT,
+            welcome: true,
+            token: None,
+            event_capacity: 0,
+            report_reads: false,
+        }
+    }
+}
+
+/// The default database file, in the platform's data directory.
+pub fn default_db_path() -> Option<std::path::PathBuf> {
+    let dirs = directories::ProjectDirs::from("org", "Lojinha", "lojinha")?;
+    Some(dirs.data_dir().join("catalog.db"))
+}

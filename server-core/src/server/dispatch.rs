@@ -1,0 +1,281 @@
+//! Applies requests: turns a parsed message into responses, reading from the
+//! catalog mirror and sending writes to the storage writer.
+
+use std::sync::Arc;
+
+use crossbeam_channel::bounded;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::context::ServerContext;
+use super::outbox::Line;
+use super::sessions::Session;
+use crate::protocol::message::{self, Entry, encode_error, encode_notification, encode_success};
+use crate::protocol::{Command, Encoded, Message, PROTOCOL_VERSION, Product, RpcError, server_name};
+use crate::storage::{WriteJob, WriteOp, WriteOutcome};
+
+/// What a session does after handling one line.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    /// `quit` was received: close after the reply (if any) is sent.
+    Quit,
+}
+
+/// What the session thread must send for one line.
+pub struct Outcome {
+    /// `None` when the reply was already queued (a single write) or when
+    /// nothing is due (notifications only).
+    pub reply: Option<Line>,
+    pub flow: Flow,
+}
+
+/// Per-session state the dispatcher reads and changes.
+pub struct SessionState {
+    pub session: Arc<Session>,
+    /// Whether `hello` carried the right token (always true without a token).
+    pub authorized: bool,
+}
+
+#[derive(Serialize)]
+struct Welcome {
+    server: String,
+    protocol: u32,
+    session: u64,
+}
+
+pub fn welcome_line(session: u64) -> Line {
+    let params = Welcome { server: server_name(), protocol: PROTOCOL_VERSION, session };
+    to_line(encode_notification("welcome", &params))
+}
+
+pub fn goodbye_line(reason: &str) -> Line {
+    to_line(encode_notification("goodbye", &json!({ "reason": reason })))
+}
+
+pub fn to_line(encoded: Encoded) -> Line {
+    let mut bytes = encoded.0;
+    bytes.push(b'\n');
+    bytes.into()
+}
+
+/// Handles one line from the client.
+pub fn handle_line(ctx: &ServerContext, state: &mut SessionState, line: &[u8]) -> Outcome {
+    match message::parse_message(line) {
+        Message::Unanswerable(error) => reply(encode_error(&Value::Null, &error), Flow::Continue),
+        Message::Single(entry) => handle_single(ctx, state, entry),
+        Message::Batch(entries) => handle_batch(ctx, state, entries),
+    }
+}
+
+fn reply(encoded: Encoded, flow: Flow) -> Outcome {
+    Outcome { reply: Some(to_line(encoded)), flow }
+}
+
+fn handle_single(ctx: &ServerContext, state: &mut SessionState, entry: Entry) -> Outcome {
+    let request = match entry {
+        Ok(request) => request,
+        Err((id, error)) => return reply(encode_error(&id, &error), Flow::Continue),
+    };
+    let id = request.id.clone();
+    let command = match Command::from_request(request) {
+        Ok(command) => command,
+        Err(error) => return answer(id.as_ref(), Err(error), Flow::Continue),
+    };
+    let flow = if command == Command::Quit { Flow::Quit } else { Flow::Continue };
+    if let Some(error) = authorization_error(ctx, state, &command) {
+        return answer(id.as_ref(), Err(error), flow);
+    }
+    match (write_op(command), id) {
+        (Ok(op), Some(id)) => queue_write(ctx, state, op, id),
+        (Ok(op), None) => answer(None, wait_for_write(ctx, state, op), flow),
+        (Err(command), id) => answer(id.as_ref(), execute(ctx, state, command), flow),
+    }
+}
+
+/// Encodes a result for a request; a notification (no id) gets nothing.
+fn answer(id: Option<&Value>, result: Result<Value, RpcError>, flow: Flow) -> Outcome {
+    let Some(id) = id else { return Outcome { reply: None, flow } };
+    match result {
+        Ok(value) => reply(encode_success(id, &value), flow),
+        Err(error) => reply(encode_error(id, &error), flow),
+    }
+}
+
+/// A single write: the storage writer queues the response itself right after
+/// commit, so it is ordered with the notifications of other sessions' writes.
+fn queue_write(ctx: &ServerContext, state: &SessionState, op: WriteOp, id: Value) -> Outcome {
+    let (done_tx, done_rx) = bounded(1);
+    let session = state.session.clone();
+    ctx.store.submit(WriteJob::new(op, session.id, move |outcome| {
+        let line = to_line(encode_write_outcome(&id, outcome));
+        session.outbox.push(line);
+        let _ = done_tx.send(());
+    }));
+    // Waiting keeps this session's responses in request order.
+    let _ = done_rx.recv();
+    Outcome { reply: None, flow: Flow::Continue }
+}
+
+fn handle_batch(ctx: &ServerContext, state: &mut SessionState, entries: Vec<Entry>) -> Outcome {
+    let mut parts = Vec::new();
+    let mut flow = Flow::Continue;
+    for entry in entries {
+        let (id, result) = match entry {
+            Ok(request) => {
+                let id = request.id.clone();
+                let command = Command::from_request(request);
+                if command.as_ref() == Ok(&Command::Quit) {
+                    flow = Flow::Quit;
+                }
+                (id, command.and_then(|c| execute_any(ctx, state, c)))
+            }
+            Err((id, error)) => (Some(id), Err(error)),
+        };
+        if let Some(id) = id {
+            parts.push(match result {
+                Ok(value) => encode_success(&id, &value),
+                Err(error) => encode_error(&id, &error),
+            });
+        }
+        if flow == Flow::Quit {
+            break;
+        }
+    }
+    let reply = (!parts.is_empty()).then(|| to_line(message::encode_batch(&parts)));
+    Outcome { reply, flow }
+}
+
+/// Executes any command, waiting for writes to commit.
+fn execute_any(ctx: &ServerContext, state: &mut SessionState, command: Command) -> Result<Value, RpcError> {
+    if let Some(error) = authorization_error(ctx, state, &command) {
+        return Err(error);
+    }
+    match write_op(command) {
+        Ok(op) => wait_for_write(ctx, state, op),
+        Err(other) => execute(ctx, state, other),
+    }
+}
+
+/// The storage operation of a write command, or the command back.
+fn write_op(command: Command) -> Result<WriteOp, Command> {
+    match command {
+        Command::Add(p) => Ok(WriteOp::Add(p)),
+        Command::Update(p) => Ok(WriteOp::Update(p)),
+        Command::Delete { code } => Ok(WriteOp::Delete(code)),
+        other => Err(other),
+    }
+}
+
+/// Submits a write and waits for its commit.
+fn wait_for_write(ctx: &ServerContext, state: &SessionState, op: WriteOp) -> Result<Value, RpcError> {
+    let (done_tx, done_rx) = bounded(1);
+    ctx.store.submit(WriteJob::new(op, state.session.id, move |outcome| {
+        let _ = done_tx.send(outcome);
+    }));
+    let outcome = done_rx.recv().unwrap_or(WriteOutcome::Failed("storage stopped".into()));
+    write_result(outcome)
+}
+
+/// Executes a command that does not write.
+fn execute(ctx: &ServerContext, state: &mut SessionState, command: Command) -> Result<Value, RpcError> {
+    let session = state.session.clone();
+    match command {
+        Command::Hello { client, token } => {
+            check_token(ctx, state, token.as_deref())?;
+            if let Some(name) = client {
+                *session.client.lock().unwrap_or_else(|e| e.into_inner()) = Some(name.clone());
+                let id = session.id;
+                ctx.events.emit_with(|| super::ServerEvent::SessionNamed { session: id, client: name });
+            }
+            Ok(json!({ "session": session.id, "server": server_name() }))
+        }
+        Command::Get { code } => match ctx.store.catalog().get(&code) {
+            Some(product) => Ok(product_json(&product)),
+            None => Err(RpcError::not_found(&code)),
+        },
+        Command::List { after, limit } => {
+            let page = ctx.store.catalog().page(after.as_deref(), limit);
+            Ok(serde_json::to_value(page).expect("a page serializes"))
+        }
+        Command::Quit => Ok(json!({ "bye": true })),
+        Command::Add(_) | Command::Update(_) | Command::Delete { .. } => {
+            Err(RpcError::internal("writes go through the storage writer"))
+        }
+    }
+}
+
+fn authorization_error(ctx: &ServerContext, state: &SessionState, command: &Command) -> Option<RpcError> {
+    let open = matches!(command, Command::Hello { .. } | Command::Quit);
+    (ctx.config.token.is_some() && !state.authorized && !open).then(|| RpcError::token_required(false))
+}
+
+/// Compares the token in constant time, so timing tells nothing about it.
+fn check_token(ctx: &ServerContext, state: &mut SessionState, given: Option<&str>) -> Result<(), RpcError> {
+    let Some(expected) = ctx.config.token.as_deref() else { return Ok(()) };
+    match given {
+        Some(given) if constant_time_eq(given.as_bytes(), expected.as_bytes()) => {
+            state.authorized = true;
+            Ok(())
+        }
+        Some(_) => Err(RpcError::token_required(true)),
+        None => Err(RpcError::token_required(false)),
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    let mut difference = (a.len() ^ b.len()) as u8 | u8::from(a.len() != b.len());
+    for i in 0..a.len().max(b.len()) {
+        let x = a.get(i).copied().unwrap_or(0);
+        let y = b.get(i).copied().unwrap_or(0);
+        difference |= x ^ y;
+    }
+    difference == 0
+}
+
+fn product_json(product: &Product) -> Value {
+    serde_json::to_value(product).expect("a product serializes")
+}
+
+fn write_result(outcome: WriteOutcome) -> Result<Value, RpcError> {
+    match outcome {
+        WriteOutcome::Added(p) | WriteOutcome::Updated(p) => Ok(product_json(&p)),
+        WriteOutcome::Deleted(code) => Ok(json!({ "deleted": code })),
+        WriteOutcome::Exists(code) => Err(RpcError::already_exists(&code)),
+        WriteOutcome::NotFound(code) => Err(RpcError::not_found(&code)),
+        WriteOutcome::Failed(why) => Err(RpcError::internal(&why)),
+    }
+}
+
+fn encode_write_outcome(id: &Value, outcome: WriteOutcome) -> Encoded {
+    match write_result(outcome) {
+        Ok(value) => encode_success(id, &value),
+        Err(error) => encode_error(id, &error),
+    }
+}
+
+/// The notification other sessions receive for a committed change.
+pub fn change_notification(outcome: &WriteOutcome) -> Option<Line> {
+    let encoded = match outcome {
+        WriteOutcome::Added(p) => encode_notification("product.added", &json!({ "product": p })),
+        WriteOutcome::Updated(p) => encode_notification("product.updated", &json!({ "product": p })),
+        WriteOutcome::Deleted(code) => encode_notification("product.deleted", &json!({ "code": code })),
+        _ => return None,
+    };
+    Some(to_line(encoded))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::constant_time_eq;
+
+    /// The token comparison is right on equal, different and prefix inputs.
+    #[test]
+    fn constant_time_comparison() {
+        assert!(constant_time_eq(b"secret", b"secret"));
+        assert!(!constant_time_eq(b"secret", b"secreT"));
+        assert!(!constant_time_eq(b"secret", b"secret2"));
+        assert!(!constant_time_eq(b"", b"x"));
+        assert!(constant_time_eq(b"", b""));
+    }
+}

@@ -1,0 +1,145 @@
+//! Events the server reports for a live log: every protocol step, timed.
+//!
+//! Events are optional and never slow the server down: the stream is bounded
+//! and an event that does not fit is counted and dropped.
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Instant, SystemTime};
+
+use crossbeam_channel::{Receiver, Sender};
+
+use super::config::Mode;
+
+/// Why a session ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CloseReason {
+    /// The client closed its end.
+    ClientClosed,
+    /// The client sent `quit`.
+    Quit,
+    IdleTimeout,
+    /// Its unsent output passed the bound.
+    TooSlow,
+    FrameTooLarge,
+    ServerShutdown,
+    /// A socket error.
+    Error(String),
+}
+
+impl CloseReason {
+    /// The `goodbye` reason sent to the client, when one is sent.
+    pub fn goodbye(&self) -> Option<&'static str> {
+        match self {
+            CloseReason::IdleTimeout => Some("idle timeout"),
+            CloseReason::TooSlow => Some("too slow"),
+            CloseReason::ServerShutdown => Some("server shutting down"),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for CloseReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CloseReason::ClientClosed => f.write_str("client closed the connection"),
+            CloseReason::Quit => f.write_str("client sent quit"),
+            CloseReason::IdleTimeout => f.write_str("idle timeout"),
+            CloseReason::TooSlow => f.write_str("too slow: output not read"),
+            CloseReason::FrameTooLarge => f.write_str("frame too large"),
+            CloseReason::ServerShutdown => f.write_str("server shutting down"),
+            CloseReason::Error(e) => write!(f, "socket error: {e}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ServerEvent {
+    Listening {
+        addr: SocketAddr,
+        mode: Mode,
+    },
+    SessionOpened {
+        session: u64,
+        peer: SocketAddr,
+    },
+    /// The client introduced itself with `hello`.
+    SessionNamed {
+        session: u64,
+        client: String,
+    },
+    /// A connection refused because the server is full.
+    Rejected {
+        peer: SocketAddr,
+        reason: String,
+    },
+    /// One `read()` returned this many bytes ("show reads").
+    Read {
+        session: u64,
+        bytes: usize,
+    },
+    MessageIn {
+        session: u64,
+        raw: String,
+        bytes: usize,
+    },
+    MessageOut {
+        session: u64,
+        raw: String,
+        bytes: usize,
+    },
+    SessionClosed {
+        session: u64,
+        reason: CloseReason,
+    },
+    Stopped,
+}
+
+/// An event and when it happened.
+#[derive(Debug, Clone)]
+pub struct ServerEventRecord {
+    pub at: Instant,
+    pub wall: SystemTime,
+    pub event: ServerEvent,
+}
+
+/// The sending side of the event stream.
+pub struct EventSink {
+    tx: Option<Sender<ServerEventRecord>>,
+    dropped: AtomicU64,
+}
+
+impl EventSink {
+    /// A sink with room for `capacity` events; 0 turns events off.
+    pub fn new(capacity: usize) -> (EventSink, Option<Receiver<ServerEventRecord>>) {
+        if capacity == 0 {
+            return (EventSink { tx: None, dropped: AtomicU64::new(0) }, None);
+        }
+        let (tx, rx) = crossbeam_channel::bounded(capacity);
+        (EventSink { tx: Some(tx), dropped: AtomicU64::new(0) }, Some(rx))
+    }
+
+    /// Whether anyone listens: callers skip building costly events otherwise.
+    pub fn enabled(&self) -> bool {
+        self.tx.is_some()
+    }
+
+    pub fn emit(&self, event: ServerEvent) {
+        let Some(tx) = &self.tx else { return };
+        let record = ServerEventRecord { at: Instant::now(), wall: SystemTime::now(), event };
+        if tx.try_send(record).is_err() {
+            self.dropped.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Builds the event only when events are on.
+    pub fn emit_with(&self, build: impl FnOnce() -> ServerEvent) {
+        if self.enabled() {
+            self.emit(build());
+        }
+    }
+
+    pub fn dropped(&self) -> u64 {
+        self.dropped.load(Ordering::Relaxed)
+    }
+}

@@ -1,0 +1,74 @@
+//! The accept loop: turns connections into sessions, enforces the
+//! connection limit, and stops when asked.
+
+use std::io::Write;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use super::config::Mode;
+use super::context::ServerContext;
+use super::dispatch::goodbye_line;
+use super::events::ServerEvent;
+use super::session;
+
+/// Accepts until `ctx.stopping` is set (the stopper then wakes us with a
+/// connection of its own). Returns the session threads still running.
+pub fn accept_loop(ctx: &Arc<ServerContext>, listener: &TcpListener) -> Vec<JoinHandle<()>> {
+    let mut sessions: Vec<JoinHandle<()>> = Vec::new();
+    loop {
+        let accepted = listener.accept();
+        if ctx.stopping.load(Ordering::SeqCst) {
+            return sessions;
+        }
+        let (stream, peer) = match accepted {
+            Ok(connection) => connection,
+            Err(e) => {
+                // Out of file descriptors and the like: wait a moment, keep serving.
+                tracing::warn!("accept failed: {e}");
+                std::thread::sleep(Duration::from_millis(50));
+                continue;
+            }
+        };
+        if ctx.registry.len() >= ctx.config.max_connections {
+            reject_full(ctx, stream, peer);
+            continue;
+        }
+        match ctx.config.mode {
+            Mode::Sequential => session::serve(ctx, stream, peer),
+            Mode::Threaded => {
+                sessions.retain(|t| !t.is_finished());
+                if let Some(thread) = spawn_session(ctx, stream, peer) {
+                    sessions.push(thread);
+                }
+            }
+        }
+    }
+}
+
+fn spawn_session(ctx: &Arc<ServerContext>, stream: TcpStream, peer: SocketAddr) -> Option<JoinHandle<()>> {
+    let ctx = ctx.clone();
+    let name = format!("session-{}", peer.port());
+    let spawned = std::thread::Builder::new()
+        .name(name)
+        .stack_size(256 * 1024)
+        .spawn(move || session::serve(&ctx, stream, peer));
+    match spawned {
+        Ok(thread) => Some(thread),
+        Err(e) => {
+            tracing::error!("cannot start a thread for {peer}: {e}");
+            None
+        }
+    }
+}
+
+/// Tells a client the server is full, then closes its connection.
+fn reject_full(ctx: &ServerContext, mut stream: TcpStream, peer: SocketAddr) {
+    let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
+    let _ = stream.write_all(&goodbye_line("server full"));
+    let reason = "server full".to_string();
+    tracing::warn!(%peer, "connection refused: server full");
+    ctx.events.emit(ServerEvent::Rejected { peer, reason });
+}

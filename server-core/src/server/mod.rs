@@ -1,0 +1,212 @@
+//! The server: start it on a listener, watch its sessions and events, stop it.
+//!
+//! [`start`] binds and returns a [`ServerHandle`]; the accept loop runs on a
+//! thread of its own and every connection gets its own threads (or, in
+//! sequential mode, is served in the accept loop itself).
+
+mod config;
+mod context;
+pub(crate) mod dispatch;
+mod events;
+mod listener;
+mod outbox;
+mod session;
+mod sessions;
+
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant, SystemTime};
+
+use crossbeam_channel::Receiver;
+
+pub use config::{
+    DEFAULT_IDLE_TIMEOUT, DEFAULT_LISTEN, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_FRAME, DEFAULT_OUTBOX_LIMIT,
+    Mode, ServerConfig, default_db_path,
+};
+pub use events::{CloseReason, ServerEvent, ServerEventRecord};
+pub use sessions::SessionInfo;
+
+use crate::storage::{Store, StoreError};
+use context::ServerContext;
+use events::EventSink;
+use sessions::Registry;
+
+/// How long `stop()` lets sessions send their `goodbye` before forcing sockets closed.
+const STOP_GRACE: Duration = Duration::from_secs(2);
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error("cannot listen on {addr}: {source}{hint}")]
+    Bind { addr: String, source: std::io::Error, hint: &'static str },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot start the accept thread: {0}")]
+    Thread(std::io::Error),
+}
+
+/// A running server. Dropping it stops it.
+pub struct ServerHandle {
+    ctx: Arc<ServerContext>,
+    local_addr: SocketAddr,
+    started: Instant,
+    started_wall: SystemTime,
+    events: Option<Receiver<ServerEventRecord>>,
+    accept_thread: Option<JoinHandle<Vec<JoinHandle<()>>>>,
+}
+
+/// Binds `config.listen` and starts serving.
+pub fn start(config: ServerConfig) -> Result<ServerHandle, ServerError> {
+    let listener = TcpListener::bind(&config.listen).map_err(|source| ServerError::Bind {
+        hint: bind_hint(&source),
+        addr: config.listen.clone(),
+        source,
+    })?;
+    start_on(listener, config)
+}
+
+fn bind_hint(error: &std::io::Error) -> &'static str {
+    match error.kind() {
+        std::io::ErrorKind::AddrInUse => {
+            " (the port is in use: is another server running? pick another port)"
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            " (ports below 1024 need privileges: pick a port from 1024 to 65535)"
+        }
+        std::io::ErrorKind::AddrNotAvailable => " (this machine has no such address)",
+        _ => "",
+    }
+}
+
+/// Starts serving on an already bound listener (tests bind `127.0.0.1:0`).
+pub fn start_on(listener: TcpListener, config: ServerConfig) -> Result<ServerHandle, ServerError> {
+    let local_addr = listener.local_addr().map_err(ServerError::Thread)?;
+    let (sink, events) = EventSink::new(config.event_capacity);
+    let events_sink = Arc::new(sink);
+    let registry = Arc::new(Registry::default());
+    let store = Store::open(&config.db, config.sync, broadcaster(registry.clone()))?;
+    let mode = config.mode;
+    let ctx = Arc::new(ServerContext {
+        config,
+        store,
+        registry,
+        events: events_sink,
+        stopping: AtomicBool::new(false),
+    });
+    let accept_ctx = ctx.clone();
+    let accept_thread = std::thread::Builder::new()
+        .name("accept-loop".into())
+        .spawn(move || listener::accept_loop(&accept_ctx, &listener))
+        .map_err(ServerError::Thread)?;
+    tracing::info!("listening on {local_addr} ({mode})");
+    ctx.events.emit(ServerEvent::Listening { addr: local_addr, mode });
+    Ok(ServerHandle {
+        ctx,
+        local_addr,
+        started: Instant::now(),
+        started_wall: SystemTime::now(),
+        events,
+        accept_thread: Some(accept_thread),
+    })
+}
+
+/// The storage writer calls this for each committed change.
+fn broadcaster(registry: Arc<Registry>) -> crate::storage::CommitObserver {
+    Box::new(move |origin, outcome| {
+        if let Some(line) = dispatch::change_notification(outcome) {
+            registry.broadcast(origin, &line);
+        }
+    })
+}
+
+impl ServerHandle {
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local_addr
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.ctx.config.mode
+    }
+
+    pub fn config(&self) -> &ServerConfig {
+        &self.ctx.config
+    }
+
+    pub fn uptime(&self) -> Duration {
+        self.started.elapsed()
+    }
+
+    pub fn started_at(&self) -> SystemTime {
+        self.started_wall
+    }
+
+    /// The open sessions, by id.
+    pub fn sessions(&self) -> Vec<SessionInfo> {
+        self.ctx.registry.snapshot()
+    }
+
+    /// Number of products in the catalog.
+    pub fn product_count(&self) -> usize {
+        self.ctx.store.catalog().len()
+    }
+
+    /// The event stream (only when `event_capacity > 0`). Clones share one stream.
+    pub fn events(&self) -> Option<Receiver<ServerEventRecord>> {
+        self.events.clone()
+    }
+
+    /// Events dropped because the stream was full.
+    pub fn dropped_events(&self) -> u64 {
+        self.ctx.events.dropped()
+    }
+
+    /// Loads products into the catalog, skipping codes that exist; returns how many were added.
+    pub fn seed(&self, products: Vec<crate::protocol::Product>) -> usize {
+        self.ctx.store.seed(products)
+    }
+
+    /// Sends every session `goodbye`, joins every thread, closes the store.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+
+    fn shutdown(&mut self) {
+        let Some(accept_thread) = self.accept_thread.take() else { return };
+        self.ctx.stopping.store(true, Ordering::SeqCst);
+        self.ctx.registry.close_all(&CloseReason::ServerShutdown);
+        wake_accept_loop(self.local_addr);
+        let deadline = Instant::now() + STOP_GRACE;
+        while !self.ctx.registry.is_empty() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        self.ctx.registry.force_shutdown_all();
+        let sessions = accept_thread.join().unwrap_or_default();
+        // A session accepted just as the stop began is closed too.
+        self.ctx.registry.close_all(&CloseReason::ServerShutdown);
+        self.ctx.registry.force_shutdown_all();
+        for session in sessions {
+            let _ = session.join();
+        }
+        tracing::info!("server on {} stopped", self.local_addr);
+        self.ctx.events.emit(ServerEvent::Stopped);
+    }
+}
+
+impl Drop for ServerHandle {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+/// The accept loop blocks in `accept()`: a connection of our own wakes it.
+fn wake_accept_loop(addr: SocketAddr) {
+    let mut target = addr;
+    if target.ip().is_unspecified() {
+        target.set_ip(match addr {
+            SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+            SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+        });
+    }
+    let _ = TcpStream::connect_timeout(&target, Duration::from_secs(1));
+}

@@ -1,0 +1,126 @@
+//! One connection, from `welcome` to close: the session's reader loop and
+//! its writer thread.
+//!
+//! The reader thread owns the socket's read side and answers requests; the
+//! writer thread sends what others queue (notifications) and the `goodbye`.
+
+use std::io;
+use std::net::{SocketAddr, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::SystemTime;
+
+use super::context::ServerContext;
+use super::dispatch::{self, Flow, SessionState};
+use super::events::{CloseReason, ServerEvent};
+use super::outbox::Outbox;
+use super::sessions::Session;
+use crate::protocol::RpcError;
+use crate::protocol::frame::{Frame, FrameReader};
+use crate::protocol::message::encode_error;
+
+/// Serves one accepted connection until it ends. Runs on the session's thread
+/// (threaded mode) or on the accept thread (sequential mode).
+pub fn serve(ctx: &Arc<ServerContext>, stream: TcpStream, peer: SocketAddr) {
+    let session = match register(ctx, &stream, peer) {
+        Ok(session) => session,
+        Err(e) => {
+            tracing::warn!("cannot set up connection from {peer}: {e}");
+            return;
+        }
+    };
+    let writer = spawn_writer(&session);
+    let reason = match writer {
+        Ok(_) => read_loop(ctx, &session, stream),
+        Err(ref e) => CloseReason::Error(format!("cannot start writer thread: {e}")),
+    };
+    session.outbox.close(reason);
+    if let Ok(writer) = writer {
+        let _ = writer.join();
+    }
+    ctx.registry.remove(session.id);
+    let reason = session.outbox.closing_reason().unwrap_or(CloseReason::ClientClosed);
+    tracing::info!(session = session.id, %peer, "session closed: {reason}");
+    ctx.events.emit(ServerEvent::SessionClosed { session: session.id, reason });
+}
+
+fn register(ctx: &ServerContext, stream: &TcpStream, peer: SocketAddr) -> io::Result<Arc<Session>> {
+    stream.set_nodelay(true)?;
+    stream.set_read_timeout(Some(ctx.config.idle_timeout))?;
+    stream.set_write_timeout(Some(ctx.config.idle_timeout))?;
+    let id = ctx.registry.next_id();
+    let session = Arc::new(Session {
+        id,
+        peer,
+        connected_since: SystemTime::now(),
+        client: Default::default(),
+        requests: Default::default(),
+        outbox: Outbox::new(id, ctx.config.outbox_limit, ctx.events.clone()),
+        stream: stream.try_clone()?,
+    });
+    ctx.registry.insert(session.clone());
+    tracing::info!(session = id, %peer, "session opened");
+    ctx.events.emit(ServerEvent::SessionOpened { session: id, peer });
+    Ok(session)
+}
+
+fn spawn_writer(session: &Arc<Session>) -> io::Result<std::thread::JoinHandle<()>> {
+    let session = session.clone();
+    std::thread::Builder::new()
+        .name(format!("session-{}-writer", session.id))
+        .spawn(move || session.outbox.run_writer(&session.stream))
+}
+
+/// Reads frames and answers them until the connection should end.
+fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: TcpStream) -> CloseReason {
+    let mut reader = FrameReader::new(&stream, ctx.config.max_frame);
+    if ctx.config.report_reads && ctx.events.enabled() {
+        let (events, id) = (ctx.events.clone(), session.id);
+        reader.set_read_observer(Box::new(move |bytes| {
+            events.emit(ServerEvent::Read { session: id, bytes });
+        }));
+    }
+    if ctx.config.welcome {
+        if let Err(e) = session.outbox.respond(&stream, dispatch::welcome_line(session.id)) {
+            return CloseReason::Error(e.to_string());
+        }
+    }
+    let mut state = SessionState { session: session.clone(), authorized: ctx.config.token.is_none() };
+    loop {
+        let line = match reader.next_frame() {
+            Ok(Frame::Line(line)) => line,
+            Ok(Frame::Closed) => return CloseReason::ClientClosed,
+            Ok(Frame::TooLarge) => return reject_oversized(ctx, session, &stream),
+            Err(e) => return read_error_reason(&e),
+        };
+        session.requests.fetch_add(1, Ordering::Relaxed);
+        ctx.events.emit_with(|| ServerEvent::MessageIn {
+            session: session.id,
+            raw: String::from_utf8_lossy(&line).into_owned(),
+            bytes: line.len(),
+        });
+        let outcome = dispatch::handle_line(ctx, &mut state, &line);
+        if let Some(reply) = outcome.reply {
+            if let Err(e) = session.outbox.respond(&stream, reply) {
+                return CloseReason::Error(e.to_string());
+            }
+        }
+        if outcome.flow == Flow::Quit {
+            return CloseReason::Quit;
+        }
+    }
+}
+
+fn reject_oversized(ctx: &ServerContext, session: &Session, stream: &TcpStream) -> CloseReason {
+    let error = RpcError::frame_too_large(ctx.config.max_frame);
+    let line = dispatch::to_line(encode_error(&serde_json::Value::Null, &error));
+    let _ = session.outbox.respond(stream, line);
+    CloseReason::FrameTooLarge
+}
+
+fn read_error_reason(error: &io::Error) -> CloseReason {
+    match error.kind() {
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => CloseReason::IdleTimeout,
+        _ => CloseReason::Error(error.to_string()),
+    }
+}

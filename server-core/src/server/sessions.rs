@@ -1,0 +1,106 @@
+//! The registry of open sessions: who is connected, and the broadcast of
+//! notifications to everyone but the writer.
+
+use std::collections::HashMap;
+use std::net::{Shutdown, SocketAddr, TcpStream};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::SystemTime;
+
+use super::events::CloseReason;
+use super::outbox::{Line, Outbox};
+
+/// What the server knows about one connected client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionInfo {
+    pub id: u64,
+    /// The name given in `hello`, if any.
+    pub client: Option<String>,
+    pub peer: SocketAddr,
+    pub connected_since: SystemTime,
+    pub requests: u64,
+}
+
+/// A session's state shared between its threads, the registry and the writer.
+pub struct Session {
+    pub id: u64,
+    pub peer: SocketAddr,
+    pub connected_since: SystemTime,
+    pub client: Mutex<Option<String>>,
+    pub requests: AtomicU64,
+    pub outbox: Outbox,
+    /// A handle to the socket, so the server can force it closed on stop.
+    pub stream: TcpStream,
+}
+
+impl Session {
+    pub fn info(&self) -> SessionInfo {
+        SessionInfo {
+            id: self.id,
+            client: self.client.lock().unwrap_or_else(|e| e.into_inner()).clone(),
+            peer: self.peer,
+            connected_since: self.connected_since,
+            requests: self.requests.load(Ordering::Relaxed),
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct Registry {
+    sessions: Mutex<HashMap<u64, Arc<Session>>>,
+    last_id: AtomicU64,
+}
+
+impl Registry {
+    /// A session number unique within this server's run.
+    pub fn next_id(&self) -> u64 {
+        self.last_id.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    pub fn insert(&self, session: Arc<Session>) {
+        self.lock().insert(session.id, session);
+    }
+
+    pub fn remove(&self, id: u64) {
+        self.lock().remove(&id);
+    }
+
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn snapshot(&self) -> Vec<SessionInfo> {
+        let mut list: Vec<SessionInfo> = self.lock().values().map(|s| s.info()).collect();
+        list.sort_by_key(|s| s.id);
+        list
+    }
+
+    /// Queues a notification for every session but `origin`. Never blocks on a socket.
+    pub fn broadcast(&self, origin: u64, line: &Line) {
+        for session in self.lock().values().filter(|s| s.id != origin) {
+            session.outbox.push_notification(line.clone());
+        }
+    }
+
+    /// Asks every session to close (each sends its `goodbye`).
+    pub fn close_all(&self, reason: &CloseReason) {
+        for session in self.lock().values() {
+            session.outbox.close(reason.clone());
+        }
+    }
+
+    /// Shuts down every socket still open: for peers that would not let go.
+    pub fn force_shutdown_all(&self) {
+        for session in self.lock().values() {
+            let _ = session.stream.shutdown(Shutdown::Both);
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, HashMap<u64, Arc<Session>>> {
+        self.sessions.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}

@@ -1,0 +1,103 @@
+//! The in-memory mirror of the catalog, kept sorted by code.
+//!
+//! SQLite is the source of truth; this mirror serves every read so `get` and
+//! `list` never wait for the disk or for the writer. Only the writer thread
+//! changes it, and only after the change is committed.
+
+use std::collections::BTreeMap;
+use std::ops::Bound;
+use std::sync::RwLock;
+
+use crate::protocol::Product;
+
+/// One page of `product.list`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Page {
+    pub products: Vec<Product>,
+    pub next: Option<String>,
+    pub total: usize,
+}
+
+/// Products by code, behind a std `RwLock`: reads are short and never do I/O
+/// while holding it.
+#[derive(Default)]
+pub struct Catalog {
+    products: RwLock<BTreeMap<String, Product>>,
+}
+
+impl Catalog {
+    pub fn new(products: impl IntoIterator<Item = Product>) -> Self {
+        let map = products.into_iter().map(|p| (p.code.clone(), p)).collect();
+        Catalog { products: RwLock::new(map) }
+    }
+
+    pub fn get(&self, code: &str) -> Option<Product> {
+        self.read().get(code).cloned()
+    }
+
+    pub fn len(&self) -> usize {
+        self.read().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Products after `after` (exclusive) in byte order, at most `limit`.
+    pub fn page(&self, after: Option<&str>, limit: usize) -> Page {
+        let products = self.read();
+        let start = match after {
+            Some(code) => Bound::Excluded(code),
+            None => Bound::Unbounded,
+        };
+        let mut range = products.range::<str, _>((start, Bound::Unbounded));
+        let page: Vec<Product> = range.by_ref().take(limit).map(|(_, p)| p.clone()).collect();
+        let more = range.next().is_some();
+        let next = if more { page.last().map(|p| p.code.clone()) } else { None };
+        Page { products: page, next, total: products.len() }
+    }
+
+    pub(crate) fn put(&self, product: Product) {
+        self.write().insert(product.code.clone(), product);
+    }
+
+    pub(crate) fn remove(&self, code: &str) {
+        self.write().remove(code);
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, BTreeMap<String, Product>> {
+        // A poisoned lock only means a panic elsewhere; the map itself is intact.
+        self.products.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, BTreeMap<String, Product>> {
+        self.products.write().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn product(code: &str) -> Product {
+        Product { code: code.into(), name: "n".into(), price_cents: 1, quantity: 0 }
+    }
+
+    fn codes(page: &Page) -> Vec<&str> {
+        page.products.iter().map(|p| p.code.as_str()).collect()
+    }
+
+    /// Pages follow byte order and `next` is null exactly at the end.
+    #[test]
+    fn pages_in_byte_order_with_exact_next() {
+        let catalog = Catalog::new(["b", "B", "a", "A", "c"].map(product));
+        let first = catalog.page(None, 2);
+        assert_eq!(codes(&first), ["A", "B"]);
+        assert_eq!(first.next.as_deref(), Some("B"));
+        let second = catalog.page(first.next.as_deref(), 3);
+        assert_eq!(codes(&second), ["a", "b", "c"]);
+        assert_eq!(second.next, None, "a last page exactly `limit` long has no next");
+        assert_eq!(second.total, 5);
+        assert_eq!(codes(&catalog.page(Some("zzz"), 3)), Vec::<&str>::new());
+    }
+}

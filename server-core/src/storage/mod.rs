@@ -1,0 +1,123 @@
+//! Storage: the SQLite file, its in-memory mirror, and the single writer
+//! thread that groups concurrent writes into one transaction.
+//!
+//! Reads go to the [`Catalog`] mirror. Writes go to [`Store::submit`]; the
+//! writer commits them in groups and only then calls each job's completion,
+//! so nothing is acknowledged before it is durable.
+
+mod catalog;
+mod sqlite;
+mod writer;
+
+use std::sync::Arc;
+
+pub use catalog::{Catalog, Page};
+pub use sqlite::DbLocation;
+pub use writer::{CommitObserver, WriteJob};
+
+use crate::protocol::Product;
+
+/// How hard SQLite works to keep a commit on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SyncMode {
+    /// Commits survive a crash of the server process (kill -9); a power cut
+    /// may lose the last moments. WAL with `synchronous = NORMAL`.
+    #[default]
+    Normal,
+    /// Every commit is fsynced before it is acknowledged: survives power loss too.
+    Full,
+}
+
+impl SyncMode {
+    fn pragma(self) -> &'static str {
+        match self {
+            SyncMode::Normal => "NORMAL",
+            SyncMode::Full => "FULL",
+        }
+    }
+}
+
+/// A change to the catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteOp {
+    Add(Product),
+    Update(Product),
+    Delete(String),
+}
+
+/// What a write did, once committed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteOutcome {
+    Added(Product),
+    Updated(Product),
+    Deleted(String),
+    Exists(String),
+    NotFound(String),
+    /// The transaction failed; nothing of this write was stored.
+    Failed(String),
+}
+
+impl WriteOutcome {
+    /// Whether the catalog changed (and other sessions must hear of it).
+    pub fn changed(&self) -> bool {
+        matches!(self, WriteOutcome::Added(_) | WriteOutcome::Updated(_) | WriteOutcome::Deleted(_))
+    }
+}
+
+/// Why the store could not open.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database {path} is locked by another process (is another server using it?)")]
+    Locked { path: String },
+    #[error("database {path} is corrupt or not a Lojinha database: {detail}")]
+    Corrupt { path: String, detail: String },
+    #[error("cannot open database {path}: {detail}")]
+    Open { path: String, detail: String },
+    #[error("cannot start the storage writer thread: {0}")]
+    Thread(std::io::Error),
+}
+
+/// The open store: a shared mirror for reads and a handle to the writer thread.
+pub struct Store {
+    catalog: Arc<Catalog>,
+    writer: writer::WriterHandle,
+}
+
+impl Store {
+    /// Opens the database, loads the mirror, and starts the writer thread.
+    pub fn open(
+        location: &DbLocation,
+        sync: SyncMode,
+        observer: CommitObserver,
+    ) -> Result<Store, StoreError> {
+        let conn = sqlite::open(location, sync)?;
+        let products = sqlite::load_all(&conn)
+            .map_err(|e| StoreError::Corrupt { path: location.to_string(), detail: e.to_string() })?;
+        let catalog = Arc::new(Catalog::new(products));
+        let writer = writer::spawn(conn, catalog.clone(), observer)?;
+        Ok(Store { catalog, writer })
+    }
+
+    pub fn catalog(&self) -> &Arc<Catalog> {
+        &self.catalog
+    }
+
+    /// Queues a write; its completion runs on the writer thread after commit.
+    pub fn submit(&self, job: WriteJob) {
+        self.writer.submit(job);
+    }
+
+    /// Writes the given products in one transaction, skipping codes that exist.
+    /// Returns how many were added. Used to load the sample catalog.
+    pub fn seed(&self, products: Vec<Product>) -> usize {
+        let (done_tx, done_rx) = crossbeam_channel::unbounded();
+        let count = products.len();
+        for product in products {
+            let done_tx = done_tx.clone();
+            self.submit(WriteJob::new(WriteOp::Add(product), 0, move |outcome| {
+                let _ = done_tx.send(matches!(outcome, WriteOutcome::Added(_)));
+            }));
+        }
+        done_rx.iter().take(count).filter(|added| *added).count()
+    }
+}

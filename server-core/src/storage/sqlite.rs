@@ -1,0 +1,132 @@
+//! The SQLite file: opening it safely, its schema, and the statements the
+//! writer runs. Nothing here knows about sockets or sessions.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, params};
+
+use super::{StoreError, SyncMode, WriteOp, WriteOutcome};
+use crate::protocol::Product;
+
+/// Where the catalog lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbLocation {
+    File(PathBuf),
+    Memory,
+}
+
+impl DbLocation {
+    pub fn parse(text: &str) -> DbLocation {
+        if text == ":memory:" { DbLocation::Memory } else { DbLocation::File(text.into()) }
+    }
+}
+
+impl std::fmt::Display for DbLocation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DbLocation::File(path) => write!(f, "{}", path.display()),
+            DbLocation::Memory => f.write_str(":memory:"),
+        }
+    }
+}
+
+const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS products (
+    code TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    price_cents INTEGER NOT NULL,
+    quantity INTEGER NOT NULL
+) WITHOUT ROWID";
+
+/// Opens (or creates) the database, checks it, and takes an exclusive lock
+/// so a second server cannot write the same file.
+pub fn open(location: &DbLocation, sync: SyncMode) -> Result<Connection, StoreError> {
+    let describe = |e: rusqlite::Error| describe_open_error(location, e);
+    let conn = match location {
+        DbLocation::Memory => Connection::open_in_memory().map_err(describe)?,
+        DbLocation::File(path) => open_file(path).map_err(describe)?,
+    };
+    let pragmas = format!(
+        "PRAGMA busy_timeout = 0; PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = {};",
+        sync.pragma()
+    );
+    conn.execute_batch(&pragmas).map_err(describe)?;
+    let check: String = conn.query_row("PRAGMA quick_check", [], |row| row.get(0)).map_err(describe)?;
+    if check != "ok" {
+        return Err(StoreError::Corrupt { path: location.to_string(), detail: check });
+    }
+    conn.execute_batch(SCHEMA).map_err(describe)?;
+    // Writing the schema in EXCLUSIVE mode takes the lock now, not at the first write.
+    conn.execute_batch("BEGIN IMMEDIATE; COMMIT;").map_err(describe)?;
+    Ok(conn)
+}
+
+fn open_file(path: &Path) -> rusqlite::Result<Connection> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // A missing data directory is created; failure shows up in the open error.
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let flags =
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Connection::open_with_flags(path, flags)
+}
+
+fn describe_open_error(location: &DbLocation, error: rusqlite::Error) -> StoreError {
+    let path = location.to_string();
+    match error.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked { path },
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+            StoreError::Corrupt { path, detail: error.to_string() }
+        }
+        _ => StoreError::Open { path, detail: error.to_string() },
+    }
+}
+
+/// Every product, for filling the in-memory mirror at start.
+pub fn load_all(conn: &Connection) -> Result<Vec<Product>, rusqlite::Error> {
+    let mut statement =
+        conn.prepare("SELECT code, name, price_cents, quantity FROM products ORDER BY code")?;
+    let rows = statement.query_map([], |row| {
+        Ok(Product { code: row.get(0)?, name: row.get(1)?, price_cents: row.get(2)?, quantity: row.get(3)? })
+    })?;
+    rows.collect()
+}
+
+/// Runs one write inside the open transaction. A constraint failure is an
+/// answer (`Exists`), not an error; it does not abort the transaction.
+pub fn apply(conn: &Connection, op: &WriteOp) -> rusqlite::Result<WriteOutcome> {
+    match op {
+        WriteOp::Add(p) => {
+            let mut insert = conn.prepare_cached(
+                "INSERT INTO products (code, name, price_cents, quantity) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            match insert.execute(params![p.code, p.name, p.price_cents, p.quantity]) {
+                Ok(_) => Ok(WriteOutcome::Added(p.clone())),
+                Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
+                    Ok(WriteOutcome::Exists(p.code.clone()))
+                }
+                Err(e) => Err(e),
+            }
+        }
+        WriteOp::Update(p) => {
+            let mut update = conn.prepare_cached(
+                "UPDATE products SET name = ?2, price_cents = ?3, quantity = ?4 WHERE code = ?1",
+            )?;
+            let changed = update.execute(params![p.code, p.name, p.price_cents, p.quantity])?;
+            Ok(if changed == 1 {
+                WriteOutcome::Updated(p.clone())
+            } else {
+                WriteOutcome::NotFound(p.code.clone())
+            })
+        }
+        WriteOp::Delete(code) => {
+            let mut delete = conn.prepare_cached("DELETE FROM products WHERE code = ?1")?;
+            let changed = delete.execute([code])?;
+            Ok(if changed == 1 {
+                WriteOutcome::Deleted(code.clone())
+            } else {
+                WriteOutcome::NotFound(code.clone())
+            })
+        }
+    }
+}
