@@ -72,7 +72,8 @@ impl<R: Read> FrameReader<R> {
                     other => return Ok(other),
                 }
             }
-            if self.pending.len() - self.start > self.max_frame {
+            // One byte of slack: a line of exactly the limit may still end in `\r\n`.
+            if self.pending.len() - self.start > self.max_frame.saturating_add(1) {
                 return self.discard_oversized_line();
             }
             let n = self.fill()?;

@@ -1,0 +1,1 @@
+//! Shared helpers for the reliability tests: servers on loopback, raw connections, the server binary.
