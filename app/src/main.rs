@@ -1,1 +1,62 @@
-fn main() {}
+//! `lojinha`: the desktop app. Parses the command line, sets up logging and
+//! runs the app; errors (such as no display) are reported, never a panic.
+
+use clap::Parser;
+use lojinha::{LojinhaApp, StartOptions};
+
+/// Lojinha: see client-server programming work.
+///
+/// Start a server with one click, open client windows that talk to it, and
+/// watch every protocol step. Options put a class in a known state at start.
+#[derive(Debug, Parser)]
+#[command(version, about, long_about)]
+struct Cli {
+    /// Start the server at once, listening on ADDR (e.g. 127.0.0.1:5050).
+    #[arg(long, value_name = "ADDR")]
+    serve: Option<String>,
+    /// Open a client window connected to ADDR (use the --serve address for this app's server).
+    #[arg(long, value_name = "ADDR")]
+    connect: Option<String>,
+    /// The server's database file, or :memory: for a catalog that lives only in memory.
+    #[arg(long, value_name = "PATH")]
+    db: Option<String>,
+    /// Settings file (default: settings.json in your config directory).
+    #[arg(long, value_name = "PATH")]
+    settings: Option<std::path::PathBuf>,
+    /// Fill an empty catalog with N generated products (shows the big table at work).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    fill: usize,
+}
+
+fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,wgpu=warn,naga=warn,eframe=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    let options = StartOptions {
+        serve: cli.serve,
+        connect: cli.connect,
+        db: cli.db,
+        settings_path: cli.settings.or_else(lojinha::settings::default_settings_path),
+        fill: cli.fill,
+    };
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Lojinha")
+            .with_app_id("lojinha")
+            .with_inner_size([1200.0, 760.0])
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native("Lojinha", native, Box::new(move |cc| Ok(Box::new(LojinhaApp::new(cc, options)))));
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lojinha: cannot open a window: {e}");
+            eprintln!("(is there a display? set DISPLAY or WAYLAND_DISPLAY, or run under Xvfb)");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -32,6 +32,8 @@ pub struct FrameReader<R> {
     start: usize,
     /// Called with the byte count of every successful `read()`.
     on_read: Option<Box<dyn FnMut(usize) + Send>>,
+    /// The rest of an oversized line must be dropped before the next frame.
+    skipping: bool,
 }
 
 impl<R: Read> FrameReader<R> {
@@ -43,6 +45,7 @@ impl<R: Read> FrameReader<R> {
             pending: Vec::new(),
             start: 0,
             on_read: None,
+            skipping: false,
         }
     }
 
@@ -64,7 +67,13 @@ impl<R: Read> FrameReader<R> {
     ///
     /// An EOF in the middle of a line is returned as that last line (a client
     /// that forgets the final newline still gets its answer).
+    ///
+    /// A line over the limit is reported as soon as it passes the limit, not
+    /// when its newline arrives; the next call first skips the rest of it.
     pub fn next_frame(&mut self) -> io::Result<Frame> {
+        if self.skipping {
+            self.skip_rest_of_line()?;
+        }
         loop {
             if let Some(frame) = self.take_buffered_line() {
                 match frame {
@@ -72,9 +81,11 @@ impl<R: Read> FrameReader<R> {
                     other => return Ok(other),
                 }
             }
-            // One byte of slack: a line of exactly the limit may still end in `\r\n`.
-            if self.pending.len() - self.start > self.max_frame.saturating_add(1) {
-                return self.discard_oversized_line();
+            if self.unterminated_line_too_long() {
+                self.pending = Vec::new();
+                self.start = 0;
+                self.skipping = true;
+                return Ok(Frame::TooLarge);
             }
             let n = self.fill()?;
             if n == 0 {
@@ -94,18 +105,30 @@ impl<R: Read> FrameReader<R> {
         Some(frame)
     }
 
-    /// Reads and drops bytes until the end of the oversized line.
-    fn discard_oversized_line(&mut self) -> io::Result<Frame> {
-        self.pending = Vec::new();
-        self.start = 0;
+    /// Whether the buffered part of a line (no newline yet) can no longer fit.
+    /// One byte of slack is allowed only when it is a `\r`: a line of exactly
+    /// the limit may still end in `\r\n`.
+    fn unterminated_line_too_long(&self) -> bool {
+        let unconsumed = &self.pending[self.start..];
+        match unconsumed.len().checked_sub(self.max_frame) {
+            None | Some(0) => false,
+            Some(1) => unconsumed.last() != Some(&b'\r'),
+            Some(_) => true,
+        }
+    }
+
+    /// Reads and drops bytes until the end of an oversized line.
+    fn skip_rest_of_line(&mut self) -> io::Result<()> {
         loop {
             let n = self.read_once()?;
             if n == 0 {
-                return Ok(Frame::TooLarge);
+                self.skipping = false;
+                return Ok(());
             }
             if let Some(pos) = self.read_buf[..n].iter().position(|&b| b == b'\n') {
                 self.pending.extend_from_slice(&self.read_buf[pos + 1..n]);
-                return Ok(Frame::TooLarge);
+                self.skipping = false;
+                return Ok(());
             }
         }
     }
@@ -232,6 +255,22 @@ mod tests {
         for chunk in [1, 3, 7, 64] {
             assert_eq!(frames(&data, chunk, 10), vec![Frame::TooLarge, line("ok")]);
         }
+    }
+
+    /// A line that passes the limit is reported before its newline arrives.
+    #[test]
+    fn unterminated_oversized_line_is_reported_early() {
+        struct Endless;
+        impl Read for Endless {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                buf.fill(b'z');
+                Ok(buf.len())
+            }
+        }
+        let mut reader = FrameReader::new(Endless, 100);
+        assert_eq!(reader.next_frame().unwrap(), Frame::TooLarge);
+        assert_eq!(frames(b"abcdef", 2, 5), vec![Frame::TooLarge]);
+        assert_eq!(frames(b"abcde\r", 1, 5), vec![line("abcde")]);
     }
 
     /// The limit excludes the line ending: exactly `max` bytes passes, `max + 1` does not.

@@ -14,6 +14,15 @@ use crate::protocol::message::{self, Entry, encode_error, encode_notification, e
 use crate::protocol::{Command, Encoded, Message, PROTOCOL_VERSION, Product, RpcError, server_name};
 use crate::storage::{WriteJob, WriteOp, WriteOutcome};
 
+/// A successful result, serialized straight from the typed value.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Answer {
+    Product(Product),
+    Page(crate::storage::Page),
+    Json(Value),
+}
+
 /// What a session does after handling one line.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Flow {
@@ -94,7 +103,7 @@ fn handle_single(ctx: &ServerContext, state: &mut SessionState, entry: Entry) ->
 }
 
 /// Encodes a result for a request; a notification (no id) gets nothing.
-fn answer(id: Option<&Value>, result: Result<Value, RpcError>, flow: Flow) -> Outcome {
+fn answer(id: Option<&Value>, result: Result<Answer, RpcError>, flow: Flow) -> Outcome {
     let Some(id) = id else { return Outcome { reply: None, flow } };
     match result {
         Ok(value) => reply(encode_success(id, &value), flow),
@@ -147,7 +156,7 @@ fn handle_batch(ctx: &ServerContext, state: &mut SessionState, entries: Vec<Entr
 }
 
 /// Executes any command, waiting for writes to commit.
-fn execute_any(ctx: &ServerContext, state: &mut SessionState, command: Command) -> Result<Value, RpcError> {
+fn execute_any(ctx: &ServerContext, state: &mut SessionState, command: Command) -> Result<Answer, RpcError> {
     if let Some(error) = authorization_error(ctx, state, &command) {
         return Err(error);
     }
@@ -168,7 +177,7 @@ fn write_op(command: Command) -> Result<WriteOp, Command> {
 }
 
 /// Submits a write and waits for its commit.
-fn wait_for_write(ctx: &ServerContext, state: &SessionState, op: WriteOp) -> Result<Value, RpcError> {
+fn wait_for_write(ctx: &ServerContext, state: &SessionState, op: WriteOp) -> Result<Answer, RpcError> {
     let (done_tx, done_rx) = bounded(1);
     ctx.store.submit(WriteJob::new(op, state.session.id, move |outcome| {
         let _ = done_tx.send(outcome);
@@ -178,7 +187,7 @@ fn wait_for_write(ctx: &ServerContext, state: &SessionState, op: WriteOp) -> Res
 }
 
 /// Executes a command that does not write.
-fn execute(ctx: &ServerContext, state: &mut SessionState, command: Command) -> Result<Value, RpcError> {
+fn execute(ctx: &ServerContext, state: &mut SessionState, command: Command) -> Result<Answer, RpcError> {
     let session = state.session.clone();
     match command {
         Command::Hello { client, token } => {
@@ -188,17 +197,14 @@ fn execute(ctx: &ServerContext, state: &mut SessionState, command: Command) -> R
                 let id = session.id;
                 ctx.events.emit_with(|| super::ServerEvent::SessionNamed { session: id, client: name });
             }
-            Ok(json!({ "session": session.id, "server": server_name() }))
+            Ok(Answer::Json(json!({ "session": session.id, "server": server_name() })))
         }
         Command::Get { code } => match ctx.store.catalog().get(&code) {
-            Some(product) => Ok(product_json(&product)),
+            Some(product) => Ok(Answer::Product(product)),
             None => Err(RpcError::not_found(&code)),
         },
-        Command::List { after, limit } => {
-            let page = ctx.store.catalog().page(after.as_deref(), limit);
-            Ok(serde_json::to_value(page).expect("a page serializes"))
-        }
-        Command::Quit => Ok(json!({ "bye": true })),
+        Command::List { after, limit } => Ok(Answer::Page(ctx.store.catalog().page(after.as_deref(), limit))),
+        Command::Quit => Ok(Answer::Json(json!({ "bye": true }))),
         Command::Add(_) | Command::Update(_) | Command::Delete { .. } => {
             Err(RpcError::internal("writes go through the storage writer"))
         }
@@ -233,14 +239,10 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     difference == 0
 }
 
-fn product_json(product: &Product) -> Value {
-    serde_json::to_value(product).expect("a product serializes")
-}
-
-fn write_result(outcome: WriteOutcome) -> Result<Value, RpcError> {
+fn write_result(outcome: WriteOutcome) -> Result<Answer, RpcError> {
     match outcome {
-        WriteOutcome::Added(p) | WriteOutcome::Updated(p) => Ok(product_json(&p)),
-        WriteOutcome::Deleted(code) => Ok(json!({ "deleted": code })),
+        WriteOutcome::Added(p) | WriteOutcome::Updated(p) => Ok(Answer::Product(p)),
+        WriteOutcome::Deleted(code) => Ok(Answer::Json(json!({ "deleted": code }))),
         WriteOutcome::Exists(code) => Err(RpcError::already_exists(&code)),
         WriteOutcome::NotFound(code) => Err(RpcError::not_found(&code)),
         WriteOutcome::Failed(why) => Err(RpcError::internal(&why)),

@@ -32,7 +32,9 @@ pub fn accept_loop(ctx: &Arc<ServerContext>, listener: &TcpListener) -> Vec<Join
                 continue;
             }
         };
-        if ctx.registry.len() >= ctx.config.max_connections {
+        // The place is taken here, not in the session's thread, so a burst of
+        // connections cannot slip past the limit. The session gives it back.
+        if !ctx.reserve_slot() {
             reject_full(ctx, stream, peer);
             continue;
         }
@@ -40,8 +42,9 @@ pub fn accept_loop(ctx: &Arc<ServerContext>, listener: &TcpListener) -> Vec<Join
             Mode::Sequential => session::serve(ctx, stream, peer),
             Mode::Threaded => {
                 sessions.retain(|t| !t.is_finished());
-                if let Some(thread) = spawn_session(ctx, stream, peer) {
-                    sessions.push(thread);
+                match spawn_session(ctx, stream, peer) {
+                    Some(thread) => sessions.push(thread),
+                    None => ctx.release_slot(),
                 }
             }
         }

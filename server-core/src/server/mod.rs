@@ -93,6 +93,7 @@ pub fn start_on(listener: TcpListener, config: ServerConfig) -> Result<ServerHan
         registry,
         events: events_sink,
         stopping: AtomicBool::new(false),
+        connections: Default::default(),
     });
     let accept_ctx = ctx.clone();
     let accept_thread = std::thread::Builder::new()

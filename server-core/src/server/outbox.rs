@@ -37,6 +37,9 @@ struct State {
 
 pub struct Outbox {
     session: u64,
+    /// Shut down when the session is dropped as too slow while a write is
+    /// blocked on it (a peer that does not read would hold it forever).
+    stream: TcpStream,
     limit: usize,
     state: Mutex<State>,
     changed: Condvar,
@@ -50,8 +53,8 @@ enum Next {
 }
 
 impl Outbox {
-    pub fn new(session: u64, limit: usize, events: Arc<EventSink>) -> Self {
-        Outbox { session, limit, state: Mutex::default(), changed: Condvar::new(), events }
+    pub fn new(session: u64, stream: TcpStream, limit: usize, events: Arc<EventSink>) -> Self {
+        Outbox { session, stream, limit, state: Mutex::default(), changed: Condvar::new(), events }
     }
 
     /// Sends a response from the session's own thread. Waits while the queue
@@ -95,6 +98,10 @@ impl Outbox {
             state.queue.clear();
             state.queued_bytes = 0;
             state.closing = Some(CloseReason::TooSlow);
+            if state.writing {
+                // The write in progress is stuck on a full socket: no goodbye can pass.
+                let _ = self.stream.shutdown(Shutdown::Both);
+            }
             self.changed.notify_all();
             return;
         }

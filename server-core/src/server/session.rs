@@ -20,25 +20,30 @@ use crate::protocol::frame::{Frame, FrameReader};
 use crate::protocol::message::encode_error;
 
 /// Serves one accepted connection until it ends. Runs on the session's thread
-/// (threaded mode) or on the accept thread (sequential mode).
+/// (threaded mode) or on the accept thread (sequential mode). The connection
+/// holds a slot reserved by the accept loop; it is given back here.
 pub fn serve(ctx: &Arc<ServerContext>, stream: TcpStream, peer: SocketAddr) {
     let session = match register(ctx, &stream, peer) {
         Ok(session) => session,
         Err(e) => {
             tracing::warn!("cannot set up connection from {peer}: {e}");
+            ctx.release_slot();
             return;
         }
     };
     let writer = spawn_writer(&session);
     let reason = match writer {
-        Ok(_) => read_loop(ctx, &session, stream),
+        Ok(_) => read_loop(ctx, &session, &stream),
         Err(ref e) => CloseReason::Error(format!("cannot start writer thread: {e}")),
     };
+    // Leave the registry and free the place before the socket is shut, so a
+    // client that sees the close can connect again at once.
+    ctx.registry.remove(session.id);
+    ctx.release_slot();
     session.outbox.close(reason);
     if let Ok(writer) = writer {
         let _ = writer.join();
     }
-    ctx.registry.remove(session.id);
     let reason = session.outbox.closing_reason().unwrap_or(CloseReason::ClientClosed);
     tracing::info!(session = session.id, %peer, "session closed: {reason}");
     ctx.events.emit(ServerEvent::SessionClosed { session: session.id, reason });
@@ -55,12 +60,20 @@ fn register(ctx: &ServerContext, stream: &TcpStream, peer: SocketAddr) -> io::Re
         connected_since: SystemTime::now(),
         client: Default::default(),
         requests: Default::default(),
-        outbox: Outbox::new(id, ctx.config.outbox_limit, ctx.events.clone()),
+        outbox: Outbox::new(id, stream.try_clone()?, ctx.config.outbox_limit, ctx.events.clone()),
         stream: stream.try_clone()?,
     });
-    ctx.registry.insert(session.clone());
     tracing::info!(session = id, %peer, "session opened");
     ctx.events.emit(ServerEvent::SessionOpened { session: id, peer });
+    // The welcome goes out before the session can receive any broadcast.
+    if ctx.config.welcome {
+        session.outbox.respond(stream, dispatch::welcome_line(id))?;
+    }
+    ctx.registry.insert(session.clone());
+    // A stop that began before the insert did not see this session: close it now.
+    if ctx.stopping.load(Ordering::SeqCst) {
+        session.outbox.close(CloseReason::ServerShutdown);
+    }
     Ok(session)
 }
 
@@ -72,25 +85,20 @@ fn spawn_writer(session: &Arc<Session>) -> io::Result<std::thread::JoinHandle<()
 }
 
 /// Reads frames and answers them until the connection should end.
-fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: TcpStream) -> CloseReason {
-    let mut reader = FrameReader::new(&stream, ctx.config.max_frame);
+fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: &TcpStream) -> CloseReason {
+    let mut reader = FrameReader::new(stream, ctx.config.max_frame);
     if ctx.config.report_reads && ctx.events.enabled() {
         let (events, id) = (ctx.events.clone(), session.id);
         reader.set_read_observer(Box::new(move |bytes| {
             events.emit(ServerEvent::Read { session: id, bytes });
         }));
     }
-    if ctx.config.welcome {
-        if let Err(e) = session.outbox.respond(&stream, dispatch::welcome_line(session.id)) {
-            return CloseReason::Error(e.to_string());
-        }
-    }
     let mut state = SessionState { session: session.clone(), authorized: ctx.config.token.is_none() };
     loop {
         let line = match reader.next_frame() {
             Ok(Frame::Line(line)) => line,
             Ok(Frame::Closed) => return CloseReason::ClientClosed,
-            Ok(Frame::TooLarge) => return reject_oversized(ctx, session, &stream),
+            Ok(Frame::TooLarge) => return reject_oversized(ctx, session, stream),
             Err(e) => return read_error_reason(&e),
         };
         session.requests.fetch_add(1, Ordering::Relaxed);
@@ -101,7 +109,7 @@ fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: TcpStream
         });
         let outcome = dispatch::handle_line(ctx, &mut state, &line);
         if let Some(reply) = outcome.reply {
-            if let Err(e) = session.outbox.respond(&stream, reply) {
+            if let Err(e) = session.outbox.respond(stream, reply) {
                 return CloseReason::Error(e.to_string());
             }
         }

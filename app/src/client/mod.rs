@@ -1,0 +1,336 @@
+//! A client window: its own connection (on its own network thread), its
+//! copy of the catalog, the form, fetch and export boxes, and its log.
+//!
+//! The window's state lives in an `Arc<Mutex<..>>` because the window is a
+//! deferred egui viewport whose drawing callback must be `Send + Sync`. Each
+//! frame of that viewport drains the network thread's events, draws (the UI
+//! functions return intents), then applies the intents.
+
+pub mod catalog;
+pub mod connection;
+pub mod export_box;
+pub mod fetch;
+pub mod form;
+pub mod network;
+pub mod table;
+mod window;
+
+use std::time::Instant;
+
+use crossbeam_channel::{Receiver, Sender};
+use lojinha_server::{Notification, Product};
+
+use self::catalog::Catalog;
+use self::connection::{ConnIntent, ConnState};
+use self::export_box::{ExportIntent, ExportState};
+use self::fetch::{FetchResult, FetchState};
+use self::form::{FormIntent, FormState};
+use self::network::{Command, NetEvent, Outcome, Waker};
+use self::table::TableIntent;
+use crate::export;
+use crate::i18n::{tr, trf};
+use crate::log::{Log, LogView, from_client};
+
+pub use window::show;
+
+/// Every intent a client window's UI can return.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intent {
+    Conn(ConnIntent),
+    Table(TableIntent),
+    Form(FormIntent),
+    ConfirmDelete(String),
+    CancelDelete,
+    Fetch(String),
+    Export(ExportIntent),
+    ClearLog,
+}
+
+/// Settings a window changed, for the app to persist.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SettingsChanges {
+    pub connect_addr: Option<String>,
+    pub export_path: Option<String>,
+    pub auto_reconnect: Option<bool>,
+}
+
+pub struct ClientWindow {
+    pub title: String,
+    /// The name given in `hello`.
+    pub name: String,
+    pub addr: String,
+    /// This app's server address, when it runs (set by the app each frame).
+    pub local_server: Option<String>,
+    pub auto_reconnect: bool,
+    pub open: bool,
+    commands: Sender<Command>,
+    events: Receiver<NetEvent>,
+    waker: Waker,
+    pub conn: ConnState,
+    /// The address of the last connection asked for (for "Reconnect").
+    last_addr: Option<String>,
+    pub catalog: Catalog,
+    pub filter: String,
+    pub selected: Option<String>,
+    pub progress: table::Progress,
+    pub form: FormState,
+    pub fetch: FetchState,
+    pub confirm_delete: Option<String>,
+    pub log: Log,
+    pub log_view: LogView,
+    pub export: ExportState,
+    pub changes: SettingsChanges,
+}
+
+impl ClientWindow {
+    /// Opens a window state and starts its network thread.
+    pub fn new(title: String, name: String, addr: String, auto_reconnect: bool, waker: Waker) -> std::io::Result<Self> {
+        let (commands, events) = network::spawn(&name, waker.clone())?;
+        let _ = commands.send(Command::SetAutoReconnect(auto_reconnect));
+        Ok(ClientWindow {
+            title,
+            name,
+            addr,
+            local_server: None,
+            auto_reconnect,
+            open: true,
+            commands,
+            events,
+            waker,
+            conn: ConnState::Idle,
+            last_addr: None,
+            catalog: Catalog::default(),
+            filter: String::new(),
+            selected: None,
+            progress: None,
+            form: FormState::default(),
+            fetch: FetchState::default(),
+            confirm_delete: None,
+            log: Log::default(),
+            log_view: LogView::new("client-log", false),
+            export: ExportState::default(),
+            changes: SettingsChanges::default(),
+        })
+    }
+
+    pub fn viewport_id(&self) -> egui::ViewportId {
+        self.waker.viewport
+    }
+
+    /// Applies everything the network thread sent since the last frame.
+    pub fn drain(&mut self) {
+        while let Ok(event) = self.events.try_recv() {
+            self.on_event(event);
+        }
+        self.export.poll();
+    }
+
+    fn on_event(&mut self, event: NetEvent) {
+        match event {
+            NetEvent::Log(record) => {
+                if from_client::starts_connection(&record) {
+                    self.log.set_origin(record.at);
+                }
+                self.log.push(from_client::entry(&record));
+            }
+            NetEvent::Connecting { addr, attempt } => self.conn = ConnState::Connecting { addr, attempt },
+            NetEvent::Connected { peer, session } => {
+                self.conn = ConnState::Connected { peer, session };
+                self.progress = Some((0, 0));
+            }
+            NetEvent::ConnectFailed { addr, message, no_server, retry_in } => {
+                let message = if no_server { trf("client.no_server", &[("addr", &addr)]) } else { message };
+                self.log_local_error(&message);
+                self.conn = match retry_in {
+                    Some(delay) => ConnState::Lost { reason: message, retry_at: Some(Instant::now() + delay) },
+                    None => ConnState::Failed { message },
+                };
+            }
+            NetEvent::Disconnected { reason, retry_in } => {
+                self.conn = ConnState::Lost { reason, retry_at: retry_in.map(|d| Instant::now() + d) };
+                self.progress = None;
+                self.form.busy = false;
+                self.fetch.busy = false;
+            }
+            NetEvent::Page { products, loaded, total, first } => self.on_page(products, loaded, total, first),
+            NetEvent::LoadFailed(message) => {
+                self.progress = None;
+                self.log_local_error(&message);
+            }
+            NetEvent::Notification(notification) => self.on_notification(notification),
+            NetEvent::Outcome(outcome) => self.on_outcome(outcome),
+        }
+    }
+
+    fn log_local_error(&mut self, message: &str) {
+        let entry = crate::log::LogEntry::new(
+            Instant::now(),
+            std::time::SystemTime::now(),
+            crate::log::Direction::Local,
+            crate::log::Step::Error,
+        );
+        self.log.push(from_client::with_detail(entry, message.to_owned()));
+    }
+
+    fn on_page(&mut self, products: Vec<Product>, loaded: usize, total: usize, first: bool) {
+        if first {
+            self.catalog.clear();
+        }
+        for product in products {
+            self.catalog.upsert(product);
+        }
+        self.progress = (loaded < total).then_some((loaded, total));
+    }
+
+    fn on_notification(&mut self, notification: Notification) {
+        match notification {
+            Notification::ProductAdded(p) | Notification::ProductUpdated(p) => self.catalog.upsert(p),
+            Notification::ProductDeleted(code) => self.catalog.remove(&code),
+            Notification::Welcome(_) | Notification::Goodbye { .. } | Notification::Other { .. } => {}
+        }
+    }
+
+    fn on_outcome(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Added(Ok(p)) | Outcome::Updated(Ok(p)) => {
+                let key = if self.form.editing.is_some() { "form.saved" } else { "form.added" };
+                let notice = trf(key, &[("code", &p.code)]);
+                self.selected = Some(p.code.clone());
+                self.catalog.upsert(p.clone());
+                self.form.edit(&p);
+                self.form.notice = Some(Ok(notice));
+            }
+            Outcome::Added(Err(e)) | Outcome::Updated(Err(e)) => self.form.server_error(&e),
+            Outcome::Deleted { code, result: Ok(()) } => {
+                self.catalog.remove(&code);
+                self.form = FormState::default();
+                self.form.notice = Some(Ok(trf("form.deleted", &[("code", &code)])));
+                self.selected = None;
+            }
+            Outcome::Deleted { result: Err(e), .. } => self.form.server_error(&e),
+            Outcome::Fetched { code, result } => {
+                self.fetch.busy = false;
+                self.fetch.result = Some(match result {
+                    Ok(p) => FetchResult::Found(p),
+                    Err(e) if e.not_found => FetchResult::NotFound(code),
+                    Err(e) => FetchResult::Failed(e.message),
+                });
+            }
+        }
+    }
+
+    /// Applies the intents of one frame.
+    pub fn apply(&mut self, intents: Vec<Intent>) {
+        for intent in intents {
+            match intent {
+                Intent::Conn(conn) => self.apply_conn(conn),
+                Intent::Table(TableIntent::Select(code)) => {
+                    if let Some(product) = self.catalog.get(&code).cloned() {
+                        self.form.edit(&product);
+                    }
+                    self.selected = Some(code);
+                }
+                Intent::Table(TableIntent::Reload) => {
+                    self.progress = Some((0, self.catalog.len()));
+                    self.send(Command::Reload);
+                }
+                Intent::Form(form) => self.apply_form(form),
+                Intent::ConfirmDelete(code) => {
+                    self.confirm_delete = None;
+                    self.form.busy = true;
+                    self.send(Command::Delete(code));
+                }
+                Intent::CancelDelete => self.confirm_delete = None,
+                Intent::Fetch(code) => {
+                    self.fetch.busy = true;
+                    self.fetch.result = None;
+                    self.send(Command::Get(code));
+                }
+                Intent::Export(how) => self.start_export(how),
+                Intent::ClearLog => self.log.clear(),
+            }
+        }
+    }
+
+    fn apply_conn(&mut self, intent: ConnIntent) {
+        match intent {
+            ConnIntent::Connect(addr) => self.connect(addr),
+            ConnIntent::ConnectLocal => {
+                if let Some(addr) = self.local_server.clone() {
+                    self.addr = addr.clone();
+                    self.connect(addr);
+                }
+            }
+            ConnIntent::Reconnect => {
+                let addr = self.last_addr.clone().unwrap_or_else(|| self.addr.clone());
+                self.connect(addr);
+            }
+            ConnIntent::Disconnect => {
+                self.send(Command::Disconnect);
+                self.conn = ConnState::Idle;
+            }
+            ConnIntent::SetAutoReconnect(on) => {
+                self.changes.auto_reconnect = Some(on);
+                self.send(Command::SetAutoReconnect(on));
+            }
+        }
+    }
+
+    fn connect(&mut self, addr: String) {
+        if addr.is_empty() {
+            self.conn = ConnState::Failed { message: tr("client.no_address").to_owned() };
+            return;
+        }
+        self.last_addr = Some(addr.clone());
+        self.changes.connect_addr = Some(addr.clone());
+        self.conn = ConnState::Connecting { addr: addr.clone(), attempt: 0 };
+        self.send(Command::Connect { addr, name: self.name.trim().to_owned() });
+    }
+
+    fn apply_form(&mut self, intent: FormIntent) {
+        match intent {
+            FormIntent::Submit => match self.form.validate() {
+                Ok(product) => {
+                    self.form.errors.clear();
+                    self.form.notice = None;
+                    self.form.busy = true;
+                    let command = if self.form.editing.is_some() { Command::Update(product) } else { Command::Add(product) };
+                    self.send(command);
+                }
+                Err(errors) => {
+                    self.form.errors = errors;
+                    self.form.notice = Some(Err(tr("form.fix_fields").to_owned()));
+                }
+            },
+            FormIntent::New => {
+                self.form = FormState::default();
+                self.selected = None;
+            }
+            FormIntent::Delete(code) => self.confirm_delete = Some(code),
+        }
+    }
+
+    fn start_export(&mut self, how: ExportIntent) {
+        let products = self.catalog.shown_products();
+        let format = self.export.format;
+        self.export.last = None;
+        self.export.pending = Some(match how {
+            ExportIntent::Typed => {
+                let path = std::path::PathBuf::from(self.export.path.trim());
+                let format = export::ExportFormat::from_path(&path).unwrap_or(format);
+                self.changes.export_path = Some(self.export.path.trim().to_owned());
+                export::spawn_write(path, format, products, self.waker.clone())
+            }
+            ExportIntent::Dialog => {
+                let dialog = export::save_dialog(format, "lojinha-products");
+                export::spawn_dialog(dialog, format, products, self.waker.clone())
+            }
+        });
+    }
+
+    fn send(&mut self, command: Command) {
+        if self.commands.send(command).is_err() {
+            self.conn = ConnState::Failed { message: tr("client.thread_gone").to_owned() };
+        }
+    }
+}

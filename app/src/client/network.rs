@@ -1,0 +1,353 @@
+//! One network thread per client window. It owns the window's [`Client`],
+//! takes [`Command`]s from the window, and sends back [`NetEvent`]s, waking
+//! that window's viewport after each one. It waits on the command channel,
+//! the socket (through the client's background reader) and a reconnect timer
+//! at once, so the UI never waits on the network.
+
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, Sender, never, select};
+use lojinha_server::client::{ClientEventRecord, Incoming};
+use lojinha_server::{Client, ClientError, ClientOptions, Notification, Product};
+
+/// Products asked for per `product.list` page.
+pub const PAGE_SIZE: usize = 1000;
+const FIRST_RETRY: Duration = Duration::from_millis(500);
+const MAX_RETRY: Duration = Duration::from_secs(10);
+
+/// What the window asks of its network thread.
+#[derive(Debug, Clone)]
+pub enum Command {
+    Connect { addr: String, name: String },
+    Disconnect,
+    Reload,
+    Add(Product),
+    Update(Product),
+    Delete(String),
+    Get(String),
+    SetAutoReconnect(bool),
+}
+
+/// Why a request failed, with what the form needs to show it by its field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestError {
+    pub message: String,
+    /// `data.field` of a -32602 error (or `code` for "already exists").
+    pub field: Option<String>,
+    pub reason: Option<String>,
+    pub not_found: bool,
+}
+
+impl RequestError {
+    fn from_client(error: &ClientError) -> RequestError {
+        let rpc = error.rpc();
+        let data = rpc.and_then(|e| e.data.as_ref());
+        let reason = data.and_then(|d| d.get("reason")).and_then(|r| r.as_str()).map(str::to_owned);
+        let field = error.field().map(str::to_owned).or_else(|| error.is_already_exists().then(|| "code".to_owned()));
+        let message = rpc.map(|e| e.message.clone()).unwrap_or_else(|| error.to_string());
+        RequestError { reason: reason.or_else(|| field.as_ref().map(|_| message.clone())), message, field, not_found: error.is_not_found() }
+    }
+
+    pub fn not_connected() -> RequestError {
+        RequestError { message: crate::i18n::tr("client.not_connected").to_owned(), field: None, reason: None, not_found: false }
+    }
+}
+
+/// The answer to a request the window made.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Added(Result<Product, RequestError>),
+    Updated(Result<Product, RequestError>),
+    Deleted { code: String, result: Result<(), RequestError> },
+    Fetched { code: String, result: Result<Product, RequestError> },
+}
+
+/// What the network thread tells its window.
+#[derive(Debug, Clone)]
+pub enum NetEvent {
+    /// A protocol step, for the connection log.
+    Log(ClientEventRecord),
+    Connecting { addr: String, attempt: u32 },
+    Connected { peer: String, session: u64 },
+    /// The connection could not be made; `no_server` when it was refused.
+    ConnectFailed { addr: String, message: String, no_server: bool, retry_in: Option<Duration> },
+    /// An open connection ended; `retry_in` when a reconnect is scheduled.
+    Disconnected { reason: String, retry_in: Option<Duration> },
+    Page { products: Vec<Product>, loaded: usize, total: usize, first: bool },
+    LoadFailed(String),
+    Notification(Notification),
+    Outcome(Outcome),
+}
+
+/// Wakes the window this thread belongs to.
+#[derive(Clone)]
+pub struct Waker {
+    pub ctx: egui::Context,
+    pub viewport: egui::ViewportId,
+}
+
+impl Waker {
+    fn wake(&self) {
+        self.ctx.request_repaint_of(self.viewport);
+    }
+}
+
+/// Starts the thread; it ends when the command sender is dropped.
+pub fn spawn(name: &str, waker: Waker) -> std::io::Result<(Sender<Command>, Receiver<NetEvent>)> {
+    let (command_tx, command_rx) = crossbeam_channel::unbounded();
+    let (event_tx, event_rx) = crossbeam_channel::unbounded();
+    let (log_tx, log_rx) = crossbeam_channel::unbounded();
+    let worker = Worker {
+        client: None,
+        log_tx,
+        log_rx,
+        ui: event_tx,
+        waker,
+        target: None,
+        auto_reconnect: true,
+        retry: None,
+    };
+    std::thread::Builder::new().name(format!("net-{name}")).spawn(move || worker.run(&command_rx))?;
+    Ok((command_tx, event_rx))
+}
+
+struct Retry {
+    at: Instant,
+    attempt: u32,
+}
+
+struct Worker {
+    client: Option<Client>,
+    log_tx: Sender<ClientEventRecord>,
+    log_rx: Receiver<ClientEventRecord>,
+    ui: Sender<NetEvent>,
+    waker: Waker,
+    /// Where to (re)connect, and the name for `hello`; `None` after a deliberate disconnect.
+    target: Option<(String, String)>,
+    auto_reconnect: bool,
+    retry: Option<Retry>,
+}
+
+impl Worker {
+    fn run(mut self, commands: &Receiver<Command>) {
+        loop {
+            let incoming = self.client.as_ref().and_then(Client::incoming_channel).unwrap_or_else(never);
+            let timer = self.retry.as_ref().map_or_else(never, |r| crossbeam_channel::at(r.at));
+            select! {
+                recv(commands) -> command => match command {
+                    Ok(command) => self.handle(command),
+                    Err(_) => break,
+                },
+                recv(incoming) -> item => self.on_incoming(item.ok()),
+                recv(timer) -> _ => self.reconnect(),
+            }
+            self.flush();
+        }
+        self.disconnect_quietly();
+    }
+
+    fn handle(&mut self, command: Command) {
+        match command {
+            Command::Connect { addr, name } => {
+                self.disconnect_quietly();
+                self.target = Some((addr, name));
+                self.retry = None;
+                self.connect(0);
+            }
+            Command::Disconnect => {
+                self.target = None;
+                self.retry = None;
+                if self.client.is_some() {
+                    self.disconnect_quietly();
+                    let reason = crate::i18n::tr("client.disconnected_by_you").to_owned();
+                    self.send(NetEvent::Disconnected { reason, retry_in: None });
+                }
+            }
+            Command::Reload => self.load(),
+            Command::SetAutoReconnect(on) => {
+                self.auto_reconnect = on;
+                if !on {
+                    self.retry = None;
+                }
+            }
+            request => self.request(request),
+        }
+    }
+
+    fn connect(&mut self, attempt: u32) {
+        let Some((addr, name)) = self.target.clone() else { return };
+        self.send(NetEvent::Connecting { addr: addr.clone(), attempt });
+        let options = ClientOptions { background_reader: true, events: Some(self.log_tx.clone()), ..Default::default() };
+        let mut client = match Client::connect(&addr, options) {
+            Ok(client) => client,
+            Err(e) => {
+                let retry_in = self.schedule_retry(attempt);
+                let no_server = matches!(e, ClientError::NoServer { .. });
+                self.send(NetEvent::ConnectFailed { addr, message: e.to_string(), no_server, retry_in });
+                return;
+            }
+        };
+        let peer = client.peer_addr().to_string();
+        match client.hello(&name) {
+            Ok(hello) => {
+                self.client = Some(client);
+                self.retry = None;
+                self.send(NetEvent::Connected { peer, session: hello.session });
+                self.load();
+            }
+            Err(e) => {
+                self.client = Some(client);
+                self.lost(e.to_string());
+            }
+        }
+    }
+
+    /// Only reconnects that follow a lost connection (attempt > 0) retry on failure.
+    fn schedule_retry(&mut self, attempt: u32) -> Option<Duration> {
+        if attempt == 0 || !self.auto_reconnect || self.target.is_none() {
+            self.retry = None;
+            return None;
+        }
+        let delay = FIRST_RETRY.saturating_mul(1 << attempt.min(5)).min(MAX_RETRY);
+        self.retry = Some(Retry { at: Instant::now() + delay, attempt: attempt + 1 });
+        Some(delay)
+    }
+
+    fn reconnect(&mut self) {
+        let attempt = self.retry.take().map_or(1, |r| r.attempt);
+        self.connect(attempt);
+    }
+
+    /// Loads the whole catalog page by page, sending each page as it comes.
+    fn load(&mut self) {
+        let mut after: Option<String> = None;
+        let mut loaded = 0;
+        loop {
+            let Some(client) = self.client.as_mut() else { return };
+            let page = match client.list(after.as_deref(), Some(PAGE_SIZE)) {
+                Ok(page) => page,
+                Err(e) if e.is_disconnect() => return self.lost(e.to_string()),
+                Err(e) => return self.send(NetEvent::LoadFailed(e.to_string())),
+            };
+            loaded += page.products.len();
+            let first = after.is_none();
+            self.send(NetEvent::Page { products: page.products, loaded, total: page.total, first });
+            self.forward_notifications();
+            match page.next {
+                Some(next) => after = Some(next),
+                None => return,
+            }
+        }
+    }
+
+    fn request(&mut self, command: Command) {
+        let Some(client) = self.client.as_mut() else {
+            return self.send(NetEvent::Outcome(failed(command, RequestError::not_connected())));
+        };
+        let (outcome, error) = run_request(client, command);
+        self.forward_notifications();
+        self.send(NetEvent::Outcome(outcome));
+        if let Some(reason) = error {
+            self.lost(reason);
+        }
+    }
+
+    fn on_incoming(&mut self, item: Option<Incoming>) {
+        let Some(client) = self.client.as_mut() else { return };
+        let item = item.unwrap_or(Incoming::End { reason: "the connection's reader stopped".into() });
+        if let Err(e) = client.handle_incoming(item) {
+            self.forward_notifications();
+            let reason = match e {
+                ClientError::Closed { reason } => reason,
+                other => other.to_string(),
+            };
+            self.lost(reason);
+        }
+    }
+
+    /// The connection ended without the user asking: say why, maybe retry.
+    fn lost(&mut self, reason: String) {
+        if let Some(mut client) = self.client.take() {
+            client.close();
+            self.forward_notifications_from(&client);
+        }
+        let retry_in = if self.target.is_some() { self.schedule_retry(1) } else { None };
+        self.send(NetEvent::Disconnected { reason, retry_in });
+    }
+
+    fn disconnect_quietly(&mut self) {
+        if let Some(mut client) = self.client.take() {
+            let _ = client.quit();
+            client.close();
+            self.forward_notifications_from(&client);
+        }
+    }
+
+    fn forward_notifications(&mut self) {
+        let notifications = self.client.as_ref().map(Client::notifications);
+        if let Some(rx) = notifications {
+            for notification in rx.try_iter() {
+                self.send(NetEvent::Notification(notification));
+            }
+        }
+    }
+
+    fn forward_notifications_from(&self, client: &Client) {
+        for notification in client.notifications().try_iter() {
+            self.send(NetEvent::Notification(notification));
+        }
+    }
+
+    /// Sends the pending log records, then `event`, in the order they happened.
+    fn send(&self, event: NetEvent) {
+        self.flush();
+        let _ = self.ui.send(event);
+        self.waker.wake();
+    }
+
+    fn flush(&self) {
+        let mut any = false;
+        for record in self.log_rx.try_iter() {
+            let _ = self.ui.send(NetEvent::Log(record));
+            any = true;
+        }
+        if any {
+            self.waker.wake();
+        }
+    }
+}
+
+/// Runs one request; returns its outcome and, when the connection broke, why.
+fn run_request(client: &mut Client, command: Command) -> (Outcome, Option<String>) {
+    let mut broken = None;
+    let mut check = |e: ClientError| {
+        if e.is_disconnect() {
+            broken = Some(e.to_string());
+        }
+        RequestError::from_client(&e)
+    };
+    let outcome = match command {
+        Command::Add(product) => Outcome::Added(client.add(&product).map_err(&mut check)),
+        Command::Update(product) => Outcome::Updated(client.update(&product).map_err(&mut check)),
+        Command::Delete(code) => {
+            let result = client.delete(&code).map(|_| ()).map_err(&mut check);
+            Outcome::Deleted { code, result }
+        }
+        Command::Get(code) => {
+            let result = client.get(&code).map_err(&mut check);
+            Outcome::Fetched { code, result }
+        }
+        other => failed(other, RequestError::not_connected()),
+    };
+    (outcome, broken)
+}
+
+fn failed(command: Command, error: RequestError) -> Outcome {
+    match command {
+        Command::Add(_) => Outcome::Added(Err(error)),
+        Command::Update(_) => Outcome::Updated(Err(error)),
+        Command::Delete(code) => Outcome::Deleted { code, result: Err(error) },
+        Command::Get(code) => Outcome::Fetched { code, result: Err(error) },
+        _ => Outcome::Added(Err(error)),
+    }
+}

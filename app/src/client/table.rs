@@ -1,0 +1,117 @@
+//! The product table: virtualised rows (only the visible ones are laid out,
+//! so 100,000 products scroll smoothly), sortable columns, a filter box and
+//! the loading progress.
+
+use egui_extras::{Column, TableBuilder};
+
+use super::catalog::{Catalog, SortColumn};
+use crate::i18n::{tr, trf};
+use crate::money::format_cents;
+
+/// What the user did in the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableIntent {
+    /// A row was clicked: edit that product.
+    Select(String),
+    Reload,
+}
+
+/// Loading progress: products received and the catalog's size.
+pub type Progress = Option<(usize, usize)>;
+
+pub fn show(
+    ui: &mut egui::Ui,
+    catalog: &mut Catalog,
+    filter: &mut String,
+    selected: Option<&str>,
+    progress: Progress,
+    connected: bool,
+) -> Option<TableIntent> {
+    let mut intent = None;
+    ui.horizontal(|ui| {
+        let label = ui.label(tr("table.filter"));
+        ui.add(egui::TextEdit::singleline(filter).hint_text(tr("table.filter_hint")).desired_width(220.0))
+            .labelled_by(label.id);
+        if ui.add_enabled(connected, egui::Button::new(tr("table.reload"))).clicked() {
+            intent = Some(TableIntent::Reload);
+        }
+        catalog.set_filter(filter);
+        let shown = catalog.view().len();
+        ui.weak(trf("table.count", &[("shown", &shown.to_string()), ("total", &catalog.len().to_string())]));
+    });
+    if let Some((loaded, total)) = progress {
+        let fraction = if total == 0 { 1.0 } else { loaded as f32 / total as f32 };
+        let text = trf("table.loading", &[("loaded", &loaded.to_string()), ("total", &total.to_string())]);
+        ui.add(egui::ProgressBar::new(fraction).text(text).show_percentage());
+    }
+    if let Some(code) = rows(ui, catalog, selected) {
+        intent = Some(TableIntent::Select(code));
+    }
+    intent
+}
+
+/// The table itself; returns the code of a clicked row.
+fn rows(ui: &mut egui::Ui, catalog: &mut Catalog, selected: Option<&str>) -> Option<String> {
+    let mut clicked = None;
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let table = TableBuilder::new(ui)
+        .id_salt("products")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .auto_shrink([false, false])
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(120.0).at_least(60.0).resizable(true))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::initial(120.0).at_least(80.0).resizable(true))
+        .column(Column::initial(90.0).at_least(60.0));
+    let sort = catalog.sort();
+    let mut toggled = None;
+    let table = table.header(24.0, |mut header| {
+        for (column, key) in [
+            (SortColumn::Code, "table.code"),
+            (SortColumn::Name, "table.name"),
+            (SortColumn::Price, "table.price"),
+            (SortColumn::Quantity, "table.quantity"),
+        ] {
+            header.col(|ui| {
+                let marker = match sort {
+                    Some((c, true)) if c == column => " ^",
+                    Some((c, false)) if c == column => " v",
+                    _ => "",
+                };
+                let button = egui::Button::new(egui::RichText::new(format!("{}{marker}", tr(key))).strong()).frame(false);
+                if ui.add(button).on_hover_text(tr("table.sort_hint")).clicked() {
+                    toggled = Some(column);
+                }
+            });
+        }
+    });
+    catalog.view();
+    let shown = &*catalog;
+    let view = shown.shown();
+    table.body(|body| {
+        body.rows(row_height, view.len(), |mut row| {
+            let product = shown.at(view[row.index()]);
+            row.set_selected(selected == Some(product.code.as_str()));
+            row.col(|ui| {
+                ui.monospace(&product.code);
+            });
+            row.col(|ui| {
+                ui.label(&product.name);
+            });
+            row.col(|ui| {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| ui.label(format_cents(product.price_cents)));
+            });
+            row.col(|ui| {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| ui.label(product.quantity.to_string()));
+            });
+            if row.response().clicked() {
+                clicked = Some(product.code.clone());
+            }
+        });
+    });
+    if let Some(column) = toggled {
+        catalog.toggle_sort(column);
+    }
+    clicked
+}

@@ -1,0 +1,79 @@
+//! Lays out a client window: connection bar on top, the log at the bottom,
+//! form / fetch / export on the right, the product table in the middle.
+
+use super::connection::{self, ConnBar};
+use super::{ClientWindow, Intent, export_box, fetch, form, table};
+use crate::i18n::{tr, trf};
+
+/// Draws one frame of a client window and applies what the user asked.
+pub fn show(ui: &mut egui::Ui, class: egui::ViewportClass, window: &mut ClientWindow) {
+    if ui.input(|i| i.viewport().close_requested()) {
+        window.open = false;
+    }
+    if class == egui::ViewportClass::EmbeddedWindow {
+        // Embedded (tests, or a platform without multiple windows): give the panels room.
+        ui.set_min_size(egui::vec2(1100.0, 720.0));
+    }
+    window.drain();
+    let intents = draw(ui, window);
+    window.apply(intents);
+}
+
+fn draw(ui: &mut egui::Ui, w: &mut ClientWindow) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    let connected = w.conn.connected();
+    egui::Panel::top(egui::Id::new((w.title.as_str(), "conn"))).show(ui, |ui| {
+        ui.add_space(4.0);
+        let bar = ConnBar {
+            name: &mut w.name,
+            addr: &mut w.addr,
+            auto_reconnect: &mut w.auto_reconnect,
+            state: &w.conn,
+            local_server: w.local_server.as_deref(),
+        };
+        intents.extend(connection::show(ui, bar).map(Intent::Conn));
+        ui.add_space(2.0);
+    });
+    egui::Panel::bottom(egui::Id::new((w.title.as_str(), "log")))
+        .resizable(true)
+        .default_size(230.0)
+        .show(ui, |ui| {
+            ui.heading(tr("log.title_client"));
+            if w.log_view.show(ui, &w.log).is_some() {
+                intents.push(Intent::ClearLog);
+            }
+        });
+    egui::Panel::right(egui::Id::new((w.title.as_str(), "side")))
+        .resizable(true)
+        .default_size(380.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| side(ui, w, connected, &mut intents));
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        let selected = w.selected.clone();
+        intents.extend(table::show(ui, &mut w.catalog, &mut w.filter, selected.as_deref(), w.progress, connected).map(Intent::Table));
+    });
+    intents
+}
+
+fn side(ui: &mut egui::Ui, w: &mut ClientWindow, connected: bool, intents: &mut Vec<Intent>) {
+    intents.extend(form::show(ui, &mut w.form, connected).map(Intent::Form));
+    if let Some(code) = w.confirm_delete.clone() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(trf("form.confirm_delete", &[("code", &code)]));
+            ui.horizontal(|ui| {
+                if ui.button(tr("form.confirm_yes")).clicked() {
+                    intents.push(Intent::ConfirmDelete(code.clone()));
+                }
+                if ui.button(tr("form.confirm_no")).clicked() {
+                    intents.push(Intent::CancelDelete);
+                }
+            });
+        });
+    }
+    ui.separator();
+    intents.extend(fetch::show(ui, &mut w.fetch, connected).map(Intent::Fetch));
+    ui.separator();
+    let count = w.catalog.view().len();
+    intents.extend(export_box::show(ui, &mut w.export, count).map(Intent::Export));
+}

@@ -1,0 +1,249 @@
+//! Every user-facing string, in English and Português (Brasil), looked up by
+//! key. The language is a process-wide setting so a later runtime switch only
+//! has to call [`set_language`]; UI code never holds translated text across
+//! frames (log entries store data and are described when drawn).
+//!
+//! Placeholders are written `{name}` and filled by [`trf`].
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    #[default]
+    English,
+    PortugueseBrazil,
+}
+
+static LANGUAGE: AtomicU8 = AtomicU8::new(0);
+
+pub fn set_language(language: Language) {
+    LANGUAGE.store(language as u8, Ordering::Relaxed);
+}
+
+pub fn language() -> Language {
+    match LANGUAGE.load(Ordering::Relaxed) {
+        1 => Language::PortugueseBrazil,
+        _ => Language::English,
+    }
+}
+
+/// The text for `key` in the current language (the key itself when missing,
+/// so a forgotten entry is visible rather than fatal).
+pub fn tr(key: &'static str) -> &'static str {
+    let Some(&(en, pt)) = table().get(key) else {
+        tracing::warn!("missing translation key {key}");
+        return key;
+    };
+    match language() {
+        Language::English => en,
+        Language::PortugueseBrazil => pt,
+    }
+}
+
+/// [`tr`] with `{name}` placeholders replaced.
+pub fn trf(key: &'static str, args: &[(&str, &str)]) -> String {
+    let mut text = tr(key).to_owned();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// Whether `key` has an entry (tests check every key the code uses).
+pub fn has_key(key: &str) -> bool {
+    table().contains_key(key)
+}
+
+fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
+    static TABLE: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
+    TABLE.get_or_init(|| ENTRIES.iter().map(|&(key, en, pt)| (key, (en, pt))).collect())
+}
+
+/// (key, English, Português (Brasil)).
+const ENTRIES: &[(&str, &str, &str)] = &[
+    // Main window
+    ("app.title", "Lojinha", "Lojinha"),
+    ("app.new_client", "New client window", "Nova janela de cliente"),
+    ("app.windows_open", "{n} client windows open", "{n} janelas de cliente abertas"),
+    ("app.client_name", "Client name", "Nome do cliente"),
+    ("app.theme", "Theme", "Tema"),
+    ("app.zoom_in", "Larger text (for projectors)", "Texto maior (para projetores)"),
+    ("app.zoom_out", "Smaller text", "Texto menor"),
+    ("app.window_failed", "Cannot open a client window: {error}", "Não foi possível abrir a janela de cliente: {error}"),
+    ("theme.system", "System", "Sistema"),
+    ("theme.light", "Light", "Claro"),
+    ("theme.dark", "Dark", "Escuro"),
+    // Server panel
+    ("server.title", "Server", "Servidor"),
+    ("server.explain", "A server listens on an address; client windows (here or on other computers) connect to it.", "Um servidor escuta num endereço; janelas de cliente (aqui ou em outros computadores) se conectam a ele."),
+    ("server.listen", "Listen address", "Endereço de escuta"),
+    ("server.allow_remote", "Allow other computers", "Permitir outros computadores"),
+    ("server.allow_remote_warning", "Listening on {addr}: anyone on your network can connect and change the catalog. There is no password.", "Escutando em {addr}: qualquer pessoa na sua rede pode se conectar e alterar o catálogo. Não há senha."),
+    ("server.mode", "Mode", "Modo"),
+    ("server.threaded", "Threaded (many clients)", "Com threads (vários clientes)"),
+    ("server.sequential", "Sequential (one at a time)", "Sequencial (um por vez)"),
+    ("server.db", "Database", "Banco de dados"),
+    ("server.in_memory", "In memory (lost when stopped)", "Em memória (perdido ao parar)"),
+    ("server.db_file", "Database file", "Arquivo do banco"),
+    ("server.db_used", "Uses: {db}", "Usa: {db}"),
+    ("server.seed_sample", "Add sample products when empty", "Adicionar produtos de exemplo se vazio"),
+    ("server.start", "Start server", "Iniciar servidor"),
+    ("server.stop", "Stop server", "Parar servidor"),
+    ("server.starting", "Starting…", "Iniciando…"),
+    ("server.stopping", "Stopping (saying goodbye to clients)…", "Parando (despedindo-se dos clientes)…"),
+    ("server.err_start", "Cannot start the server: {error}", "Não foi possível iniciar o servidor: {error}"),
+    ("server.err_db_dir", "Cannot create the folder {path}: {error}", "Não foi possível criar a pasta {path}: {error}"),
+    ("server.running", "Running on {addr}", "Rodando em {addr}"),
+    ("server.not_running", "The server is not running. Press \"Start server\".", "O servidor não está rodando. Clique em \"Iniciar servidor\"."),
+    ("server.uptime", "up {uptime}", "no ar há {uptime}"),
+    ("server.products", "{n} products", "{n} produtos"),
+    ("server.mode_is", "mode: {mode}", "modo: {mode}"),
+    ("server.db_is", "database: {db}", "banco: {db}"),
+    ("server.sessions", "Sessions ({n})", "Sessões ({n})"),
+    ("sessions.id", "Id", "Id"),
+    ("sessions.client", "Client", "Cliente"),
+    ("sessions.peer", "Peer", "Endereço"),
+    ("sessions.since", "Connected", "Conectado"),
+    ("sessions.requests", "Requests", "Requisições"),
+    ("sessions.unnamed", "(no hello yet)", "(ainda sem hello)"),
+    ("sessions.ago", "{time} ago", "há {time}"),
+    // Client window
+    ("client.window_title", "Client window {n}", "Janela de cliente {n}"),
+    ("client.name", "Name", "Nome"),
+    ("client.name_hint", "sent in hello", "enviado no hello"),
+    ("client.address", "Server", "Servidor"),
+    ("client.address_hint", "host:port", "host:porta"),
+    ("client.connect", "Connect", "Conectar"),
+    ("client.connect_local", "Connect to this app's server ({addr})", "Conectar ao servidor deste app ({addr})"),
+    ("client.connect_local_none", "Connect to this app's server (not running)", "Conectar ao servidor deste app (parado)"),
+    ("client.disconnect", "Disconnect", "Desconectar"),
+    ("client.auto_reconnect", "Reconnect automatically", "Reconectar automaticamente"),
+    ("client.reconnect", "Reconnect", "Reconectar"),
+    ("client.idle", "Not connected. Connect to this app's server, or type host:port and press Connect.", "Desconectado. Conecte ao servidor deste app, ou digite host:porta e clique em Conectar."),
+    ("client.connecting", "Connecting to {addr}…", "Conectando a {addr}…"),
+    ("client.reconnecting", "Reconnecting to {addr} (attempt {attempt})…", "Reconectando a {addr} (tentativa {attempt})…"),
+    ("client.connected", "Connected to {peer}, session #{session}", "Conectado a {peer}, sessão #{session}"),
+    ("client.no_server", "No server is listening at {addr} (connection refused). Start one with \"Start server\" in the main window, or check the address.", "Nenhum servidor escutando em {addr} (conexão recusada). Inicie um com \"Iniciar servidor\" na janela principal, ou confira o endereço."),
+    ("client.lost", "Connection lost: {reason}", "Conexão perdida: {reason}"),
+    ("client.retry_in", "Trying again in {secs} s.", "Tentando de novo em {secs} s."),
+    ("client.disconnected_by_you", "you disconnected", "você desconectou"),
+    ("client.not_connected", "Not connected", "Não conectado"),
+    ("client.no_address", "Type the server's address (host:port) first.", "Digite antes o endereço do servidor (host:porta)."),
+    ("client.thread_gone", "The network thread stopped; close this window and open another.", "A thread de rede parou; feche esta janela e abra outra."),
+    // Table
+    ("table.filter", "Filter", "Filtrar"),
+    ("table.filter_hint", "code or name", "código ou nome"),
+    ("table.reload", "Reload", "Recarregar"),
+    ("table.count", "{shown} of {total} products", "{shown} de {total} produtos"),
+    ("table.loading", "Loading {loaded} of {total}", "Carregando {loaded} de {total}"),
+    ("table.code", "Code", "Código"),
+    ("table.name", "Name", "Nome"),
+    ("table.price", "Price", "Preço"),
+    ("table.quantity", "Quantity", "Quantidade"),
+    ("table.sort_hint", "Click to sort; again to reverse", "Clique para ordenar; de novo para inverter"),
+    // Form
+    ("form.title_add", "Add a product", "Adicionar produto"),
+    ("form.title_edit", "Edit {code}", "Editar {code}"),
+    ("form.code", "Code", "Código"),
+    ("form.code_hint", "e.g. CAN-001", "ex.: CAN-001"),
+    ("form.name", "Name", "Nome"),
+    ("form.name_hint", "e.g. Caneta azul", "ex.: Caneta azul"),
+    ("form.price", "Price (R$)", "Preço (R$)"),
+    ("form.price_hint", "e.g. 2,50", "ex.: 2,50"),
+    ("form.quantity", "Quantity", "Quantidade"),
+    ("form.quantity_hint", "0 if empty", "0 se vazio"),
+    ("form.add", "Add product", "Adicionar produto"),
+    ("form.save", "Save changes", "Salvar alterações"),
+    ("form.new", "New product", "Novo produto"),
+    ("form.delete", "Delete…", "Excluir…"),
+    ("form.confirm_delete", "Delete {code} for everyone? This cannot be undone.", "Excluir {code} para todos? Não dá para desfazer."),
+    ("form.confirm_yes", "Yes, delete", "Sim, excluir"),
+    ("form.confirm_no", "Cancel", "Cancelar"),
+    ("form.added", "Added {code}.", "{code} adicionado."),
+    ("form.saved", "Saved {code}.", "{code} salvo."),
+    ("form.deleted", "Deleted {code}.", "{code} excluído."),
+    ("form.fix_fields", "Please fix the fields marked in red.", "Corrija os campos marcados em vermelho."),
+    ("form.err.required", "Required", "Obrigatório"),
+    ("form.err.name", "1 to 200 characters, no control characters", "1 a 200 caracteres, sem caracteres de controle"),
+    ("form.err.price", "Type a price such as 2,50", "Digite um preço como 2,50"),
+    ("form.err.price_decimals", "At most two decimal places", "No máximo duas casas decimais"),
+    ("form.err.price_too_large", "Too large", "Grande demais"),
+    ("form.err.quantity", "A whole number from 0 to 1,000,000,000", "Um número inteiro de 0 a 1.000.000.000"),
+    ("form.err.server", "Server: {reason}", "Servidor: {reason}"),
+    // Fetch
+    ("fetch.title", "Fetch by code", "Buscar por código"),
+    ("fetch.code", "Code to fetch", "Código a buscar"),
+    ("fetch.hint", "e.g. CAN-001", "ex.: CAN-001"),
+    ("fetch.button", "Fetch", "Buscar"),
+    ("fetch.found", "Found {code}: {name}, {price}, {quantity} in stock", "Encontrado {code}: {name}, {price}, {quantity} em estoque"),
+    ("fetch.not_found", "Not found: no product has code {code}", "Não encontrado: nenhum produto tem o código {code}"),
+    // Export
+    ("export.title", "Export the list", "Exportar a lista"),
+    ("export.path", "File", "Arquivo"),
+    ("export.path_hint", "/home/me/products.csv", "/home/eu/produtos.csv"),
+    ("export.button", "Export {n} products", "Exportar {n} produtos"),
+    ("export.dialog", "Save as…", "Salvar como…"),
+    ("export.written", "Wrote {n} products to {path}", "{n} produtos gravados em {path}"),
+    ("export.failed", "Cannot write {path}: {error}", "Não foi possível gravar {path}: {error}"),
+    ("export.no_path", "No file chosen. If no dialog appeared, type a path above and press Export.", "Nenhum arquivo escolhido. Se nenhuma janela apareceu, digite um caminho acima e clique em Exportar."),
+    // Log
+    ("log.title_client", "Connection log", "Registro da conexão"),
+    ("log.title_server", "Server log", "Registro do servidor"),
+    ("log.filter", "Filter", "Filtrar"),
+    ("log.filter_hint", "method, text, JSON", "método, texto, JSON"),
+    ("log.auto_scroll", "Auto-scroll", "Rolar sozinho"),
+    ("log.clear", "Clear", "Limpar"),
+    ("log.count", "{n} steps", "{n} passos"),
+    ("log.col.time", "Time", "Tempo"),
+    ("log.col.dir", "Dir", "Dir"),
+    ("log.col.session", "Sess", "Sess"),
+    ("log.col.step", "Step", "Passo"),
+    ("log.col.detail", "Detail", "Detalhe"),
+    ("log.col.bytes", "Bytes", "Bytes"),
+    ("log.col.rtt", "Time taken", "Duração"),
+    ("log.copy_json", "Copy JSON", "Copiar JSON"),
+    ("log.close_detail", "Close", "Fechar"),
+    ("log.go_response", "Go to its response", "Ir para a resposta"),
+    ("log.go_request", "Go to its request", "Ir para a requisição"),
+    ("log.no_raw", "(no message: a local event)", "(sem mensagem: evento local)"),
+    ("log.raw_json", "Raw JSON", "JSON bruto"),
+    ("log.d.request", "{method} (id {id})", "{method} (id {id})"),
+    ("log.d.response", "answer to {method} (id {id})", "resposta a {method} (id {id})"),
+    ("log.d.error_response", "error for {method} (id {id}): {message}", "erro em {method} (id {id}): {message}"),
+    ("step.listening", "listening", "escutando"),
+    ("step.connecting", "connecting", "conectando"),
+    ("step.connected", "connected", "conectado"),
+    ("step.session_opened", "session opened", "sessão aberta"),
+    ("step.welcome", "welcome", "welcome"),
+    ("step.hello", "hello", "hello"),
+    ("step.request", "request", "requisição"),
+    ("step.response", "response", "resposta"),
+    ("step.error_response", "error response", "resposta de erro"),
+    ("step.batch", "batch", "lote"),
+    ("step.notification", "notification", "notificação"),
+    ("step.goodbye", "goodbye", "goodbye"),
+    ("step.garbage", "not JSON-RPC", "não é JSON-RPC"),
+    ("step.read", "read", "leitura"),
+    ("step.error", "error", "erro"),
+    ("step.closed", "closed", "fechada"),
+    ("step.stopped", "stopped", "parado"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every entry has both languages, and no key appears twice.
+    #[test]
+    fn entries_are_complete_and_unique() {
+        assert_eq!(table().len(), ENTRIES.len(), "a key appears twice");
+        for (key, en, pt) in ENTRIES {
+            assert!(!en.is_empty() && !pt.is_empty(), "{key} lacks a translation");
+        }
+        set_language(Language::PortugueseBrazil);
+        assert_eq!(trf("table.count", &[("shown", "1"), ("total", "2")]), "1 de 2 produtos");
+        set_language(Language::English);
+    }
+}

@@ -1,0 +1,19 @@
+//! Lojinha's desktop app: start a server with one click, open client windows
+//! that talk to it (or to any server), and watch every protocol step.
+//!
+//! The binary (`main.rs`) only parses the command line and runs
+//! [`LojinhaApp`]; tests build the very same app headless.
+
+mod app;
+pub mod client;
+pub mod export;
+pub mod i18n;
+pub mod log;
+pub mod money;
+mod options;
+pub mod server;
+pub mod settings;
+pub mod theme;
+
+pub use app::{AppIntent, LojinhaApp};
+pub use options::{StartOptions, generated_products};

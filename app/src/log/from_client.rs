@@ -1,0 +1,66 @@
+//! Turns the client's protocol events into log entries.
+
+use lojinha_server::client::{ClientEvent, ClientEventRecord, ReceivedKind};
+
+use super::model::{Direction, LogEntry, Step};
+
+/// Whether this record starts a new connection attempt (the log's time origin).
+pub fn starts_connection(record: &ClientEventRecord) -> bool {
+    matches!(record.event, ClientEvent::Resolving { .. })
+}
+
+/// The log entry for one client event.
+pub fn entry(record: &ClientEventRecord) -> LogEntry {
+    let local = |step| LogEntry::new(record.at, record.wall, Direction::Local, step);
+    match &record.event {
+        ClientEvent::Resolving { addr } => with_detail(local(Step::Connecting), addr.clone()),
+        ClientEvent::Connecting { addr } => with_detail(local(Step::Connecting), addr.to_string()),
+        ClientEvent::Connected { local: mine, peer } => {
+            with_detail(local(Step::Connected), format!("{mine} -> {peer}"))
+        }
+        ClientEvent::Sent { raw, bytes, id, method } => {
+            let step = if method.as_deref() == Some("hello") { Step::Hello } else { Step::Request };
+            let step = if id.is_none() && raw.starts_with('[') { Step::Batch } else { step };
+            let mut e = LogEntry::new(record.at, record.wall, Direction::ClientToServer, step);
+            e.id = id.clone();
+            e.method = method.clone();
+            e.bytes = Some(*bytes);
+            e.raw = Some(raw.clone());
+            e
+        }
+        ClientEvent::Received { raw, bytes, kind, id, method, rtt } => {
+            let mut e = LogEntry::new(record.at, record.wall, Direction::ServerToClient, received_step(*kind, method));
+            e.id = id.clone();
+            e.method = method.clone();
+            e.rtt = *rtt;
+            e.bytes = Some(*bytes);
+            e.raw = Some(raw.clone());
+            e
+        }
+        ClientEvent::Read { bytes } => {
+            let mut e = local(Step::Read);
+            e.bytes = Some(*bytes);
+            e
+        }
+        ClientEvent::Closed { reason } => with_detail(local(Step::Closed), reason.clone()),
+    }
+}
+
+fn received_step(kind: ReceivedKind, method: &Option<String>) -> Step {
+    match kind {
+        ReceivedKind::Response => Step::Response,
+        ReceivedKind::Error => Step::ErrorResponse,
+        ReceivedKind::Batch => Step::Batch,
+        ReceivedKind::Garbage => Step::Garbage,
+        ReceivedKind::Notification => match method.as_deref() {
+            Some("welcome") => Step::Welcome,
+            Some("goodbye") => Step::Goodbye,
+            _ => Step::Notification,
+        },
+    }
+}
+
+pub fn with_detail(mut entry: LogEntry, detail: String) -> LogEntry {
+    entry.detail = Some(detail);
+    entry
+}

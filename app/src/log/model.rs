@@ -1,0 +1,245 @@
+//! One log entry per protocol step, with everything a later view needs:
+//! when (monotonic and wall clock), which way (client → server, server →
+//! client, or local), which session, which request id, and the pairing of
+//! each request with its response — enough to draw a sequence diagram.
+
+use std::collections::{HashMap, VecDeque};
+use std::time::{Duration, Instant, SystemTime};
+
+use serde_json::Value;
+
+/// Which way a step goes, seen from outside (the same for both ends).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    ClientToServer,
+    ServerToClient,
+    /// Something that happened at one end only (connecting, closed, …).
+    Local,
+}
+
+/// What kind of step an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    Listening,
+    Connecting,
+    Connected,
+    SessionOpened,
+    Welcome,
+    Hello,
+    Request,
+    Response,
+    ErrorResponse,
+    Batch,
+    Notification,
+    Goodbye,
+    Garbage,
+    Read,
+    Error,
+    Closed,
+    Stopped,
+}
+
+impl Step {
+    /// The translation key of its short name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Step::Listening => "step.listening",
+            Step::Connecting => "step.connecting",
+            Step::Connected => "step.connected",
+            Step::SessionOpened => "step.session_opened",
+            Step::Welcome => "step.welcome",
+            Step::Hello => "step.hello",
+            Step::Request => "step.request",
+            Step::Response => "step.response",
+            Step::ErrorResponse => "step.error_response",
+            Step::Batch => "step.batch",
+            Step::Notification => "step.notification",
+            Step::Goodbye => "step.goodbye",
+            Step::Garbage => "step.garbage",
+            Step::Read => "step.read",
+            Step::Error => "step.error",
+            Step::Closed => "step.closed",
+            Step::Stopped => "step.stopped",
+        }
+    }
+}
+
+/// One protocol step.
+#[derive(Debug, Clone)]
+pub struct LogEntry {
+    /// Unique and increasing within one log (survives trimming and clearing).
+    pub seq: u64,
+    pub at: Instant,
+    pub wall: SystemTime,
+    /// Time since the log's origin (the connection attempt, or the server's start).
+    pub since_origin: Duration,
+    pub direction: Direction,
+    pub step: Step,
+    /// The server session it belongs to (server log only).
+    pub session: Option<u64>,
+    pub method: Option<String>,
+    /// The JSON-RPC id, for requests and responses.
+    pub id: Option<Value>,
+    /// Round-trip (client) or service (server) time, on responses.
+    pub rtt: Option<Duration>,
+    /// Bytes on the wire, newline included.
+    pub bytes: Option<usize>,
+    /// A short detail: an address, a reason, a client name, an error.
+    pub detail: Option<String>,
+    /// The message exactly as sent or received.
+    pub raw: Option<String>,
+    /// The `seq` of the matching request (on a response) or response (on a request).
+    pub pair: Option<u64>,
+}
+
+impl LogEntry {
+    pub fn new(at: Instant, wall: SystemTime, direction: Direction, step: Step) -> LogEntry {
+        LogEntry {
+            seq: 0,
+            at,
+            wall,
+            since_origin: Duration::ZERO,
+            direction,
+            step,
+            session: None,
+            method: None,
+            id: None,
+            rtt: None,
+            bytes: None,
+            detail: None,
+            raw: None,
+            pair: None,
+        }
+    }
+}
+
+/// The entries of one connection log, bounded, with request/response pairing.
+pub struct Log {
+    entries: VecDeque<LogEntry>,
+    next_seq: u64,
+    origin: Option<Instant>,
+    /// Requests waiting for their response: (session, id as text) → seq.
+    open_requests: HashMap<(Option<u64>, String), u64>,
+    capacity: usize,
+}
+
+impl Default for Log {
+    fn default() -> Self {
+        Log::with_capacity(100_000)
+    }
+}
+
+impl Log {
+    pub fn with_capacity(capacity: usize) -> Log {
+        Log { entries: VecDeque::new(), next_seq: 1, origin: None, open_requests: HashMap::new(), capacity }
+    }
+
+    /// Times from now on are counted from `at` (a new connection attempt).
+    pub fn set_origin(&mut self, at: Instant) {
+        self.origin = Some(at);
+    }
+
+    /// Adds an entry: numbers it, times it and pairs it with its request.
+    pub fn push(&mut self, mut entry: LogEntry) -> u64 {
+        let origin = *self.origin.get_or_insert(entry.at);
+        entry.since_origin = entry.at.saturating_duration_since(origin);
+        entry.seq = self.next_seq;
+        self.next_seq += 1;
+        self.pair(&mut entry);
+        if self.entries.len() == self.capacity {
+            self.entries.pop_front();
+        }
+        let seq = entry.seq;
+        self.entries.push_back(entry);
+        seq
+    }
+
+    fn pair(&mut self, entry: &mut LogEntry) {
+        let Some(id) = entry.id.as_ref().filter(|id| !id.is_null()) else { return };
+        let key = (entry.session, id.to_string());
+        match (entry.direction, entry.step) {
+            (Direction::ClientToServer, _) => {
+                self.open_requests.insert(key, entry.seq);
+            }
+            (Direction::ServerToClient, Step::Response | Step::ErrorResponse) => {
+                if let Some(request_seq) = self.open_requests.remove(&key) {
+                    entry.pair = Some(request_seq);
+                    if let Some(request) = self.get(request_seq) {
+                        entry.method = entry.method.take().or_else(|| request.method.clone());
+                        entry.rtt = entry.rtt.or_else(|| Some(entry.at.saturating_duration_since(request.at)));
+                    }
+                    if let Some(request) = self.get_mut(request_seq) {
+                        request.pair = Some(entry.seq);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn get(&self, seq: u64) -> Option<&LogEntry> {
+        let first = self.entries.front()?.seq;
+        self.entries.get(usize::try_from(seq.checked_sub(first)?).ok()?)
+    }
+
+    fn get_mut(&mut self, seq: u64) -> Option<&mut LogEntry> {
+        let first = self.entries.front()?.seq;
+        self.entries.get_mut(usize::try_from(seq.checked_sub(first)?).ok()?)
+    }
+
+    pub fn entries(&self) -> &VecDeque<LogEntry> {
+        &self.entries
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Forgets every entry (numbering goes on, so views notice).
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.open_requests.clear();
+    }
+
+    /// The `seq` the next entry will get: views use it to notice changes.
+    pub fn next_seq(&self) -> u64 {
+        self.next_seq
+    }
+}
+
+/// The id and method of a JSON-RPC message, when it has them.
+pub fn id_and_method(raw: &str) -> (Option<Value>, Option<String>, Option<Value>) {
+    let Ok(Value::Object(object)) = serde_json::from_str::<Value>(raw) else { return (None, None, None) };
+    let method = object.get("method").and_then(Value::as_str).map(str::to_owned);
+    (object.get("id").cloned(), method, object.get("error").cloned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(direction: Direction, step: Step, id: Option<Value>) -> LogEntry {
+        let mut e = LogEntry::new(Instant::now(), SystemTime::now(), direction, step);
+        e.id = id;
+        e
+    }
+
+    /// A response is paired with the request of the same id, both ways.
+    #[test]
+    fn pairs_request_and_response_by_id() {
+        let mut log = Log::default();
+        let mut request = entry(Direction::ClientToServer, Step::Request, Some(Value::from(7)));
+        request.method = Some("product.get".into());
+        let request_seq = log.push(request);
+        log.push(entry(Direction::ServerToClient, Step::Notification, None));
+        let response_seq = log.push(entry(Direction::ServerToClient, Step::Response, Some(Value::from(7))));
+        assert_eq!(log.get(request_seq).unwrap().pair, Some(response_seq));
+        let response = log.get(response_seq).unwrap();
+        assert_eq!(response.pair, Some(request_seq));
+        assert_eq!(response.method.as_deref(), Some("product.get"));
+    }
+}

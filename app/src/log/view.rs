@@ -1,0 +1,262 @@
+//! Draws a connection log: one row per step (time, direction, step, detail,
+//! bytes, round trip), a filter, clear, pause auto-scroll, and the raw JSON of
+//! the selected row with a copy button.
+
+use egui::{Color32, RichText};
+use egui_extras::{Column, TableBuilder};
+
+use super::model::{Direction, Log, LogEntry, Step};
+use crate::i18n::{tr, trf};
+
+/// What the user asked of the log (the owner applies it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogAction {
+    Clear,
+}
+
+/// The view's own state: filter, scrolling and selection.
+pub struct LogView {
+    id_salt: &'static str,
+    pub filter: String,
+    pub auto_scroll: bool,
+    /// Show the session column (server log).
+    show_session: bool,
+    selected: Option<u64>,
+    /// Positions of the entries that pass the filter, and what they were computed for.
+    visible: Vec<usize>,
+    computed_for: Option<(u64, usize, String)>,
+}
+
+impl LogView {
+    pub fn new(id_salt: &'static str, show_session: bool) -> LogView {
+        LogView {
+            id_salt,
+            filter: String::new(),
+            auto_scroll: true,
+            show_session,
+            selected: None,
+            visible: Vec::new(),
+            computed_for: None,
+        }
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, log: &Log) -> Option<LogAction> {
+        let action = self.toolbar(ui, log);
+        self.refresh(log);
+        if let Some(entry) = self.selected.and_then(|seq| log.get(seq)) {
+            let entry = entry.clone();
+            egui::Panel::bottom(egui::Id::new((self.id_salt, "detail")))
+                .resizable(true)
+                .default_size(140.0)
+                .show(ui, |ui| self.detail(ui, log, &entry));
+        }
+        self.table(ui, log);
+        action
+    }
+
+    fn toolbar(&mut self, ui: &mut egui::Ui, log: &Log) -> Option<LogAction> {
+        let mut action = None;
+        ui.horizontal(|ui| {
+            let label = ui.label(tr("log.filter"));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.filter)
+                    .hint_text(tr("log.filter_hint"))
+                    .desired_width(180.0),
+            )
+            .labelled_by(label.id);
+            ui.checkbox(&mut self.auto_scroll, tr("log.auto_scroll"));
+            if ui.button(tr("log.clear")).clicked() {
+                action = Some(LogAction::Clear);
+                self.selected = None;
+            }
+            ui.weak(trf("log.count", &[("n", &log.len().to_string())]));
+        });
+        action
+    }
+
+    /// Recomputes the filtered positions when the log or the filter changed.
+    fn refresh(&mut self, log: &Log) {
+        let key = (log.next_seq(), log.len(), self.filter.clone());
+        if self.computed_for.as_ref() == Some(&key) {
+            return;
+        }
+        let needle = self.filter.to_lowercase();
+        self.visible = log
+            .entries()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| needle.is_empty() || matches_filter(e, &needle))
+            .map(|(i, _)| i)
+            .collect();
+        self.computed_for = Some(key);
+    }
+
+    fn table(&mut self, ui: &mut egui::Ui, log: &Log) {
+        let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
+        let mut table = TableBuilder::new(ui)
+            .id_salt(self.id_salt)
+            .striped(true)
+            .sense(egui::Sense::click())
+            .stick_to_bottom(self.auto_scroll)
+            .auto_shrink([false, false])
+            .column(Column::exact(72.0))
+            .column(Column::exact(40.0));
+        if self.show_session {
+            table = table.column(Column::exact(36.0));
+        }
+        let table = table
+            .column(Column::initial(110.0).resizable(true))
+            .column(Column::remainder().clip(true))
+            .column(Column::exact(64.0))
+            .column(Column::exact(70.0));
+        let table = table.header(20.0, |mut header| {
+            let mut titles = vec!["log.col.time", "log.col.dir"];
+            if self.show_session {
+                titles.push("log.col.session");
+            }
+            titles.extend(["log.col.step", "log.col.detail", "log.col.bytes", "log.col.rtt"]);
+            for title in titles {
+                header.col(|ui| {
+                    ui.strong(tr(title));
+                });
+            }
+        });
+        table.body(|body| {
+            body.rows(row_height, self.visible.len(), |mut row| {
+                let Some(entry) = self.visible.get(row.index()).and_then(|&i| log.entries().get(i)) else { return };
+                row.set_selected(self.selected == Some(entry.seq));
+                self.row_cells(&mut row, entry);
+                if row.response().clicked() {
+                    self.selected = if self.selected == Some(entry.seq) { None } else { Some(entry.seq) };
+                }
+            });
+        });
+    }
+
+    fn row_cells(&self, row: &mut egui_extras::TableRow<'_, '_>, entry: &LogEntry) {
+        let color = direction_color(entry.direction);
+        row.col(|ui| {
+            ui.monospace(format!("{:>8.3}s", entry.since_origin.as_secs_f64()));
+        });
+        row.col(|ui| {
+            ui.label(RichText::new(arrow(entry.direction)).monospace().color(color));
+        });
+        if self.show_session {
+            row.col(|ui| {
+                ui.monospace(entry.session.map(|s| format!("#{s}")).unwrap_or_default());
+            });
+        }
+        row.col(|ui| {
+            ui.label(RichText::new(tr(entry.step.key())).color(color));
+        });
+        row.col(|ui| {
+            ui.label(describe(entry));
+        });
+        row.col(|ui| {
+            ui.monospace(entry.bytes.map(|b| format!("{b} B")).unwrap_or_default());
+        });
+        row.col(|ui| {
+            ui.monospace(entry.rtt.map(format_duration).unwrap_or_default());
+        });
+    }
+
+    fn detail(&mut self, ui: &mut egui::Ui, log: &Log, entry: &LogEntry) {
+        ui.horizontal(|ui| {
+            ui.strong(format!("#{} {}", entry.seq, tr(entry.step.key())));
+            ui.label(describe(entry));
+            if let Some(pair) = entry.pair.filter(|p| log.get(*p).is_some()) {
+                let key = if entry.direction == Direction::ClientToServer { "log.go_response" } else { "log.go_request" };
+                if ui.link(tr(key)).clicked() {
+                    self.selected = Some(pair);
+                }
+            }
+            if let Some(raw) = &entry.raw {
+                if ui.button(tr("log.copy_json")).clicked() {
+                    ui.ctx().copy_text(pretty(raw));
+                }
+            }
+            if ui.button(tr("log.close_detail")).clicked() {
+                self.selected = None;
+            }
+        });
+        let mut text = entry.raw.as_deref().map(pretty).unwrap_or_else(|| tr("log.no_raw").to_owned());
+        egui::ScrollArea::vertical().id_salt((self.id_salt, "raw")).show(ui, |ui| {
+            ui.add(
+                egui::TextEdit::multiline(&mut text)
+                    .code_editor()
+                    .interactive(true)
+                    .desired_width(f32::INFINITY)
+                    .hint_text(tr("log.raw_json")),
+            );
+        });
+    }
+}
+
+fn matches_filter(entry: &LogEntry, needle: &str) -> bool {
+    let haystacks = [
+        Some(tr(entry.step.key()).to_lowercase()),
+        entry.method.as_ref().map(|m| m.to_lowercase()),
+        entry.detail.as_ref().map(|d| d.to_lowercase()),
+        entry.raw.as_ref().map(|r| r.to_lowercase()),
+    ];
+    haystacks.iter().flatten().any(|h| h.contains(needle))
+}
+
+/// A one-line description of a step, in the user's language.
+pub fn describe(entry: &LogEntry) -> String {
+    let id = entry.id.as_ref().map(|i| i.to_string()).unwrap_or_default();
+    let method = entry.method.clone().unwrap_or_default();
+    let detail = entry.detail.clone().unwrap_or_default();
+    match entry.step {
+        Step::Request | Step::Hello if entry.raw.is_some() => trf("log.d.request", &[("method", &method), ("id", &id)]),
+        Step::Response => trf("log.d.response", &[("method", &method), ("id", &id)]),
+        Step::ErrorResponse => {
+            let message = entry.raw.as_deref().map(error_message).unwrap_or_default();
+            trf("log.d.error_response", &[("method", &method), ("id", &id), ("message", &message)])
+        }
+        Step::Notification | Step::Welcome | Step::Goodbye => {
+            let params = entry.raw.as_deref().map(params_summary).unwrap_or_default();
+            format!("{method} {params}")
+        }
+        _ => detail,
+    }
+}
+
+fn error_message(raw: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(raw).unwrap_or_default();
+    value["error"]["message"].as_str().unwrap_or_default().to_owned()
+}
+
+fn params_summary(raw: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(raw).unwrap_or_default();
+    let text = value.get("params").map(|p| p.to_string()).unwrap_or_default();
+    if text.chars().count() > 120 { format!("{}…", text.chars().take(120).collect::<String>()) } else { text }
+}
+
+fn pretty(raw: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(raw)
+        .ok()
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+        .unwrap_or_else(|| raw.to_owned())
+}
+
+pub fn arrow(direction: Direction) -> &'static str {
+    match direction {
+        Direction::ClientToServer => "C→S",
+        Direction::ServerToClient => "S→C",
+        Direction::Local => "•",
+    }
+}
+
+fn direction_color(direction: Direction) -> Color32 {
+    match direction {
+        Direction::ClientToServer => Color32::from_rgb(0x3b, 0x82, 0xf6),
+        Direction::ServerToClient => Color32::from_rgb(0x16, 0xa3, 0x4a),
+        Direction::Local => Color32::GRAY,
+    }
+}
+
+pub fn format_duration(d: std::time::Duration) -> String {
+    let micros = d.as_micros();
+    if micros < 1000 { format!("{micros} µs") } else { format!("{:.1} ms", micros as f64 / 1000.0) }
+}

@@ -1,0 +1,31 @@
+//! How the app starts: what the command line (or a test) asks for.
+
+use std::path::PathBuf;
+
+/// Start-up choices. `Default` is a quiet start: no server, no window, no
+/// settings file (what tests want).
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    /// Start the server on this address right away.
+    pub serve: Option<String>,
+    /// Open a client window connected to this address (the server's own when equal to `serve`).
+    pub connect: Option<String>,
+    /// The database file, or `:memory:`.
+    pub db: Option<String>,
+    /// Where settings are read and saved; `None` keeps them in memory only.
+    pub settings_path: Option<PathBuf>,
+    /// Fill an empty catalog with this many generated products (a big-table demo).
+    pub fill: usize,
+}
+
+/// `count` products with predictable codes, names, prices and stock.
+pub fn generated_products(count: usize) -> Vec<lojinha_server::Product> {
+    (1..=count)
+        .map(|i| lojinha_server::Product {
+            code: format!("GEN-{i:06}"),
+            name: format!("Produto de exemplo {i}"),
+            price_cents: ((i * 37) % 100_000) as i64 + 50,
+            quantity: (i % 500) as i64,
+        })
+        .collect()
+}

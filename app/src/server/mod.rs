@@ -1,0 +1,214 @@
+//! The in-process server: starting and stopping it off the UI thread, its
+//! sessions, and its log fed by a forwarding thread that wakes the UI.
+
+pub mod panel;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use crossbeam_channel::{Receiver, Sender};
+use lojinha_server::server::{ServerEventRecord, SessionInfo};
+use lojinha_server::{DbLocation, Mode, Product, ServerConfig, ServerHandle};
+
+use crate::i18n::trf;
+use crate::log::{Log, LogView, from_server};
+use crate::settings::Settings;
+
+/// What the app needs to start a server.
+#[derive(Debug, Clone)]
+pub struct StartRequest {
+    pub listen: String,
+    pub mode: Mode,
+    pub db: DbLocation,
+    /// Products to add when the catalog is empty (the sample catalog, or a big demo one).
+    pub seed: Vec<Product>,
+}
+
+impl StartRequest {
+    /// The request the panel's settings describe.
+    pub fn from_settings(settings: &Settings) -> StartRequest {
+        StartRequest {
+            listen: listen_address(&settings.listen, settings.allow_remote),
+            mode: if settings.sequential { Mode::Sequential } else { Mode::Threaded },
+            db: db_location(settings),
+            seed: if settings.seed_sample { lojinha_server::sample::sample_products() } else { Vec::new() },
+        }
+    }
+}
+
+/// With "allow other computers" the port stays and the host becomes every interface.
+pub fn listen_address(listen: &str, allow_remote: bool) -> String {
+    let listen = listen.trim();
+    if !allow_remote {
+        return listen.to_owned();
+    }
+    let port = listen.rsplit_once(':').map_or(listen, |(_, port)| port);
+    format!("0.0.0.0:{port}")
+}
+
+pub fn db_location(settings: &Settings) -> DbLocation {
+    if settings.db_in_memory {
+        return DbLocation::Memory;
+    }
+    match settings.db_path.trim() {
+        "" => lojinha_server::server::default_db_path().map_or(DbLocation::Memory, DbLocation::File),
+        path => DbLocation::File(PathBuf::from(path)),
+    }
+}
+
+enum Phase {
+    Stopped,
+    Starting,
+    Running(Box<ServerHandle>),
+    Stopping,
+}
+
+enum Done {
+    Started(Result<ServerHandle, String>),
+    Stopped,
+}
+
+pub struct ServerState {
+    phase: Phase,
+    pub error: Option<String>,
+    pub log: Log,
+    pub log_view: LogView,
+    pub sessions: Vec<SessionInfo>,
+    done_tx: Sender<Done>,
+    done_rx: Receiver<Done>,
+    events_tx: Sender<ServerEventRecord>,
+    events_rx: Receiver<ServerEventRecord>,
+}
+
+impl Default for ServerState {
+    fn default() -> Self {
+        let (done_tx, done_rx) = crossbeam_channel::unbounded();
+        let (events_tx, events_rx) = crossbeam_channel::unbounded();
+        ServerState {
+            phase: Phase::Stopped,
+            error: None,
+            log: Log::default(),
+            log_view: LogView::new("server-log", true),
+            sessions: Vec::new(),
+            done_tx,
+            done_rx,
+            events_tx,
+            events_rx,
+        }
+    }
+}
+
+impl ServerState {
+    pub fn handle(&self) -> Option<&ServerHandle> {
+        match &self.phase {
+            Phase::Running(handle) => Some(handle),
+            _ => None,
+        }
+    }
+
+    pub fn busy(&self) -> bool {
+        matches!(self.phase, Phase::Starting | Phase::Stopping)
+    }
+
+    pub fn starting(&self) -> bool {
+        matches!(self.phase, Phase::Starting)
+    }
+
+    /// The address clients of this machine use to reach the server.
+    pub fn connect_address(&self) -> Option<String> {
+        let mut addr: SocketAddr = self.handle()?.local_addr();
+        if addr.ip().is_unspecified() {
+            addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+        }
+        Some(addr.to_string())
+    }
+
+    /// Binds and opens the database on a thread; the result arrives in [`Self::poll`].
+    pub fn start(&mut self, request: StartRequest, ctx: &egui::Context) {
+        if !matches!(self.phase, Phase::Stopped) {
+            return;
+        }
+        self.phase = Phase::Starting;
+        self.error = None;
+        self.log.clear();
+        let (done_tx, events_tx, ctx) = (self.done_tx.clone(), self.events_tx.clone(), ctx.clone());
+        let spawned = std::thread::Builder::new().name("server-start".into()).spawn(move || {
+            let result = start_server(request, events_tx, ctx.clone());
+            let _ = done_tx.send(Done::Started(result));
+            ctx.request_repaint();
+        });
+        if let Err(e) = spawned {
+            self.phase = Phase::Stopped;
+            self.error = Some(e.to_string());
+        }
+    }
+
+    /// Stops on a thread (goodbyes take up to two seconds).
+    pub fn stop(&mut self, ctx: &egui::Context) {
+        let Phase::Running(handle) = std::mem::replace(&mut self.phase, Phase::Stopping) else { return };
+        let (done_tx, ctx) = (self.done_tx.clone(), ctx.clone());
+        let spawned = std::thread::Builder::new().name("server-stop".into()).spawn(move || {
+            handle.stop();
+            let _ = done_tx.send(Done::Stopped);
+            ctx.request_repaint();
+        });
+        if let Err(e) = spawned {
+            self.error = Some(e.to_string());
+        }
+    }
+
+    /// Takes what the threads reported since the last frame.
+    pub fn poll(&mut self) {
+        while let Ok(done) = self.done_rx.try_recv() {
+            match done {
+                Done::Started(Ok(handle)) => self.phase = Phase::Running(Box::new(handle)),
+                Done::Started(Err(message)) => {
+                    self.phase = Phase::Stopped;
+                    self.error = Some(message);
+                }
+                Done::Stopped => {
+                    self.phase = Phase::Stopped;
+                    self.sessions.clear();
+                }
+            }
+        }
+        while let Ok(record) = self.events_rx.try_recv() {
+            self.log.push(from_server::entry(&record));
+        }
+        if let Some(handle) = self.handle() {
+            self.sessions = handle.sessions();
+        }
+    }
+}
+
+/// Runs on the start thread: binds, seeds, and starts forwarding events.
+fn start_server(request: StartRequest, events_tx: Sender<ServerEventRecord>, ctx: egui::Context) -> Result<ServerHandle, String> {
+    if let DbLocation::File(path) = &request.db {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| trf("server.err_db_dir", &[("path", &dir.display().to_string()), ("error", &e.to_string())]))?;
+        }
+    }
+    let config = ServerConfig { listen: request.listen.clone(), db: request.db, mode: request.mode, event_capacity: 10_000, ..Default::default() };
+    let handle = lojinha_server::start(config).map_err(|e| trf("server.err_start", &[("error", &e.to_string())]))?;
+    if let Some(events) = handle.events() {
+        forward_events(events, events_tx, ctx).map_err(|e| e.to_string())?;
+    }
+    if handle.product_count() == 0 && !request.seed.is_empty() {
+        handle.seed(request.seed);
+    }
+    Ok(handle)
+}
+
+/// The server's event channel cannot wake the UI by itself: this thread does.
+/// It ends when the server has stopped and dropped its side of the channel.
+fn forward_events(events: Receiver<ServerEventRecord>, tx: Sender<ServerEventRecord>, ctx: egui::Context) -> std::io::Result<()> {
+    std::thread::Builder::new().name("server-events".into()).spawn(move || {
+        for record in events {
+            if tx.send(record).is_err() {
+                return;
+            }
+            ctx.request_repaint();
+        }
+    })?;
+    Ok(())
+}

@@ -1,0 +1,152 @@
+//! The server panel: settings and Start/Stop on the left; address, uptime,
+//! sessions and the server's own protocol log in the middle.
+
+use std::time::{Duration, SystemTime};
+
+use egui_extras::{Column, TableBuilder};
+
+use super::{ServerState, db_location, listen_address};
+use crate::i18n::{tr, trf};
+use crate::log::view::LogAction;
+use crate::settings::Settings;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServerIntent {
+    Start,
+    Stop,
+    ClearLog,
+}
+
+/// The left column: what to start, and the button.
+pub fn controls(ui: &mut egui::Ui, settings: &mut Settings, server: &ServerState) -> Option<ServerIntent> {
+    let editable = server.handle().is_none() && !server.busy();
+    ui.heading(tr("server.title"));
+    ui.label(tr("server.explain"));
+    ui.add_space(6.0);
+    ui.add_enabled_ui(editable, |ui| settings_form(ui, settings));
+    ui.add_space(8.0);
+    let intent = start_stop(ui, server, settings);
+    if let Some(error) = &server.error {
+        ui.colored_label(ui.visuals().error_fg_color, error);
+    }
+    intent
+}
+
+fn settings_form(ui: &mut egui::Ui, settings: &mut Settings) {
+    let label = ui.label(tr("server.listen"));
+    ui.add(egui::TextEdit::singleline(&mut settings.listen).hint_text("127.0.0.1:5050")).labelled_by(label.id);
+    ui.checkbox(&mut settings.allow_remote, tr("server.allow_remote"));
+    if settings.allow_remote {
+        let warning = trf("server.allow_remote_warning", &[("addr", &listen_address(&settings.listen, true))]);
+        ui.colored_label(ui.visuals().warn_fg_color, warning);
+    }
+    ui.label(tr("server.mode"));
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut settings.sequential, false, tr("server.threaded"));
+        ui.radio_value(&mut settings.sequential, true, tr("server.sequential"));
+    });
+    ui.label(tr("server.db"));
+    ui.checkbox(&mut settings.db_in_memory, tr("server.in_memory"));
+    if !settings.db_in_memory {
+        let label = ui.label(tr("server.db_file"));
+        let hint = lojinha_server::server::default_db_path().map(|p| p.display().to_string()).unwrap_or_default();
+        ui.add(egui::TextEdit::singleline(&mut settings.db_path).hint_text(hint)).labelled_by(label.id);
+    }
+    ui.weak(trf("server.db_used", &[("db", &db_location(settings).to_string())]));
+    ui.checkbox(&mut settings.seed_sample, tr("server.seed_sample"));
+}
+
+fn start_stop(ui: &mut egui::Ui, server: &ServerState, settings: &Settings) -> Option<ServerIntent> {
+    let mut intent = None;
+    ui.horizontal(|ui| {
+        if server.handle().is_some() {
+            if ui.button(tr("server.stop")).clicked() {
+                intent = Some(ServerIntent::Stop);
+            }
+        } else if ui.add_enabled(!server.busy() && !settings.listen.trim().is_empty(), egui::Button::new(tr("server.start"))).clicked() {
+            intent = Some(ServerIntent::Start);
+        }
+        if server.busy() {
+            ui.spinner();
+            ui.label(if server.starting() { tr("server.starting") } else { tr("server.stopping") });
+        }
+    });
+    intent
+}
+
+/// The middle: the running server's state, its sessions and its log.
+pub fn status(ui: &mut egui::Ui, server: &mut ServerState) -> Option<ServerIntent> {
+    match server.handle() {
+        Some(handle) => {
+            let addr = handle.local_addr().to_string();
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(crate::client::form::ok_color(ui), trf("server.running", &[("addr", &addr)]));
+                ui.label(trf("server.uptime", &[("uptime", &format_uptime(handle.uptime()))]));
+                ui.label(trf("server.products", &[("n", &handle.product_count().to_string())]));
+                ui.label(trf("server.mode_is", &[("mode", &handle.mode().to_string())]));
+                ui.label(trf("server.db_is", &[("db", &handle.config().db.to_string())]));
+            });
+        }
+        None => {
+            ui.label(tr("server.not_running"));
+        }
+    }
+    ui.add_space(4.0);
+    ui.strong(trf("server.sessions", &[("n", &server.sessions.len().to_string())]));
+    sessions_table(ui, server);
+    ui.separator();
+    ui.heading(tr("log.title_server"));
+    (server.log_view.show(ui, &server.log) == Some(LogAction::Clear)).then_some(ServerIntent::ClearLog)
+}
+
+fn sessions_table(ui: &mut egui::Ui, server: &ServerState) {
+    let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    ui.push_id("sessions", |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .max_scroll_height(140.0)
+            .min_scrolled_height(60.0)
+            .column(Column::exact(50.0))
+            .column(Column::initial(140.0).resizable(true))
+            .column(Column::initial(150.0).resizable(true))
+            .column(Column::initial(140.0))
+            .column(Column::remainder())
+            .header(20.0, |mut header| {
+                for key in ["sessions.id", "sessions.client", "sessions.peer", "sessions.since", "sessions.requests"] {
+                    header.col(|ui| {
+                        ui.strong(tr(key));
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(height, server.sessions.len(), |mut row| {
+                    let s = &server.sessions[row.index()];
+                    row.col(|ui| {
+                        ui.monospace(format!("#{}", s.id));
+                    });
+                    row.col(|ui| {
+                        ui.label(s.client.clone().unwrap_or_else(|| tr("sessions.unnamed").to_owned()));
+                    });
+                    row.col(|ui| {
+                        ui.monospace(s.peer.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(since(s.connected_since));
+                    });
+                    row.col(|ui| {
+                        ui.label(s.requests.to_string());
+                    });
+                });
+            });
+    });
+}
+
+fn since(at: SystemTime) -> String {
+    let ago = SystemTime::now().duration_since(at).unwrap_or_default();
+    trf("sessions.ago", &[("time", &format_uptime(ago))])
+}
+
+pub fn format_uptime(d: Duration) -> String {
+    let s = d.as_secs();
+    if s < 3600 { format!("{}:{:02}", s / 60, s % 60) } else { format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60) }
+}

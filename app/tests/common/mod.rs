@@ -1,0 +1,111 @@
+//! Shared helpers for the app's headless tests: build the real app, wait for
+//! real network threads, and find widgets inside one client window.
+
+#![allow(dead_code)]
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::{AccessKitNode, Queryable};
+use egui_kittest::{Harness, Node};
+use lojinha::client::ClientWindow;
+use lojinha::{LojinhaApp, StartOptions};
+
+pub type App = Harness<'static, LojinhaApp>;
+
+/// The real app, headless, with a window big enough for every panel.
+pub fn app(options: StartOptions) -> App {
+    Harness::builder().with_size(egui::vec2(1700.0, 1200.0)).build_eframe(|cc| LojinhaApp::new(cc, options))
+}
+
+/// A server on a free port with an in-memory catalog, and one client window connected to it.
+pub fn served_and_connected() -> App {
+    let options = StartOptions {
+        serve: Some("127.0.0.1:0".into()),
+        connect: Some("127.0.0.1:0".into()),
+        db: Some(":memory:".into()),
+        ..Default::default()
+    };
+    let mut harness = app(options);
+    wait_for(&mut harness, "window 1 connected and loaded", |h| {
+        window(h, 0).is_some_and(|w| lock(&w).conn.connected() && lock(&w).progress.is_none() && !lock(&w).catalog.is_empty())
+    });
+    harness
+}
+
+/// Steps the app until `done` holds; real threads need real time (bounded).
+pub fn wait_for(harness: &mut App, what: &str, mut done: impl FnMut(&mut App) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        harness.step();
+        if done(harness) {
+            harness.step();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+pub fn window(harness: &App, index: usize) -> Option<Arc<Mutex<ClientWindow>>> {
+    harness.state().client_windows().get(index).cloned()
+}
+
+pub fn lock(window: &Arc<Mutex<ClientWindow>>) -> MutexGuard<'_, ClientWindow> {
+    window.lock().unwrap()
+}
+
+/// The embedded client window titled "Client window {n}" (its widgets are inside).
+pub fn client_window<'a>(harness: &'a App, n: usize) -> Node<'a> {
+    harness.get_by_role_and_label(Role::Window, &format!("Client window {n}"))
+}
+
+/// A text field found by its label, inside `scope`.
+pub fn text_field<'a>(scope: &Node<'a>, label: &'a str) -> Node<'a> {
+    scope.get_by_role_and_label(Role::TextInput, label)
+}
+
+/// The scope to search: client window `n`, or the whole app.
+fn scope(harness: &App, window_n: Option<usize>) -> Node<'_> {
+    match window_n {
+        Some(n) => client_window(harness, n),
+        None => harness.root(),
+    }
+}
+
+/// Sets a labelled text field's content (through accessibility, as a screen reader would).
+pub fn set_text(harness: &mut App, window_n: Option<usize>, label: &str, value: &str) {
+    let label = label.to_owned();
+    scope(harness, window_n).get_by(move |node| node.role() == Role::TextInput && node.label().as_deref() == Some(label.as_str())).set_text_value_accesskit(value);
+    harness.step();
+}
+
+/// Clicks the button (or checkbox) labelled `label`, in client window `n` (or anywhere).
+pub fn click(harness: &mut App, window_n: Option<usize>, label: &str) {
+    click_where(harness, window_n, label, |l, wanted| l == wanted);
+}
+
+/// Clicks the button whose label starts with `prefix` (labels that carry a number or address).
+pub fn click_prefix(harness: &mut App, window_n: Option<usize>, prefix: &str) {
+    click_where(harness, window_n, prefix, |l, wanted| l.starts_with(wanted));
+}
+
+fn click_where(harness: &mut App, window_n: Option<usize>, label: &str, test: fn(&str, &str) -> bool) {
+    let label = label.to_owned();
+    let clickable = move |node: &AccessKitNode<'_>| {
+        matches!(node.role(), Role::Button | Role::CheckBox | Role::RadioButton)
+            && node.label().is_some_and(|l| test(&l, &label))
+    };
+    scope(harness, window_n).get_by(clickable).click_accesskit();
+    harness.step();
+}
+
+/// Whether some text containing `text` is shown in client window `n` (or anywhere).
+pub fn shows(harness: &App, window_n: Option<usize>, text: &str) -> bool {
+    let text = text.to_owned();
+    let found = scope(harness, window_n).query_by(move |node| {
+        node.label().is_some_and(|l| l.contains(text.as_str())) || node.value().is_some_and(|v| v.contains(text.as_str()))
+    });
+    found.is_some()
+}

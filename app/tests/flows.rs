@@ -1,0 +1,209 @@
+//! The app's main flows, driven headless through its real UI (egui_kittest),
+//! with real servers on `127.0.0.1:0`, in-memory catalogs and real network
+//! threads. Each test reads as a specification of what a user sees.
+
+mod common;
+
+use common::*;
+use lojinha::StartOptions;
+use lojinha::log::{Direction, Step};
+
+/// Start the server from the panel, open a client window, connect to the
+/// in-process server in one click, add a product and see it in the table;
+/// the server's session list shows the client by name.
+#[test]
+fn start_server_connect_add_product_and_see_it() {
+    let mut h = app(StartOptions::default());
+    set_text(&mut h, None, "Listen address", "127.0.0.1:0");
+    click(&mut h, None, "In memory (lost when stopped)");
+    click(&mut h, None, "Start server");
+    wait_for(&mut h, "server running", |h| h.state().server_address().is_some());
+    assert!(shows(&h, None, "Running on 127.0.0.1:"));
+
+    click(&mut h, None, "New client window");
+    click_prefix(&mut h, Some(1), "Connect to this app's server");
+    wait_for(&mut h, "connected and loaded", |h| {
+        window(h, 0).is_some_and(|w| lock(&w).conn.connected() && !lock(&w).catalog.is_empty() && lock(&w).progress.is_none())
+    });
+    assert!(shows(&h, Some(1), "Connected to 127.0.0.1:"));
+    assert!(shows(&h, None, "Client 1"), "the session list names the client");
+
+    set_text(&mut h, Some(1), "Code", "TST-001");
+    set_text(&mut h, Some(1), "Name", "Caderno de teste");
+    set_text(&mut h, Some(1), "Price (R$)", "12,34");
+    set_text(&mut h, Some(1), "Quantity", "7");
+    click(&mut h, Some(1), "Add product");
+    wait_for(&mut h, "the added product", |h| shows(h, Some(1), "Added TST-001"));
+
+    set_text(&mut h, Some(1), "Filter", "TST-001");
+    assert!(shows(&h, Some(1), "Caderno de teste"), "the new row is in the table");
+    assert!(shows(&h, Some(1), "R$ 12,34"), "its price is shown in reais");
+}
+
+/// "Fetch by code" shows a product that exists and says "not found" otherwise.
+#[test]
+fn fetch_by_code_found_and_not_found() {
+    let mut h = served_and_connected();
+    set_text(&mut h, Some(1), "Code to fetch", "CAN-001");
+    click(&mut h, Some(1), "Fetch");
+    wait_for(&mut h, "fetch result", |h| shows(h, Some(1), "Found CAN-001"));
+    assert!(shows(&h, Some(1), "R$ 2,50"));
+
+    set_text(&mut h, Some(1), "Code to fetch", "NOPE-999");
+    click(&mut h, Some(1), "Fetch");
+    wait_for(&mut h, "not found", |h| shows(h, Some(1), "Not found: no product has code NOPE-999"));
+}
+
+/// Invalid input is reported next to the field it concerns, before sending;
+/// an error the server reports for a field (a code that exists) is shown there too.
+#[test]
+fn validation_errors_are_shown_by_their_field() {
+    let mut h = served_and_connected();
+    set_text(&mut h, Some(1), "Code", "bad code");
+    set_text(&mut h, Some(1), "Price (R$)", "abc");
+    click(&mut h, Some(1), "Add product");
+    assert!(shows(&h, Some(1), "is not allowed"), "the code's error");
+    assert!(shows(&h, Some(1), "Required"), "the empty name's error");
+    assert!(shows(&h, Some(1), "Type a price such as 2,50"), "the price's error");
+    let sent = |h: &App| lock(&window(h, 0).unwrap()).log.entries().iter().any(|e| e.method.as_deref() == Some("product.add"));
+    assert!(!sent(&h), "nothing was sent");
+
+    set_text(&mut h, Some(1), "Code", "CAN-001");
+    set_text(&mut h, Some(1), "Name", "Duplicada");
+    set_text(&mut h, Some(1), "Price (R$)", "1,00");
+    click(&mut h, Some(1), "Add product");
+    wait_for(&mut h, "the server's error by the code field", |h| shows(h, Some(1), "Server: "));
+    assert!(sent(&h));
+    let form_errors = lock(&window(&h, 0).unwrap()).form.errors.clone();
+    assert_eq!(form_errors.keys().collect::<Vec<_>>(), [&lojinha::client::form::Field::Code]);
+}
+
+/// A product added in one window appears in another connected window through
+/// the server's notification, without a reload.
+#[test]
+fn second_window_receives_live_update() {
+    let mut h = served_and_connected();
+    click(&mut h, None, "New client window");
+    click_prefix(&mut h, Some(2), "Connect to this app's server");
+    wait_for(&mut h, "window 2 connected", |h| {
+        window(h, 1).is_some_and(|w| lock(&w).conn.connected() && lock(&w).progress.is_none() && !lock(&w).catalog.is_empty())
+    });
+    let list_requests = |h: &App| {
+        lock(&window(h, 1).unwrap()).log.entries().iter().filter(|e| e.method.as_deref() == Some("product.list")).count()
+    };
+    let lists_before = list_requests(&h);
+
+    set_text(&mut h, Some(1), "Code", "LIVE-1");
+    set_text(&mut h, Some(1), "Name", "Produto ao vivo");
+    set_text(&mut h, Some(1), "Price (R$)", "3");
+    click(&mut h, Some(1), "Add product");
+    set_text(&mut h, Some(2), "Filter", "LIVE-1");
+    wait_for(&mut h, "window 2 shows the new product", |h| shows(h, Some(2), "Produto ao vivo"));
+    assert_eq!(list_requests(&h), lists_before, "window 2 did not reload: a notification did it");
+    let notified = lock(&window(&h, 1).unwrap())
+        .log
+        .entries()
+        .iter()
+        .any(|e| e.step == Step::Notification && e.method.as_deref() == Some("product.added"));
+    assert!(notified);
+}
+
+/// Export with a typed path writes the shown products as CSV with a header.
+#[test]
+fn export_writes_the_expected_csv() {
+    let mut h = served_and_connected();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("canetas.csv");
+    set_text(&mut h, Some(1), "Filter", "CAN-");
+    set_text(&mut h, Some(1), "File", path.to_str().unwrap());
+    click_prefix(&mut h, Some(1), "Export ");
+    wait_for(&mut h, "export done", |h| shows(h, Some(1), "Wrote "));
+
+    let mut expected = String::from("\u{feff}code,name,price,price_cents,quantity\r\n");
+    let mut pens: Vec<_> = lojinha_server::sample::sample_products().into_iter().filter(|p| p.code.contains("CAN-")).collect();
+    pens.sort_by(|a, b| a.code.cmp(&b.code));
+    assert!(!pens.is_empty());
+    for p in &pens {
+        let name = if p.name.contains(',') { format!("\"{}\"", p.name) } else { p.name.clone() };
+        let price = format!("{}.{:02}", p.price_cents / 100, p.price_cents % 100);
+        expected.push_str(&format!("{},{},{},{},{}\r\n", p.code, name, price, p.price_cents, p.quantity));
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+}
+
+/// The client's log shows the protocol steps in order, with request and
+/// response paired by id, and the server's log shows the same session.
+#[test]
+fn log_shows_protocol_steps_in_order() {
+    let mut h = served_and_connected();
+    set_text(&mut h, Some(1), "Code to fetch", "CAN-002");
+    click(&mut h, Some(1), "Fetch");
+    wait_for(&mut h, "fetch result", |h| shows(h, Some(1), "Found CAN-002"));
+
+    let w = window(&h, 0).unwrap();
+    let w = lock(&w);
+    let steps: Vec<(Direction, Step, Option<String>)> =
+        w.log.entries().iter().map(|e| (e.direction, e.step, e.method.clone())).collect();
+    let position = |wanted: (Direction, Step, Option<&str>)| {
+        steps
+            .iter()
+            .position(|(d, s, m)| (*d, *s, m.as_deref()) == wanted)
+            .unwrap_or_else(|| panic!("{wanted:?} missing from {steps:?}"))
+    };
+    let order = [
+        position((Direction::Local, Step::Connecting, None)),
+        position((Direction::Local, Step::Connected, None)),
+        position((Direction::ServerToClient, Step::Welcome, Some("welcome"))),
+        position((Direction::ClientToServer, Step::Hello, Some("hello"))),
+        position((Direction::ServerToClient, Step::Response, Some("hello"))),
+        position((Direction::ClientToServer, Step::Request, Some("product.list"))),
+        position((Direction::ClientToServer, Step::Request, Some("product.get"))),
+        position((Direction::ServerToClient, Step::Response, Some("product.get"))),
+    ];
+    assert!(order.windows(2).all(|p| p[0] < p[1]), "steps out of order: {order:?} in {steps:?}");
+    let get = w.log.entries().iter().find(|e| e.method.as_deref() == Some("product.get")).unwrap();
+    let answer = w.log.get(get.pair.expect("the request is paired")).unwrap();
+    assert_eq!(answer.id, get.id);
+    assert!(answer.rtt.is_some() && answer.raw.as_deref().unwrap().contains("CAN-002"));
+    drop(w);
+    assert!(shows(&h, Some(1), "welcome"), "the log view lists the welcome");
+    assert!(shows(&h, None, "product.get"), "the server's log lists the request");
+}
+
+/// Connecting where nothing listens says there is no server and suggests starting one.
+#[test]
+fn connection_refused_says_no_server() {
+    let mut h = app(StartOptions::default());
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().to_string();
+    click(&mut h, None, "New client window");
+    set_text(&mut h, Some(1), "Server", &free);
+    click(&mut h, Some(1), "Connect");
+    wait_for(&mut h, "the refusal", |h| shows(h, Some(1), "No server is listening at"));
+    assert!(shows(&h, Some(1), "Start server"), "it suggests starting one");
+}
+
+/// A port already in use gives a clear message, not a panic.
+#[test]
+fn port_in_use_is_reported() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let mut h = app(StartOptions { db: Some(":memory:".into()), ..Default::default() });
+    set_text(&mut h, None, "Listen address", &addr);
+    click(&mut h, None, "Start server");
+    wait_for(&mut h, "the error", |h| shows(h, None, "Cannot start the server"));
+    assert!(shows(&h, None, "in use"));
+    assert!(h.state().server_address().is_none());
+}
+
+/// Stopping the server tells connected windows why (goodbye), and keeps their table.
+#[test]
+fn server_stop_keeps_table_and_says_why() {
+    let mut h = served_and_connected();
+    let rows = lock(&window(&h, 0).unwrap()).catalog.len();
+    click(&mut h, Some(1), "Reconnect automatically");
+    click(&mut h, None, "Stop server");
+    wait_for(&mut h, "the goodbye", |h| shows(h, Some(1), "server shutting down"));
+    assert!(shows(&h, Some(1), "Connection lost"));
+    assert_eq!(lock(&window(&h, 0).unwrap()).catalog.len(), rows, "the table stays");
+    assert!(shows(&h, Some(1), "CAN-001"));
+}

@@ -1,0 +1,224 @@
+//! A live sequence diagram of the protocol: lifelines for the client(s) and
+//! the server, one arrow per message in time order, responses paired with
+//! their requests and labelled with the round-trip time.
+//!
+//! The diagram keeps its own copy of what it draws ([`DiagramMessage`]), fed
+//! by the app with [`Diagram::push`] (see [`from_client_event`] and
+//! [`from_server_event`]). Everything a frame needs (labels, pairing, lane
+//! columns) is worked out once in `push`, so a frame costs only the rows in
+//! view, and the widget never asks for a repaint of its own.
+
+mod convert;
+mod message;
+mod pairing;
+mod paint;
+mod view;
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::i18n::Language;
+pub use convert::{from_client_event, from_server_event};
+pub use message::{DiagramMessage, Direction, Kind, SERVER_LANE, classify};
+use pairing::Pairing;
+
+/// What the user asked for in the diagram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiagramAction {
+    /// Clicked the message with this log index: select it in the log.
+    Select(usize),
+}
+
+/// Whose conversation the diagram shows; only changes the lifeline names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Perspective {
+    /// One client window: lifelines "Client" and "Server".
+    #[default]
+    Client,
+    /// The server panel: one lifeline per session, then "Server".
+    Server,
+}
+
+/// What `push` works out once for each message.
+#[derive(Debug, Clone)]
+struct Row {
+    label: String,
+    /// The request of a response, or the response of a request.
+    partner: Option<usize>,
+    round_trip: Option<Duration>,
+}
+
+/// The diagram's state: messages, pairing, selection.
+#[derive(Debug, Default)]
+pub struct Diagram {
+    messages: Vec<DiagramMessage>,
+    rows: Vec<Row>,
+    /// Client lanes in order of first appearance; the server's column comes after them.
+    lanes: Vec<u64>,
+    column_of_lane: HashMap<u64, usize>,
+    lane_names: HashMap<u64, String>,
+    row_of_log_index: HashMap<usize, usize>,
+    pairing: Pairing,
+    selected: Option<usize>,
+    scroll_to_row: Option<usize>,
+    perspective: Perspective,
+    language: Language,
+    /// The pretty JSON of the last hovered row, so hovering does not re-parse each frame.
+    tooltip_cache: Option<(usize, String)>,
+}
+
+impl Diagram {
+    /// A diagram for one client window.
+    pub fn client() -> Diagram {
+        Diagram::default()
+    }
+
+    /// A diagram for the server panel, one lifeline per session.
+    pub fn server() -> Diagram {
+        Diagram { perspective: Perspective::Server, ..Diagram::default() }
+    }
+
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
+    }
+
+    /// Names a lane's lifeline (e.g. "Session 3: Window 2"); the default is
+    /// "Client" or "Session N".
+    pub fn set_lane_name(&mut self, lane: u64, name: impl Into<String>) {
+        self.lane_names.insert(lane, name.into());
+    }
+
+    /// Adds a message after the others (messages are drawn in push order).
+    pub fn push(&mut self, message: DiagramMessage) {
+        let row = self.messages.len();
+        if message.lane != SERVER_LANE && !self.column_of_lane.contains_key(&message.lane) {
+            self.column_of_lane.insert(message.lane, self.lanes.len());
+            self.lanes.push(message.lane);
+        }
+        if let Kind::Closed { .. } = message.kind {
+            self.pairing.close_lane(message.lane);
+        }
+        let request = self.pairing.observe(row, &message);
+        let round_trip = request.map(|r| message.at.saturating_sub(self.messages[r].at));
+        if let Some(r) = request {
+            self.rows[r].partner = Some(row);
+        }
+        let label = label_of(&message, round_trip);
+        self.rows.push(Row { label, partner: request, round_trip });
+        self.row_of_log_index.insert(message.log_index, row);
+        self.messages.push(message);
+    }
+
+    /// Forgets every message (lane names stay).
+    pub fn clear(&mut self) {
+        self.messages.clear();
+        self.rows.clear();
+        self.lanes.clear();
+        self.column_of_lane.clear();
+        self.row_of_log_index.clear();
+        self.pairing.clear();
+        self.selected = None;
+        self.scroll_to_row = None;
+        self.tooltip_cache = None;
+    }
+
+    pub fn len(&self) -> usize {
+        self.messages.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.messages.is_empty()
+    }
+
+    pub fn messages(&self) -> &[DiagramMessage] {
+        &self.messages
+    }
+
+    /// The round-trip time of the response at `row` (push order).
+    pub fn round_trip(&self, row: usize) -> Option<Duration> {
+        self.rows.get(row)?.round_trip
+    }
+
+    /// The row paired with `row`: a request's response or a response's request.
+    pub fn partner(&self, row: usize) -> Option<usize> {
+        self.rows.get(row)?.partner
+    }
+
+    /// The arrow's label at `row`, as drawn.
+    pub fn label(&self, row: usize) -> Option<&str> {
+        Some(self.rows.get(row)?.label.as_str())
+    }
+
+    /// Highlights the message with this log index (`None` clears) and
+    /// scrolls it into view on the next frame.
+    pub fn set_selected(&mut self, log_index: impl Into<Option<usize>>) {
+        self.selected = log_index.into();
+        self.scroll_to_row = self.selected.and_then(|i| self.row_of_log_index.get(&i).copied());
+    }
+
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    fn lane_name(&self, lane: u64) -> String {
+        if let Some(name) = self.lane_names.get(&lane) {
+            return name.clone();
+        }
+        let texts = self.language.texts();
+        match self.perspective {
+            Perspective::Client => texts.client.to_owned(),
+            Perspective::Server => format!("{} {lane}", texts.session),
+        }
+    }
+}
+
+/// "product.get #7", "result #7 · 1.2 ms", "error 1001 #7 · 0.8 ms".
+fn label_of(message: &DiagramMessage, round_trip: Option<Duration>) -> String {
+    let id = message.id.as_deref().map(|id| format!(" #{id}")).unwrap_or_default();
+    let rtt = round_trip.map(|d| format!(" · {}", format_duration(d))).unwrap_or_default();
+    match &message.kind {
+        Kind::Request { method } => format!("{method}{id}"),
+        Kind::Notification { method } => method.clone(),
+        Kind::Response => format!("result{id}{rtt}"),
+        Kind::ErrorResponse => format!("error{}{id}{rtt}", error_code(&message.raw)),
+        Kind::Batch => format!("batch{id}{rtt}"),
+        Kind::Invalid => format!("not JSON-RPC: {}", shorten(&message.raw, 24)),
+        Kind::Local { what } => what.clone(),
+        Kind::Closed { reason } => format!("closed: {reason}"),
+    }
+}
+
+fn error_code(raw: &str) -> String {
+    let value: Option<Value> = serde_json::from_str(raw).ok();
+    value
+        .and_then(|v| v.get("error")?.get("code")?.as_i64())
+        .map(|code| format!(" {code}"))
+        .unwrap_or_default()
+}
+
+/// At most `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+/// `0.42 ms`, `12.3 ms`, `1.25 s`.
+pub fn format_duration(duration: Duration) -> String {
+    let ms = duration.as_secs_f64() * 1000.0;
+    if ms < 1.0 {
+        format!("{ms:.2} ms")
+    } else if ms < 1000.0 {
+        format!("{ms:.1} ms")
+    } else {
+        format!("{:.2} s", ms / 1000.0)
+    }
+}
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod ui_tests;

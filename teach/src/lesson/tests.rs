@@ -1,0 +1,102 @@
+//! Lesson content and panel tests.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use super::*;
+
+/// The lesson follows the course order, every StepId appears once, and
+/// every text exists in both languages.
+#[test]
+fn steps_are_complete_and_in_order() {
+    let ids: Vec<StepId> = steps().iter().map(|s| s.id).collect();
+    use StepId::*;
+    assert_eq!(ids, [Intro, V1NoServer, V1Connect, V2Hello, V3Json, V4Commands, ThreadsIntro, V5Threaded, V5Reads, Exercise]);
+    for s in steps() {
+        for text in [s.title, s.explanation, s.look_at] {
+            assert!(!text.en.trim().is_empty() && !text.pt_br.trim().is_empty(), "{:?}", s.id);
+            assert_ne!(text.en, text.pt_br, "{:?} is not translated", s.id);
+        }
+    }
+}
+
+/// Each action of the issue belongs to exactly one step.
+#[test]
+fn every_action_has_its_step() {
+    use LessonAction::*;
+    let all = [
+        ConnectWithoutServer,
+        StartServerAndConnect,
+        SendHello,
+        AddSampleProduct,
+        ListAndQuit,
+        RunThreadsDemo,
+        SequentialVersusThreaded,
+        ShowReadsWithBigList,
+        FetchByCode,
+    ];
+    for action in all {
+        assert_eq!(steps().iter().filter(|s| s.action == Some(action)).count(), 1, "{action:?}");
+    }
+    assert_eq!(step(StepId::V3Json).action, Some(AddSampleProduct));
+}
+
+type State = (LessonPanel, Language, Option<LessonAction>);
+
+fn harness(language: Language) -> Harness<'static, State> {
+    Harness::new_ui_state(
+        |ui, (panel, language, action): &mut State| {
+            if let Some(a) = panel.show(ui, *language) {
+                *action = Some(a);
+            }
+        },
+        (LessonPanel::new(), language, None),
+    )
+}
+
+/// Next moves to the first version's step, and "Do it" returns that step's action.
+#[test]
+fn next_then_do_it_returns_the_action() {
+    let mut harness = harness(Language::En);
+    harness.run();
+    harness.get_by_label("Step 1 of 10");
+    assert!(harness.query_by_label("Do it").is_none(), "the intro has no action");
+    harness.get_by_label("Next").click();
+    harness.run();
+    harness.get_by_label("Step 2 of 10");
+    harness.get_by_label("Do it").click();
+    harness.run();
+    assert_eq!(harness.state().2, Some(LessonAction::ConnectWithoutServer));
+    harness.get_by_label("Previous").click();
+    harness.run();
+    assert_eq!(harness.state().0.current().id, StepId::Intro);
+}
+
+/// The step list jumps straight to a step; its button then runs that step's action.
+#[test]
+fn step_list_jumps_to_a_step() {
+    let mut harness = harness(Language::PtBr);
+    harness.run();
+    harness.get_by_label("Todos os passos").click();
+    harness.run();
+    harness.get_by_label("7. Threads: uma rápida introdução").click();
+    harness.run();
+    harness.get_by_label("Passo 7 de 10");
+    harness.get_by_label("Fazer").click();
+    harness.run();
+    assert_eq!(harness.state().2, Some(LessonAction::RunThreadsDemo));
+}
+
+/// On the last step Next is disabled and pressing it changes nothing.
+#[test]
+fn next_stops_at_the_last_step() {
+    let mut harness = harness(Language::En);
+    harness.state_mut().0.go_to(StepId::Exercise);
+    harness.run();
+    harness.get_by_label("Next").click();
+    harness.run();
+    assert_eq!(harness.state().0.current().id, StepId::Exercise);
+    harness.get_by_label("Do it").click();
+    harness.run();
+    assert_eq!(harness.state().2, Some(LessonAction::FetchByCode));
+}
