@@ -330,6 +330,11 @@ impl SplitMix64 {
     }
 }
 
+/// The name of a flag value, as typed on the command line.
+fn value_name(value: impl ValueEnum) -> String {
+    value.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default()
+}
+
 // ----- what was measured -------------------------------------------------
 
 /// Figures gathered by one worker; merged at the end.
@@ -406,15 +411,28 @@ impl Report {
         self.answered() as f64 / self.elapsed.as_secs_f64().max(1e-9)
     }
 
+    /// The parameters of this run, as a command line that repeats it.
     fn command_line(&self, args: &Args) -> String {
-        let requests = args.requests.map(|n| format!(" --requests {n}")).unwrap_or_default();
-        let threads =
-            if self.driver == Driver::Loop { format!(" --threads {}", self.threads) } else { "".into() };
-        format!(
-            "lojinha-bench --addr {} --clients {} --op {:?} --pipeline {} --keyspace {}{requests} --driver {:?}{threads}",
-            args.addr, args.clients, args.op, args.pipeline, args.keyspace, self.driver
-        )
-        .to_lowercase()
+        let mut line = format!(
+            "lojinha-bench --addr {} --clients {} --op {} --pipeline {} --keyspace {}",
+            args.addr,
+            args.clients,
+            value_name(args.op),
+            args.pipeline,
+            args.keyspace
+        );
+        if let Some(n) = args.requests {
+            line.push_str(&format!(" --requests {n}"));
+        }
+        match (args.op, self.driver) {
+            (Op::List, _) => {}
+            (_, Driver::Loop) => line.push_str(&format!(" --driver loop --threads {}", self.threads)),
+            (_, Driver::Threads) => line.push_str(" --driver threads"),
+        }
+        if args.no_seed {
+            line.push_str(" --no-seed");
+        }
+        line
     }
 
     fn print(&self, args: &Args) {

@@ -12,6 +12,9 @@ use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 use super::events::{ClientEvent, ClientEventRecord};
 use crate::protocol::frame::{Frame, FrameReader};
 
+/// Read size of a client: large pages of `product.list` arrive in fewer reads.
+const CLIENT_READ_BUFFER: usize = 64 * 1024;
+
 /// One thing read off the connection.
 #[derive(Debug, Clone)]
 pub enum Incoming {
@@ -28,7 +31,7 @@ pub(super) enum Source {
 
 impl Source {
     pub fn direct(stream: TcpStream, max_frame: usize, reads: Option<Sender<ClientEventRecord>>) -> Self {
-        let mut reader = FrameReader::new(stream, max_frame);
+        let mut reader = FrameReader::with_read_buffer(stream, max_frame, CLIENT_READ_BUFFER);
         if let Some(events) = reads {
             reader.set_read_observer(read_observer(events));
         }
@@ -41,7 +44,7 @@ impl Source {
         reads: Option<Sender<ClientEventRecord>>,
     ) -> io::Result<Self> {
         let (tx, rx) = crossbeam_channel::unbounded();
-        let mut reader = FrameReader::new(stream, max_frame);
+        let mut reader = FrameReader::with_read_buffer(stream, max_frame, CLIENT_READ_BUFFER);
         if let Some(events) = reads {
             reader.set_read_observer(read_observer(events));
         }

@@ -34,6 +34,9 @@ pub struct FrameReader<R> {
     on_read: Option<Box<dyn FnMut(usize) + Send>>,
     /// The rest of an oversized line must be dropped before the next frame.
     skipping: bool,
+    /// How many unconsumed bytes are known to hold no newline, so a long line
+    /// arriving in many reads is scanned once, not once per read.
+    searched: usize,
 }
 
 impl<R: Read> FrameReader<R> {
@@ -46,7 +49,16 @@ impl<R: Read> FrameReader<R> {
             start: 0,
             on_read: None,
             skipping: false,
+            searched: 0,
         }
+    }
+
+    /// Like [`FrameReader::new`] with a read buffer of `size` bytes (clients
+    /// reading large pages use a bigger one).
+    pub fn with_read_buffer(inner: R, max_frame: usize, size: usize) -> Self {
+        let mut reader = FrameReader::new(inner, max_frame);
+        reader.read_buf = vec![0; size.max(1)].into_boxed_slice();
+        reader
     }
 
     /// Observe each `read()` (for the "show reads" view of the log).
@@ -56,6 +68,12 @@ impl<R: Read> FrameReader<R> {
 
     pub fn get_ref(&self) -> &R {
         &self.inner
+    }
+
+    /// Whether a complete line is already buffered (more pipelined requests
+    /// wait, so answers can be held back and written together).
+    pub fn has_buffered_line(&self) -> bool {
+        !self.skipping && self.pending[self.start + self.searched..].contains(&b'\n')
     }
 
     /// Bytes currently buffered (received, not yet framed).
@@ -84,6 +102,7 @@ impl<R: Read> FrameReader<R> {
             if self.unterminated_line_too_long() {
                 self.pending = Vec::new();
                 self.start = 0;
+                self.searched = 0;
                 self.skipping = true;
                 return Ok(Frame::TooLarge);
             }
@@ -97,7 +116,12 @@ impl<R: Read> FrameReader<R> {
     /// Splits one line off the buffer if a newline is there.
     fn take_buffered_line(&mut self) -> Option<Frame> {
         let unconsumed = &self.pending[self.start..];
-        let newline = unconsumed.iter().position(|&b| b == b'\n')?;
+        let Some(found) = unconsumed[self.searched..].iter().position(|&b| b == b'\n') else {
+            self.searched = unconsumed.len();
+            return None;
+        };
+        let newline = self.searched + found;
+        self.searched = 0;
         let line = trim_cr(&unconsumed[..newline]);
         let frame = if line.len() > self.max_frame { Frame::TooLarge } else { Frame::Line(line.to_vec()) };
         self.start += newline + 1;
@@ -137,6 +161,7 @@ impl<R: Read> FrameReader<R> {
         let tail = trim_cr(&self.pending[self.start..]).to_vec();
         self.pending.clear();
         self.start = 0;
+        self.searched = 0;
         if is_blank(&tail) {
             Frame::Closed
         } else if tail.len() > self.max_frame {
@@ -160,7 +185,7 @@ impl<R: Read> FrameReader<R> {
         if needed <= self.pending.capacity() {
             return;
         }
-        let ceiling = self.max_frame.saturating_add(2 * READ_BUFFER_SIZE);
+        let ceiling = self.max_frame.saturating_add(2 * self.read_buf.len());
         let target = (self.pending.capacity() * 2).clamp(needed, ceiling.max(needed));
         self.pending.reserve_exact(target - self.pending.len());
     }

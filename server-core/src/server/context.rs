@@ -3,6 +3,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use super::commits::Completion;
 use super::config::ServerConfig;
 use super::events::EventSink;
 use super::sessions::Registry;
@@ -10,7 +11,7 @@ use crate::storage::Store;
 
 pub struct ServerContext {
     pub config: ServerConfig,
-    pub store: Store,
+    pub store: Store<Completion>,
     pub registry: Arc<Registry>,
     pub events: Arc<EventSink>,
     /// Set by `stop()`; the accept loop checks it after every wake-up.

@@ -1,12 +1,15 @@
 //! Applies requests: turns a parsed message into responses, reading from the
 //! catalog mirror and sending writes to the storage writer.
 
+use std::io;
+use std::net::TcpStream;
 use std::sync::Arc;
 
 use crossbeam_channel::bounded;
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use super::commits::Completion;
 use super::context::ServerContext;
 use super::outbox::Line;
 use super::sessions::Session;
@@ -31,12 +34,36 @@ pub enum Flow {
     Quit,
 }
 
-/// What the session thread must send for one line.
-pub struct Outcome {
-    /// `None` when the reply was already queued (a single write) or when
-    /// nothing is due (notifications only).
-    pub reply: Option<Line>,
-    pub flow: Flow,
+/// Answers waiting to be written, so the answers to pipelined requests that
+/// arrived together leave in one `write`.
+pub struct Replies<'a> {
+    buffer: Vec<u8>,
+    session: &'a Session,
+    stream: &'a TcpStream,
+}
+
+impl<'a> Replies<'a> {
+    pub fn new(session: &'a Session, stream: &'a TcpStream) -> Self {
+        Replies { buffer: Vec::new(), session, stream }
+    }
+
+    fn push(&mut self, encoded: Encoded) {
+        self.buffer.extend_from_slice(&encoded.0);
+        self.buffer.push(b'\n');
+    }
+
+    pub fn buffered_bytes(&self) -> usize {
+        self.buffer.len()
+    }
+
+    /// Writes what is buffered (or queues it behind lines already queued).
+    pub fn flush(&mut self) -> io::Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let line: Line = std::mem::take(&mut self.buffer).into();
+        self.session.outbox.respond(self.stream, line)
+    }
 }
 
 /// Per-session state the dispatcher reads and changes.
@@ -68,65 +95,97 @@ pub fn to_line(encoded: Encoded) -> Line {
     bytes.into()
 }
 
-/// Handles one line from the client.
-pub fn handle_line(ctx: &ServerContext, state: &mut SessionState, line: &[u8]) -> Outcome {
+/// Handles one line from the client; its answer goes to `replies`.
+pub fn handle_line(
+    ctx: &ServerContext,
+    state: &mut SessionState,
+    line: &[u8],
+    replies: &mut Replies<'_>,
+) -> io::Result<Flow> {
     match message::parse_message(line) {
-        Message::Unanswerable(error) => reply(encode_error(&Value::Null, &error), Flow::Continue),
-        Message::Single(entry) => handle_single(ctx, state, entry),
-        Message::Batch(entries) => handle_batch(ctx, state, entries),
+        Message::Unanswerable(error) => {
+            replies.push(encode_error(&Value::Null, &error));
+            Ok(Flow::Continue)
+        }
+        Message::Single(entry) => handle_single(ctx, state, entry, replies),
+        Message::Batch(entries) => Ok(handle_batch(ctx, state, entries, replies)),
     }
 }
 
-fn reply(encoded: Encoded, flow: Flow) -> Outcome {
-    Outcome { reply: Some(to_line(encoded)), flow }
-}
-
-fn handle_single(ctx: &ServerContext, state: &mut SessionState, entry: Entry) -> Outcome {
+fn handle_single(
+    ctx: &ServerContext,
+    state: &mut SessionState,
+    entry: Entry,
+    replies: &mut Replies<'_>,
+) -> io::Result<Flow> {
     let request = match entry {
         Ok(request) => request,
-        Err((id, error)) => return reply(encode_error(&id, &error), Flow::Continue),
+        Err((id, error)) => {
+            replies.push(encode_error(&id, &error));
+            return Ok(Flow::Continue);
+        }
     };
     let id = request.id.clone();
     let command = match Command::from_request(request) {
         Ok(command) => command,
-        Err(error) => return answer(id.as_ref(), Err(error), Flow::Continue),
+        Err(error) => return Ok(answer(id.as_ref(), Err(error), Flow::Continue, replies)),
     };
     let flow = if command == Command::Quit { Flow::Quit } else { Flow::Continue };
     if let Some(error) = authorization_error(ctx, state, &command) {
-        return answer(id.as_ref(), Err(error), flow);
+        return Ok(answer(id.as_ref(), Err(error), flow, replies));
     }
     match (write_op(command), id) {
-        (Ok(op), Some(id)) => queue_write(ctx, state, op, id),
-        (Ok(op), None) => answer(None, wait_for_write(ctx, state, op), flow),
-        (Err(command), id) => answer(id.as_ref(), execute(ctx, state, command), flow),
+        (Ok(op), Some(id)) => queue_write(ctx, state, op, id, replies).map(|()| Flow::Continue),
+        (Ok(op), None) => Ok(answer(None, wait_for_write(ctx, state, op), flow, replies)),
+        (Err(command), id) => Ok(answer(id.as_ref(), execute(ctx, state, command), flow, replies)),
     }
 }
 
-/// Encodes a result for a request; a notification (no id) gets nothing.
-fn answer(id: Option<&Value>, result: Result<Answer, RpcError>, flow: Flow) -> Outcome {
-    let Some(id) = id else { return Outcome { reply: None, flow } };
-    match result {
-        Ok(value) => reply(encode_success(id, &value), flow),
-        Err(error) => reply(encode_error(id, &error), flow),
+/// Adds the answer to a request; a notification (no id) gets nothing.
+fn answer(
+    id: Option<&Value>,
+    result: Result<Answer, RpcError>,
+    flow: Flow,
+    replies: &mut Replies<'_>,
+) -> Flow {
+    if let Some(id) = id {
+        replies.push(match result {
+            Ok(value) => encode_success(id, &value),
+            Err(error) => encode_error(id, &error),
+        });
     }
+    flow
 }
 
-/// A single write: the storage writer queues the response itself right after
-/// commit, so it is ordered with the notifications of other sessions' writes.
-fn queue_write(ctx: &ServerContext, state: &SessionState, op: WriteOp, id: Value) -> Outcome {
+/// A single write: its answer is queued by the group delivery right after
+/// commit, in order with the notifications of other sessions' writes. The
+/// answers buffered before it go out first.
+fn queue_write(
+    ctx: &ServerContext,
+    state: &SessionState,
+    op: WriteOp,
+    id: Value,
+    replies: &mut Replies<'_>,
+) -> io::Result<()> {
+    replies.flush()?;
     let (done_tx, done_rx) = bounded(1);
-    let session = state.session.clone();
-    ctx.store.submit(WriteJob::new(op, session.id, move |outcome| {
-        let line = to_line(encode_write_outcome(&id, outcome));
-        session.outbox.push(line);
-        let _ = done_tx.send(());
-    }));
-    // Waiting keeps this session's responses in request order.
+    let token = Completion::Respond { id, done: done_tx };
+    if let Err(job) = ctx.store.submit(WriteJob { op, origin: state.session.id, token }) {
+        let Completion::Respond { id, .. } = job.token else { unreachable!("built above") };
+        replies.push(encode_error(&id, &RpcError::internal("storage is shut down")));
+        return Ok(());
+    }
+    // Waiting keeps this session's answers in request order.
     let _ = done_rx.recv();
-    Outcome { reply: None, flow: Flow::Continue }
+    state.session.outbox.flush_queued(replies.stream)
 }
 
-fn handle_batch(ctx: &ServerContext, state: &mut SessionState, entries: Vec<Entry>) -> Outcome {
+fn handle_batch(
+    ctx: &ServerContext,
+    state: &mut SessionState,
+    entries: Vec<Entry>,
+    replies: &mut Replies<'_>,
+) -> Flow {
     let mut parts = Vec::new();
     let mut flow = Flow::Continue;
     for entry in entries {
@@ -151,8 +210,10 @@ fn handle_batch(ctx: &ServerContext, state: &mut SessionState, entries: Vec<Entr
             break;
         }
     }
-    let reply = (!parts.is_empty()).then(|| to_line(message::encode_batch(&parts)));
-    Outcome { reply, flow }
+    if !parts.is_empty() {
+        replies.push(message::encode_batch(&parts));
+    }
+    flow
 }
 
 /// Executes any command, waiting for writes to commit.
@@ -179,9 +240,10 @@ fn write_op(command: Command) -> Result<WriteOp, Command> {
 /// Submits a write and waits for its commit.
 fn wait_for_write(ctx: &ServerContext, state: &SessionState, op: WriteOp) -> Result<Answer, RpcError> {
     let (done_tx, done_rx) = bounded(1);
-    ctx.store.submit(WriteJob::new(op, state.session.id, move |outcome| {
-        let _ = done_tx.send(outcome);
-    }));
+    let job = WriteJob { op, origin: state.session.id, token: Completion::Return(done_tx) };
+    if ctx.store.submit(job).is_err() {
+        return Err(RpcError::internal("storage is shut down"));
+    }
     let outcome = done_rx.recv().unwrap_or(WriteOutcome::Failed("storage stopped".into()));
     write_result(outcome)
 }
@@ -249,7 +311,7 @@ fn write_result(outcome: WriteOutcome) -> Result<Answer, RpcError> {
     }
 }
 
-fn encode_write_outcome(id: &Value, outcome: WriteOutcome) -> Encoded {
+pub fn encode_write_outcome(id: &Value, outcome: WriteOutcome) -> Encoded {
     match write_result(outcome) {
         Ok(value) => encode_success(id, &value),
         Err(error) => encode_error(id, &error),

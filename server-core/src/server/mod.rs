@@ -4,6 +4,7 @@
 //! thread of its own and every connection gets its own threads (or, in
 //! sequential mode, is served in the accept loop itself).
 
+mod commits;
 mod config;
 mod context;
 pub(crate) mod dispatch;
@@ -28,7 +29,8 @@ pub use config::{
 pub use events::{CloseReason, ServerEvent, ServerEventRecord};
 pub use sessions::SessionInfo;
 
-use crate::storage::{Store, StoreError};
+use crate::storage::{Store, StoreError, WriteJob, WriteOp, WriteOutcome};
+use commits::Completion;
 use context::ServerContext;
 use events::EventSink;
 use sessions::Registry;
@@ -85,7 +87,7 @@ pub fn start_on(listener: TcpListener, config: ServerConfig) -> Result<ServerHan
     let (sink, events) = EventSink::new(config.event_capacity);
     let events_sink = Arc::new(sink);
     let registry = Arc::new(Registry::default());
-    let store = Store::open(&config.db, config.sync, broadcaster(registry.clone()))?;
+    let store = Store::open(&config.db, config.sync, commits::sink(registry.clone()))?;
     let mode = config.mode;
     let ctx = Arc::new(ServerContext {
         config,
@@ -109,15 +111,6 @@ pub fn start_on(listener: TcpListener, config: ServerConfig) -> Result<ServerHan
         started_wall: SystemTime::now(),
         events,
         accept_thread: Some(accept_thread),
-    })
-}
-
-/// The storage writer calls this for each committed change.
-fn broadcaster(registry: Arc<Registry>) -> crate::storage::CommitObserver {
-    Box::new(move |origin, outcome| {
-        if let Some(line) = dispatch::change_notification(outcome) {
-            registry.broadcast(origin, &line);
-        }
     })
 }
 
@@ -164,7 +157,14 @@ impl ServerHandle {
 
     /// Loads products into the catalog, skipping codes that exist; returns how many were added.
     pub fn seed(&self, products: Vec<crate::protocol::Product>) -> usize {
-        self.ctx.store.seed(products)
+        let (done_tx, done_rx) = crossbeam_channel::unbounded();
+        let mut submitted = 0;
+        for product in products {
+            let job =
+                WriteJob { op: WriteOp::Add(product), origin: 0, token: Completion::Return(done_tx.clone()) };
+            submitted += usize::from(self.ctx.store.submit(job).is_ok());
+        }
+        done_rx.iter().take(submitted).filter(|o| matches!(o, WriteOutcome::Added(_))).count()
     }
 
     /// Sends every session `goodbye`, joins every thread, closes the store.

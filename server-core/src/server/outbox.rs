@@ -1,12 +1,17 @@
 //! A session's outgoing lines, and who may write them to the socket.
 //!
 //! Two parties write to one connection: the session's own thread answers its
-//! requests, and the storage writer broadcasts notifications. Notifications
-//! are only ever queued (the storage writer must never block on a socket);
-//! the session's writer thread sends them. A response is written directly
-//! when nothing is queued or being written, so the common request/response
-//! path costs no thread hand-off. Either way lines leave in the order they
-//! were produced, which is commit order for notifications.
+//! requests, and the storage writer's group delivery queues notifications
+//! (and the answers to this session's writes). Queued lines are only ever
+//! queued — the storage writer must never block on a socket — and are sent
+//! by the session's writer thread or by the session thread itself when it
+//! is free. A response is written directly when nothing is queued or being
+//! written, so the common request/response path costs no thread hand-off.
+//! Either way lines leave in the order they were produced, which is commit
+//! order for notifications.
+//!
+//! Wake-ups are only sent to a thread that is actually waiting: a futex call
+//! and a context switch per line would cost more than the work itself.
 //!
 //! A session whose queue passes the limit is marked too slow and dropped: its
 //! peer is not reading, and nobody else may wait for it.
@@ -19,7 +24,7 @@ use std::time::Duration;
 
 use super::events::{CloseReason, EventSink, ServerEvent};
 
-/// One complete line, newline included; shared when broadcast to many sessions.
+/// One or more complete lines, newlines included; shared when broadcast.
 pub type Line = Arc<[u8]>;
 
 /// How long a closing session may take to send its `goodbye`.
@@ -31,8 +36,18 @@ struct State {
     queued_bytes: usize,
     /// Someone is writing to the socket right now (without holding the lock).
     writing: bool,
+    /// The writer thread is asleep waiting for work.
+    writer_waiting: bool,
+    /// Session threads waiting for the queue to shrink (backpressure).
+    responders_waiting: usize,
     /// Set once; the first reason wins.
     closing: Option<CloseReason>,
+}
+
+impl State {
+    fn writer_has_work(&self) -> bool {
+        !self.writing && (!self.queue.is_empty() || self.closing.is_some())
+    }
 }
 
 pub struct Outbox {
@@ -63,13 +78,17 @@ impl Outbox {
     pub fn respond(&self, stream: &TcpStream, line: Line) -> io::Result<()> {
         let mut state = self.lock();
         while state.queued_bytes > self.limit && state.closing.is_none() {
+            state.responders_waiting += 1;
             state = self.wait(state);
+            state.responders_waiting -= 1;
         }
         if state.closing.is_some() {
             return Err(io::Error::new(io::ErrorKind::BrokenPipe, "session is closing"));
         }
         if state.writing || !state.queue.is_empty() {
-            self.enqueue(&mut state, line);
+            state.queued_bytes += line.len();
+            state.queue.push_back(line);
+            self.wake_writer(&state);
             return Ok(());
         }
         state.writing = true;
@@ -79,33 +98,38 @@ impl Outbox {
         result
     }
 
-    /// Queues a line without blocking; the writer thread sends it.
-    /// Used by the storage writer for the origin's own response.
-    pub fn push(&self, line: Line) {
+    /// Sends what is queued from the session's own thread, if nobody else is
+    /// writing (saves waking the writer thread after a write commits).
+    pub fn flush_queued(&self, stream: &TcpStream) -> io::Result<()> {
         let mut state = self.lock();
-        if state.closing.is_none() {
-            self.enqueue(&mut state, line);
+        if state.writing || state.queue.is_empty() || state.closing.is_some() {
+            return Ok(());
         }
+        let lines = take_queue(&mut state);
+        drop(state);
+        let result = self.write_lines(stream, &lines);
+        self.finish_writing();
+        result
     }
 
-    /// Queues a notification; drops the session when it is over the limit.
-    pub fn push_notification(&self, line: Line) {
+    /// Queues lines without blocking (the storage writer's delivery). Drops
+    /// the session when it is over the limit. `wake` is false when the session
+    /// thread will flush them itself.
+    pub fn push_lines(&self, lines: Vec<Line>, wake: bool) {
         let mut state = self.lock();
         if state.closing.is_some() {
             return;
         }
-        if state.queued_bytes + line.len() > self.limit {
-            state.queue.clear();
-            state.queued_bytes = 0;
-            state.closing = Some(CloseReason::TooSlow);
-            if state.writing {
-                // The write in progress is stuck on a full socket: no goodbye can pass.
-                let _ = self.stream.shutdown(Shutdown::Both);
-            }
-            self.changed.notify_all();
+        let added: usize = lines.iter().map(|l| l.len()).sum();
+        if state.queued_bytes + added > self.limit {
+            self.mark_too_slow(&mut state);
             return;
         }
-        self.enqueue(&mut state, line);
+        state.queued_bytes += added;
+        state.queue.extend(lines);
+        if wake {
+            self.wake_writer(&state);
+        }
     }
 
     /// Starts closing; the first reason given is the one that sticks.
@@ -149,16 +173,31 @@ impl Outbox {
         loop {
             if !state.writing {
                 if !state.queue.is_empty() && state.closing != Some(CloseReason::TooSlow) {
-                    state.writing = true;
-                    state.queued_bytes = 0;
-                    return Next::Write(state.queue.drain(..).collect());
+                    let lines = take_queue(&mut state);
+                    if state.responders_waiting > 0 {
+                        self.changed.notify_all();
+                    }
+                    return Next::Write(lines);
                 }
                 if let Some(reason) = state.closing.clone() {
                     return Next::Finish(reason);
                 }
             }
+            state.writer_waiting = true;
             state = self.wait(state);
+            state.writer_waiting = false;
         }
+    }
+
+    fn mark_too_slow(&self, state: &mut State) {
+        state.queue.clear();
+        state.queued_bytes = 0;
+        state.closing = Some(CloseReason::TooSlow);
+        if state.writing {
+            // The write in progress is stuck on a full socket: no goodbye can pass.
+            let _ = self.stream.shutdown(Shutdown::Both);
+        }
+        self.changed.notify_all();
     }
 
     fn send_goodbye(&self, stream: &TcpStream, reason: &CloseReason) {
@@ -173,29 +212,45 @@ impl Outbox {
         if let [line] = lines {
             stream.write_all(line)?;
         } else {
-            let joined: Vec<u8> = lines.iter().flat_map(|l| l.iter().copied()).collect();
+            let mut joined = Vec::with_capacity(lines.iter().map(|l| l.len()).sum());
+            for line in lines {
+                joined.extend_from_slice(line);
+            }
             stream.write_all(&joined)?;
         }
-        for line in lines {
-            self.events.emit_with(|| ServerEvent::MessageOut {
-                session: self.session,
-                raw: String::from_utf8_lossy(line.strip_suffix(b"\n").unwrap_or(line)).into_owned(),
-                bytes: line.len(),
-            });
+        if self.events.enabled() {
+            self.report_sent(lines);
         }
         Ok(())
     }
 
-    fn enqueue(&self, state: &mut State, line: Line) {
-        state.queued_bytes += line.len();
-        state.queue.push_back(line);
-        self.changed.notify_all();
+    /// One `MessageOut` event per line sent.
+    fn report_sent(&self, chunks: &[Line]) {
+        let lines = chunks.iter().flat_map(|chunk| chunk.split_inclusive(|&b| b == b'\n'));
+        for line in lines {
+            let text = line.strip_suffix(b"\n").unwrap_or(line);
+            self.events.emit(ServerEvent::MessageOut {
+                session: self.session,
+                raw: String::from_utf8_lossy(text).into_owned(),
+                bytes: line.len(),
+            });
+        }
+    }
+
+    fn wake_writer(&self, state: &State) {
+        if state.writer_waiting && state.writer_has_work() {
+            self.changed.notify_all();
+        }
     }
 
     fn finish_writing(&self) {
         let mut state = self.lock();
         state.writing = false;
-        self.changed.notify_all();
+        if state.responders_waiting > 0 {
+            self.changed.notify_all();
+        } else {
+            self.wake_writer(&state);
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
@@ -205,4 +260,11 @@ impl Outbox {
     fn wait<'a>(&self, guard: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
         self.changed.wait(guard).unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// Takes every queued line and marks the socket as being written.
+fn take_queue(state: &mut State) -> Vec<Line> {
+    state.writing = true;
+    state.queued_bytes = 0;
+    state.queue.drain(..).collect()
 }

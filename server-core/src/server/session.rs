@@ -11,13 +11,16 @@ use std::sync::atomic::Ordering;
 use std::time::SystemTime;
 
 use super::context::ServerContext;
-use super::dispatch::{self, Flow, SessionState};
+use super::dispatch::{self, Flow, Replies, SessionState};
 use super::events::{CloseReason, ServerEvent};
 use super::outbox::Outbox;
 use super::sessions::Session;
 use crate::protocol::RpcError;
 use crate::protocol::frame::{Frame, FrameReader};
 use crate::protocol::message::encode_error;
+
+/// Most bytes of answers held back while more pipelined requests wait.
+const MAX_BUFFERED_REPLIES: usize = 256 * 1024;
 
 /// Serves one accepted connection until it ends. Runs on the session's thread
 /// (threaded mode) or on the accept thread (sequential mode). The connection
@@ -94,12 +97,16 @@ fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: &TcpStrea
         }));
     }
     let mut state = SessionState { session: session.clone(), authorized: ctx.config.token.is_none() };
+    let mut replies = Replies::new(session, stream);
     loop {
         let line = match reader.next_frame() {
             Ok(Frame::Line(line)) => line,
-            Ok(Frame::Closed) => return CloseReason::ClientClosed,
-            Ok(Frame::TooLarge) => return reject_oversized(ctx, session, stream),
-            Err(e) => return read_error_reason(&e),
+            Ok(Frame::Closed) => return flushed(&mut replies, CloseReason::ClientClosed),
+            Ok(Frame::TooLarge) => {
+                let _ = replies.flush();
+                return reject_oversized(ctx, session, stream);
+            }
+            Err(e) => return flushed(&mut replies, read_error_reason(&e)),
         };
         session.requests.fetch_add(1, Ordering::Relaxed);
         ctx.events.emit_with(|| ServerEvent::MessageIn {
@@ -107,16 +114,27 @@ fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: &TcpStrea
             raw: String::from_utf8_lossy(&line).into_owned(),
             bytes: line.len(),
         });
-        let outcome = dispatch::handle_line(ctx, &mut state, &line);
-        if let Some(reply) = outcome.reply {
-            if let Err(e) = session.outbox.respond(stream, reply) {
+        let flow = match dispatch::handle_line(ctx, &mut state, &line, &mut replies) {
+            Ok(flow) => flow,
+            Err(e) => return CloseReason::Error(e.to_string()),
+        };
+        // Answers to requests that arrived together leave together.
+        let more_waiting = reader.has_buffered_line();
+        if flow == Flow::Quit || !more_waiting || replies.buffered_bytes() >= MAX_BUFFERED_REPLIES {
+            if let Err(e) = replies.flush() {
                 return CloseReason::Error(e.to_string());
             }
         }
-        if outcome.flow == Flow::Quit {
+        if flow == Flow::Quit {
             return CloseReason::Quit;
         }
     }
+}
+
+/// Sends what is still buffered, then closes for `reason`.
+fn flushed(replies: &mut Replies<'_>, reason: CloseReason) -> CloseReason {
+    let _ = replies.flush();
+    reason
 }
 
 fn reject_oversized(ctx: &ServerContext, session: &Session, stream: &TcpStream) -> CloseReason {

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::SystemTime;
 
 use super::events::CloseReason;
-use super::outbox::{Line, Outbox};
+use super::outbox::Outbox;
 
 /// What the server knows about one connected client.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,10 +79,11 @@ impl Registry {
         list
     }
 
-    /// Queues a notification for every session but `origin`. Never blocks on a socket.
-    pub fn broadcast(&self, origin: u64, line: &Line) {
-        for session in self.lock().values().filter(|s| s.id != origin) {
-            session.outbox.push_notification(line.clone());
+    /// Runs `f` for every open session, under the registry lock (keep it short
+    /// and never block on a socket in it).
+    pub fn for_each(&self, mut f: impl FnMut(&Session)) {
+        for session in self.lock().values() {
+            f(session);
         }
     }
 

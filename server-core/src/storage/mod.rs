@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 pub use catalog::{Catalog, Page};
 pub use sqlite::DbLocation;
-pub use writer::{CommitObserver, WriteJob};
+pub use writer::{GroupSink, WriteJob};
 
 use crate::protocol::Product;
 
@@ -78,23 +78,21 @@ pub enum StoreError {
 }
 
 /// The open store: a shared mirror for reads and a handle to the writer thread.
-pub struct Store {
+/// `T` is the token each write carries back to the sink (see [`WriteJob`]).
+pub struct Store<T> {
     catalog: Arc<Catalog>,
-    writer: writer::WriterHandle,
+    writer: writer::WriterHandle<T>,
 }
 
-impl Store {
-    /// Opens the database, loads the mirror, and starts the writer thread.
-    pub fn open(
-        location: &DbLocation,
-        sync: SyncMode,
-        observer: CommitObserver,
-    ) -> Result<Store, StoreError> {
+impl<T: Send + 'static> Store<T> {
+    /// Opens the database, loads the mirror, and starts the writer thread,
+    /// which hands every committed group to `sink`.
+    pub fn open(location: &DbLocation, sync: SyncMode, sink: GroupSink<T>) -> Result<Store<T>, StoreError> {
         let conn = sqlite::open(location, sync)?;
         let products = sqlite::load_all(&conn)
             .map_err(|e| StoreError::Corrupt { path: location.to_string(), detail: e.to_string() })?;
         let catalog = Arc::new(Catalog::new(products));
-        let writer = writer::spawn(conn, catalog.clone(), observer)?;
+        let writer = writer::spawn(conn, catalog.clone(), sink)?;
         Ok(Store { catalog, writer })
     }
 
@@ -102,22 +100,9 @@ impl Store {
         &self.catalog
     }
 
-    /// Queues a write; its completion runs on the writer thread after commit.
-    pub fn submit(&self, job: WriteJob) {
-        self.writer.submit(job);
-    }
-
-    /// Writes the given products in one transaction, skipping codes that exist.
-    /// Returns how many were added. Used to load the sample catalog.
-    pub fn seed(&self, products: Vec<Product>) -> usize {
-        let (done_tx, done_rx) = crossbeam_channel::unbounded();
-        let count = products.len();
-        for product in products {
-            let done_tx = done_tx.clone();
-            self.submit(WriteJob::new(WriteOp::Add(product), 0, move |outcome| {
-                let _ = done_tx.send(matches!(outcome, WriteOutcome::Added(_)));
-            }));
-        }
-        done_rx.iter().take(count).filter(|added| *added).count()
+    /// Queues a write; the sink gets it back after its group commits.
+    /// Returns the job if the writer has stopped.
+    pub fn submit(&self, job: WriteJob<T>) -> Result<(), WriteJob<T>> {
+        self.writer.submit(job)
     }
 }

@@ -1,9 +1,13 @@
 //! The single writer thread and its group commit.
 //!
 //! Many sessions submit writes at once. The writer takes everything queued
-//! (up to a bound), runs it in one transaction, commits once, then completes
-//! each job in order. One fsync thus covers many writes, and the order in
-//! which jobs complete is the commit order that notifications follow.
+//! (up to a bound), runs it in one transaction, commits once, updates the
+//! mirror, then hands the whole group, in commit order, to the sink the
+//! server gave it. One fsync thus covers many writes, and the sink can tell
+//! every session about the whole group with one wake-up each.
+//!
+//! A job carries a `token` the storage never looks at: the server puts there
+//! what it needs to answer the writer.
 
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -16,43 +20,39 @@ use super::{Catalog, StoreError, WriteOp, WriteOutcome, sqlite};
 /// Most writes grouped into one transaction.
 const MAX_GROUP: usize = 1024;
 
-/// Called on the writer thread for every committed change, in commit order,
-/// with the session that made it (the server broadcasts from here).
-pub type CommitObserver = Box<dyn Fn(u64, &WriteOutcome) + Send>;
+/// Receives each committed (or failed) group on the writer thread, in commit order.
+pub type GroupSink<T> = Box<dyn Fn(Vec<(WriteJob<T>, WriteOutcome)>) + Send>;
 
-/// A write and what to do once it is committed (or failed).
-pub struct WriteJob {
+/// A write, who asked for it, and the asker's token.
+pub struct WriteJob<T> {
     pub op: WriteOp,
     /// The session that asked, so it is left out of the broadcast.
     pub origin: u64,
-    complete: Box<dyn FnOnce(WriteOutcome) + Send>,
+    pub token: T,
 }
 
-impl WriteJob {
-    pub fn new(op: WriteOp, origin: u64, complete: impl FnOnce(WriteOutcome) + Send + 'static) -> Self {
-        WriteJob { op, origin, complete: Box::new(complete) }
-    }
-}
-
-enum Input {
-    Job(WriteJob),
+enum Input<T> {
+    Job(WriteJob<T>),
     Stop,
 }
 
-pub(super) struct WriterHandle {
-    tx: Sender<Input>,
+pub(super) struct WriterHandle<T> {
+    tx: Sender<Input<T>>,
     thread: Option<JoinHandle<()>>,
 }
 
-impl WriterHandle {
-    pub fn submit(&self, job: WriteJob) {
-        if let Err(crossbeam_channel::SendError(Input::Job(job))) = self.tx.send(Input::Job(job)) {
-            (job.complete)(WriteOutcome::Failed("storage is shut down".into()));
+impl<T> WriterHandle<T> {
+    /// Queues a job; gives it back if the writer has stopped.
+    pub fn submit(&self, job: WriteJob<T>) -> Result<(), WriteJob<T>> {
+        match self.tx.send(Input::Job(job)) {
+            Ok(()) => Ok(()),
+            Err(crossbeam_channel::SendError(Input::Job(job))) => Err(job),
+            Err(_) => unreachable!("only jobs are sent through submit"),
         }
     }
 }
 
-impl Drop for WriterHandle {
+impl<T> Drop for WriterHandle<T> {
     /// Commits what is queued, then closes the database (releasing its lock).
     fn drop(&mut self) {
         let _ = self.tx.send(Input::Stop);
@@ -62,20 +62,20 @@ impl Drop for WriterHandle {
     }
 }
 
-pub(super) fn spawn(
+pub(super) fn spawn<T: Send + 'static>(
     conn: Connection,
     catalog: Arc<Catalog>,
-    observer: CommitObserver,
-) -> Result<WriterHandle, StoreError> {
+    sink: GroupSink<T>,
+) -> Result<WriterHandle<T>, StoreError> {
     let (tx, rx) = crossbeam_channel::unbounded();
     let thread = std::thread::Builder::new()
         .name("storage-writer".into())
-        .spawn(move || run(conn, &catalog, &observer, &rx))
+        .spawn(move || run(conn, &catalog, &sink, &rx))
         .map_err(StoreError::Thread)?;
     Ok(WriterHandle { tx, thread: Some(thread) })
 }
 
-fn run(mut conn: Connection, catalog: &Catalog, observer: &CommitObserver, rx: &Receiver<Input>) {
+fn run<T>(mut conn: Connection, catalog: &Catalog, sink: &GroupSink<T>, rx: &Receiver<Input<T>>) {
     let mut group = Vec::with_capacity(MAX_GROUP);
     while let Ok(first) = rx.recv() {
         let mut stopping = push(&mut group, first);
@@ -85,7 +85,7 @@ fn run(mut conn: Connection, catalog: &Catalog, observer: &CommitObserver, rx: &
                 Err(_) => break,
             }
         }
-        commit_group(&mut conn, catalog, observer, &mut group);
+        commit_group(&mut conn, catalog, sink, &mut group);
         if stopping {
             break;
         }
@@ -93,7 +93,7 @@ fn run(mut conn: Connection, catalog: &Catalog, observer: &CommitObserver, rx: &
 }
 
 /// Adds a job to the group; returns true on `Stop`.
-fn push(group: &mut Vec<WriteJob>, input: Input) -> bool {
+fn push<T>(group: &mut Vec<WriteJob<T>>, input: Input<T>) -> bool {
     match input {
         Input::Job(job) => {
             group.push(job);
@@ -103,11 +103,11 @@ fn push(group: &mut Vec<WriteJob>, input: Input) -> bool {
     }
 }
 
-fn commit_group(
+fn commit_group<T>(
     conn: &mut Connection,
     catalog: &Catalog,
-    observer: &CommitObserver,
-    group: &mut Vec<WriteJob>,
+    sink: &GroupSink<T>,
+    group: &mut Vec<WriteJob<T>>,
 ) {
     if group.is_empty() {
         return;
@@ -120,16 +120,13 @@ fn commit_group(
             vec![WriteOutcome::Failed(why); group.len()]
         }
     };
-    for (job, outcome) in group.drain(..).zip(outcomes) {
-        update_mirror(catalog, &outcome);
-        if outcome.changed() {
-            observer(job.origin, &outcome);
-        }
-        (job.complete)(outcome);
+    for outcome in &outcomes {
+        update_mirror(catalog, outcome);
     }
+    sink(group.drain(..).zip(outcomes).collect());
 }
 
-fn run_transaction(conn: &mut Connection, group: &[WriteJob]) -> rusqlite::Result<Vec<WriteOutcome>> {
+fn run_transaction<T>(conn: &mut Connection, group: &[WriteJob<T>]) -> rusqlite::Result<Vec<WriteOutcome>> {
     let tx = conn.transaction()?;
     let outcomes =
         group.iter().map(|job| sqlite::apply(&tx, &job.op)).collect::<rusqlite::Result<Vec<_>>>()?;

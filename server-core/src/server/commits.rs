@@ -1,0 +1,80 @@
+//! Delivering committed writes: what each session hears about a group.
+//!
+//! The storage writer hands over each committed group in commit order. For
+//! every open session this builds, in that order, the notifications of the
+//! other sessions' changes and the answers to its own writes, and queues them
+//! with one lock and at most one wake-up per session. Only then are the
+//! waiting session threads released, so a session's next answer can never
+//! overtake the answer to its write.
+
+use std::sync::Arc;
+
+use crossbeam_channel::Sender;
+use serde_json::Value;
+
+use super::dispatch::{change_notification, encode_write_outcome, to_line};
+use super::outbox::Line;
+use super::sessions::{Registry, Session};
+use crate::storage::{GroupSink, WriteJob, WriteOutcome};
+
+/// What the server needs back from a write once it is committed.
+pub enum Completion {
+    /// Queue the answer to request `id` on the origin session, then release its thread.
+    Respond { id: Value, done: Sender<()> },
+    /// Hand the outcome back to a waiting thread (batches, seeding).
+    Return(Sender<WriteOutcome>),
+}
+
+/// The sink the storage writer calls for each committed group.
+pub fn sink(registry: Arc<Registry>) -> GroupSink<Completion> {
+    Box::new(move |group| deliver(&registry, group))
+}
+
+/// A committed write with its notification and (for single requests) its answer.
+struct Delivered {
+    origin: u64,
+    notification: Option<Line>,
+    answer: Option<Line>,
+}
+
+fn deliver(registry: &Registry, group: Vec<(WriteJob<Completion>, WriteOutcome)>) {
+    let mut delivered = Vec::with_capacity(group.len());
+    let mut releases = Vec::with_capacity(group.len());
+    for (job, outcome) in group {
+        let notification = change_notification(&outcome);
+        let answer = match &job.token {
+            Completion::Respond { id, .. } => Some(to_line(encode_write_outcome(id, outcome.clone()))),
+            Completion::Return(_) => None,
+        };
+        delivered.push(Delivered { origin: job.origin, notification, answer });
+        releases.push((job.token, outcome));
+    }
+    registry.for_each(|session| queue_for(session, &delivered));
+    for (token, outcome) in releases {
+        match token {
+            Completion::Respond { done, .. } => {
+                let _ = done.send(());
+            }
+            Completion::Return(tx) => {
+                let _ = tx.send(outcome);
+            }
+        }
+    }
+}
+
+/// Queues, in commit order, what one session must hear about the group.
+fn queue_for(session: &Session, delivered: &[Delivered]) {
+    let mut lines = Vec::new();
+    let mut answers_own_write = false;
+    for item in delivered {
+        let line = if item.origin == session.id { &item.answer } else { &item.notification };
+        if let Some(line) = line {
+            lines.push(line.clone());
+            answers_own_write |= item.origin == session.id;
+        }
+    }
+    if !lines.is_empty() {
+        // A session waiting for its write's answer flushes the queue itself.
+        session.outbox.push_lines(lines, !answers_own_write);
+    }
+}
