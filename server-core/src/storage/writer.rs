@@ -11,6 +11,7 @@
 
 use std::sync::Arc;
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
 use rusqlite::Connection;
@@ -19,6 +20,10 @@ use super::{Catalog, StoreError, WriteOp, WriteOutcome, sqlite};
 
 /// Most writes grouped into one transaction.
 const MAX_GROUP: usize = 1024;
+
+/// Longest the writer waits to gather a group as large as the previous one.
+/// A lone writer (previous group of one) never waits.
+const GATHER_WINDOW: Duration = Duration::from_micros(300);
 
 /// Receives each committed (or failed) group on the writer thread, in commit order.
 pub type GroupSink<T> = Box<dyn Fn(Vec<(WriteJob<T>, WriteOutcome)>) + Send>;
@@ -77,14 +82,24 @@ pub(super) fn spawn<T: Send + 'static>(
 
 fn run<T>(mut conn: Connection, catalog: &Catalog, sink: &GroupSink<T>, rx: &Receiver<Input<T>>) {
     let mut group = Vec::with_capacity(MAX_GROUP);
+    let mut last_group_size = 1;
     while let Ok(first) = rx.recv() {
+        let deadline = Instant::now() + GATHER_WINDOW;
         let mut stopping = push(&mut group, first);
         while !stopping && group.len() < MAX_GROUP {
-            match rx.try_recv() {
-                Ok(next) => stopping = push(&mut group, next),
+            let next = match rx.try_recv() {
+                Ok(next) => next,
+                // Writers answered by the last group are likely sending their
+                // next write right now: wait a moment for as many of them.
+                Err(_) if group.len() < last_group_size => match rx.recv_deadline(deadline) {
+                    Ok(next) => next,
+                    Err(_) => break,
+                },
                 Err(_) => break,
-            }
+            };
+            stopping = push(&mut group, next);
         }
+        last_group_size = group.len().max(1);
         commit_group(&mut conn, catalog, sink, &mut group);
         if stopping {
             break;
