@@ -115,6 +115,14 @@ fn client(
     (acks, conn.notifications)
 }
 
+/// Reads notifications until the answer to the request with id "final".
+fn listen_until_final(mut conn: Conn) -> (Vec<Value>, Value) {
+    conn.set_read_timeout(Duration::from_secs(600));
+    let page = conn.read_reply().expect("the final answer");
+    assert_eq!(page["id"], "final", "{page}");
+    (conn.notifications, page)
+}
+
 /// Asserts two sequences are equal, showing only where they first differ.
 fn same_sequence(got: &[&Change], want: &[&Change], what: &str) {
     if got == want {
@@ -137,7 +145,10 @@ fn soak(clients: usize, duration: Duration) {
     let (_dir, db) = temp_db();
     let server = start_server(config_with_db(&db));
     let addr = server.local_addr();
-    let mut observer = Conn::welcomed(addr);
+    // The observer reads all the time (a session that stops reading is dropped as too slow).
+    let observer = Conn::welcomed(addr);
+    let mut ask_final = observer.stream().try_clone().expect("clone the observer's stream");
+    let observer = std::thread::spawn(move || listen_until_final(observer));
     let done = Arc::new(Barrier::new(clients));
     let threads: Vec<_> = (0..clients)
         .map(|me| {
@@ -147,8 +158,11 @@ fn soak(clients: usize, duration: Duration) {
         .collect();
     let runs: Vec<(Vec<Change>, Vec<Value>)> =
         threads.into_iter().map(|t| t.join().expect("client")).collect();
-    let page = observer.call("final", "product.list", json!({"limit": 10_000}));
-    let stream: Vec<Change> = observer.notifications.iter().filter_map(change_of_notification).collect();
+    let last = request("final", "product.list", json!({"limit": 10_000}));
+    std::io::Write::write_all(&mut ask_final, format!("{last}\n").as_bytes())
+        .expect("ask the observer's final list");
+    let (notifications, page) = observer.join().expect("the observer");
+    let stream: Vec<Change> = notifications.iter().filter_map(change_of_notification).collect();
     let total_acks: usize = runs.iter().map(|r| r.0.len()).sum();
     for (me, (acks, notifications)) in runs.iter().enumerate() {
         let mine: Vec<&Change> = stream.iter().filter(|c| origin(c, clients) == me).collect();

@@ -68,6 +68,12 @@ pub struct Texts {
     pub click_to_select: &'static str,
     pub time: &'static str,
     pub bytes: &'static str,
+    pub legend_request: &'static str,
+    pub legend_response: &'static str,
+    pub legend_error: &'static str,
+    pub legend_notification: &'static str,
+    pub legend_batch: &'static str,
+    pub legend_event: &'static str,
     // Threads demo.
     pub task: &'static str,
     pub run_sequential: &'static str,
@@ -90,6 +96,46 @@ pub struct Texts {
     pub no_action: &'static str,
 }
 
+#[cfg(test)]
+impl Texts {
+    /// Every string, for tests that check them all.
+    pub(crate) fn all(&self) -> Vec<&'static str> {
+        vec![
+            self.client,
+            self.server,
+            self.session,
+            self.no_messages,
+            self.click_to_select,
+            self.time,
+            self.bytes,
+            self.legend_request,
+            self.legend_response,
+            self.legend_error,
+            self.legend_notification,
+            self.legend_batch,
+            self.legend_event,
+            self.task,
+            self.run_sequential,
+            self.run_concurrent,
+            self.sequential_title,
+            self.concurrent_title,
+            self.total,
+            self.running,
+            self.not_run_yet,
+            self.finished_first,
+            self.finish_order,
+            self.previous,
+            self.next,
+            self.step,
+            self.of,
+            self.all_steps,
+            self.do_it,
+            self.what_to_look_at,
+            self.no_action,
+        ]
+    }
+}
+
 const EN: Texts = Texts {
     client: "Client",
     server: "Server",
@@ -98,6 +144,12 @@ const EN: Texts = Texts {
     click_to_select: "Click to select this message in the log.",
     time: "Time",
     bytes: "bytes",
+    legend_request: "request",
+    legend_response: "response",
+    legend_error: "error",
+    legend_notification: "notification",
+    legend_batch: "batch",
+    legend_event: "event",
     task: "Task",
     run_sequential: "Run one after another",
     run_concurrent: "Run each on its own thread",
@@ -126,6 +178,12 @@ const PT_BR: Texts = Texts {
     click_to_select: "Clique para selecionar esta mensagem no registro.",
     time: "Tempo",
     bytes: "bytes",
+    legend_request: "requisição",
+    legend_response: "resposta",
+    legend_error: "erro",
+    legend_notification: "notificação",
+    legend_batch: "lote",
+    legend_event: "evento",
     task: "Tarefa",
     run_sequential: "Executar uma após a outra",
     run_concurrent: "Executar cada uma na sua thread",

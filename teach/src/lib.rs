@@ -1,7 +1,92 @@
 //! Teaching widgets and helpers for the Lojinha app.
+//!
+//! Every widget follows the house style: it takes `&mut egui::Ui`, draws,
+//! and returns an intent; none does I/O, none requests repaints when nothing
+//! changes. The app owns the state structs, feeds them, and applies intents.
+//!
+//! | module | what |
+//! |---|---|
+//! | [`diagram`] | a live sequence diagram of the protocol |
+//! | [`threads_demo`] | the lesson's four-task threads demo, run on real threads |
+//! | [`import`] | reading and writing product files (CSV, JSON, Brazilian spreadsheets) |
+//! | [`i18n`] | [`Language`] (English, Português (Brasil)) and the widgets' strings |
+//! | [`lesson`] | the lesson's steps and the [`LessonPanel`] |
+//!
+//! # Embedding in the app
+//!
+//! **Language.** Start with [`Language::system()`] (reads `LC_ALL`,
+//! `LC_MESSAGES`, `LANG`), persist the user's choice (it is `Serialize`), and
+//! pass it on: `diagram.set_language(lang)`, `demo.set_language(lang)`,
+//! `panel.show(ui, lang)`. [`Language::native_name`] labels a language menu.
+//!
+//! **Sequence diagram.** One [`Diagram`] per client window
+//! ([`Diagram::client()`]) and one for the server panel ([`Diagram::server()`]).
+//! Where the app drains its event channels, convert and push each event with
+//! the index it got in the app's log:
+//!
+//! ```
+//! use std::time::Instant;
+//! use lojinha_server::ClientEventRecord;
+//! use lojinha_teach::diagram::{Diagram, DiagramAction};
+//!
+//! /// Where the app drains a client's events: `log_index` is the record's row in the log.
+//! fn on_client_event(diagram: &mut Diagram, record: &ClientEventRecord, started: Instant, log_index: usize) {
+//!     diagram.push_client_event(&record.event, record.at - started, log_index);
+//! }
+//!
+//! /// In the UI: a click selects the log row; selecting a log row highlights the arrow.
+//! fn diagram_ui(ui: &mut egui::Ui, diagram: &mut Diagram, selected_log_row: &mut Option<usize>) {
+//!     if let Some(DiagramAction::Select(index)) = diagram.show(ui) {
+//!         *selected_log_row = Some(index);
+//!     }
+//!     // Call this when the user selects a row in the log table instead:
+//!     // diagram.set_selected(*selected_log_row);
+//! }
+//! ```
+//!
+//! (`push_client_event` is [`diagram::from_client_event`] + `with_log_index` +
+//! `push`; use those directly to filter or adjust messages first.)
+//!
+//! The server panel does the same with `push_server_event` (lanes are
+//! session numbers; server-wide events go on [`diagram::SERVER_LANE`]; a
+//! `SessionNamed` event names the lifeline "Session 3: Window 2"). `at` only needs a common origin (the
+//! app's start). `clear()` goes with the log's "clear" button. `show` fills
+//! the space it is given with its own scroll area; only visible rows cost.
+//! [`diagram::legend`]`(ui, lang)` draws a key to the colours, to place
+//! above or below it.
+//!
+//! **Threads demo.** Keep one [`ThreadsDemo`] in the app; call
+//! `demo.show(ui)` wherever the lesson's threads step is shown (a window or
+//! a tab). Its buttons start real named threads that wake the UI; `show`
+//! drains their channel. The app can also start it from code with
+//! `demo.start_concurrent(ui.ctx())` on [`LessonAction::RunThreadsDemo`].
+//!
+//! **Import / export.** Export with [`import::to_csv`] / [`import::to_json`]
+//! (or [`import::to_spreadsheet_csv`] for Excel/LibreOffice in pt-BR). Import
+//! by reading the file's bytes on a worker thread, then
+//! [`import::parse_bytes`]: it picks JSON or CSV, the separator and the
+//! decimal style, and returns an [`ImportReport`] with one row per record
+//! (`Ok(Product)` validated, or `Skipped { line, reason }`). Show the report,
+//! then send `report.products()` with `product.add` (the server still has the
+//! last word, e.g. a code that already exists gets `1002`).
+//!
+//! **Lesson.** Keep a [`LessonPanel`] (serializable: persist the current
+//! step) and show it in a side panel: `if let Some(action) =
+//! panel.show(ui, lang) { ... }`. Each [`LessonAction`] is documented with
+//! what the app should do against its real server and clients;
+//! [`lesson::steps()`] gives the texts if the app wants them elsewhere.
 
 pub mod diagram;
 pub mod i18n;
 pub mod import;
 pub mod lesson;
 pub mod threads_demo;
+
+#[cfg(test)]
+mod glyph_tests;
+
+pub use diagram::{Diagram, DiagramAction, DiagramMessage};
+pub use i18n::Language;
+pub use import::{ImportReport, ImportRow};
+pub use lesson::{LessonAction, LessonPanel};
+pub use threads_demo::ThreadsDemo;

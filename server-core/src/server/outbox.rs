@@ -160,8 +160,7 @@ impl Outbox {
                 }
                 Next::Finish(reason) => {
                     self.send_goodbye(stream, &reason);
-                    // Wakes the session's reader, which may be blocked in read().
-                    let _ = stream.shutdown(Shutdown::Both);
+                    let _ = stream.shutdown(how_to_shut(&reason));
                     return;
                 }
             }
@@ -259,6 +258,18 @@ impl Outbox {
 
     fn wait<'a>(&self, guard: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
         self.changed.wait(guard).unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// When the client ended the conversation (`quit`, an oversized line) the
+/// session thread is no longer reading: only our side of the stream is shut,
+/// and the session drains what the client still sends before closing, so the
+/// kernel does not reset the connection and lose our last answer. Otherwise
+/// both sides are shut, which also wakes a session thread blocked in `read()`.
+fn how_to_shut(reason: &CloseReason) -> Shutdown {
+    match reason {
+        CloseReason::Quit | CloseReason::FrameTooLarge => Shutdown::Write,
+        _ => Shutdown::Both,
     }
 }
 

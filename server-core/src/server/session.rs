@@ -4,11 +4,11 @@
 //! The reader thread owns the socket's read side and answers requests; the
 //! writer thread sends what others queue (notifications) and the `goodbye`.
 
-use std::io;
+use std::io::{self, Read};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use super::context::ServerContext;
 use super::dispatch::{self, Flow, Replies, SessionState};
@@ -18,6 +18,10 @@ use super::sessions::Session;
 use crate::protocol::RpcError;
 use crate::protocol::frame::{Frame, FrameReader};
 use crate::protocol::message::encode_error;
+
+/// How long, and how much, a closing session reads to let its last answer arrive.
+const LINGER_TIME: Duration = Duration::from_secs(1);
+const LINGER_BYTES: usize = 64 * 1024 * 1024;
 
 /// Most bytes of answers held back while more pipelined requests wait.
 const MAX_BUFFERED_REPLIES: usize = 256 * 1024;
@@ -43,9 +47,13 @@ pub fn serve(ctx: &Arc<ServerContext>, stream: TcpStream, peer: SocketAddr) {
     // client that sees the close can connect again at once.
     ctx.registry.remove(session.id);
     ctx.release_slot();
+    let linger = matches!(reason, CloseReason::Quit | CloseReason::FrameTooLarge);
     session.outbox.close(reason);
     if let Ok(writer) = writer {
         let _ = writer.join();
+    }
+    if linger {
+        drain_before_close(&stream);
     }
     let reason = session.outbox.closing_reason().unwrap_or(CloseReason::ClientClosed);
     tracing::info!(session = session.id, %peer, "session closed: {reason}");
@@ -129,6 +137,26 @@ fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: &TcpStrea
             return CloseReason::Quit;
         }
     }
+}
+
+/// Reads and drops what the client still sends (bounded in time and bytes),
+/// so closing with unread input does not reset the connection and destroy
+/// the answer just sent.
+fn drain_before_close(mut stream: &TcpStream) {
+    let deadline = Instant::now() + LINGER_TIME;
+    let mut buffer = [0u8; 8192];
+    let mut drained = 0;
+    while drained < LINGER_BYTES {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            break;
+        }
+        match stream.read(&mut buffer) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => drained += n,
+        }
+    }
+    let _ = stream.shutdown(std::net::Shutdown::Both);
 }
 
 /// Sends what is still buffered, then closes for `reason`.

@@ -6,7 +6,29 @@ use std::time::Duration;
 use lojinha_server::ClientEvent;
 use lojinha_server::ServerEvent;
 
+use super::Diagram;
 use super::message::{DiagramMessage, Direction, SERVER_LANE};
+
+impl Diagram {
+    /// Converts and pushes a client's event (see [`from_client_event`]).
+    pub fn push_client_event(&mut self, event: &ClientEvent, at: Duration, log_index: usize) {
+        if let Some(message) = from_client_event(event, at) {
+            self.push(message.with_log_index(log_index));
+        }
+    }
+
+    /// Converts and pushes a server's event (see [`from_server_event`]); a
+    /// `hello` also names the session's lifeline ("Session 3: Window 2").
+    pub fn push_server_event(&mut self, event: &ServerEvent, at: Duration, log_index: usize) {
+        if let ServerEvent::SessionNamed { session, client } = event {
+            let session_word = self.language.texts().session;
+            self.set_lane_name(*session, format!("{session_word} {session}: {client}"));
+        }
+        if let Some(message) = from_server_event(event, at) {
+            self.push(message.with_log_index(log_index));
+        }
+    }
+}
 
 /// A client's event as a message on lane 0 (set the lane with
 /// [`DiagramMessage::with_lane`] and the log index with
@@ -18,7 +40,7 @@ pub fn from_client_event(event: &ClientEvent, at: Duration) -> Option<DiagramMes
         ClientEvent::Connected { local, .. } => DiagramMessage::local(0, format!("connected as {local}"), at),
         ClientEvent::Sent { raw, .. } => DiagramMessage::from_raw(Direction::ToServer, raw, at),
         ClientEvent::Received { raw, .. } => DiagramMessage::from_raw(Direction::ToClient, raw, at),
-        ClientEvent::Read { bytes } => DiagramMessage::local(0, format!("read() → {bytes} bytes"), at),
+        ClientEvent::Read { bytes } => DiagramMessage::local(0, format!("read(): {bytes} bytes"), at),
         ClientEvent::Closed { reason } => DiagramMessage::closed(0, reason.clone(), at),
     };
     Some(message)
@@ -41,7 +63,7 @@ pub fn from_server_event(event: &ServerEvent, at: Duration) -> Option<DiagramMes
             DiagramMessage::local(SERVER_LANE, format!("refused {peer}: {reason}"), at)
         }
         ServerEvent::Read { session, bytes } => {
-            DiagramMessage::local(SERVER_LANE, format!("read() → {bytes} bytes (session {session})"), at)
+            DiagramMessage::local(SERVER_LANE, format!("read(): {bytes} bytes (session {session})"), at)
         }
         ServerEvent::MessageIn { session, raw, .. } => {
             DiagramMessage::from_raw(Direction::ToServer, raw, at).with_lane(*session)
@@ -49,7 +71,9 @@ pub fn from_server_event(event: &ServerEvent, at: Duration) -> Option<DiagramMes
         ServerEvent::MessageOut { session, raw, .. } => {
             DiagramMessage::from_raw(Direction::ToClient, raw, at).with_lane(*session)
         }
-        ServerEvent::SessionClosed { session, reason } => DiagramMessage::closed(*session, reason.to_string(), at),
+        ServerEvent::SessionClosed { session, reason } => {
+            DiagramMessage::closed(*session, reason.to_string(), at)
+        }
         ServerEvent::Stopped => DiagramMessage::local(SERVER_LANE, "stopped", at),
     };
     Some(message)
@@ -81,6 +105,17 @@ mod tests {
         assert_eq!(closed.kind, Kind::Closed { reason: "eof".into() });
     }
 
+    /// `push_server_event` names a session's lifeline after its `hello`.
+    #[test]
+    fn hello_names_the_lifeline() {
+        let mut diagram = Diagram::server();
+        let named = ServerEvent::SessionNamed { session: 3, client: "Window 2".into() };
+        diagram.push_server_event(&named, Duration::ZERO, 7);
+        assert_eq!(diagram.lane_name(3), "Session 3: Window 2");
+        assert_eq!(diagram.messages()[0].log_index, 7);
+        assert_eq!(diagram.lane_name(4), "Session 4");
+    }
+
     /// Server events land on their session's lane, server-wide ones on the server's.
     #[test]
     fn server_events_convert() {
@@ -96,6 +131,9 @@ mod tests {
         let read = from_server_event(&ServerEvent::Read { session: 4, bytes: 2048 }, at).unwrap();
         assert_eq!(read.lane, SERVER_LANE);
         let closed = ServerEvent::SessionClosed { session: 4, reason: CloseReason::Quit };
-        assert_eq!(from_server_event(&closed, at).unwrap().kind, Kind::Closed { reason: "client sent quit".into() });
+        assert_eq!(
+            from_server_event(&closed, at).unwrap().kind,
+            Kind::Closed { reason: "client sent quit".into() }
+        );
     }
 }

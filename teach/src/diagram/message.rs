@@ -21,19 +21,27 @@ pub enum Direction {
 /// What a message is, as far as JSON-RPC 2.0 tells.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
-    Request { method: String },
+    Request {
+        method: String,
+    },
     Response,
     ErrorResponse,
-    Notification { method: String },
+    Notification {
+        method: String,
+    },
     /// A JSON array of requests or of responses.
     Batch,
     /// A line that is not JSON-RPC (bad JSON, text typed into `nc`).
     Invalid,
-    /// An event on the lane's lifeline, e.g. "connected", "read() → 2048 bytes".
-    Local { what: String },
+    /// An event on the lane's lifeline, e.g. "connected", "read(): 2048 bytes".
+    Local {
+        what: String,
+    },
     /// The lane's connection ended: its unanswered requests stay unanswered,
     /// and ids used again by a later connection on the same lane pair afresh.
-    Closed { reason: String },
+    Closed {
+        reason: String,
+    },
 }
 
 /// One step of the conversation, as the diagram needs it.
@@ -64,13 +72,29 @@ impl DiagramMessage {
     /// An event on one lifeline.
     pub fn local(lane: u64, what: impl Into<String>, at: Duration) -> DiagramMessage {
         let kind = Kind::Local { what: what.into() };
-        DiagramMessage { at, lane, direction: Direction::Local, kind, id: None, raw: String::new(), log_index: 0 }
+        DiagramMessage {
+            at,
+            lane,
+            direction: Direction::Local,
+            kind,
+            id: None,
+            raw: String::new(),
+            log_index: 0,
+        }
     }
 
     /// The end of a lane's connection.
     pub fn closed(lane: u64, reason: impl Into<String>, at: Duration) -> DiagramMessage {
         let kind = Kind::Closed { reason: reason.into() };
-        DiagramMessage { at, lane, direction: Direction::Local, kind, id: None, raw: String::new(), log_index: 0 }
+        DiagramMessage {
+            at,
+            lane,
+            direction: Direction::Local,
+            kind,
+            id: None,
+            raw: String::new(),
+            log_index: 0,
+        }
     }
 
     pub fn with_lane(mut self, lane: u64) -> Self {

@@ -9,9 +9,10 @@
 //! view, and the widget never asks for a repaint of its own.
 
 mod convert;
+mod legend;
 mod message;
-mod pairing;
 mod paint;
+mod pairing;
 mod view;
 
 use std::collections::HashMap;
@@ -21,6 +22,7 @@ use serde_json::Value;
 
 use crate::i18n::Language;
 pub use convert::{from_client_event, from_server_event};
+pub use legend::legend;
 pub use message::{DiagramMessage, Direction, Kind, SERVER_LANE, classify};
 use pairing::Pairing;
 
@@ -33,7 +35,7 @@ pub enum DiagramAction {
 
 /// Whose conversation the diagram shows; only changes the lifeline names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Perspective {
+enum Perspective {
     /// One client window: lifelines "Client" and "Server".
     #[default]
     Client,

@@ -32,7 +32,8 @@ impl Pairing {
             Direction::ToClient => Direction::ToServer,
             Direction::Local => return None,
         };
-        let key = |request_direction, batch| Key { lane: message.lane, request_direction, batch, id: id.clone() };
+        let key =
+            |request_direction, batch| Key { lane: message.lane, request_direction, batch, id: id.clone() };
         match &message.kind {
             Kind::Request { .. } => self.wait(key(message.direction, false), row),
             Kind::Response | Kind::ErrorResponse => return self.answer(&key(opposite, false)),

@@ -44,7 +44,10 @@ fn pipelined_requests_pair_in_order() {
     ]);
     assert_eq!((d.partner(3), d.partner(4), d.partner(5)), (Some(0), Some(1), Some(2)));
     assert_eq!((d.partner(0), d.partner(2)), (Some(3), Some(5)));
-    assert_eq!((d.round_trip(3), d.round_trip(4), d.round_trip(5)), (Some(ms(10)), Some(ms(11)), Some(ms(18))));
+    assert_eq!(
+        (d.round_trip(3), d.round_trip(4), d.round_trip(5)),
+        (Some(ms(10)), Some(ms(11)), Some(ms(18)))
+    );
     assert_eq!(d.round_trip(0), None, "requests have no round trip of their own");
 }
 
@@ -120,7 +123,12 @@ fn closing_a_lane_forgets_its_waiting_requests() {
 fn labels_tell_what_happened() {
     let d = diagram(&[
         (0, 1, ToServer, request("7", "product.get")),
-        (1, 1, ToClient, r#"{"jsonrpc":"2.0","id":7,"error":{"code":1001,"message":"product not found"}}"#.into()),
+        (
+            1,
+            1,
+            ToClient,
+            r#"{"jsonrpc":"2.0","id":7,"error":{"code":1001,"message":"product not found"}}"#.into(),
+        ),
         (2, 1, ToClient, notification("welcome")),
         (3, 1, ToServer, "oi servidor".into()),
     ]);

@@ -18,13 +18,19 @@ fn busy_diagram(pairs: usize) -> Diagram {
         d.push(message.with_log_index(1000 + row));
     };
     for i in 0..pairs as u64 {
-        let request = format!(r#"{{"jsonrpc":"2.0","id":{i},"method":"product.get","params":{{"code":"P{i}"}}}}"#);
+        let request =
+            format!(r#"{{"jsonrpc":"2.0","id":{i},"method":"product.get","params":{{"code":"P{i}"}}}}"#);
         push(&mut d, Direction::ToServer, request, i * 10);
         if i % 10 == 0 {
             let note = r#"{"jsonrpc":"2.0","method":"product.added","params":{}}"#.to_owned();
             push(&mut d, Direction::ToClient, note, i * 10 + 1);
         }
-        push(&mut d, Direction::ToClient, format!(r#"{{"jsonrpc":"2.0","id":{i},"result":{{}}}}"#), i * 10 + 3);
+        push(
+            &mut d,
+            Direction::ToClient,
+            format!(r#"{{"jsonrpc":"2.0","id":{i},"result":{{}}}}"#),
+            i * 10 + 3,
+        );
     }
     d
 }
@@ -52,6 +58,19 @@ fn renders_a_thousand_messages_with_only_visible_rows() {
     assert!((5..60).contains(&rows), "{rows} row widgets for 998 messages");
     harness.get_by_label("product.get #474");
     assert!(harness.query_by_label("product.get #0").is_none());
+}
+
+/// A frame paints the same number of shapes for 100 messages as for 1,000:
+/// the work per frame depends on the rows in view, not on the history.
+#[test]
+fn painting_cost_does_not_grow_with_history() {
+    let shapes = |pairs| {
+        let mut harness = harness(busy_diagram(pairs));
+        harness.run();
+        harness.output().shapes.len()
+    };
+    let (small, large) = (shapes(48), shapes(475));
+    assert!(large <= small + small / 10, "{small} shapes for ~100 messages, {large} for ~1,000");
 }
 
 /// Clicking an arrow returns Select with that message's log index and highlights it.
@@ -95,12 +114,18 @@ fn server_view_has_a_lifeline_per_session() {
     let mut d = Diagram::server();
     for session in 1..=3u64 {
         d.push(DiagramMessage::local(session, format!("accept() from 127.0.0.1:{session}"), Duration::ZERO));
-        let raw = format!(r#"{{"jsonrpc":"2.0","id":1,"method":"hello","params":{{"client":"W{session}"}}}}"#);
-        d.push(DiagramMessage::from_raw(Direction::ToServer, &raw, Duration::from_millis(session)).with_lane(session));
+        let raw =
+            format!(r#"{{"jsonrpc":"2.0","id":1,"method":"hello","params":{{"client":"W{session}"}}}}"#);
+        d.push(
+            DiagramMessage::from_raw(Direction::ToServer, &raw, Duration::from_millis(session))
+                .with_lane(session),
+        );
     }
     for session in (1..=3u64).rev() {
         let raw = r#"{"jsonrpc":"2.0","id":1,"result":{}}"#;
-        d.push(DiagramMessage::from_raw(Direction::ToClient, raw, Duration::from_millis(10)).with_lane(session));
+        d.push(
+            DiagramMessage::from_raw(Direction::ToClient, raw, Duration::from_millis(10)).with_lane(session),
+        );
     }
     assert_eq!(d.partner(6), Some(5));
     assert_eq!(d.partner(8), Some(1));
@@ -116,4 +141,14 @@ fn empty_diagram_says_so() {
     let mut harness = harness(Diagram::client());
     harness.run();
     harness.get_by_label("No messages yet.");
+}
+
+/// The legend names every kind of arrow in the chosen language.
+#[test]
+fn legend_names_the_kinds() {
+    let mut harness = Harness::new_ui(|ui| legend(ui, crate::i18n::Language::PtBr));
+    harness.run();
+    for name in ["requisição", "resposta", "erro", "notificação", "lote", "evento"] {
+        harness.get_by_label(name);
+    }
 }

@@ -2,8 +2,7 @@
 //! laid out, interacted with and painted, so 100,000 messages cost what 30 do.
 
 use egui::{
-    Align2, FontId, Rect, Response, RichText, Role, ScrollArea, Sense, Stroke, Ui, WidgetInfo,
-    pos2, vec2,
+    Align2, FontId, Rect, Response, RichText, Role, ScrollArea, Sense, Stroke, Ui, WidgetInfo, pos2, vec2,
 };
 use serde_json::Value;
 

@@ -11,7 +11,8 @@ pub const CSV_HEADER: &str = "code,name,price_cents,quantity";
 pub fn to_csv(products: &[Product]) -> String {
     let mut out = format!("{CSV_HEADER}\n");
     for p in products {
-        let fields = [quote(&p.code, ','), quote(&p.name, ','), p.price_cents.to_string(), p.quantity.to_string()];
+        let fields =
+            [quote(&p.code, ','), quote(&p.name, ','), p.price_cents.to_string(), p.quantity.to_string()];
         out.push_str(&fields.join(","));
         out.push('\n');
     }
@@ -64,7 +65,10 @@ mod tests {
     #[test]
     fn csv_layout() {
         let csv = to_csv(&[product("CAN-001", "Caneta azul", 250, 40), product("X", "Lápis, \"HB\"", 5, 0)]);
-        assert_eq!(csv, "code,name,price_cents,quantity\nCAN-001,Caneta azul,250,40\nX,\"Lápis, \"\"HB\"\"\",5,0\n");
+        assert_eq!(
+            csv,
+            "code,name,price_cents,quantity\nCAN-001,Caneta azul,250,40\nX,\"Lápis, \"\"HB\"\"\",5,0\n"
+        );
     }
 
     /// The spreadsheet CSV writes reais with a decimal comma.

@@ -118,9 +118,14 @@ pub fn parse_json(text: &str) -> Result<ImportReport, ImportError> {
 /// CSV with a header row; the separator (`,` `;` tab) is taken from the header.
 pub fn parse_csv(text: &str) -> Result<ImportReport, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let separator = csv::detect_separator(text);
+    // Excel may write a first line `sep=;` naming the separator.
+    let declared = text.lines().next().and_then(|line| line.trim().strip_prefix("sep="));
+    let (separator, skip) = match declared.map(|rest| rest.chars().collect::<Vec<_>>()).as_deref() {
+        Some([separator]) => (*separator, 1),
+        _ => (csv::detect_separator(text.trim_start_matches(['\r', '\n'])), 0),
+    };
     let hint = if separator == ',' { DecimalMark::Point } else { DecimalMark::Comma };
-    let mut records = csv::records(text, separator).into_iter().filter(|r| !r.is_blank());
+    let mut records = csv::records(text, separator).into_iter().skip(skip).filter(|r| !r.is_blank());
     let header = records.next().ok_or_else(|| ImportError("the file is empty".into()))?;
     let (columns, ignored_columns) = Columns::from_header(&header.fields)?;
     let mut rows = Rows::new("line");
@@ -152,9 +157,10 @@ impl Rows {
         let checked = product.and_then(|p| p.validate().map_err(|e| e.to_string()));
         let row = match checked {
             Ok(p) => match self.first_line_of.get(&p.code) {
-                Some(first) => {
-                    ImportRow::Skipped { line, reason: format!("duplicate code '{}' (first on {} {first})", p.code, self.unit) }
-                }
+                Some(first) => ImportRow::Skipped {
+                    line,
+                    reason: format!("duplicate code '{}' (first on {} {first})", p.code, self.unit),
+                },
                 None => {
                     self.first_line_of.insert(p.code.clone(), line);
                     ImportRow::Ok(p)

@@ -66,15 +66,11 @@ pub fn parse_whole(raw: &str, column: &str, hint: DecimalMark) -> Result<Option<
     Ok(Some(if negative { -value } else { value }))
 }
 
-/// Drops `R$`, `$` and every kind of space (spreadsheets use no-break spaces).
+/// Drops `R$`, `$` and every kind of space (spreadsheets use no-break spaces),
+/// wherever they are: `R$ -2,50` and `-R$ 2,50` both read.
 fn strip_currency(raw: &str) -> String {
-    let trimmed = raw.trim();
-    let rest = trimmed
-        .strip_prefix("R$")
-        .or_else(|| trimmed.strip_prefix("r$"))
-        .or_else(|| trimmed.strip_prefix('$'))
-        .unwrap_or(trimmed);
-    rest.chars().filter(|c| !c.is_whitespace()).collect()
+    let without_symbol = raw.replace("R$", "").replace("r$", "").replace('$', "");
+    without_symbol.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 fn split_sign(text: &str) -> (bool, &str) {
@@ -168,6 +164,9 @@ mod tests {
         assert!(parse_price("2,50,1", Comma).is_err());
         assert!(parse_price("99999999999999999999", Point).unwrap_err().contains("too large"));
         assert_eq!(parse_price("-2,50", Comma), Ok(-250));
+        assert_eq!(parse_price("-R$ 2,50", Comma), Ok(-250));
+        assert_eq!(parse_price("R$ -2,50", Comma), Ok(-250));
+        assert_eq!(parse_price("R$", Comma).unwrap_err(), "price is not a number: 'R$'");
     }
 
     /// Quantities accept thousands groups of the file's style and nothing fractional.
@@ -177,7 +176,10 @@ mod tests {
         assert_eq!(parse_whole("1.000", "quantity", Comma), Ok(Some(1000)));
         assert_eq!(parse_whole("1,000", "quantity", Point), Ok(Some(1000)));
         assert_eq!(parse_whole("  ", "quantity", Point), Ok(None));
-        assert_eq!(parse_whole("2,5", "quantity", Comma), Err("quantity is not a whole number: '2,5'".into()));
+        assert_eq!(
+            parse_whole("2,5", "quantity", Comma),
+            Err("quantity is not a whole number: '2,5'".into())
+        );
         assert_eq!(parse_whole("-1", "quantity", Point), Ok(Some(-1)));
     }
 }

@@ -13,8 +13,12 @@ fn reasons(report: &ImportReport) -> Vec<(usize, String)> {
 /// The app's CSV reads back as products, quantity optional.
 #[test]
 fn reads_app_csv() {
-    let report = parse("code,name,price_cents,quantity\nCAN-001,Caneta azul,250,40\nLAP-1,Lápis,80,\n").unwrap();
-    assert_eq!(report.products(), vec![product("CAN-001", "Caneta azul", 250, 40), product("LAP-1", "Lápis", 80, 0)]);
+    let report =
+        parse("code,name,price_cents,quantity\nCAN-001,Caneta azul,250,40\nLAP-1,Lápis,80,\n").unwrap();
+    assert_eq!(
+        report.products(),
+        vec![product("CAN-001", "Caneta azul", 250, 40), product("LAP-1", "Lápis", 80, 0)]
+    );
     assert!(report.skipped().is_empty());
 }
 
@@ -45,6 +49,16 @@ fn reads_brazilian_spreadsheet() {
     assert!(report.skipped().is_empty(), "blank spreadsheet rows are not errors");
 }
 
+/// Excel's `sep=;` first line and leading blank lines are understood; lines still count from the top.
+#[test]
+fn excel_separator_line_and_leading_blank_lines() {
+    let report = parse("sep=;\r\ncodigo;nome;preco\r\nA;Cola, branca;1,50\r\nB;Cola;x\r\n").unwrap();
+    assert_eq!(report.products(), vec![product("A", "Cola, branca", 150, 0)]);
+    assert_eq!(reasons(&report), vec![(4, "price is not a number: 'x'".into())]);
+    let report = parse("\n\ncodigo;nome;preco\nA;Cola, branca;1,50\n").unwrap();
+    assert_eq!(report.products(), vec![product("A", "Cola, branca", 150, 0)]);
+}
+
 /// Line numbers count the physical lines, also across a quoted newline.
 #[test]
 fn skipped_rows_name_their_file_line() {
@@ -52,7 +66,10 @@ fn skipped_rows_name_their_file_line() {
     let report = parse(text).unwrap();
     assert_eq!(
         reasons(&report),
-        vec![(2, "name: must not contain control characters".into()), (4, "price is not a number: 'abc'".into())]
+        vec![
+            (2, "name: must not contain control characters".into()),
+            (4, "price is not a number: 'abc'".into())
+        ]
     );
 }
 

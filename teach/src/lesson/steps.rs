@@ -179,7 +179,10 @@ pub const STEPS: [LessonStep; 10] = [
     },
     LessonStep {
         id: StepId::V5Threaded,
-        title: text("v5: a sequential server against a threaded one", "v5: servidor sequencial contra servidor com threads"),
+        title: text(
+            "v5: a sequential server against a threaded one",
+            "v5: servidor sequencial contra servidor com threads",
+        ),
         explanation: text(
             "The version 4 server serves one client at a time. While it talks to one client, a second \
              client can connect, but nobody reads what it sends: it waits in the operating system's \

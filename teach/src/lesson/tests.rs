@@ -11,7 +11,21 @@ use super::*;
 fn steps_are_complete_and_in_order() {
     let ids: Vec<StepId> = steps().iter().map(|s| s.id).collect();
     use StepId::*;
-    assert_eq!(ids, [Intro, V1NoServer, V1Connect, V2Hello, V3Json, V4Commands, ThreadsIntro, V5Threaded, V5Reads, Exercise]);
+    assert_eq!(
+        ids,
+        [
+            Intro,
+            V1NoServer,
+            V1Connect,
+            V2Hello,
+            V3Json,
+            V4Commands,
+            ThreadsIntro,
+            V5Threaded,
+            V5Reads,
+            Exercise
+        ]
+    );
     for s in steps() {
         for text in [s.title, s.explanation, s.look_at] {
             assert!(!text.en.trim().is_empty() && !text.pt_br.trim().is_empty(), "{:?}", s.id);
@@ -99,4 +113,19 @@ fn next_stops_at_the_last_step() {
     harness.get_by_label("Do it").click();
     harness.run();
     assert_eq!(harness.state().2, Some(LessonAction::FetchByCode));
+}
+
+/// Every step draws in both languages (no missing glyph, no panic), with a "Do it" exactly when it has an action.
+#[test]
+fn every_step_draws_in_both_languages() {
+    for language in Language::ALL {
+        for s in steps() {
+            let mut harness = harness(language);
+            harness.state_mut().0.go_to(s.id);
+            harness.run();
+            harness.get_by_label(s.title.get(language));
+            let do_it = harness.query_by_label(language.texts().do_it);
+            assert_eq!(do_it.is_some(), s.action.is_some(), "{:?}", s.id);
+        }
+    }
 }

@@ -196,9 +196,8 @@ impl ThreadsDemo {
         let lengths = TASK_SECONDS.map(|s| Duration::from_secs_f64(s * self.time_scale));
         let spawned = match mode {
             RunMode::Sequential => spawn("tasks-in-sequence", (0..4).collect(), lengths, &tx, ctx),
-            RunMode::Concurrent => {
-                (0..4).try_for_each(|task| spawn(&format!("task-{}", task + 1), vec![task], lengths, &tx, ctx))
-            }
+            RunMode::Concurrent => (0..4)
+                .try_for_each(|task| spawn(&format!("task-{}", task + 1), vec![task], lengths, &tx, ctx)),
         };
         *match mode {
             RunMode::Sequential => &mut self.sequential,

@@ -7,9 +7,9 @@ use egui_kittest::kittest::Queryable;
 
 use super::*;
 
-/// 3 s becomes 150 ms: gaps of 25 ms or more between finishes keep the order
-/// stable even on a busy machine.
-const SCALE: f64 = 0.05;
+/// 3 s becomes 300 ms: gaps of 50 ms or more between finishes keep the order
+/// stable even on a busy machine, where starting a thread can take 20 ms.
+const SCALE: f64 = 0.1;
 
 fn wait_until_done(demo: &mut ThreadsDemo) {
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -57,7 +57,10 @@ fn starting_twice_is_ignored() {
 /// Clicking the button in the UI runs the tasks on threads and shows that task 4 finished first.
 #[test]
 fn ui_button_runs_the_demo() {
-    let mut harness = Harness::new_ui_state(|ui, demo: &mut ThreadsDemo| demo.show(ui), ThreadsDemo::new().with_time_scale(SCALE));
+    let mut harness = Harness::new_ui_state(
+        |ui, demo: &mut ThreadsDemo| demo.show(ui),
+        ThreadsDemo::new().with_time_scale(SCALE),
+    );
     harness.step();
     harness.get_by_label("Run each on its own thread").click();
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -81,5 +84,5 @@ fn ui_speaks_portuguese() {
     let mut harness = Harness::new_ui_state(|ui, demo: &mut ThreadsDemo| demo.show(ui), demo);
     harness.run();
     harness.get_by_label("Executar cada uma na sua thread");
-    harness.get_by_label_contains("ainda não executado");
+    harness.get_by_label("Uma após a outra (sequencial): ainda não executado");
 }

@@ -70,7 +70,10 @@ fn paint_bars(ui: &mut Ui, run: Option<&Run>, axis_seconds: f64, scale: f64, lan
         let Some((timing, begun)) = timing else { continue };
         let Some(started) = timing.started else { continue };
         let end = timing.finished.unwrap_or_else(|| now.saturating_duration_since(begun));
-        let bar = Rect::from_min_max(pos2(x_of(started), top), pos2(x_of(end).max(x_of(started) + 1.0), top + BAR_HEIGHT));
+        let bar = Rect::from_min_max(
+            pos2(x_of(started), top),
+            pos2(x_of(end).max(x_of(started) + 1.0), top + BAR_HEIGHT),
+        );
         let color = match timing.finished {
             Some(_) => TASK_COLORS[task],
             None => TASK_COLORS[task].gamma_multiply(0.55),
