@@ -88,7 +88,13 @@ impl LojinhaApp {
         let waker = Waker { ctx: self.ctx.clone(), viewport };
         let title = trf("client.window_title", &[("n", &n.to_string())]);
         let name = format!("{} {n}", self.settings.client_name.trim());
-        match ClientWindow::new(title, name, self.settings.connect_addr.clone(), self.settings.auto_reconnect, waker) {
+        match ClientWindow::new(
+            title,
+            name,
+            self.settings.connect_addr.clone(),
+            self.settings.auto_reconnect,
+            waker,
+        ) {
             Ok(mut window) => {
                 window.local_server = self.server.connect_address();
                 let shared = Arc::new(Mutex::new(window));
@@ -127,7 +133,9 @@ impl LojinhaApp {
         if let Some(window) = self.open_client_window() {
             let mut window = lock(&window);
             window.addr = addr.clone();
-            window.apply(vec![crate::client::Intent::Conn(crate::client::connection::ConnIntent::Connect(addr))]);
+            window.apply(vec![crate::client::Intent::Conn(crate::client::connection::ConnIntent::Connect(
+                addr,
+            ))]);
         }
     }
 
@@ -167,7 +175,8 @@ impl LojinhaApp {
             ui.weak(trf("app.windows_open", &[("n", &self.windows.len().to_string())]));
             ui.separator();
             let label = ui.label(tr("app.client_name"));
-            ui.add(egui::TextEdit::singleline(&mut self.settings.client_name).desired_width(90.0)).labelled_by(label.id);
+            ui.add(egui::TextEdit::singleline(&mut self.settings.client_name).desired_width(90.0))
+                .labelled_by(label.id);
             ui.separator();
             theme_and_zoom(ui, &mut self.settings);
         });
@@ -196,13 +205,11 @@ impl LojinhaApp {
 }
 
 fn theme_and_zoom(ui: &mut egui::Ui, settings: &mut Settings) {
-    egui::ComboBox::from_label(tr("app.theme"))
-        .selected_text(tr(settings.theme.key()))
-        .show_ui(ui, |ui| {
-            for theme in Theme::ALL {
-                ui.selectable_value(&mut settings.theme, theme, tr(theme.key()));
-            }
-        });
+    egui::ComboBox::from_label(tr("app.theme")).selected_text(tr(settings.theme.key())).show_ui(ui, |ui| {
+        for theme in Theme::ALL {
+            ui.selectable_value(&mut settings.theme, theme, tr(theme.key()));
+        }
+    });
     if ui.button("A-").on_hover_text(tr("app.zoom_out")).clicked() {
         settings.zoom = (settings.zoom - 0.1).max(0.6);
     }
@@ -239,9 +246,9 @@ impl eframe::App for LojinhaApp {
         self.connect_pending();
         self.sync_windows();
         theme::apply(ctx, self.settings.theme, self.settings.zoom);
-        if self.server.handle().is_some() {
-            // The uptime and the "connected since" column tick.
-            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        if let Some(handle) = self.server.handle() {
+            // Uptime and "connected since" show whole minutes: one repaint a minute.
+            ctx.request_repaint_after(panel::next_minute(handle.uptime()));
         }
     }
 

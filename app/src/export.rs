@@ -40,8 +40,14 @@ impl ExportFormat {
 /// How an export ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportDone {
-    Written { path: PathBuf, count: usize },
-    Failed { path: PathBuf, error: String },
+    Written {
+        path: PathBuf,
+        count: usize,
+    },
+    Failed {
+        path: PathBuf,
+        error: String,
+    },
     /// The dialog returned no path: cancelled, or no dialog is available.
     NoPath,
 }
@@ -98,7 +104,12 @@ fn write_and_report(path: PathBuf, format: ExportFormat, products: &[Product]) -
 }
 
 /// Writes `products` to `path` on a thread; the result arrives on the channel.
-pub fn spawn_write(path: PathBuf, format: ExportFormat, products: Vec<Product>, waker: Waker) -> Receiver<ExportDone> {
+pub fn spawn_write(
+    path: PathBuf,
+    format: ExportFormat,
+    products: Vec<Product>,
+    waker: Waker,
+) -> Receiver<ExportDone> {
     let (tx, rx) = crossbeam_channel::bounded(1);
     spawn("export-writer", tx.clone(), waker, move || write_and_report(path, format, &products));
     rx
@@ -122,7 +133,12 @@ pub fn spawn_dialog(
     rx
 }
 
-fn spawn(name: &str, tx: Sender<ExportDone>, waker: Waker, work: impl FnOnce() -> ExportDone + Send + 'static) {
+fn spawn(
+    name: &str,
+    tx: Sender<ExportDone>,
+    waker: Waker,
+    work: impl FnOnce() -> ExportDone + Send + 'static,
+) {
     let failed_tx = tx.clone();
     let result = std::thread::Builder::new().name(name.into()).spawn(move || {
         let _ = tx.send(work());
@@ -151,7 +167,12 @@ mod tests {
     fn csv_is_spreadsheet_friendly() {
         let products = vec![
             Product { code: "CAN-001".into(), name: "Caneta azul".into(), price_cents: 250, quantity: 40 },
-            Product { code: "X".into(), name: "Régua, 30 cm \"grande\"".into(), price_cents: 1005, quantity: 0 },
+            Product {
+                code: "X".into(),
+                name: "Régua, 30 cm \"grande\"".into(),
+                price_cents: 1005,
+                quantity: 0,
+            },
         ];
         let mut out = Vec::new();
         write_csv(&mut out, &products).unwrap();

@@ -9,7 +9,12 @@ use lojinha::{LojinhaApp, StartOptions};
 /// Start a server with one click, open client windows that talk to it, and
 /// watch every protocol step. Options put a class in a known state at start.
 #[derive(Debug, Parser)]
-#[command(version, about, long_about)]
+#[command(
+    version,
+    about,
+    long_about,
+    after_help = "Examples:\n  lojinha                                   the app; press \"Start server\"\n  lojinha --serve 127.0.0.1:5050 --connect 127.0.0.1:5050\n                                            server running, one client window connected\n  lojinha --connect 192.168.0.10:5050       a client of the teacher's server\n  lojinha --serve 127.0.0.1:5050 --db :memory: --fill 100000\n                                            a big in-memory catalog"
+)]
 struct Cli {
     /// Start the server at once, listening on ADDR (e.g. 127.0.0.1:5050).
     #[arg(long, value_name = "ADDR")]
@@ -31,7 +36,8 @@ struct Cli {
 fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,wgpu=warn,naga=warn,eframe=warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,wgpu=warn,naga=warn,eframe=warn".into()),
         )
         .init();
     let cli = Cli::parse();
@@ -50,7 +56,8 @@ fn main() -> std::process::ExitCode {
             .with_min_inner_size([720.0, 480.0]),
         ..Default::default()
     };
-    let result = eframe::run_native("Lojinha", native, Box::new(move |cc| Ok(Box::new(LojinhaApp::new(cc, options)))));
+    let result =
+        eframe::run_native("Lojinha", native, Box::new(move |cc| Ok(Box::new(LojinhaApp::new(cc, options)))));
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {

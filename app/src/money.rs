@@ -50,7 +50,8 @@ pub enum PriceError {
 /// `1,234.56`, `3`. The last `,` or `.` followed by one or two digits is the
 /// decimal separator; other separators must group thousands.
 pub fn parse_price(text: &str) -> Result<i64, PriceError> {
-    let cleaned: String = text.trim().trim_start_matches("R$").chars().filter(|c| !c.is_whitespace()).collect();
+    let cleaned: String =
+        text.trim().trim_start_matches("R$").chars().filter(|c| !c.is_whitespace()).collect();
     if cleaned.is_empty() {
         return Err(PriceError::Empty);
     }

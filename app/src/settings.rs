@@ -71,11 +71,14 @@ pub fn default_settings_path() -> Option<PathBuf> {
     Some(dirs.config_dir().join("settings.json"))
 }
 
+/// The writer thread and the channel that feeds it changed fields.
+type Writer = (Sender<Map<String, Value>>, std::thread::JoinHandle<()>);
+
 /// Loads settings and saves this process's changes in the background.
 pub struct SettingsStore {
     /// What this process last loaded or saved, to tell which fields changed.
     baseline: Value,
-    writer: Option<(Sender<Map<String, Value>>, std::thread::JoinHandle<()>)>,
+    writer: Option<Writer>,
 }
 
 impl SettingsStore {
@@ -156,7 +159,10 @@ fn read(path: &Path) -> Option<Settings> {
 /// The top-level fields of `new` whose value differs from `old`.
 fn changed_fields(old: &Value, new: &Value) -> Map<String, Value> {
     let Value::Object(new) = new else { return Map::new() };
-    new.iter().filter(|(key, value)| old.get(key.as_str()) != Some(value)).map(|(k, v)| (k.clone(), v.clone())).collect()
+    new.iter()
+        .filter(|(key, value)| old.get(key.as_str()) != Some(value))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 /// Reads the file as it is now, overwrites only `changes`, and replaces it atomically.

@@ -23,7 +23,9 @@ fn start_server_connect_add_product_and_see_it() {
     click(&mut h, None, "New client window");
     click_prefix(&mut h, Some(1), "Connect to this app's server");
     wait_for(&mut h, "connected and loaded", |h| {
-        window(h, 0).is_some_and(|w| lock(&w).conn.connected() && !lock(&w).catalog.is_empty() && lock(&w).progress.is_none())
+        window(h, 0).is_some_and(|w| {
+            lock(&w).conn.connected() && !lock(&w).catalog.is_empty() && lock(&w).progress.is_none()
+        })
     });
     assert!(shows(&h, Some(1), "Connected to 127.0.0.1:"));
     assert!(shows(&h, None, "Client 1"), "the session list names the client");
@@ -36,7 +38,8 @@ fn start_server_connect_add_product_and_see_it() {
     wait_for(&mut h, "the added product", |h| shows(h, Some(1), "Added TST-001"));
 
     set_text(&mut h, Some(1), "Filter", "TST-001");
-    assert!(shows(&h, Some(1), "Caderno de teste"), "the new row is in the table");
+    let total = lojinha_server::sample::sample_products().len() + 1;
+    assert!(shows(&h, Some(1), &format!("1 of {total} products")), "the table holds the new row");
     assert!(shows(&h, Some(1), "R$ 12,34"), "its price is shown in reais");
 }
 
@@ -65,7 +68,9 @@ fn validation_errors_are_shown_by_their_field() {
     assert!(shows(&h, Some(1), "is not allowed"), "the code's error");
     assert!(shows(&h, Some(1), "Required"), "the empty name's error");
     assert!(shows(&h, Some(1), "Type a price such as 2,50"), "the price's error");
-    let sent = |h: &App| lock(&window(h, 0).unwrap()).log.entries().iter().any(|e| e.method.as_deref() == Some("product.add"));
+    let sent = |h: &App| {
+        lock(&window(h, 0).unwrap()).log.entries().iter().any(|e| e.method.as_deref() == Some("product.add"))
+    };
     assert!(!sent(&h), "nothing was sent");
 
     set_text(&mut h, Some(1), "Code", "CAN-001");
@@ -86,10 +91,17 @@ fn second_window_receives_live_update() {
     click(&mut h, None, "New client window");
     click_prefix(&mut h, Some(2), "Connect to this app's server");
     wait_for(&mut h, "window 2 connected", |h| {
-        window(h, 1).is_some_and(|w| lock(&w).conn.connected() && lock(&w).progress.is_none() && !lock(&w).catalog.is_empty())
+        window(h, 1).is_some_and(|w| {
+            lock(&w).conn.connected() && lock(&w).progress.is_none() && !lock(&w).catalog.is_empty()
+        })
     });
     let list_requests = |h: &App| {
-        lock(&window(h, 1).unwrap()).log.entries().iter().filter(|e| e.method.as_deref() == Some("product.list")).count()
+        lock(&window(h, 1).unwrap())
+            .log
+            .entries()
+            .iter()
+            .filter(|e| e.method.as_deref() == Some("product.list"))
+            .count()
     };
     let lists_before = list_requests(&h);
 
@@ -98,7 +110,13 @@ fn second_window_receives_live_update() {
     set_text(&mut h, Some(1), "Price (R$)", "3");
     click(&mut h, Some(1), "Add product");
     set_text(&mut h, Some(2), "Filter", "LIVE-1");
-    wait_for(&mut h, "window 2 shows the new product", |h| shows(h, Some(2), "Produto ao vivo"));
+    // The table's own count (the log also quotes the notification's text).
+    let total = lojinha_server::sample::sample_products().len() + 1;
+    let count = format!("1 of {total} products");
+    wait_for(&mut h, "window 2's table shows the new product", |h| shows(h, Some(2), &count));
+    assert!(shows(&h, Some(2), "R$ 3,00"), "the row, with its price in reais");
+    assert!(lock(&window(&h, 1).unwrap()).catalog.get("LIVE-1").is_some(), "window 2's own catalog has it");
+    assert!(lock(&window(&h, 0).unwrap()).catalog.get("LIVE-1").is_some());
     assert_eq!(list_requests(&h), lists_before, "window 2 did not reload: a notification did it");
     let notified = lock(&window(&h, 1).unwrap())
         .log
@@ -120,7 +138,8 @@ fn export_writes_the_expected_csv() {
     wait_for(&mut h, "export done", |h| shows(h, Some(1), "Wrote "));
 
     let mut expected = String::from("\u{feff}code,name,price,price_cents,quantity\r\n");
-    let mut pens: Vec<_> = lojinha_server::sample::sample_products().into_iter().filter(|p| p.code.contains("CAN-")).collect();
+    let mut pens: Vec<_> =
+        lojinha_server::sample::sample_products().into_iter().filter(|p| p.code.contains("CAN-")).collect();
     pens.sort_by(|a, b| a.code.cmp(&b.code));
     assert!(!pens.is_empty());
     for p in &pens {
@@ -166,7 +185,9 @@ fn log_shows_protocol_steps_in_order() {
     assert_eq!(answer.id, get.id);
     assert!(answer.rtt.is_some() && answer.raw.as_deref().unwrap().contains("CAN-002"));
     drop(w);
-    assert!(shows(&h, Some(1), "welcome"), "the log view lists the welcome");
+    set_text(&mut h, Some(1), "Search the log", "welcome");
+    assert!(shows(&h, Some(1), "welcome {"), "the filtered log view lists the welcome");
+    assert!(!shows(&h, Some(1), "answer to product.get"), "the filter hides other steps");
     assert!(shows(&h, None, "product.get"), "the server's log lists the request");
 }
 
@@ -206,4 +227,30 @@ fn server_stop_keeps_table_and_says_why() {
     assert!(shows(&h, Some(1), "Connection lost"));
     assert_eq!(lock(&window(&h, 0).unwrap()).catalog.len(), rows, "the table stays");
     assert!(shows(&h, Some(1), "CAN-001"));
+}
+
+/// Deleting asks for confirmation first; once confirmed the product is gone
+/// here and, through the notification, in another connected window.
+#[test]
+fn delete_asks_then_removes_everywhere() {
+    let mut h = served_and_connected();
+    click(&mut h, None, "New client window");
+    click_prefix(&mut h, Some(2), "Connect to this app's server");
+    wait_for(&mut h, "window 2 loaded", |h| {
+        window(h, 1).is_some_and(|w| lock(&w).conn.connected() && lock(&w).catalog.get("CAN-003").is_some())
+    });
+    set_text(&mut h, Some(1), "Code", "DEL-1");
+    set_text(&mut h, Some(1), "Name", "Para excluir");
+    set_text(&mut h, Some(1), "Price (R$)", "1");
+    click(&mut h, Some(1), "Add product");
+    wait_for(&mut h, "added, form in edit mode", |h| shows(h, Some(1), "Edit DEL-1"));
+    wait_for(&mut h, "window 2 has it", |h| lock(&window(h, 1).unwrap()).catalog.get("DEL-1").is_some());
+
+    click(&mut h, Some(1), "Delete…");
+    assert!(shows(&h, Some(1), "Delete DEL-1 for everyone?"), "it asks first");
+    assert!(lock(&window(&h, 0).unwrap()).catalog.get("DEL-1").is_some(), "nothing deleted yet");
+    click(&mut h, Some(1), "Yes, delete");
+    wait_for(&mut h, "deleted", |h| shows(h, Some(1), "Deleted DEL-1."));
+    assert!(lock(&window(&h, 0).unwrap()).catalog.get("DEL-1").is_none());
+    wait_for(&mut h, "gone from window 2", |h| lock(&window(h, 1).unwrap()).catalog.get("DEL-1").is_none());
 }

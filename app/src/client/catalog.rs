@@ -112,9 +112,8 @@ impl Catalog {
     fn rebuild_view(&mut self) {
         let needle = self.filter.trim().to_lowercase();
         let products = &self.products;
-        self.view = (0..products.len())
-            .filter(|&i| needle.is_empty() || matches(&products[i], &needle))
-            .collect();
+        self.view =
+            (0..products.len()).filter(|&i| needle.is_empty() || matches(&products[i], &needle)).collect();
         let (column, ascending) = self.sort.unwrap_or((SortColumn::Code, true));
         self.view.sort_by(|&a, &b| {
             let (a, b) = (&products[a], &products[b]);

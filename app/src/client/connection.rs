@@ -9,12 +9,23 @@ use crate::i18n::{tr, trf};
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConnState {
     Idle,
-    Connecting { addr: String, attempt: u32 },
-    Connected { peer: String, session: u64 },
+    Connecting {
+        addr: String,
+        attempt: u32,
+    },
+    Connected {
+        peer: String,
+        session: u64,
+    },
     /// A connection attempt failed.
-    Failed { message: String },
+    Failed {
+        message: String,
+    },
     /// An open connection ended; a reconnect may be scheduled.
-    Lost { reason: String, retry_at: Option<Instant> },
+    Lost {
+        reason: String,
+        retry_at: Option<Instant>,
+    },
 }
 
 impl ConnState {
@@ -48,11 +59,18 @@ pub fn show(ui: &mut egui::Ui, bar: ConnBar<'_>) -> Option<ConnIntent> {
     let busy = matches!(bar.state, ConnState::Connecting { .. } | ConnState::Connected { .. });
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr("client.name"));
-        ui.add_enabled(!busy, egui::TextEdit::singleline(bar.name).desired_width(110.0).hint_text(tr("client.name_hint")))
-            .labelled_by(label.id);
+        ui.add_enabled(
+            !busy,
+            egui::TextEdit::singleline(bar.name).desired_width(110.0).hint_text(tr("client.name_hint")),
+        )
+        .labelled_by(label.id);
         let label = ui.label(tr("client.address"));
         let edit = ui
-            .add(egui::TextEdit::singleline(bar.addr).desired_width(160.0).hint_text(tr("client.address_hint")))
+            .add(
+                egui::TextEdit::singleline(bar.addr)
+                    .desired_width(160.0)
+                    .hint_text(tr("client.address_hint")),
+            )
             .labelled_by(label.id);
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.button(tr("client.connect")).clicked() || enter {
@@ -65,7 +83,13 @@ pub fn show(ui: &mut egui::Ui, bar: ConnBar<'_>) -> Option<ConnIntent> {
         if ui.add_enabled(bar.local_server.is_some(), egui::Button::new(local_label)).clicked() {
             intent = Some(ConnIntent::ConnectLocal);
         }
-        if ui.add_enabled(busy || matches!(bar.state, ConnState::Lost { retry_at: Some(_), .. }), egui::Button::new(tr("client.disconnect"))).clicked() {
+        if ui
+            .add_enabled(
+                busy || matches!(bar.state, ConnState::Lost { retry_at: Some(_), .. }),
+                egui::Button::new(tr("client.disconnect")),
+            )
+            .clicked()
+        {
             intent = Some(ConnIntent::Disconnect);
         }
         if ui.checkbox(bar.auto_reconnect, tr("client.auto_reconnect")).changed() {

@@ -46,8 +46,12 @@ pub fn show(ui: &mut egui::Ui, state: &mut ExportState, count: usize) -> Option<
     });
     ui.horizontal(|ui| {
         let label = ui.label(tr("export.path"));
-        ui.add(egui::TextEdit::singleline(&mut state.path).hint_text(tr("export.path_hint")).desired_width(220.0))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut state.path)
+                .hint_text(tr("export.path_hint"))
+                .desired_width(220.0),
+        )
+        .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
         let idle = state.pending.is_none();
@@ -64,7 +68,8 @@ pub fn show(ui: &mut egui::Ui, state: &mut ExportState, count: usize) -> Option<
     });
     match &state.last {
         Some(ExportDone::Written { path, count }) => {
-            let text = trf("export.written", &[("n", &count.to_string()), ("path", &path.display().to_string())]);
+            let text =
+                trf("export.written", &[("n", &count.to_string()), ("path", &path.display().to_string())]);
             ui.colored_label(super::form::ok_color(ui), text);
         }
         Some(ExportDone::Failed { path, error }) => {

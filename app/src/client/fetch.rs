@@ -30,7 +30,8 @@ pub fn show(ui: &mut egui::Ui, fetch: &mut FetchState, connected: bool) -> Optio
             .add(egui::TextEdit::singleline(&mut fetch.code).hint_text(tr("fetch.hint")).desired_width(140.0))
             .labelled_by(label.id);
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let clicked = ui.add_enabled(connected && !fetch.busy, egui::Button::new(tr("fetch.button"))).clicked();
+        let clicked =
+            ui.add_enabled(connected && !fetch.busy, egui::Button::new(tr("fetch.button"))).clicked();
         if (clicked || enter) && connected && !fetch.code.trim().is_empty() {
             wanted = Some(fetch.code.trim().to_owned());
         }
@@ -42,7 +43,12 @@ pub fn show(ui: &mut egui::Ui, fetch: &mut FetchState, connected: bool) -> Optio
         Some(FetchResult::Found(p)) => {
             let text = trf(
                 "fetch.found",
-                &[("code", &p.code), ("name", &p.name), ("price", &format_cents(p.price_cents)), ("quantity", &p.quantity.to_string())],
+                &[
+                    ("code", &p.code),
+                    ("name", &p.name),
+                    ("price", &format_cents(p.price_cents)),
+                    ("quantity", &p.quantity.to_string()),
+                ],
             );
             ui.colored_label(super::form::ok_color(ui), text);
         }

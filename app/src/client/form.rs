@@ -143,10 +143,18 @@ pub fn show(ui: &mut egui::Ui, form: &mut FormState, connected: bool) -> Option<
     ui.heading(title);
     egui::Grid::new("product-form").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
         let editing = form.editing.is_some();
-        field(ui, tr("form.code"), tr("form.code_hint"), &mut form.code, form.errors.get(&Field::Code), !editing);
-        field(ui, tr("form.name"), tr("form.name_hint"), &mut form.name, form.errors.get(&Field::Name), true);
-        field(ui, tr("form.price"), tr("form.price_hint"), &mut form.price, form.errors.get(&Field::Price), true);
-        field(ui, tr("form.quantity"), tr("form.quantity_hint"), &mut form.quantity, form.errors.get(&Field::Quantity), true);
+        let fields = [
+            (Field::Code, "form.code", "form.code_hint", &mut form.code, !editing),
+            (Field::Name, "form.name", "form.name_hint", &mut form.name, true),
+            (Field::Price, "form.price", "form.price_hint", &mut form.price, true),
+            (Field::Quantity, "form.quantity", "form.quantity_hint", &mut form.quantity, true),
+        ];
+        for (which, label, hint, text, enabled) in fields {
+            if field(ui, tr(label), tr(hint), text, form.errors.get(&which), enabled) {
+                // Editing a field clears its error: it is checked again on submit.
+                form.errors.remove(&which);
+            }
+        }
     });
     ui.horizontal(|ui| {
         let label = if form.editing.is_some() { tr("form.save") } else { tr("form.add") };
@@ -173,20 +181,37 @@ pub fn show(ui: &mut egui::Ui, form: &mut FormState, connected: bool) -> Option<
     intent
 }
 
-fn field(ui: &mut egui::Ui, label: &str, hint: &str, text: &mut String, error: Option<&String>, enabled: bool) {
+/// One labelled field with its error below; returns whether the text changed.
+fn field(
+    ui: &mut egui::Ui,
+    label: &str,
+    hint: &str,
+    text: &mut String,
+    error: Option<&String>,
+    enabled: bool,
+) -> bool {
     let label = ui.label(label);
-    ui.vertical(|ui| {
-        ui.add_enabled(enabled, egui::TextEdit::singleline(text).hint_text(hint).desired_width(220.0))
-            .labelled_by(label.id);
-        if let Some(error) = error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
-        }
-    });
+    let changed = ui
+        .vertical(|ui| {
+            let edit = ui
+                .add_enabled(enabled, egui::TextEdit::singleline(text).hint_text(hint).desired_width(220.0))
+                .labelled_by(label.id);
+            if let Some(error) = error {
+                ui.colored_label(ui.visuals().error_fg_color, error);
+            }
+            edit.changed()
+        })
+        .inner;
     ui.end_row();
+    changed
 }
 
 pub fn ok_color(ui: &egui::Ui) -> egui::Color32 {
-    if ui.visuals().dark_mode { egui::Color32::from_rgb(0x4a, 0xde, 0x80) } else { egui::Color32::from_rgb(0x15, 0x80, 0x3d) }
+    if ui.visuals().dark_mode {
+        egui::Color32::from_rgb(0x4a, 0xde, 0x80)
+    } else {
+        egui::Color32::from_rgb(0x15, 0x80, 0x3d)
+    }
 }
 
 #[cfg(test)]
@@ -196,14 +221,26 @@ mod tests {
     /// Each broken rule is reported by its own field; a good form gives a product.
     #[test]
     fn validates_each_field() {
-        let mut form = FormState { code: "a b".into(), name: " ".into(), price: "x".into(), quantity: "-1".into(), ..Default::default() };
+        let mut form = FormState {
+            code: "a b".into(),
+            name: " ".into(),
+            price: "x".into(),
+            quantity: "-1".into(),
+            ..Default::default()
+        };
         let errors = form.validate().unwrap_err();
-        assert_eq!(errors.keys().copied().collect::<Vec<_>>(), [Field::Code, Field::Name, Field::Price, Field::Quantity]);
+        assert_eq!(
+            errors.keys().copied().collect::<Vec<_>>(),
+            [Field::Code, Field::Name, Field::Price, Field::Quantity]
+        );
         form.code = "CAN-001".into();
         form.name = " Caneta ".into();
         form.price = "2,50".into();
         form.quantity = "40".into();
         let product = form.validate().unwrap();
-        assert_eq!(product, Product { code: "CAN-001".into(), name: "Caneta".into(), price_cents: 250, quantity: 40 });
+        assert_eq!(
+            product,
+            Product { code: "CAN-001".into(), name: "Caneta".into(), price_cents: 250, quantity: 40 }
+        );
     }
 }

@@ -84,7 +84,13 @@ pub struct ClientWindow {
 
 impl ClientWindow {
     /// Opens a window state and starts its network thread.
-    pub fn new(title: String, name: String, addr: String, auto_reconnect: bool, waker: Waker) -> std::io::Result<Self> {
+    pub fn new(
+        title: String,
+        name: String,
+        addr: String,
+        auto_reconnect: bool,
+        waker: Waker,
+    ) -> std::io::Result<Self> {
         let (commands, events) = network::spawn(&name, waker.clone())?;
         let _ = commands.send(Command::SetAutoReconnect(auto_reconnect));
         Ok(ClientWindow {
@@ -131,7 +137,9 @@ impl ClientWindow {
                 if from_client::starts_connection(&record) {
                     self.log.set_origin(record.at);
                 }
-                self.log.push(from_client::entry(&record));
+                if let Some(entry) = from_client::entry(&record) {
+                    self.log.push(entry);
+                }
             }
             NetEvent::Connecting { addr, attempt } => self.conn = ConnState::Connecting { addr, attempt },
             NetEvent::Connected { peer, session } => {
@@ -142,7 +150,9 @@ impl ClientWindow {
                 let message = if no_server { trf("client.no_server", &[("addr", &addr)]) } else { message };
                 self.log_local_error(&message);
                 self.conn = match retry_in {
-                    Some(delay) => ConnState::Lost { reason: message, retry_at: Some(Instant::now() + delay) },
+                    Some(delay) => {
+                        ConnState::Lost { reason: message, retry_at: Some(Instant::now() + delay) }
+                    }
                     None => ConnState::Failed { message },
                 };
             }
@@ -294,7 +304,11 @@ impl ClientWindow {
                     self.form.errors.clear();
                     self.form.notice = None;
                     self.form.busy = true;
-                    let command = if self.form.editing.is_some() { Command::Update(product) } else { Command::Add(product) };
+                    let command = if self.form.editing.is_some() {
+                        Command::Update(product)
+                    } else {
+                        Command::Add(product)
+                    };
                     self.send(command);
                 }
                 Err(errors) => {

@@ -12,6 +12,7 @@ use lojinha_server::{Client, ClientError, ClientOptions, Notification, Product};
 
 /// Products asked for per `product.list` page.
 pub const PAGE_SIZE: usize = 1000;
+const WELCOME_WAIT: Duration = Duration::from_secs(5);
 const FIRST_RETRY: Duration = Duration::from_millis(500);
 const MAX_RETRY: Duration = Duration::from_secs(10);
 
@@ -43,13 +44,24 @@ impl RequestError {
         let rpc = error.rpc();
         let data = rpc.and_then(|e| e.data.as_ref());
         let reason = data.and_then(|d| d.get("reason")).and_then(|r| r.as_str()).map(str::to_owned);
-        let field = error.field().map(str::to_owned).or_else(|| error.is_already_exists().then(|| "code".to_owned()));
+        let field =
+            error.field().map(str::to_owned).or_else(|| error.is_already_exists().then(|| "code".to_owned()));
         let message = rpc.map(|e| e.message.clone()).unwrap_or_else(|| error.to_string());
-        RequestError { reason: reason.or_else(|| field.as_ref().map(|_| message.clone())), message, field, not_found: error.is_not_found() }
+        RequestError {
+            reason: reason.or_else(|| field.as_ref().map(|_| message.clone())),
+            message,
+            field,
+            not_found: error.is_not_found(),
+        }
     }
 
     pub fn not_connected() -> RequestError {
-        RequestError { message: crate::i18n::tr("client.not_connected").to_owned(), field: None, reason: None, not_found: false }
+        RequestError {
+            message: crate::i18n::tr("client.not_connected").to_owned(),
+            field: None,
+            reason: None,
+            not_found: false,
+        }
     }
 }
 
@@ -67,13 +79,32 @@ pub enum Outcome {
 pub enum NetEvent {
     /// A protocol step, for the connection log.
     Log(ClientEventRecord),
-    Connecting { addr: String, attempt: u32 },
-    Connected { peer: String, session: u64 },
+    Connecting {
+        addr: String,
+        attempt: u32,
+    },
+    Connected {
+        peer: String,
+        session: u64,
+    },
     /// The connection could not be made; `no_server` when it was refused.
-    ConnectFailed { addr: String, message: String, no_server: bool, retry_in: Option<Duration> },
+    ConnectFailed {
+        addr: String,
+        message: String,
+        no_server: bool,
+        retry_in: Option<Duration>,
+    },
     /// An open connection ended; `retry_in` when a reconnect is scheduled.
-    Disconnected { reason: String, retry_in: Option<Duration> },
-    Page { products: Vec<Product>, loaded: usize, total: usize, first: bool },
+    Disconnected {
+        reason: String,
+        retry_in: Option<Duration>,
+    },
+    Page {
+        products: Vec<Product>,
+        loaded: usize,
+        total: usize,
+        first: bool,
+    },
     LoadFailed(String),
     Notification(Notification),
     Outcome(Outcome),
@@ -141,6 +172,7 @@ impl Worker {
                 recv(incoming) -> item => self.on_incoming(item.ok()),
                 recv(timer) -> _ => self.reconnect(),
             }
+            self.forward_notifications();
             self.flush();
         }
         self.disconnect_quietly();
@@ -177,7 +209,11 @@ impl Worker {
     fn connect(&mut self, attempt: u32) {
         let Some((addr, name)) = self.target.clone() else { return };
         self.send(NetEvent::Connecting { addr: addr.clone(), attempt });
-        let options = ClientOptions { background_reader: true, events: Some(self.log_tx.clone()), ..Default::default() };
+        let options = ClientOptions {
+            background_reader: true,
+            events: Some(self.log_tx.clone()),
+            ..Default::default()
+        };
         let mut client = match Client::connect(&addr, options) {
             Ok(client) => client,
             Err(e) => {
@@ -188,6 +224,9 @@ impl Worker {
             }
         };
         let peer = client.peer_addr().to_string();
+        // The server speaks first (welcome); waiting for it keeps the log in
+        // protocol order. A server started with --no-welcome just times out here.
+        let _ = client.wait_welcome(WELCOME_WAIT);
         match client.hello(&name) {
             Ok(hello) => {
                 self.client = Some(client);

@@ -79,7 +79,8 @@ fn rows(ui: &mut egui::Ui, catalog: &mut Catalog, selected: Option<&str>) -> Opt
                     Some((c, false)) if c == column => " v",
                     _ => "",
                 };
-                let button = egui::Button::new(egui::RichText::new(format!("{}{marker}", tr(key))).strong()).frame(false);
+                let button = egui::Button::new(egui::RichText::new(format!("{}{marker}", tr(key))).strong())
+                    .frame(false);
                 if ui.add(button).on_hover_text(tr("table.sort_hint")).clicked() {
                     toggled = Some(column);
                 }
@@ -100,10 +101,14 @@ fn rows(ui: &mut egui::Ui, catalog: &mut Catalog, selected: Option<&str>) -> Opt
                 ui.label(&product.name);
             });
             row.col(|ui| {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| ui.label(format_cents(product.price_cents)));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(format_cents(product.price_cents))
+                });
             });
             row.col(|ui| {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| ui.label(product.quantity.to_string()));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(product.quantity.to_string())
+                });
             });
             if row.response().clicked() {
                 clicked = Some(product.code.clone());

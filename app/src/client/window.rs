@@ -22,7 +22,7 @@ pub fn show(ui: &mut egui::Ui, class: egui::ViewportClass, window: &mut ClientWi
 fn draw(ui: &mut egui::Ui, w: &mut ClientWindow) -> Vec<Intent> {
     let mut intents = Vec::new();
     let connected = w.conn.connected();
-    egui::Panel::top(egui::Id::new((w.title.as_str(), "conn"))).show(ui, |ui| {
+    egui::Panel::top((w.title.as_str(), "conn")).show(ui, |ui| {
         ui.add_space(4.0);
         let bar = ConnBar {
             name: &mut w.name,
@@ -34,24 +34,21 @@ fn draw(ui: &mut egui::Ui, w: &mut ClientWindow) -> Vec<Intent> {
         intents.extend(connection::show(ui, bar).map(Intent::Conn));
         ui.add_space(2.0);
     });
-    egui::Panel::bottom(egui::Id::new((w.title.as_str(), "log")))
-        .resizable(true)
-        .default_size(230.0)
-        .show(ui, |ui| {
-            ui.heading(tr("log.title_client"));
-            if w.log_view.show(ui, &w.log).is_some() {
-                intents.push(Intent::ClearLog);
-            }
-        });
-    egui::Panel::right(egui::Id::new((w.title.as_str(), "side")))
-        .resizable(true)
-        .default_size(380.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| side(ui, w, connected, &mut intents));
-        });
+    egui::Panel::bottom((w.title.as_str(), "log")).resizable(true).default_size(230.0).show(ui, |ui| {
+        ui.heading(tr("log.title_client"));
+        if w.log_view.show(ui, &w.log).is_some() {
+            intents.push(Intent::ClearLog);
+        }
+    });
+    egui::Panel::right((w.title.as_str(), "side")).resizable(true).default_size(380.0).show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| side(ui, w, connected, &mut intents));
+    });
     egui::CentralPanel::default().show(ui, |ui| {
         let selected = w.selected.clone();
-        intents.extend(table::show(ui, &mut w.catalog, &mut w.filter, selected.as_deref(), w.progress, connected).map(Intent::Table));
+        intents.extend(
+            table::show(ui, &mut w.catalog, &mut w.filter, selected.as_deref(), w.progress, connected)
+                .map(Intent::Table),
+        );
     });
     intents
 }

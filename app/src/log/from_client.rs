@@ -9,8 +9,16 @@ pub fn starts_connection(record: &ClientEventRecord) -> bool {
     matches!(record.event, ClientEvent::Resolving { .. })
 }
 
-/// The log entry for one client event.
-pub fn entry(record: &ClientEventRecord) -> LogEntry {
+/// The log entry for one client event (`None` for resolving, which only
+/// starts the clock: the `connecting` entry that follows names the address).
+pub fn entry(record: &ClientEventRecord) -> Option<LogEntry> {
+    if starts_connection(record) {
+        return None;
+    }
+    Some(entry_of(record))
+}
+
+fn entry_of(record: &ClientEventRecord) -> LogEntry {
     let local = |step| LogEntry::new(record.at, record.wall, Direction::Local, step);
     match &record.event {
         ClientEvent::Resolving { addr } => with_detail(local(Step::Connecting), addr.clone()),
@@ -29,10 +37,18 @@ pub fn entry(record: &ClientEventRecord) -> LogEntry {
             e
         }
         ClientEvent::Received { raw, bytes, kind, id, method, rtt } => {
-            let mut e = LogEntry::new(record.at, record.wall, Direction::ServerToClient, received_step(*kind, method));
+            let mut e = LogEntry::new(
+                record.at,
+                record.wall,
+                Direction::ServerToClient,
+                received_step(*kind, method),
+            );
             e.id = id.clone();
             e.method = method.clone();
-            e.rtt = *rtt;
+            // The round trip is measured by pairing (response handled − request
+            // written, both on the network thread): the client's own figure starts
+            // its clock after the write returns and can read 0 on a fast loopback.
+            let _ = rtt;
             e.bytes = Some(*bytes);
             e.raw = Some(raw.clone());
             e

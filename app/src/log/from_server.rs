@@ -13,21 +13,29 @@ pub fn entry(record: &ServerEventRecord) -> LogEntry {
         e
     };
     match &record.event {
-        ServerEvent::Listening { addr, mode } => with_detail(local(Step::Listening), format!("{addr} ({mode})")),
+        ServerEvent::Listening { addr, mode } => {
+            with_detail(local(Step::Listening), format!("{addr} ({mode})"))
+        }
         ServerEvent::SessionOpened { session, peer } => {
             in_session(with_detail(local(Step::SessionOpened), peer.to_string()), *session)
         }
         ServerEvent::SessionNamed { session, client } => {
             in_session(with_detail(local(Step::Hello), client.clone()), *session)
         }
-        ServerEvent::Rejected { peer, reason } => with_detail(local(Step::Error), format!("{peer}: {reason}")),
+        ServerEvent::Rejected { peer, reason } => {
+            with_detail(local(Step::Error), format!("{peer}: {reason}"))
+        }
         ServerEvent::Read { session, bytes } => {
             let mut e = in_session(local(Step::Read), *session);
             e.bytes = Some(*bytes);
             e
         }
-        ServerEvent::MessageIn { session, raw, bytes } => message(record, Direction::ClientToServer, *session, raw, *bytes),
-        ServerEvent::MessageOut { session, raw, bytes } => message(record, Direction::ServerToClient, *session, raw, *bytes),
+        ServerEvent::MessageIn { session, raw, bytes } => {
+            message(record, Direction::ClientToServer, *session, raw, *bytes)
+        }
+        ServerEvent::MessageOut { session, raw, bytes } => {
+            message(record, Direction::ServerToClient, *session, raw, *bytes)
+        }
         ServerEvent::SessionClosed { session, reason } => {
             in_session(with_detail(local(Step::Closed), reason.to_string()), *session)
         }
@@ -35,7 +43,13 @@ pub fn entry(record: &ServerEventRecord) -> LogEntry {
     }
 }
 
-fn message(record: &ServerEventRecord, direction: Direction, session: u64, raw: &str, bytes: usize) -> LogEntry {
+fn message(
+    record: &ServerEventRecord,
+    direction: Direction,
+    session: u64,
+    raw: &str,
+    bytes: usize,
+) -> LogEntry {
     let (id, method, error) = id_and_method(raw);
     let step = match (direction, &id, method.as_deref()) {
         (_, None, _) if raw.trim_start().starts_with('[') => Step::Batch,

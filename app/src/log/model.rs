@@ -166,7 +166,8 @@ impl Log {
                     entry.pair = Some(request_seq);
                     if let Some(request) = self.get(request_seq) {
                         entry.method = entry.method.take().or_else(|| request.method.clone());
-                        entry.rtt = entry.rtt.or_else(|| Some(entry.at.saturating_duration_since(request.at)));
+                        entry.rtt =
+                            entry.rtt.or_else(|| Some(entry.at.saturating_duration_since(request.at)));
                     }
                     if let Some(request) = self.get_mut(request_seq) {
                         request.pair = Some(entry.seq);

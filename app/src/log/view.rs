@@ -45,7 +45,7 @@ impl LogView {
         self.refresh(log);
         if let Some(entry) = self.selected.and_then(|seq| log.get(seq)) {
             let entry = entry.clone();
-            egui::Panel::bottom(egui::Id::new((self.id_salt, "detail")))
+            egui::Panel::bottom((self.id_salt, "detail"))
                 .resizable(true)
                 .default_size(140.0)
                 .show(ui, |ui| self.detail(ui, log, &entry));
@@ -123,7 +123,9 @@ impl LogView {
         });
         table.body(|body| {
             body.rows(row_height, self.visible.len(), |mut row| {
-                let Some(entry) = self.visible.get(row.index()).and_then(|&i| log.entries().get(i)) else { return };
+                let Some(entry) = self.visible.get(row.index()).and_then(|&i| log.entries().get(i)) else {
+                    return;
+                };
                 row.set_selected(self.selected == Some(entry.seq));
                 self.row_cells(&mut row, entry);
                 if row.response().clicked() {
@@ -165,7 +167,11 @@ impl LogView {
             ui.strong(format!("#{} {}", entry.seq, tr(entry.step.key())));
             ui.label(describe(entry));
             if let Some(pair) = entry.pair.filter(|p| log.get(*p).is_some()) {
-                let key = if entry.direction == Direction::ClientToServer { "log.go_response" } else { "log.go_request" };
+                let key = if entry.direction == Direction::ClientToServer {
+                    "log.go_response"
+                } else {
+                    "log.go_request"
+                };
                 if ui.link(tr(key)).clicked() {
                     self.selected = Some(pair);
                 }
@@ -208,7 +214,9 @@ pub fn describe(entry: &LogEntry) -> String {
     let method = entry.method.clone().unwrap_or_default();
     let detail = entry.detail.clone().unwrap_or_default();
     match entry.step {
-        Step::Request | Step::Hello if entry.raw.is_some() => trf("log.d.request", &[("method", &method), ("id", &id)]),
+        Step::Request | Step::Hello if entry.raw.is_some() => {
+            trf("log.d.request", &[("method", &method), ("id", &id)])
+        }
         Step::Response => trf("log.d.response", &[("method", &method), ("id", &id)]),
         Step::ErrorResponse => {
             let message = entry.raw.as_deref().map(error_message).unwrap_or_default();
@@ -230,7 +238,11 @@ fn error_message(raw: &str) -> String {
 fn params_summary(raw: &str) -> String {
     let value: serde_json::Value = serde_json::from_str(raw).unwrap_or_default();
     let text = value.get("params").map(|p| p.to_string()).unwrap_or_default();
-    if text.chars().count() > 120 { format!("{}…", text.chars().take(120).collect::<String>()) } else { text }
+    if text.chars().count() > 120 {
+        format!("{}…", text.chars().take(120).collect::<String>())
+    } else {
+        text
+    }
 }
 
 fn pretty(raw: &str) -> String {

@@ -182,14 +182,27 @@ impl ServerState {
 }
 
 /// Runs on the start thread: binds, seeds, and starts forwarding events.
-fn start_server(request: StartRequest, events_tx: Sender<ServerEventRecord>, ctx: egui::Context) -> Result<ServerHandle, String> {
+fn start_server(
+    request: StartRequest,
+    events_tx: Sender<ServerEventRecord>,
+    ctx: egui::Context,
+) -> Result<ServerHandle, String> {
     if let DbLocation::File(path) = &request.db {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| trf("server.err_db_dir", &[("path", &dir.display().to_string()), ("error", &e.to_string())]))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                trf("server.err_db_dir", &[("path", &dir.display().to_string()), ("error", &e.to_string())])
+            })?;
         }
     }
-    let config = ServerConfig { listen: request.listen.clone(), db: request.db, mode: request.mode, event_capacity: 10_000, ..Default::default() };
-    let handle = lojinha_server::start(config).map_err(|e| trf("server.err_start", &[("error", &e.to_string())]))?;
+    let config = ServerConfig {
+        listen: request.listen.clone(),
+        db: request.db,
+        mode: request.mode,
+        event_capacity: 10_000,
+        ..Default::default()
+    };
+    let handle =
+        lojinha_server::start(config).map_err(|e| trf("server.err_start", &[("error", &e.to_string())]))?;
     if let Some(events) = handle.events() {
         forward_events(events, events_tx, ctx).map_err(|e| e.to_string())?;
     }
@@ -201,7 +214,11 @@ fn start_server(request: StartRequest, events_tx: Sender<ServerEventRecord>, ctx
 
 /// The server's event channel cannot wake the UI by itself: this thread does.
 /// It ends when the server has stopped and dropped its side of the channel.
-fn forward_events(events: Receiver<ServerEventRecord>, tx: Sender<ServerEventRecord>, ctx: egui::Context) -> std::io::Result<()> {
+fn forward_events(
+    events: Receiver<ServerEventRecord>,
+    tx: Sender<ServerEventRecord>,
+    ctx: egui::Context,
+) -> std::io::Result<()> {
     std::thread::Builder::new().name("server-events".into()).spawn(move || {
         for record in events {
             if tx.send(record).is_err() {

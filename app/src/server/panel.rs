@@ -34,10 +34,12 @@ pub fn controls(ui: &mut egui::Ui, settings: &mut Settings, server: &ServerState
 
 fn settings_form(ui: &mut egui::Ui, settings: &mut Settings) {
     let label = ui.label(tr("server.listen"));
-    ui.add(egui::TextEdit::singleline(&mut settings.listen).hint_text("127.0.0.1:5050")).labelled_by(label.id);
+    ui.add(egui::TextEdit::singleline(&mut settings.listen).hint_text("127.0.0.1:5050"))
+        .labelled_by(label.id);
     ui.checkbox(&mut settings.allow_remote, tr("server.allow_remote"));
     if settings.allow_remote {
-        let warning = trf("server.allow_remote_warning", &[("addr", &listen_address(&settings.listen, true))]);
+        let warning =
+            trf("server.allow_remote_warning", &[("addr", &listen_address(&settings.listen, true))]);
         ui.colored_label(ui.visuals().warn_fg_color, warning);
     }
     ui.label(tr("server.mode"));
@@ -49,7 +51,8 @@ fn settings_form(ui: &mut egui::Ui, settings: &mut Settings) {
     ui.checkbox(&mut settings.db_in_memory, tr("server.in_memory"));
     if !settings.db_in_memory {
         let label = ui.label(tr("server.db_file"));
-        let hint = lojinha_server::server::default_db_path().map(|p| p.display().to_string()).unwrap_or_default();
+        let hint =
+            lojinha_server::server::default_db_path().map(|p| p.display().to_string()).unwrap_or_default();
         ui.add(egui::TextEdit::singleline(&mut settings.db_path).hint_text(hint)).labelled_by(label.id);
     }
     ui.weak(trf("server.db_used", &[("db", &db_location(settings).to_string())]));
@@ -63,7 +66,13 @@ fn start_stop(ui: &mut egui::Ui, server: &ServerState, settings: &Settings) -> O
             if ui.button(tr("server.stop")).clicked() {
                 intent = Some(ServerIntent::Stop);
             }
-        } else if ui.add_enabled(!server.busy() && !settings.listen.trim().is_empty(), egui::Button::new(tr("server.start"))).clicked() {
+        } else if ui
+            .add_enabled(
+                !server.busy() && !settings.listen.trim().is_empty(),
+                egui::Button::new(tr("server.start")),
+            )
+            .clicked()
+        {
             intent = Some(ServerIntent::Start);
         }
         if server.busy() {
@@ -80,7 +89,10 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState) -> Option<ServerInten
         Some(handle) => {
             let addr = handle.local_addr().to_string();
             ui.horizontal_wrapped(|ui| {
-                ui.colored_label(crate::client::form::ok_color(ui), trf("server.running", &[("addr", &addr)]));
+                ui.colored_label(
+                    crate::client::form::ok_color(ui),
+                    trf("server.running", &[("addr", &addr)]),
+                );
                 ui.label(trf("server.uptime", &[("uptime", &format_uptime(handle.uptime()))]));
                 ui.label(trf("server.products", &[("n", &handle.product_count().to_string())]));
                 ui.label(trf("server.mode_is", &[("mode", &handle.mode().to_string())]));
@@ -112,7 +124,9 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState) {
             .column(Column::initial(140.0))
             .column(Column::remainder())
             .header(20.0, |mut header| {
-                for key in ["sessions.id", "sessions.client", "sessions.peer", "sessions.since", "sessions.requests"] {
+                for key in
+                    ["sessions.id", "sessions.client", "sessions.peer", "sessions.since", "sessions.requests"]
+                {
                     header.col(|ui| {
                         ui.strong(tr(key));
                     });
@@ -146,7 +160,17 @@ fn since(at: SystemTime) -> String {
     trf("sessions.ago", &[("time", &format_uptime(ago))])
 }
 
+/// Whole minutes only, so the panel needs one repaint a minute, not one a second.
 pub fn format_uptime(d: Duration) -> String {
-    let s = d.as_secs();
-    if s < 3600 { format!("{}:{:02}", s / 60, s % 60) } else { format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60) }
+    let minutes = d.as_secs() / 60;
+    match minutes {
+        0 => tr("time.under_a_minute").to_owned(),
+        1..=59 => trf("time.minutes", &[("m", &minutes.to_string())]),
+        _ => trf("time.hours", &[("h", &(minutes / 60).to_string()), ("m", &(minutes % 60).to_string())]),
+    }
+}
+
+/// How long until the minute shown by [`format_uptime`] changes.
+pub fn next_minute(d: Duration) -> Duration {
+    Duration::from_secs(60 - d.as_secs() % 60)
 }

@@ -29,7 +29,9 @@ pub fn served_and_connected() -> App {
     };
     let mut harness = app(options);
     wait_for(&mut harness, "window 1 connected and loaded", |h| {
-        window(h, 0).is_some_and(|w| lock(&w).conn.connected() && lock(&w).progress.is_none() && !lock(&w).catalog.is_empty())
+        window(h, 0).is_some_and(|w| {
+            lock(&w).conn.connected() && lock(&w).progress.is_none() && !lock(&w).catalog.is_empty()
+        })
     });
     harness
 }
@@ -58,7 +60,8 @@ pub fn lock(window: &Arc<Mutex<ClientWindow>>) -> MutexGuard<'_, ClientWindow> {
 
 /// The embedded client window titled "Client window {n}" (its widgets are inside).
 pub fn client_window<'a>(harness: &'a App, n: usize) -> Node<'a> {
-    harness.get_by_role_and_label(Role::Window, &format!("Client window {n}"))
+    let title = format!("Client window {n}");
+    harness.get_by(move |node| node.role() == Role::Window && node.label().as_deref() == Some(title.as_str()))
 }
 
 /// A text field found by its label, inside `scope`.
@@ -77,7 +80,11 @@ fn scope(harness: &App, window_n: Option<usize>) -> Node<'_> {
 /// Sets a labelled text field's content (through accessibility, as a screen reader would).
 pub fn set_text(harness: &mut App, window_n: Option<usize>, label: &str, value: &str) {
     let label = label.to_owned();
-    scope(harness, window_n).get_by(move |node| node.role() == Role::TextInput && node.label().as_deref() == Some(label.as_str())).set_text_value_accesskit(value);
+    scope(harness, window_n)
+        .get_by(move |node| node.role() == Role::TextInput && node.label().as_deref() == Some(label.as_str()))
+        .set_text_value_accesskit(value);
+    // One frame takes the text, the next shows what it changed (filters, scrolling).
+    harness.step();
     harness.step();
 }
 
@@ -98,14 +105,18 @@ fn click_where(harness: &mut App, window_n: Option<usize>, label: &str, test: fn
             && node.label().is_some_and(|l| test(&l, &label))
     };
     scope(harness, window_n).get_by(clickable).click_accesskit();
-    harness.step();
+    // One frame handles the click, the next shows what it opened.
+    for _ in 0..3 {
+        harness.step();
+    }
 }
 
 /// Whether some text containing `text` is shown in client window `n` (or anywhere).
 pub fn shows(harness: &App, window_n: Option<usize>, text: &str) -> bool {
     let text = text.to_owned();
-    let found = scope(harness, window_n).query_by(move |node| {
-        node.label().is_some_and(|l| l.contains(text.as_str())) || node.value().is_some_and(|v| v.contains(text.as_str()))
+    let mut found = scope(harness, window_n).query_all_by(move |node| {
+        node.label().is_some_and(|l| l.contains(text.as_str()))
+            || node.value().is_some_and(|v| v.contains(text.as_str()))
     });
-    found.is_some()
+    found.next().is_some()
 }
