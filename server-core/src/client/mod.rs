@@ -239,12 +239,17 @@ impl Client {
         };
         let mut line = encoded.0;
         line.push(b'\n');
-        self.write_line(&line, Some(id.clone()), Some(method.to_owned()))?;
+        // Timed before the write: a background reader may see the answer
+        // before `write_line` returns.
         self.in_flight.push_back(InFlight {
             id: id.clone(),
             method: method.to_owned(),
             sent: Instant::now(),
         });
+        if let Err(e) = self.write_line(&line, Some(id.clone()), Some(method.to_owned())) {
+            self.in_flight.pop_back();
+            return Err(e);
+        }
         Ok(id)
     }
 
@@ -260,10 +265,13 @@ impl Client {
         }
         let mut line = serde_json::to_vec(&parts).expect("a batch serializes");
         line.push(b'\n');
-        self.write_line(&line, None, None)?;
         let now = Instant::now();
         for (id, (method, _)) in ids.iter().zip(calls) {
             self.in_flight.push_back(InFlight { id: id.clone(), method: method.to_string(), sent: now });
+        }
+        if let Err(e) = self.write_line(&line, None, None) {
+            self.in_flight.truncate(self.in_flight.len() - ids.len());
+            return Err(e);
         }
         Ok(ids)
     }
