@@ -4,7 +4,9 @@
 //! This layer knows nothing of products or methods; it only checks the
 //! JSON-RPC shape (`jsonrpc`, `id`, `method`, `params`, batches).
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::error::RpcError;
@@ -43,6 +45,9 @@ pub enum Message {
 
 /// Parses one frame (a line without its ending) into a message.
 pub fn parse_message(line: &[u8]) -> Message {
+    if let Some(request) = parse_well_formed(line) {
+        return Message::Single(Ok(request));
+    }
     let value: Value = match serde_json::from_slice(line) {
         Ok(value) => value,
         Err(e) => return Message::Unanswerable(RpcError::parse_error(&e)),
@@ -57,6 +62,46 @@ pub fn parse_message(line: &[u8]) -> Message {
         Value::Array(items) => Message::Batch(items.into_iter().map(parse_entry).collect()),
         other => Message::Single(parse_entry(other)),
     }
+}
+
+/// The shape of a well-formed single request, read without building a
+/// `Value` for the whole object (the common case, and the hot path).
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow)]
+    jsonrpc: &'a str,
+    /// `Some(Null)` for an explicit `"id": null`, `None` when absent.
+    #[serde(default, deserialize_with = "present")]
+    id: Option<Value>,
+    #[serde(borrow)]
+    method: Cow<'a, str>,
+    #[serde(default, deserialize_with = "present")]
+    params: Option<Value>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(deserializer).map(Some)
+}
+
+/// The fast path: a single request that is valid as it stands. Anything
+/// else (batches, errors of any kind, duplicate keys) returns `None` and goes
+/// through the full checks, which give the precise error.
+fn parse_well_formed(line: &[u8]) -> Option<Request> {
+    let first = line.iter().find(|b| !b.is_ascii_whitespace())?;
+    if *first != b'{' {
+        return None;
+    }
+    let envelope: Envelope<'_> = serde_json::from_slice(line).ok()?;
+    if envelope.jsonrpc != "2.0" || envelope.id.as_ref().is_some_and(|id| !is_valid_id(id)) {
+        return None;
+    }
+    let params = match envelope.params {
+        None => Params::None,
+        Some(Value::Array(list)) => Params::ByPosition(list),
+        Some(Value::Object(map)) => Params::ByName(map),
+        Some(_) => return None,
+    };
+    Some(Request { id: envelope.id, method: envelope.method.into_owned(), params })
 }
 
 /// Checks the JSON-RPC shape of one value.
@@ -223,6 +268,33 @@ mod tests {
         assert_eq!(code(b"[]"), -32600);
         let big = format!("[{}]", vec!["1"; MAX_BATCH + 1].join(","));
         assert_eq!(code(big.as_bytes()), -32600);
+    }
+
+    /// The fast path reads valid requests exactly as the full checks do.
+    #[test]
+    fn fast_path_agrees_with_full_parse() {
+        let lines = [
+            r#"{"jsonrpc":"2.0","id":1,"method":"product.get","params":{"code":"A"}}"#,
+            r#"{"method":"m","jsonrpc":"2.0","params":[1,2],"id":"x","extra":true}"#,
+            r#" {"jsonrpc":"2.0","method":"notify"}"#,
+            r#"{"jsonrpc":"2.0","id":9,"method":"caf\u00e9"}"#,
+        ];
+        for line in lines {
+            let fast = parse_well_formed(line.as_bytes()).expect(line);
+            let value: Value = serde_json::from_str(line).unwrap();
+            assert_eq!(fast, parse_entry(value).unwrap(), "{line}");
+        }
+        let refused = [
+            r#"{"jsonrpc":"2.0","id":null,"method":"m"}"#,
+            r#"{"jsonrpc":"2.0","id":1.5,"method":"m"}"#,
+            r#"{"jsonrpc":"2.0","id":1,"method":"m","params":3}"#,
+            r#"{"jsonrpc":"2.0","id":1,"id":2,"method":"m"}"#,
+            r#"{"jsonrpc":"1.0","id":1,"method":"m"}"#,
+            r#"[{"jsonrpc":"2.0","id":1,"method":"m"}]"#,
+        ];
+        for line in refused {
+            assert!(parse_well_formed(line.as_bytes()).is_none(), "{line}");
+        }
     }
 
     /// Responses are compact, single-line, in `jsonrpc, id, result` order.

@@ -22,6 +22,7 @@ use crate::storage::{WriteJob, WriteOp, WriteOutcome};
 #[serde(untagged)]
 enum Answer {
     Product(Product),
+    Shared(Arc<Product>),
     Page(crate::storage::Page),
     Json(Value),
 }
@@ -262,7 +263,7 @@ fn execute(ctx: &ServerContext, state: &mut SessionState, command: Command) -> R
             Ok(Answer::Json(json!({ "session": session.id, "server": server_name() })))
         }
         Command::Get { code } => match ctx.store.catalog().get(&code) {
-            Some(product) => Ok(Answer::Product(product)),
+            Some(product) => Ok(Answer::Shared(product)),
             None => Err(RpcError::not_found(&code)),
         },
         Command::List { after, limit } => Ok(Answer::Page(ctx.store.catalog().page(after.as_deref(), limit))),

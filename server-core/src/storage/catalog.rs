@@ -4,9 +4,9 @@
 //! `list` never wait for the disk or for the writer. Only the writer thread
 //! changes it, and only after the change is committed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 
 use crate::protocol::Product;
 
@@ -19,24 +19,34 @@ pub struct Page {
 }
 
 /// Products by code, behind a std `RwLock`: reads are short and never do I/O
-/// while holding it.
+/// while holding it. A hash index serves `get`; the sorted map serves pages.
+/// Both share each product through an `Arc`, so a read copies no strings.
 #[derive(Default)]
 pub struct Catalog {
-    products: RwLock<BTreeMap<String, Product>>,
+    products: RwLock<Index>,
+}
+
+#[derive(Default)]
+struct Index {
+    sorted: BTreeMap<String, Arc<Product>>,
+    by_code: HashMap<String, Arc<Product>>,
 }
 
 impl Catalog {
     pub fn new(products: impl IntoIterator<Item = Product>) -> Self {
-        let map = products.into_iter().map(|p| (p.code.clone(), p)).collect();
-        Catalog { products: RwLock::new(map) }
+        let mut index = Index::default();
+        for product in products {
+            index.insert(product);
+        }
+        Catalog { products: RwLock::new(index) }
     }
 
-    pub fn get(&self, code: &str) -> Option<Product> {
-        self.read().get(code).cloned()
+    pub fn get(&self, code: &str) -> Option<Arc<Product>> {
+        self.read().by_code.get(code).cloned()
     }
 
     pub fn len(&self) -> usize {
-        self.read().len()
+        self.read().sorted.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -45,33 +55,43 @@ impl Catalog {
 
     /// Products after `after` (exclusive) in byte order, at most `limit`.
     pub fn page(&self, after: Option<&str>, limit: usize) -> Page {
-        let products = self.read();
+        let index = self.read();
         let start = match after {
             Some(code) => Bound::Excluded(code),
             None => Bound::Unbounded,
         };
-        let mut range = products.range::<str, _>((start, Bound::Unbounded));
-        let page: Vec<Product> = range.by_ref().take(limit).map(|(_, p)| p.clone()).collect();
+        let mut range = index.sorted.range::<str, _>((start, Bound::Unbounded));
+        let page: Vec<Product> = range.by_ref().take(limit).map(|(_, p)| Product::clone(p)).collect();
         let more = range.next().is_some();
         let next = if more { page.last().map(|p| p.code.clone()) } else { None };
-        Page { products: page, next, total: products.len() }
+        Page { products: page, next, total: index.sorted.len() }
     }
 
     pub(crate) fn put(&self, product: Product) {
-        self.write().insert(product.code.clone(), product);
+        self.write().insert(product);
     }
 
     pub(crate) fn remove(&self, code: &str) {
-        self.write().remove(code);
+        let mut index = self.write();
+        index.sorted.remove(code);
+        index.by_code.remove(code);
     }
 
-    fn read(&self) -> std::sync::RwLockReadGuard<'_, BTreeMap<String, Product>> {
-        // A poisoned lock only means a panic elsewhere; the map itself is intact.
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Index> {
+        // A poisoned lock only means a panic elsewhere; the maps themselves are intact.
         self.products.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn write(&self) -> std::sync::RwLockWriteGuard<'_, BTreeMap<String, Product>> {
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Index> {
         self.products.write().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Index {
+    fn insert(&mut self, product: Product) {
+        let shared = Arc::new(product);
+        self.sorted.insert(shared.code.clone(), shared.clone());
+        self.by_code.insert(shared.code.clone(), shared);
     }
 }
 
