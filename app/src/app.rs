@@ -1,10 +1,13 @@
 //! The app: the main window (server panel) and any number of client windows.
 //! UI functions return intents; [`LojinhaApp`] applies them once per frame.
+//! The lesson panel's actions are carried out by [`lesson`].
+
+mod lesson;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::client::{ClientWindow, network::Waker};
-use crate::i18n::{tr, trf};
+use crate::i18n::{Language, tr, trf};
 use crate::options::{StartOptions, generated_products};
 use crate::server::panel::{self, ServerIntent};
 use crate::server::{ServerState, StartRequest};
@@ -16,6 +19,8 @@ use crate::theme::{self, Theme};
 pub enum AppIntent {
     Server(ServerIntent),
     NewClientWindow,
+    /// A lesson step's "Do it".
+    Lesson(lojinha_teach::LessonAction),
 }
 
 type SharedWindow = Arc<Mutex<ClientWindow>>;
@@ -34,6 +39,9 @@ pub struct LojinhaApp {
     told_local: Option<String>,
     notice: Option<String>,
     ctx: egui::Context,
+    lesson_run: lesson::LessonRunner,
+    threads: lojinha_teach::ThreadsDemo,
+    threads_open: bool,
 }
 
 impl LojinhaApp {
@@ -46,6 +54,9 @@ impl LojinhaApp {
         apply_start_options(&mut settings, &options);
         store.accept(&settings);
         theme::apply(&cc.egui_ctx, settings.theme, settings.zoom);
+        crate::i18n::set_language(settings.language.unwrap_or_else(Language::system));
+        let threads =
+            lojinha_teach::ThreadsDemo::new().with_time_scale(options.threads_time_scale.unwrap_or(1.0));
         let mut app = LojinhaApp {
             settings,
             store,
@@ -58,6 +69,9 @@ impl LojinhaApp {
             told_local: None,
             notice: None,
             ctx: cc.egui_ctx.clone(),
+            lesson_run: lesson::LessonRunner::default(),
+            threads,
+            threads_open: false,
         };
         if options.serve.is_some() {
             app.start_server();
@@ -113,9 +127,13 @@ impl LojinhaApp {
             match intent {
                 AppIntent::Server(ServerIntent::Start) => self.start_server(),
                 AppIntent::Server(ServerIntent::Stop) => self.server.stop(&self.ctx),
-                AppIntent::Server(ServerIntent::ClearLog) => self.server.log.clear(),
+                AppIntent::Server(ServerIntent::ClearLog) => self.server.clear_log(),
                 AppIntent::NewClientWindow => {
                     self.open_client_window();
+                }
+                AppIntent::Lesson(action) => {
+                    self.lesson_run.start(action, self.settings.sequential);
+                    self.run_lesson();
                 }
             }
         }
@@ -145,8 +163,15 @@ impl LojinhaApp {
         let changed = local != self.told_local;
         self.told_local = local.clone();
         self.windows.retain(|window| lock(window).open);
+        let lesson_running = self.lesson_run.busy();
         for window in &self.windows {
             let mut window = lock(window);
+            if lesson_running {
+                // The lesson waits on windows' states: take their events even
+                // while a window is hidden and not painting.
+                window.drain();
+                self.ctx.request_repaint_of(window.viewport_id());
+            }
             if changed {
                 window.local_server = local.clone();
                 self.ctx.request_repaint_of(window.viewport_id());
@@ -179,11 +204,55 @@ impl LojinhaApp {
                 .labelled_by(label.id);
             ui.separator();
             theme_and_zoom(ui, &mut self.settings);
+            ui.separator();
+            language_menu(ui, &mut self.settings);
+            ui.separator();
+            ui.toggle_value(&mut self.settings.lesson_open, tr("app.lesson"))
+                .on_hover_text(tr("app.lesson_hint"));
         });
         if let Some(notice) = &self.notice {
             ui.colored_label(ui.visuals().error_fg_color, notice);
         }
         intents
+    }
+
+    fn lesson_ui(&mut self, ui: &mut egui::Ui) -> Option<AppIntent> {
+        let language = crate::i18n::language();
+        ui.heading(tr("lesson.title"));
+        let action = self.settings.lesson.show(ui, language).map(AppIntent::Lesson);
+        if self.lesson_run.busy() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr("lesson.working"));
+            });
+        }
+        if let Some(error) = &self.lesson_run.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        action
+    }
+
+    fn show_threads_demo(&mut self, ctx: &egui::Context) {
+        if !self.threads_open {
+            return;
+        }
+        self.threads.set_language(crate::i18n::language());
+        let mut open = true;
+        egui::Window::new(tr("lesson.threads_title"))
+            .open(&mut open)
+            .default_width(620.0)
+            .show(ctx, |ui| self.threads.show(ui));
+        self.threads_open = open;
+    }
+
+    /// The server panel's log (tests look inside).
+    pub fn server_log(&self) -> &crate::log::Log {
+        &self.server.log
+    }
+
+    /// The threads demo (tests look inside).
+    pub fn threads_demo(&self) -> &lojinha_teach::ThreadsDemo {
+        &self.threads
     }
 
     fn show_client_windows(&self, ctx: &egui::Context) {
@@ -201,6 +270,21 @@ impl LojinhaApp {
                 crate::client::show(ui, class, &mut lock(&window));
             });
         }
+    }
+}
+
+/// The language menu; the choice applies at once and is remembered.
+fn language_menu(ui: &mut egui::Ui, settings: &mut Settings) {
+    let current = crate::i18n::language();
+    let mut chosen = current;
+    egui::ComboBox::from_label(tr("app.language")).selected_text(current.native_name()).show_ui(ui, |ui| {
+        for language in Language::ALL {
+            ui.selectable_value(&mut chosen, language, language.native_name());
+        }
+    });
+    if chosen != current {
+        settings.language = Some(chosen);
+        crate::i18n::set_language(chosen);
     }
 }
 
@@ -246,6 +330,7 @@ impl eframe::App for LojinhaApp {
         self.connect_pending();
         self.sync_windows();
         theme::apply(ctx, self.settings.theme, self.settings.zoom);
+        self.run_lesson();
         if let Some(handle) = self.server.handle() {
             // Uptime and "connected since" show whole minutes: one repaint a minute.
             ctx.request_repaint_after(panel::next_minute(handle.uptime()));
@@ -255,6 +340,11 @@ impl eframe::App for LojinhaApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let mut intents = Vec::new();
         egui::Panel::top("app-top").show(ui, |ui| intents.extend(self.top_bar(ui)));
+        if self.settings.lesson_open {
+            egui::Panel::right("lesson").resizable(true).default_size(380.0).show(ui, |ui| {
+                intents.extend(self.lesson_ui(ui));
+            });
+        }
         egui::Panel::left("server-controls").resizable(true).default_size(300.0).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 intents.extend(panel::controls(ui, &mut self.settings, &self.server).map(AppIntent::Server));
@@ -264,6 +354,7 @@ impl eframe::App for LojinhaApp {
             intents.extend(panel::status(ui, &mut self.server).map(AppIntent::Server));
         });
         let ctx = ui.ctx().clone();
+        self.show_threads_demo(&ctx);
         self.show_client_windows(&ctx);
         self.apply(intents);
         self.store.save_changes(&self.settings);

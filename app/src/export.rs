@@ -182,4 +182,27 @@ mod tests {
             "\u{feff}code,name,price,price_cents,quantity\r\nCAN-001,Caneta azul,2.50,250,40\r\nX,\"Régua, 30 cm \"\"grande\"\"\",10.05,1005,0\r\n"
         );
     }
+
+    /// What the export writes, the import reads back: same products, both formats.
+    #[test]
+    fn export_round_trips_through_the_import_parser() {
+        let products = vec![
+            Product { code: "CAN-001".into(), name: "Caneta azul".into(), price_cents: 250, quantity: 40 },
+            Product {
+                code: "X-1".into(),
+                name: "Régua, 30 cm \"grande\"".into(),
+                price_cents: 1005,
+                quantity: 0,
+            },
+        ];
+        let mut csv = Vec::new();
+        write_csv(&mut csv, &products).unwrap();
+        let mut json = Vec::new();
+        write_json(&mut json, &products).unwrap();
+        for bytes in [csv, json] {
+            let report = lojinha_teach::import::parse_bytes(&bytes).unwrap();
+            assert!(report.skipped().is_empty(), "{:?}", report.skipped());
+            assert_eq!(report.products(), products);
+        }
+    }
 }

@@ -9,23 +9,19 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    #[default]
-    English,
-    PortugueseBrazil,
-}
+pub use lojinha_teach::Language;
 
 static LANGUAGE: AtomicU8 = AtomicU8::new(0);
 
+/// Switches every string of the app (the next frame draws in `language`).
 pub fn set_language(language: Language) {
-    LANGUAGE.store(language as u8, Ordering::Relaxed);
+    LANGUAGE.store(u8::from(language == Language::PtBr), Ordering::Relaxed);
 }
 
 pub fn language() -> Language {
     match LANGUAGE.load(Ordering::Relaxed) {
-        1 => Language::PortugueseBrazil,
-        _ => Language::English,
+        1 => Language::PtBr,
+        _ => Language::En,
     }
 }
 
@@ -37,8 +33,8 @@ pub fn tr(key: &'static str) -> &'static str {
         return key;
     };
     match language() {
-        Language::English => en,
-        Language::PortugueseBrazil => pt,
+        Language::En => en,
+        Language::PtBr => pt,
     }
 }
 
@@ -66,7 +62,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     // Main window
     ("app.title", "Lojinha", "Lojinha"),
     ("app.new_client", "New client window", "Nova janela de cliente"),
-    ("app.windows_open", "{n} client windows open", "{n} janelas de cliente abertas"),
+    ("app.windows_open", "Client windows open: {n}", "Janelas de cliente abertas: {n}"),
     ("app.client_name", "Name for new windows", "Nome das novas janelas"),
     ("app.theme", "Theme", "Tema"),
     ("app.zoom_in", "Larger text (for projectors)", "Texto maior (para projetores)"),
@@ -120,6 +116,8 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("server.uptime", "up for {uptime}", "no ar há {uptime}"),
     ("server.products", "{n} products", "{n} produtos"),
     ("server.mode_is", "mode: {mode}", "modo: {mode}"),
+    ("server.mode_threaded", "threaded", "com threads"),
+    ("server.mode_sequential", "sequential", "sequencial"),
     ("server.db_is", "database: {db}", "banco: {db}"),
     ("server.sessions", "Sessions ({n})", "Sessões ({n})"),
     ("sessions.id", "Id", "Id"),
@@ -287,6 +285,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "error for {method} (id {id}): {message}",
         "erro em {method} (id {id}): {message}",
     ),
+    ("log.d.error_plain", "error (id {id}): {message}", "erro (id {id}): {message}"),
     ("step.listening", "listening", "escutando"),
     ("step.connecting", "connecting", "conectando"),
     ("step.connected", "connected", "conectado"),
@@ -304,6 +303,72 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("step.error", "error", "erro"),
     ("step.closed", "closed", "fechada"),
     ("step.stopped", "stopped", "parado"),
+    // Language, lesson, diagram
+    ("app.language", "Language", "Idioma"),
+    ("app.lesson", "Lesson", "Aula"),
+    ("app.lesson_hint", "Show or hide the lesson panel", "Mostrar ou esconder o painel da aula"),
+    ("lesson.title", "Lesson", "Aula"),
+    ("lesson.working", "Doing it…", "Executando…"),
+    ("lesson.threads_title", "Threads demo", "Demonstração de threads"),
+    ("lesson.close_threads", "Close the threads demo", "Fechar a demonstração de threads"),
+    (
+        "lesson.no_client",
+        "No client window is connected to this app's server.",
+        "Nenhuma janela de cliente está conectada ao servidor deste app.",
+    ),
+    ("lesson.server_failed", "The server did not start: {error}", "O servidor não iniciou: {error}"),
+    (
+        "lesson.timeout",
+        "A lesson step waited too long and was given up: {what}",
+        "Um passo da aula esperou demais e foi abandonado: {what}",
+    ),
+    ("lesson.sample_name", "Lesson notebook", "Caderno da aula"),
+    ("diagram.title", "Sequence diagram", "Diagrama de sequência"),
+    // Client window: reads, console, import
+    ("client.show_reads", "Show reads", "Mostrar leituras"),
+    (
+        "client.show_reads_hint",
+        "Log every read() and its size (from the next connection)",
+        "Registrar cada read() e seu tamanho (a partir da próxima conexão)",
+    ),
+    ("console.title", "Raw console", "Console bruto"),
+    (
+        "console.explain",
+        "Type any text and send it as-is, like nc. The answer shows in the log and the diagram.",
+        "Digite qualquer texto e envie como está, como no nc. A resposta aparece no registro e no diagrama.",
+    ),
+    ("console.examples", "Examples:", "Exemplos:"),
+    ("console.ex_valid", "valid call", "chamada válida"),
+    ("console.ex_batch", "batch", "lote"),
+    ("console.ex_invalid", "invalid JSON", "JSON inválido"),
+    ("console.ex_unknown", "unknown method", "método desconhecido"),
+    ("console.message", "Raw message", "Mensagem bruta"),
+    ("console.hint", "{\"jsonrpc\":\"2.0\", ...}", "{\"jsonrpc\":\"2.0\", ...}"),
+    ("console.send", "Send raw", "Enviar bruto"),
+    ("import.title", "Import products", "Importar produtos"),
+    (
+        "import.explain",
+        "CSV or JSON as exported here, or a spreadsheet's CSV (; and decimal commas). Each product is added through the server.",
+        "CSV ou JSON como exportados aqui, ou o CSV de uma planilha (; e vírgula decimal). Cada produto é adicionado pelo servidor.",
+    ),
+    ("import.path", "File to import", "Arquivo a importar"),
+    ("import.button", "Import", "Importar"),
+    ("import.dialog", "Open…", "Abrir…"),
+    ("import.progress", "Adding {done} of {total}", "Adicionando {done} de {total}"),
+    (
+        "import.summary",
+        "Import done: {added} added, {skipped} skipped",
+        "Importação concluída: {added} adicionados, {skipped} ignorados",
+    ),
+    ("import.skipped_line", "line {line}: {reason}", "linha {line}: {reason}"),
+    ("import.refused", "{code}: server said {error}", "{code}: o servidor respondeu {error}"),
+    ("import.more", "… and {n} more", "… e mais {n}"),
+    ("import.failed", "Cannot import {path}: {error}", "Não foi possível importar {path}: {error}"),
+    (
+        "import.no_path",
+        "No file chosen. If no dialog appeared, type a path above and press Import.",
+        "Nenhum arquivo escolhido. Se nenhuma janela apareceu, digite um caminho acima e clique em Importar.",
+    ),
 ];
 
 #[cfg(test)]
@@ -317,8 +382,8 @@ mod tests {
         for (key, en, pt) in ENTRIES {
             assert!(!en.is_empty() && !pt.is_empty(), "{key} lacks a translation");
         }
-        set_language(Language::PortugueseBrazil);
+        set_language(Language::PtBr);
         assert_eq!(trf("table.count", &[("shown", "1"), ("total", "2")]), "1 de 2 produtos");
-        set_language(Language::English);
+        set_language(Language::En);
     }
 }

@@ -47,6 +47,7 @@ fn main() -> std::process::ExitCode {
         db: cli.db,
         settings_path: cli.settings.or_else(lojinha::settings::default_settings_path),
         fill: cli.fill,
+        threads_time_scale: None,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -16,6 +16,8 @@ pub struct StartOptions {
     pub settings_path: Option<PathBuf>,
     /// Fill an empty catalog with this many generated products (a big-table demo).
     pub fill: usize,
+    /// Multiplies the threads demo's task lengths (tests use 0.1).
+    pub threads_time_scale: Option<f64>,
 }
 
 /// `count` products with predictable codes, names, prices and stock.

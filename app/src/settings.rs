@@ -44,6 +44,12 @@ pub struct Settings {
     pub zoom: f32,
     /// The last export path typed or chosen.
     pub export_path: String,
+    /// The user's language; `None` until chosen (the system's locale decides).
+    pub language: Option<lojinha_teach::Language>,
+    /// Whether the lesson panel is open.
+    pub lesson_open: bool,
+    /// The lesson step the student is on.
+    pub lesson: lojinha_teach::LessonPanel,
 }
 
 impl Default for Settings {
@@ -61,6 +67,9 @@ impl Default for Settings {
             theme: Theme::default(),
             zoom: 1.0,
             export_path: String::new(),
+            language: None,
+            lesson_open: false,
+            lesson: lojinha_teach::LessonPanel::default(),
         }
     }
 }

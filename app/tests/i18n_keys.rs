@@ -16,6 +16,10 @@ const PREFIXES: &[&str] = &[
     "log.",
     "step.",
     "time.",
+    "lesson.",
+    "diagram.",
+    "console.",
+    "import.",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

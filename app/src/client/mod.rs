@@ -8,9 +8,11 @@
 
 pub mod catalog;
 pub mod connection;
+pub mod console;
 pub mod export_box;
 pub mod fetch;
 pub mod form;
+pub mod import_box;
 pub mod network;
 pub mod table;
 mod window;
@@ -19,12 +21,15 @@ use std::time::Instant;
 
 use crossbeam_channel::{Receiver, Sender};
 use lojinha_server::{Notification, Product};
+use lojinha_teach::Diagram;
 
 use self::catalog::Catalog;
 use self::connection::{ConnIntent, ConnState};
+use self::console::ConsoleState;
 use self::export_box::{ExportIntent, ExportState};
 use self::fetch::{FetchResult, FetchState};
 use self::form::{FormIntent, FormState};
+use self::import_box::{ImportIntent, ImportState};
 use self::network::{Command, NetEvent, Outcome, Waker};
 use self::table::TableIntent;
 use crate::export;
@@ -44,6 +49,11 @@ pub enum Intent {
     Fetch(String),
     Export(ExportIntent),
     ClearLog,
+    /// Send this text as-is (the raw console).
+    Raw(String),
+    Import(ImportIntent),
+    /// Turn "show reads" on or off (applies from the next connection).
+    ShowReads(bool),
 }
 
 /// Settings a window changed, for the app to persist.
@@ -80,6 +90,14 @@ pub struct ClientWindow {
     pub log_view: LogView,
     pub export: ExportState,
     pub changes: SettingsChanges,
+    /// The sequence diagram, fed from the same events as the log.
+    pub diagram: Diagram,
+    /// The diagram's time origin.
+    started: Instant,
+    pub console: ConsoleState,
+    pub import: ImportState,
+    /// Report every `read()` in the log ("show reads").
+    pub show_reads: bool,
 }
 
 impl ClientWindow {
@@ -116,6 +134,11 @@ impl ClientWindow {
             log_view: LogView::new("client-log", false),
             export: ExportState::default(),
             changes: SettingsChanges::default(),
+            diagram: Diagram::client(),
+            started: Instant::now(),
+            console: ConsoleState::default(),
+            import: ImportState::default(),
+            show_reads: false,
         })
     }
 
@@ -129,6 +152,9 @@ impl ClientWindow {
             self.on_event(event);
         }
         self.export.poll();
+        if let Some(products) = self.import.poll() {
+            self.send(Command::Import(products));
+        }
     }
 
     fn on_event(&mut self, event: NetEvent) {
@@ -138,7 +164,9 @@ impl ClientWindow {
                     self.log.set_origin(record.at);
                 }
                 if let Some(entry) = from_client::entry(&record) {
-                    self.log.push(entry);
+                    let seq = self.log.push(entry);
+                    let at = record.at.saturating_duration_since(self.started);
+                    self.diagram.push_client_event(&record.event, at, seq as usize);
                 }
             }
             NetEvent::Connecting { addr, attempt } => self.conn = ConnState::Connecting { addr, attempt },
@@ -169,6 +197,16 @@ impl ClientWindow {
             }
             NetEvent::Notification(notification) => self.on_notification(notification),
             NetEvent::Outcome(outcome) => self.on_outcome(outcome),
+            NetEvent::RawFailed(message) => self.console.error = Some(message),
+            NetEvent::ImportProgress { done, total } => self.import.progress = Some((done, total)),
+            NetEvent::ImportDone { added, failed } => {
+                self.import.finished(added, failed);
+                if added > 0 {
+                    // The server tells other clients; this window reloads to see its own adds.
+                    self.progress = Some((0, self.catalog.len()));
+                    self.send(Command::Reload);
+                }
+            }
         }
     }
 
@@ -257,7 +295,18 @@ impl ClientWindow {
                     self.send(Command::Get(code));
                 }
                 Intent::Export(how) => self.start_export(how),
-                Intent::ClearLog => self.log.clear(),
+                Intent::ClearLog => {
+                    self.log.clear();
+                    self.diagram.clear();
+                }
+                Intent::Raw(text) => self.send(Command::Raw(text)),
+                Intent::Import(how) => {
+                    self.import.start(how, self.waker.clone());
+                }
+                Intent::ShowReads(on) => {
+                    self.show_reads = on;
+                    self.send(Command::SetReportReads(on));
+                }
             }
         }
     }
@@ -342,7 +391,8 @@ impl ClientWindow {
         });
     }
 
-    fn send(&mut self, command: Command) {
+    /// Hands a command to the network thread (the lesson drives windows this way).
+    pub fn send(&mut self, command: Command) {
         if self.commands.send(command).is_err() {
             self.conn = ConnState::Failed { message: tr("client.thread_gone").to_owned() };
         }

@@ -7,8 +7,9 @@
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender, never, select};
-use lojinha_server::client::{ClientEventRecord, Incoming};
+use lojinha_server::client::{ClientEventRecord, Incoming, Reply};
 use lojinha_server::{Client, ClientError, ClientOptions, Notification, Product};
+use serde_json::Value;
 
 /// Products asked for per `product.list` page.
 pub const PAGE_SIZE: usize = 1000;
@@ -19,7 +20,10 @@ const MAX_RETRY: Duration = Duration::from_secs(10);
 /// What the window asks of its network thread.
 #[derive(Debug, Clone)]
 pub enum Command {
-    Connect { addr: String, name: String },
+    Connect {
+        addr: String,
+        name: String,
+    },
     Disconnect,
     Reload,
     Add(Product),
@@ -27,6 +31,12 @@ pub enum Command {
     Delete(String),
     Get(String),
     SetAutoReconnect(bool),
+    /// Send this text exactly as typed (the raw console); answers go to the log.
+    Raw(String),
+    /// Report every `read()` on the next connection ("show reads").
+    SetReportReads(bool),
+    /// `product.add` each product in turn, reporting progress (the import).
+    Import(Vec<Product>),
 }
 
 /// Why a request failed, with what the form needs to show it by its field.
@@ -108,6 +118,18 @@ pub enum NetEvent {
     LoadFailed(String),
     Notification(Notification),
     Outcome(Outcome),
+    /// A raw message could not be sent.
+    RawFailed(String),
+    /// `done` of `total` imported products have been answered.
+    ImportProgress {
+        done: usize,
+        total: usize,
+    },
+    /// The import ended: how many were added, and (code, why) for the others.
+    ImportDone {
+        added: usize,
+        failed: Vec<(String, String)>,
+    },
 }
 
 /// Wakes the window this thread belongs to.
@@ -136,6 +158,7 @@ pub fn spawn(name: &str, waker: Waker) -> std::io::Result<(Sender<Command>, Rece
         waker,
         target: None,
         auto_reconnect: true,
+        report_reads: false,
         retry: None,
     };
     std::thread::Builder::new().name(format!("net-{name}")).spawn(move || worker.run(&command_rx))?;
@@ -156,6 +179,7 @@ struct Worker {
     /// Where to (re)connect, and the name for `hello`; `None` after a deliberate disconnect.
     target: Option<(String, String)>,
     auto_reconnect: bool,
+    report_reads: bool,
     retry: Option<Retry>,
 }
 
@@ -196,6 +220,9 @@ impl Worker {
                 }
             }
             Command::Reload => self.load(),
+            Command::Raw(text) => self.send_raw(&text),
+            Command::SetReportReads(on) => self.report_reads = on,
+            Command::Import(products) => self.import(products),
             Command::SetAutoReconnect(on) => {
                 self.auto_reconnect = on;
                 if !on {
@@ -212,6 +239,7 @@ impl Worker {
         let options = ClientOptions {
             background_reader: true,
             events: Some(self.log_tx.clone()),
+            report_reads: self.report_reads,
             ..Default::default()
         };
         let mut client = match Client::connect(&addr, options) {
@@ -279,7 +307,61 @@ impl Worker {
         }
     }
 
+    fn send_raw(&mut self, text: &str) {
+        let Some(client) = self.client.as_mut() else {
+            return self.send(NetEvent::RawFailed(crate::i18n::tr("client.not_connected").to_owned()));
+        };
+        if let Err(e) = client.send_raw(text) {
+            let reason = e.to_string();
+            self.send(NetEvent::RawFailed(reason.clone()));
+            if e.is_disconnect() {
+                self.lost(reason);
+            }
+        }
+    }
+
+    /// Adds the products pipelined: up to [`IMPORT_IN_FLIGHT`] `product.add`
+    /// requests are on the wire before the first answer is read. A product
+    /// the server refuses is reported with its error code and the import goes on.
+    fn import(&mut self, products: Vec<Product>) {
+        self.take_arrived();
+        let total = products.len();
+        let mut report = ImportTally::default();
+        let mut pending: std::collections::VecDeque<(Value, String)> = std::collections::VecDeque::new();
+        let mut queue = products.into_iter();
+        loop {
+            let Some(client) = self.client.as_mut() else {
+                report.not_connected(pending.into_iter().map(|(_, code)| code).chain(queue.map(|p| p.code)));
+                break;
+            };
+            let result = pump(client, &mut queue, &mut pending, &mut report);
+            if report.answered % 25 == 0 || report.answered == total {
+                self.forward_notifications();
+                self.send(NetEvent::ImportProgress { done: report.answered, total });
+            }
+            match result {
+                Ok(true) => continue,
+                Ok(false) => break,
+                Err(reason) => self.lost(reason),
+            }
+        }
+        self.send(NetEvent::ImportDone { added: report.added, failed: report.failed });
+    }
+
+    /// Handles lines that already arrived (answers to raw messages), so the
+    /// next call reads its own answer and the log keeps them in order.
+    fn take_arrived(&mut self) {
+        let Some(rx) = self.client.as_ref().and_then(Client::incoming_channel) else { return };
+        while let Ok(item) = rx.try_recv() {
+            self.on_incoming(Some(item));
+            if self.client.is_none() {
+                return;
+            }
+        }
+    }
+
     fn request(&mut self, command: Command) {
+        self.take_arrived();
         let Some(client) = self.client.as_mut() else {
             return self.send(NetEvent::Outcome(failed(command, RequestError::not_connected())));
         };
@@ -354,6 +436,59 @@ impl Worker {
             self.waker.wake();
         }
     }
+}
+
+/// Requests of an import on the wire at once.
+const IMPORT_IN_FLIGHT: usize = 32;
+
+#[derive(Default)]
+struct ImportTally {
+    answered: usize,
+    added: usize,
+    failed: Vec<(String, String)>,
+}
+
+impl ImportTally {
+    fn not_connected(&mut self, codes: impl Iterator<Item = String>) {
+        let reason = crate::i18n::tr("client.not_connected");
+        self.failed.extend(codes.map(|code| (code, reason.to_owned())));
+    }
+}
+
+/// Tops up the requests in flight, then reads one answer. `Ok(false)` when
+/// every product is answered; `Err` when the connection broke.
+fn pump(
+    client: &mut Client,
+    queue: &mut impl Iterator<Item = Product>,
+    pending: &mut std::collections::VecDeque<(Value, String)>,
+    tally: &mut ImportTally,
+) -> Result<bool, String> {
+    while pending.len() < IMPORT_IN_FLIGHT {
+        let Some(product) = queue.next() else { break };
+        match client.send_request("product.add", serde_json::json!({ "product": product })) {
+            Ok(id) => pending.push_back((id, product.code)),
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+    if pending.is_empty() {
+        return Ok(false);
+    }
+    let responses = match client.recv_reply() {
+        Ok(Reply::Single(response)) => vec![response],
+        Ok(Reply::Batch(responses)) => responses,
+        Ok(Reply::Garbage(_)) => return Ok(true),
+        Err(e) => return Err(e.to_string()),
+    };
+    for response in responses {
+        let Some(at) = pending.iter().position(|(id, _)| *id == response.id) else { continue };
+        let (_, code) = pending.remove(at).unwrap_or_default();
+        tally.answered += 1;
+        match response.result {
+            Ok(_) => tally.added += 1,
+            Err(e) => tally.failed.push((code, format!("{}: {}", e.code, e.message))),
+        }
+    }
+    Ok(true)
 }
 
 /// Runs one request; returns its outcome and, when the connection broke, why.

@@ -1,9 +1,11 @@
-//! Lays out a client window: connection bar on top, the log at the bottom,
-//! form / fetch / export on the right, the product table in the middle.
+//! Lays out a client window: connection bar on top; the raw console, the log
+//! and the sequence diagram at the bottom; form / fetch / export / import on
+//! the right; the product table in the middle.
 
 use super::connection::{self, ConnBar};
-use super::{ClientWindow, Intent, export_box, fetch, form, table};
+use super::{ClientWindow, Intent, console, export_box, fetch, form, import_box, table};
 use crate::i18n::{tr, trf};
+use crate::log::linked::Layout;
 
 /// Draws one frame of a client window and applies what the user asked.
 pub fn show(ui: &mut egui::Ui, class: egui::ViewportClass, window: &mut ClientWindow) {
@@ -34,9 +36,23 @@ fn draw(ui: &mut egui::Ui, w: &mut ClientWindow) -> Vec<Intent> {
         intents.extend(connection::show(ui, bar).map(Intent::Conn));
         ui.add_space(2.0);
     });
-    egui::Panel::bottom((w.title.as_str(), "log")).resizable(true).default_size(230.0).show(ui, |ui| {
-        ui.heading(tr("log.title_client"));
-        if w.log_view.show(ui, &w.log).is_some() {
+    egui::Panel::bottom((w.title.as_str(), "log")).resizable(true).default_size(300.0).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading(tr("log.title_client"));
+            let mut reads = w.show_reads;
+            if ui
+                .checkbox(&mut reads, tr("client.show_reads"))
+                .on_hover_text(tr("client.show_reads_hint"))
+                .changed()
+            {
+                intents.push(Intent::ShowReads(reads));
+            }
+        });
+        intents.extend(console::show(ui, &mut w.console, connected).map(Intent::Raw));
+        let id = w.title.clone();
+        if crate::log::linked::show(ui, &id, &mut w.log_view, &w.log, &mut w.diagram, Layout::Beside)
+            .is_some()
+        {
             intents.push(Intent::ClearLog);
         }
     });
@@ -73,4 +89,6 @@ fn side(ui: &mut egui::Ui, w: &mut ClientWindow, connected: bool, intents: &mut 
     ui.separator();
     let count = w.catalog.view().len();
     intents.extend(export_box::show(ui, &mut w.export, count).map(Intent::Export));
+    ui.separator();
+    intents.extend(import_box::show(ui, &mut w.import, connected).map(Intent::Import));
 }

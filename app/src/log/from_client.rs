@@ -2,7 +2,7 @@
 
 use lojinha_server::client::{ClientEvent, ClientEventRecord, ReceivedKind};
 
-use super::model::{Direction, LogEntry, Step};
+use super::model::{Direction, LogEntry, Step, id_and_method};
 
 /// Whether this record starts a new connection attempt (the log's time origin).
 pub fn starts_connection(record: &ClientEventRecord) -> bool {
@@ -27,11 +27,19 @@ fn entry_of(record: &ClientEventRecord) -> LogEntry {
             with_detail(local(Step::Connected), format!("{mine} -> {peer}"))
         }
         ClientEvent::Sent { raw, bytes, id, method } => {
-            let step = if method.as_deref() == Some("hello") { Step::Hello } else { Step::Request };
-            let step = if id.is_none() && raw.starts_with('[') { Step::Batch } else { step };
+            // A raw console message carries no id or method of its own: read them from the text.
+            let (raw_id, raw_method, _) =
+                if id.is_none() && method.is_none() { id_and_method(raw) } else { (None, None, None) };
+            let (id, method) = (id.clone().or(raw_id), method.clone().or(raw_method));
+            let step = match (&id, method.as_deref()) {
+                _ if raw.trim_start().starts_with('[') => Step::Batch,
+                (_, Some("hello")) => Step::Hello,
+                (None, None) => Step::Garbage,
+                _ => Step::Request,
+            };
             let mut e = LogEntry::new(record.at, record.wall, Direction::ClientToServer, step);
-            e.id = id.clone();
-            e.method = method.clone();
+            e.id = id;
+            e.method = method;
             e.bytes = Some(*bytes);
             e.raw = Some(raw.clone());
             e

@@ -13,9 +13,10 @@ pub fn entry(record: &ServerEventRecord) -> LogEntry {
         e
     };
     match &record.event {
-        ServerEvent::Listening { addr, mode } => {
-            with_detail(local(Step::Listening), format!("{addr} ({mode})"))
-        }
+        ServerEvent::Listening { addr, mode } => with_detail(
+            local(Step::Listening),
+            format!("{addr} ({})", crate::server::panel::mode_name(*mode)),
+        ),
         ServerEvent::SessionOpened { session, peer } => {
             in_session(with_detail(local(Step::SessionOpened), peer.to_string()), *session)
         }

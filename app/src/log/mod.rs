@@ -4,6 +4,7 @@
 
 pub mod from_client;
 pub mod from_server;
+pub mod linked;
 pub mod model;
 pub mod view;
 

@@ -22,6 +22,8 @@ pub struct LogView {
     /// Show the session column (server log).
     show_session: bool,
     selected: Option<u64>,
+    /// Scroll the selected row into view on the next frame (chosen elsewhere, e.g. in the diagram).
+    scroll_to_selected: bool,
     /// Positions of the entries that pass the filter, and what they were computed for.
     visible: Vec<usize>,
     computed_for: Option<(u64, usize, String)>,
@@ -35,9 +37,21 @@ impl LogView {
             auto_scroll: true,
             show_session,
             selected: None,
+            scroll_to_selected: false,
             visible: Vec::new(),
             computed_for: None,
         }
+    }
+
+    /// The `seq` of the selected entry.
+    pub fn selected(&self) -> Option<u64> {
+        self.selected
+    }
+
+    /// Selects the entry with this `seq` and scrolls to it.
+    pub fn select(&mut self, seq: Option<u64>) {
+        self.selected = seq;
+        self.scroll_to_selected = seq.is_some();
     }
 
     pub fn show(&mut self, ui: &mut egui::Ui, log: &Log) -> Option<LogAction> {
@@ -97,12 +111,19 @@ impl LogView {
             .id_salt(self.id_salt)
             .striped(true)
             .sense(egui::Sense::click())
-            .stick_to_bottom(self.auto_scroll)
+            .stick_to_bottom(self.auto_scroll && !self.scroll_to_selected)
             .auto_shrink([false, false])
             .column(Column::exact(72.0))
             .column(Column::exact(40.0));
         if self.show_session {
             table = table.column(Column::exact(36.0));
+        }
+        if std::mem::take(&mut self.scroll_to_selected) {
+            let selected = self.selected;
+            let row = self.visible.iter().position(|&i| log.entries().get(i).map(|e| e.seq) == selected);
+            if let Some(row) = row {
+                table = table.scroll_to_row(row, Some(egui::Align::Center));
+            }
         }
         let table = table
             .column(Column::initial(110.0).resizable(true))
@@ -220,7 +241,16 @@ pub fn describe(entry: &LogEntry) -> String {
         Step::Response => trf("log.d.response", &[("method", &method), ("id", &id)]),
         Step::ErrorResponse => {
             let message = entry.raw.as_deref().map(error_message).unwrap_or_default();
-            trf("log.d.error_response", &[("method", &method), ("id", &id), ("message", &message)])
+            let key = if method.is_empty() { "log.d.error_plain" } else { "log.d.error_response" };
+            trf(key, &[("method", &method), ("id", &id), ("message", &message)])
+        }
+        Step::Garbage | Step::Batch if entry.raw.is_some() => {
+            let raw = entry.raw.as_deref().unwrap_or_default();
+            if raw.chars().count() > 120 {
+                format!("{}…", raw.chars().take(120).collect::<String>())
+            } else {
+                raw.to_owned()
+            }
         }
         Step::Notification | Step::Welcome | Step::Goodbye => {
             let params = entry.raw.as_deref().map(params_summary).unwrap_or_default();

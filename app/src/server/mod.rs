@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use crossbeam_channel::{Receiver, Sender};
 use lojinha_server::server::{ServerEventRecord, SessionInfo};
 use lojinha_server::{DbLocation, Mode, Product, ServerConfig, ServerHandle};
+use lojinha_teach::Diagram;
 
 use crate::i18n::trf;
 use crate::log::{Log, LogView, from_server};
@@ -22,6 +23,10 @@ pub struct StartRequest {
     pub db: DbLocation,
     /// Products to add when the catalog is empty (the sample catalog, or a big demo one).
     pub seed: Vec<Product>,
+    /// Products to add even when the catalog is not empty (the lesson's big list).
+    pub extra: Vec<Product>,
+    /// Report every `read()` as an event ("show reads").
+    pub report_reads: bool,
 }
 
 impl StartRequest {
@@ -32,6 +37,8 @@ impl StartRequest {
             mode: if settings.sequential { Mode::Sequential } else { Mode::Threaded },
             db: db_location(settings),
             seed: if settings.seed_sample { lojinha_server::sample::sample_products() } else { Vec::new() },
+            extra: Vec::new(),
+            report_reads: false,
         }
     }
 }
@@ -74,6 +81,10 @@ pub struct ServerState {
     pub log: Log,
     pub log_view: LogView,
     pub sessions: Vec<SessionInfo>,
+    /// The sequence diagram, fed from the same events as the log.
+    pub diagram: Diagram,
+    /// The diagram's time origin.
+    started: std::time::Instant,
     done_tx: Sender<Done>,
     done_rx: Receiver<Done>,
     events_tx: Sender<ServerEventRecord>,
@@ -90,6 +101,8 @@ impl Default for ServerState {
             log: Log::default(),
             log_view: LogView::new("server-log", true),
             sessions: Vec::new(),
+            diagram: Diagram::server(),
+            started: std::time::Instant::now(),
             done_tx,
             done_rx,
             events_tx,
@@ -130,7 +143,8 @@ impl ServerState {
         }
         self.phase = Phase::Starting;
         self.error = None;
-        self.log.clear();
+        self.clear_log();
+        self.started = std::time::Instant::now();
         let (done_tx, events_tx, ctx) = (self.done_tx.clone(), self.events_tx.clone(), ctx.clone());
         let spawned = std::thread::Builder::new().name("server-start".into()).spawn(move || {
             let result = start_server(request, events_tx, ctx.clone());
@@ -141,6 +155,12 @@ impl ServerState {
             self.phase = Phase::Stopped;
             self.error = Some(e.to_string());
         }
+    }
+
+    /// Empties the log and the diagram.
+    pub fn clear_log(&mut self) {
+        self.log.clear();
+        self.diagram.clear();
     }
 
     /// Stops on a thread (goodbyes take up to two seconds).
@@ -173,7 +193,9 @@ impl ServerState {
             }
         }
         while let Ok(record) = self.events_rx.try_recv() {
-            self.log.push(from_server::entry(&record));
+            let seq = self.log.push(from_server::entry(&record));
+            let at = record.at.saturating_duration_since(self.started);
+            self.diagram.push_server_event(&record.event, at, seq as usize);
         }
         if let Some(handle) = self.handle() {
             self.sessions = handle.sessions();
@@ -199,6 +221,7 @@ fn start_server(
         db: request.db,
         mode: request.mode,
         event_capacity: 10_000,
+        report_reads: request.report_reads,
         ..Default::default()
     };
     let handle =
@@ -208,6 +231,9 @@ fn start_server(
     }
     if handle.product_count() == 0 && !request.seed.is_empty() {
         handle.seed(request.seed);
+    }
+    if !request.extra.is_empty() {
+        handle.seed(request.extra);
     }
     Ok(handle)
 }

@@ -95,7 +95,7 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState) -> Option<ServerInten
                 );
                 ui.label(trf("server.uptime", &[("uptime", &format_uptime(handle.uptime()))]));
                 ui.label(trf("server.products", &[("n", &handle.product_count().to_string())]));
-                ui.label(trf("server.mode_is", &[("mode", &handle.mode().to_string())]));
+                ui.label(trf("server.mode_is", &[("mode", mode_name(handle.mode()))]));
                 ui.label(trf("server.db_is", &[("db", &handle.config().db.to_string())]));
             });
         }
@@ -108,7 +108,15 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState) -> Option<ServerInten
     sessions_table(ui, server);
     ui.separator();
     ui.heading(tr("log.title_server"));
-    (server.log_view.show(ui, &server.log) == Some(LogAction::Clear)).then_some(ServerIntent::ClearLog)
+    let action = crate::log::linked::show(
+        ui,
+        "server",
+        &mut server.log_view,
+        &server.log,
+        &mut server.diagram,
+        crate::log::linked::Layout::Below,
+    );
+    (action == Some(LogAction::Clear)).then_some(ServerIntent::ClearLog)
 }
 
 fn sessions_table(ui: &mut egui::Ui, server: &ServerState) {
@@ -158,6 +166,14 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState) {
 fn since(at: SystemTime) -> String {
     let ago = SystemTime::now().duration_since(at).unwrap_or_default();
     trf("sessions.ago", &[("time", &format_uptime(ago))])
+}
+
+/// The mode in the user's language.
+pub fn mode_name(mode: lojinha_server::Mode) -> &'static str {
+    match mode {
+        lojinha_server::Mode::Sequential => tr("server.mode_sequential"),
+        lojinha_server::Mode::Threaded => tr("server.mode_threaded"),
+    }
 }
 
 /// Whole minutes only, so the panel needs one repaint a minute, not one a second.

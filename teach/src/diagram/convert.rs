@@ -7,12 +7,14 @@ use lojinha_server::ClientEvent;
 use lojinha_server::ServerEvent;
 
 use super::Diagram;
-use super::message::{DiagramMessage, Direction, SERVER_LANE};
+use super::message::{DiagramMessage, Direction, Kind, SERVER_LANE};
+use crate::i18n::Language;
 
 impl Diagram {
     /// Converts and pushes a client's event (see [`from_client_event`]).
     pub fn push_client_event(&mut self, event: &ClientEvent, at: Duration, log_index: usize) {
         if let Some(message) = from_client_event(event, at) {
+            let message = localized(message, client_local_pt(event), self.language);
             self.push(message.with_log_index(log_index));
         }
     }
@@ -25,9 +27,46 @@ impl Diagram {
             self.set_lane_name(*session, format!("{session_word} {session}: {client}"));
         }
         if let Some(message) = from_server_event(event, at) {
+            let message = localized(message, server_local_pt(event), self.language);
             self.push(message.with_log_index(log_index));
         }
     }
+}
+
+/// Swaps a local event's English text for the Portuguese one when that is the language.
+fn localized(mut message: DiagramMessage, pt_br: Option<String>, language: Language) -> DiagramMessage {
+    if let (Language::PtBr, Some(text), Kind::Local { .. }) = (language, pt_br, &message.kind) {
+        message.kind = Kind::Local { what: text };
+    }
+    message
+}
+
+/// The Portuguese text of a client's local event (the English is in [`from_client_event`]).
+fn client_local_pt(event: &ClientEvent) -> Option<String> {
+    Some(match event {
+        ClientEvent::Connecting { addr } => format!("connect() para {addr}"),
+        ClientEvent::Connected { local, .. } => format!("conectado como {local}"),
+        ClientEvent::Read { bytes } => format!("read(): {bytes} bytes"),
+        _ => return None,
+    })
+}
+
+/// The Portuguese text of a server's local event (the English is in [`from_server_event`]).
+fn server_local_pt(event: &ServerEvent) -> Option<String> {
+    Some(match event {
+        ServerEvent::Listening { addr, mode } => {
+            let mode = match mode {
+                lojinha_server::Mode::Sequential => "sequencial",
+                lojinha_server::Mode::Threaded => "com threads",
+            };
+            format!("escutando em {addr} ({mode})")
+        }
+        ServerEvent::SessionOpened { peer, .. } => format!("accept() de {peer}"),
+        ServerEvent::Rejected { peer, reason } => format!("recusado {peer}: {reason}"),
+        ServerEvent::Read { session, bytes } => format!("read(): {bytes} bytes (sessão {session})"),
+        ServerEvent::Stopped => "parado".to_owned(),
+        _ => return None,
+    })
 }
 
 /// A client's event as a message on lane 0 (set the lane with

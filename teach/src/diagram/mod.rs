@@ -107,7 +107,7 @@ impl Diagram {
         if let Some(r) = request {
             self.rows[r].partner = Some(row);
         }
-        let label = label_of(&message, round_trip);
+        let label = label_of(&message, round_trip, self.language);
         self.rows.push(Row { label, partner: request, round_trip });
         self.row_of_log_index.insert(message.log_index, row);
         self.messages.push(message);
@@ -177,7 +177,11 @@ impl Diagram {
 }
 
 /// "product.get #7", "result #7 · 1.2 ms", "error 1001 #7 · 0.8 ms".
-fn label_of(message: &DiagramMessage, round_trip: Option<Duration>) -> String {
+fn label_of(message: &DiagramMessage, round_trip: Option<Duration>, language: Language) -> String {
+    let (not_json_rpc, closed) = match language {
+        Language::En => ("not JSON-RPC", "closed"),
+        Language::PtBr => ("não é JSON-RPC", "fechada"),
+    };
     let id = message.id.as_deref().map(|id| format!(" #{id}")).unwrap_or_default();
     let rtt = round_trip.map(|d| format!(" · {}", format_duration(d))).unwrap_or_default();
     match &message.kind {
@@ -186,9 +190,9 @@ fn label_of(message: &DiagramMessage, round_trip: Option<Duration>) -> String {
         Kind::Response => format!("result{id}{rtt}"),
         Kind::ErrorResponse => format!("error{}{id}{rtt}", error_code(&message.raw)),
         Kind::Batch => format!("batch{id}{rtt}"),
-        Kind::Invalid => format!("not JSON-RPC: {}", shorten(&message.raw, 24)),
+        Kind::Invalid => format!("{not_json_rpc}: {}", shorten(&message.raw, 24)),
         Kind::Local { what } => what.clone(),
-        Kind::Closed { reason } => format!("closed: {reason}"),
+        Kind::Closed { reason } => format!("{closed}: {reason}"),
     }
 }
 

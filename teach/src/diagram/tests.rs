@@ -158,3 +158,14 @@ fn durations_format() {
     assert_eq!(format_duration(Duration::from_micros(12_340)), "12.3 ms");
     assert_eq!(format_duration(Duration::from_millis(1250)), "1.25 s");
 }
+
+/// In Portuguese, the local events pushed from the server's stream read in Portuguese.
+#[test]
+fn local_events_follow_the_language() {
+    use lojinha_server::ServerEvent;
+    let mut d = Diagram::server();
+    d.set_language(crate::i18n::Language::PtBr);
+    let peer: std::net::SocketAddr = "127.0.0.1:4000".parse().unwrap();
+    d.push_server_event(&ServerEvent::SessionOpened { session: 1, peer }, Duration::ZERO, 0);
+    assert_eq!(d.label(0), Some("accept() de 127.0.0.1:4000"));
+}

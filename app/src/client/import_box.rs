@@ -1,0 +1,174 @@
+//! The import box of a client window: a typed path or "Open…" (the system's
+//! dialog, on its own thread), the file read and parsed on a worker thread
+//! by `lojinha_teach::import`, then the products added through the server
+//! over this window's connection, with a progress bar and a report of what
+//! was added, what was skipped and why.
+
+use std::path::PathBuf;
+
+use crossbeam_channel::Receiver;
+use lojinha_server::Product;
+use lojinha_teach::import::{self, ImportReport};
+
+use crate::client::network::Waker;
+use crate::i18n::{tr, trf};
+
+/// What became of a file once read and parsed.
+#[derive(Debug, Clone)]
+pub enum ParseDone {
+    Parsed { path: PathBuf, report: ImportReport },
+    Failed { path: PathBuf, error: String },
+    NoPath,
+}
+
+#[derive(Default)]
+pub struct ImportState {
+    pub path: String,
+    /// The file being read and parsed.
+    pub parsing: Option<Receiver<ParseDone>>,
+    /// Products sent to the server, answered so far, of how many.
+    pub progress: Option<(usize, usize)>,
+    /// Records the parser skipped: (line, reason).
+    pub skipped: Vec<(usize, String)>,
+    /// Products the server refused: (code, error).
+    pub refused: Vec<(String, String)>,
+    pub added: Option<usize>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportIntent {
+    Typed,
+    Dialog,
+}
+
+impl ImportState {
+    pub fn busy(&self) -> bool {
+        self.parsing.is_some() || self.progress.is_some()
+    }
+
+    /// Starts reading `how`'s file on a worker thread.
+    pub fn start(&mut self, how: ImportIntent, waker: Waker) {
+        *self = ImportState { path: self.path.clone(), ..ImportState::default() };
+        let (tx, rx) = crossbeam_channel::bounded(1);
+        let typed = PathBuf::from(self.path.trim());
+        let work = move || {
+            let path = match how {
+                ImportIntent::Typed => Some(typed),
+                ImportIntent::Dialog => {
+                    rfd::FileDialog::new().add_filter("CSV / JSON", &["csv", "json", "txt"]).pick_file()
+                }
+            };
+            let done = path.map_or(ParseDone::NoPath, read_and_parse);
+            let _ = tx.send(done);
+            waker.ctx.request_repaint_of(waker.viewport);
+        };
+        match std::thread::Builder::new().name("import-reader".into()).spawn(work) {
+            Ok(_) => self.parsing = Some(rx),
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    /// Takes the parsed file, if ready: the products to send to the server.
+    pub fn poll(&mut self) -> Option<Vec<Product>> {
+        let done = self.parsing.as_ref()?.try_recv().ok()?;
+        self.parsing = None;
+        match done {
+            ParseDone::Parsed { path, report } => {
+                self.path = path.display().to_string();
+                self.skipped = report.skipped().into_iter().map(|(l, r)| (l, r.to_owned())).collect();
+                let products = report.products();
+                if products.is_empty() {
+                    self.added = Some(0);
+                    return None;
+                }
+                self.progress = Some((0, products.len()));
+                Some(products)
+            }
+            ParseDone::Failed { path, error } => {
+                let path = path.display().to_string();
+                self.error = Some(trf("import.failed", &[("path", &path), ("error", &error)]));
+                None
+            }
+            ParseDone::NoPath => {
+                self.error = Some(tr("import.no_path").to_owned());
+                None
+            }
+        }
+    }
+
+    pub fn finished(&mut self, added: usize, refused: Vec<(String, String)>) {
+        self.progress = None;
+        self.added = Some(added);
+        self.refused = refused;
+    }
+}
+
+fn read_and_parse(path: PathBuf) -> ParseDone {
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) => return ParseDone::Failed { path, error: e.to_string() },
+    };
+    match import::parse_bytes(&bytes) {
+        Ok(report) => ParseDone::Parsed { path, report },
+        Err(e) => ParseDone::Failed { path, error: e.to_string() },
+    }
+}
+
+/// Draws the box; returns what the user asked for.
+pub fn show(ui: &mut egui::Ui, state: &mut ImportState, connected: bool) -> Option<ImportIntent> {
+    let mut intent = None;
+    ui.strong(tr("import.title"));
+    ui.weak(tr("import.explain"));
+    let label = ui.label(tr("import.path"));
+    ui.add(egui::TextEdit::singleline(&mut state.path).hint_text(tr("export.path_hint")))
+        .labelled_by(label.id);
+    ui.horizontal(|ui| {
+        let can = connected && !state.busy();
+        let typed = !state.path.trim().is_empty();
+        if ui.add_enabled(can && typed, egui::Button::new(tr("import.button"))).clicked() {
+            intent = Some(ImportIntent::Typed);
+        }
+        if ui.add_enabled(can, egui::Button::new(tr("import.dialog"))).clicked() {
+            intent = Some(ImportIntent::Dialog);
+        }
+        if state.parsing.is_some() {
+            ui.spinner();
+        }
+    });
+    report(ui, state);
+    intent
+}
+
+fn report(ui: &mut egui::Ui, state: &ImportState) {
+    if let Some((done, total)) = state.progress {
+        let fraction = if total == 0 { 1.0 } else { done as f32 / total as f32 };
+        let text = trf("import.progress", &[("done", &done.to_string()), ("total", &total.to_string())]);
+        ui.add(egui::ProgressBar::new(fraction).text(text));
+    }
+    if let Some(error) = &state.error {
+        ui.colored_label(ui.visuals().error_fg_color, error);
+    }
+    if let Some(added) = state.added {
+        let skipped = state.skipped.len() + state.refused.len();
+        let text = trf("import.summary", &[("added", &added.to_string()), ("skipped", &skipped.to_string())]);
+        ui.label(text);
+    }
+    let reasons = state
+        .skipped
+        .iter()
+        .map(|(line, reason)| trf("import.skipped_line", &[("line", &line.to_string()), ("reason", reason)]))
+        .chain(
+            state
+                .refused
+                .iter()
+                .map(|(code, error)| trf("import.refused", &[("code", code), ("error", error)])),
+        );
+    for reason in reasons.take(8) {
+        ui.weak(reason);
+    }
+    let more = (state.skipped.len() + state.refused.len()).saturating_sub(8);
+    if more > 0 {
+        ui.weak(trf("import.more", &[("n", &more.to_string())]));
+    }
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Screenshots of the teaching pieces: the sequence diagram (client window and
+# server panel) and the lesson panel, in English and Portuguese. Runs the real
+# `lojinha` under Xvfb with a settings file that picks the language and the
+# lesson step, presses the step's "Do it" (the real server and client act),
+# and saves docs/screenshots/09-... to 15-....
+#
+# Usage: scripts/teach-screenshots.sh     (needs xvfb, imagemagick, xdotool)
+# Env:   CARGO_TARGET_DIR (default: target), PORT (default: 5093), DISPLAY_NUM (default: 98)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT="$ROOT/docs/screenshots"
+PORT=${PORT:-5093}
+DISPLAY_NUM=${DISPLAY_NUM:-98}
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+
+CARGO_TARGET_DIR="$TARGET" cargo build -p lojinha
+BIN="$TARGET/debug/lojinha"
+mkdir -p "$OUT"
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+Xvfb ":$DISPLAY_NUM" -screen 0 1600x1000x24 >"$WORK/xvfb.log" 2>&1 &
+PIDS+=($!)
+export DISPLAY=":$DISPLAY_NUM"
+sleep 2
+
+wait_window() {
+    for _ in $(seq 1 100); do
+        if id=$(xdotool search --name "$1" 2>/dev/null | head -1) && [ -n "$id" ]; then
+            echo "$id"
+            return
+        fi
+        sleep 0.2
+    done
+    echo "no window named $1" >&2
+    exit 1
+}
+
+shot() {
+    xdotool windowraise "$1"
+    sleep 1.5
+    import -window "$1" "$OUT/$2"
+    echo "saved docs/screenshots/$2"
+}
+
+click() {
+    xdotool windowraise "$1"
+    sleep 0.3
+    xdotool mousemove --window "$1" "$2" "$3"
+    sleep 0.3
+    xdotool mousemove --window "$1" "$(($2 + 1))" "$3"
+    sleep 0.3
+    xdotool click 1
+    sleep 0.4
+}
+
+# Starts the app in language $1 on lesson step $2 (0-based), port $3; sets MAIN to its main window.
+start_app() {
+    cat >"$WORK/settings-$1.json" <<JSON
+{"listen":"127.0.0.1:$3","connect_addr":"127.0.0.1:$3","db_in_memory":true,"seed_sample":true,
+ "language":"$1","lesson_open":true,"lesson":{"current":$2}}
+JSON
+    "$BIN" --settings "$WORK/settings-$1.json" --serve "127.0.0.1:$3" --connect "127.0.0.1:$3" \
+        --db :memory: >"$WORK/app-$1.log" 2>&1 &
+    APP_PID=$!
+    PIDS+=("$APP_PID")
+    MAIN=$(wait_window '^Lojinha$')
+    xdotool windowsize "$MAIN" 1500 900
+    xdotool windowmove "$MAIN" 0 0
+    wait_window 'Client window 1|Janela de cliente 1' >/dev/null
+    sleep 3
+}
+
+# Step 10 (fetch by code): "Do it" sits below the step's text, at x 1150.
+# $1 language, $2 y of "Do it", $3 port, $4/$5 file names.
+fetch_run() {
+    local client
+    start_app "$1" 9 "$3"
+    click "$MAIN" 1150 "$2"
+    sleep 4
+    shot "$MAIN" "$5"
+    client=$(wait_window 'Client window 1|Janela de cliente 1')
+    xdotool windowmove "$client" 100 60
+    shot "$client" "$4"
+    kill "$APP_PID" 2>/dev/null || true
+    sleep 2
+}
+
+fetch_run En 390 "$PORT" 09-diagram-en.png 10-lesson-en.png
+fetch_run PtBr 405 "$((PORT + 1))" 11-diagram-pt.png 12-lesson-pt.png
+
+# Step 7 (threads) in Portuguese: the demo runs both ways on real threads.
+start_app PtBr 6 "$((PORT + 2))"
+click "$MAIN" "${THREADS_X:-1150}" "${THREADS_Y:-405}"
+sleep 14
+shot "$MAIN" 13-threads-pt.png
+kill "$APP_PID" 2>/dev/null || true
+sleep 2
+
+# Step 9 (show reads) in English: a new window with "show reads" lists a
+# 3000-product catalog; then the raw console sends text that is not JSON.
+start_app En 8 "$((PORT + 3))"
+click "$MAIN" 1150 435
+sleep 10
+READS=$(wait_window 'Client window 2')
+xdotool windowmove "$READS" 150 80
+shot "$READS" 14-reads-en.png
+xdotool windowfocus "$READS"
+click "$READS" 600 519
+xdotool type --delay 25 "hello, server?"
+sleep 0.5
+click "$READS" 1143 519
+sleep 2
+shot "$READS" 15-console-en.png
+
+echo "screenshots in $OUT"
