@@ -34,6 +34,10 @@ pub struct Settings {
     pub db_path: String,
     /// Add the sample products when the catalog is empty at start.
     pub seed_sample: bool,
+    /// The access token the in-process server asks for (empty: none).
+    /// A secret: kept for this run only, never written to the settings file.
+    #[serde(skip)]
+    pub server_token: String,
     /// The address client windows connect to by default.
     pub connect_addr: String,
     /// The name new client windows give in `hello` (a number is appended).
@@ -61,6 +65,7 @@ impl Default for Settings {
             db_in_memory: false,
             db_path: String::new(),
             seed_sample: true,
+            server_token: String::new(),
             connect_addr: lojinha_server::server::DEFAULT_LISTEN.into(),
             client_name: "Client".into(),
             auto_reconnect: true,

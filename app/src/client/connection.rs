@@ -47,6 +47,7 @@ pub enum ConnIntent {
 
 pub struct ConnBar<'a> {
     pub name: &'a mut String,
+    pub token: &'a mut String,
     pub addr: &'a mut String,
     pub auto_reconnect: &'a mut bool,
     pub state: &'a ConnState,
@@ -62,6 +63,15 @@ pub fn show(ui: &mut egui::Ui, bar: ConnBar<'_>) -> Option<ConnIntent> {
         ui.add_enabled(
             !busy,
             egui::TextEdit::singleline(bar.name).desired_width(110.0).hint_text(tr("client.name_hint")),
+        )
+        .labelled_by(label.id);
+        let label = ui.label(tr("client.token"));
+        ui.add_enabled(
+            !busy,
+            egui::TextEdit::singleline(bar.token)
+                .password(true)
+                .desired_width(80.0)
+                .hint_text(tr("client.token_hint")),
         )
         .labelled_by(label.id);
         let label = ui.label(tr("client.address"));

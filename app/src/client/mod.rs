@@ -68,6 +68,8 @@ pub struct ClientWindow {
     pub title: String,
     /// The name given in `hello`.
     pub name: String,
+    /// The access token given in `hello` (empty: none). Never saved to disk.
+    pub token: String,
     pub addr: String,
     /// This app's server address, when it runs (set by the app each frame).
     pub local_server: Option<String>,
@@ -114,6 +116,7 @@ impl ClientWindow {
         Ok(ClientWindow {
             title,
             name,
+            token: String::new(),
             addr,
             local_server: None,
             auto_reconnect,
@@ -343,7 +346,8 @@ impl ClientWindow {
         self.last_addr = Some(addr.clone());
         self.changes.connect_addr = Some(addr.clone());
         self.conn = ConnState::Connecting { addr: addr.clone(), attempt: 0 };
-        self.send(Command::Connect { addr, name: self.name.trim().to_owned() });
+        let token = Some(self.token.trim().to_owned()).filter(|t| !t.is_empty());
+        self.send(Command::Connect { addr, name: self.name.trim().to_owned(), token });
     }
 
     fn apply_form(&mut self, intent: FormIntent) {

@@ -23,6 +23,8 @@ pub enum Command {
     Connect {
         addr: String,
         name: String,
+        /// The server's access token, when it asks for one (sent in `hello`).
+        token: Option<String>,
     },
     Disconnect,
     Reload,
@@ -176,8 +178,9 @@ struct Worker {
     log_rx: Receiver<ClientEventRecord>,
     ui: Sender<NetEvent>,
     waker: Waker,
-    /// Where to (re)connect, and the name for `hello`; `None` after a deliberate disconnect.
-    target: Option<(String, String)>,
+    /// Where to (re)connect, with the name and token for `hello`; `None`
+    /// after a deliberate disconnect.
+    target: Option<(String, String, Option<String>)>,
     auto_reconnect: bool,
     report_reads: bool,
     retry: Option<Retry>,
@@ -204,9 +207,9 @@ impl Worker {
 
     fn handle(&mut self, command: Command) {
         match command {
-            Command::Connect { addr, name } => {
+            Command::Connect { addr, name, token } => {
                 self.disconnect_quietly();
-                self.target = Some((addr, name));
+                self.target = Some((addr, name, token));
                 self.retry = None;
                 self.connect(0);
             }
@@ -234,7 +237,7 @@ impl Worker {
     }
 
     fn connect(&mut self, attempt: u32) {
-        let Some((addr, name)) = self.target.clone() else { return };
+        let Some((addr, name, token)) = self.target.clone() else { return };
         self.send(NetEvent::Connecting { addr: addr.clone(), attempt });
         let options = ClientOptions {
             background_reader: true,
@@ -255,7 +258,7 @@ impl Worker {
         // The server speaks first (welcome); waiting for it keeps the log in
         // protocol order. A server started with --no-welcome just times out here.
         let _ = client.wait_welcome(WELCOME_WAIT);
-        match client.hello(&name) {
+        match client.hello_with_token(&name, token.as_deref()) {
             Ok(hello) => {
                 self.client = Some(client);
                 self.retry = None;

@@ -28,6 +28,7 @@ fn draw(ui: &mut egui::Ui, w: &mut ClientWindow) -> Vec<Intent> {
         ui.add_space(4.0);
         let bar = ConnBar {
             name: &mut w.name,
+            token: &mut w.token,
             addr: &mut w.addr,
             auto_reconnect: &mut w.auto_reconnect,
             state: &w.conn,

@@ -27,6 +27,8 @@ pub struct StartRequest {
     pub extra: Vec<Product>,
     /// Report every `read()` as an event ("show reads").
     pub report_reads: bool,
+    /// Access token clients must send in `hello` (`None`: anyone may use the server).
+    pub token: Option<String>,
 }
 
 impl StartRequest {
@@ -39,6 +41,7 @@ impl StartRequest {
             seed: if settings.seed_sample { lojinha_server::sample::sample_products() } else { Vec::new() },
             extra: Vec::new(),
             report_reads: false,
+            token: Some(settings.server_token.trim().to_owned()).filter(|t| !t.is_empty()),
         }
     }
 }
@@ -222,6 +225,7 @@ fn start_server(
         mode: request.mode,
         event_capacity: 10_000,
         report_reads: request.report_reads,
+        token: request.token.clone(),
         ..Default::default()
     };
     let handle =

@@ -57,6 +57,14 @@ fn settings_form(ui: &mut egui::Ui, settings: &mut Settings) {
     }
     ui.weak(trf("server.db_used", &[("db", &db_location(settings).to_string())]));
     ui.checkbox(&mut settings.seed_sample, tr("server.seed_sample"));
+    let label = ui.label(tr("server.token"));
+    ui.add(
+        egui::TextEdit::singleline(&mut settings.server_token)
+            .password(true)
+            .hint_text(tr("server.token_hint")),
+    )
+    .labelled_by(label.id)
+    .on_hover_text(tr("server.token_help"));
 }
 
 fn start_stop(ui: &mut egui::Ui, server: &ServerState, settings: &Settings) -> Option<ServerIntent> {
