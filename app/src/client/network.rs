@@ -58,7 +58,7 @@ impl RequestError {
         let reason = data.and_then(|d| d.get("reason")).and_then(|r| r.as_str()).map(str::to_owned);
         let field =
             error.field().map(str::to_owned).or_else(|| error.is_already_exists().then(|| "code".to_owned()));
-        let message = rpc.map(|e| e.message.clone()).unwrap_or_else(|| error.to_string());
+        let message = super::describe::describe(error);
         RequestError {
             reason: reason.or_else(|| field.as_ref().map(|_| message.clone())),
             message,
@@ -250,7 +250,8 @@ impl Worker {
             Err(e) => {
                 let retry_in = self.schedule_retry(attempt);
                 let no_server = matches!(e, ClientError::NoServer { .. });
-                self.send(NetEvent::ConnectFailed { addr, message: e.to_string(), no_server, retry_in });
+                let message = super::describe::describe(&e);
+                self.send(NetEvent::ConnectFailed { addr, message, no_server, retry_in });
                 return;
             }
         };
@@ -267,7 +268,7 @@ impl Worker {
             }
             Err(e) => {
                 self.client = Some(client);
-                self.lost(e.to_string());
+                self.lost(super::describe::describe(&e));
             }
         }
     }
@@ -296,8 +297,8 @@ impl Worker {
             let Some(client) = self.client.as_mut() else { return };
             let page = match client.list(after.as_deref(), Some(PAGE_SIZE)) {
                 Ok(page) => page,
-                Err(e) if e.is_disconnect() => return self.lost(e.to_string()),
-                Err(e) => return self.send(NetEvent::LoadFailed(e.to_string())),
+                Err(e) if e.is_disconnect() => return self.lost(super::describe::describe(&e)),
+                Err(e) => return self.send(NetEvent::LoadFailed(super::describe::describe(&e))),
             };
             loaded += page.products.len();
             let first = after.is_none();
@@ -315,7 +316,7 @@ impl Worker {
             return self.send(NetEvent::RawFailed(crate::i18n::tr("client.not_connected").to_owned()));
         };
         if let Err(e) = client.send_raw(text) {
-            let reason = e.to_string();
+            let reason = super::describe::describe(&e);
             self.send(NetEvent::RawFailed(reason.clone()));
             if e.is_disconnect() {
                 self.lost(reason);
@@ -382,8 +383,8 @@ impl Worker {
         if let Err(e) = client.handle_incoming(item) {
             self.forward_notifications();
             let reason = match e {
-                ClientError::Closed { reason } => reason,
-                other => other.to_string(),
+                ClientError::Closed { reason } => super::describe::describe_reason(&reason),
+                other => super::describe::describe(&other),
             };
             self.lost(reason);
         }
@@ -488,7 +489,7 @@ fn pump(
         tally.answered += 1;
         match response.result {
             Ok(_) => tally.added += 1,
-            Err(e) => tally.failed.push((code, format!("{}: {}", e.code, e.message))),
+            Err(e) => tally.failed.push((code, format!("{}: {}", e.code, super::describe::describe_rpc(&e)))),
         }
     }
     Ok(true)
@@ -499,7 +500,7 @@ fn run_request(client: &mut Client, command: Command) -> (Outcome, Option<String
     let mut broken = None;
     let mut check = |e: ClientError| {
         if e.is_disconnect() {
-            broken = Some(e.to_string());
+            broken = Some(super::describe::describe(&e));
         }
         RequestError::from_client(&e)
     };
