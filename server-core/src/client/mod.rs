@@ -352,6 +352,9 @@ impl Client {
             return Err(ClientError::Closed { reason: reason.clone() });
         }
         if let Err(e) = self.stream.write_all(line) {
+            // The server may have said why it closed (a goodbye) before the
+            // write failed: read what is left so the reason is not lost.
+            self.read_remaining(Duration::from_millis(200));
             return Err(self.mark_closed(format!("cannot send: {e}")));
         }
         self.emit_with(|| ClientEvent::Sent {
@@ -361,6 +364,19 @@ impl Client {
             method,
         });
         Ok(())
+    }
+
+    /// Handles whatever the server already sent, until the end of the
+    /// stream or `patience` passes (after a failed write).
+    fn read_remaining(&mut self, patience: Duration) {
+        let deadline = Instant::now() + patience;
+        while let Ok(Some(incoming)) = self.source.next(Some(deadline)) {
+            if let Incoming::Line { bytes, at } = incoming {
+                self.classify(&bytes, at);
+            } else {
+                return;
+            }
+        }
     }
 
     /// Reads one item; returns a reply, or `None` after a notification or a timeout.

@@ -76,9 +76,11 @@ fn register(ctx: &ServerContext, stream: &TcpStream, peer: SocketAddr) -> io::Re
     });
     tracing::info!(session = id, %peer, "session opened");
     ctx.events.emit(ServerEvent::SessionOpened { session: id, peer });
-    // The welcome goes out before the session can receive any broadcast.
+    // The welcome is queued first and the session joins the broadcast right
+    // after: the welcome comes before any notification, and every change
+    // committed after it reaches this client.
     if ctx.config.welcome {
-        session.outbox.respond(stream, dispatch::welcome_line(id))?;
+        session.outbox.push_lines(vec![dispatch::welcome_line(id)], true);
     }
     ctx.registry.insert(session.clone());
     // A stop that began before the insert did not see this session: close it now.
