@@ -66,7 +66,6 @@ impl Default for ClientOptions {
 /// A request sent and not yet answered.
 struct InFlight {
     id: Value,
-    method: String,
     sent: Instant,
 }
 
@@ -241,11 +240,7 @@ impl Client {
         line.push(b'\n');
         // Timed before the write: a background reader may see the answer
         // before `write_line` returns.
-        self.in_flight.push_back(InFlight {
-            id: id.clone(),
-            method: method.to_owned(),
-            sent: Instant::now(),
-        });
+        self.in_flight.push_back(InFlight { id: id.clone(), sent: Instant::now() });
         if let Err(e) = self.write_line(&line, Some(id.clone()), Some(method.to_owned())) {
             self.in_flight.pop_back();
             return Err(e);
@@ -266,8 +261,8 @@ impl Client {
         let mut line = serde_json::to_vec(&parts).expect("a batch serializes");
         line.push(b'\n');
         let now = Instant::now();
-        for (id, (method, _)) in ids.iter().zip(calls) {
-            self.in_flight.push_back(InFlight { id: id.clone(), method: method.to_string(), sent: now });
+        for id in &ids {
+            self.in_flight.push_back(InFlight { id: id.clone(), sent: now });
         }
         if let Err(e) = self.write_line(&line, None, None) {
             self.in_flight.truncate(self.in_flight.len() - ids.len());
@@ -417,7 +412,6 @@ impl Client {
     fn settle(&mut self, id: &Value, at: Instant) -> Option<Duration> {
         let position = self.in_flight.iter().position(|f| &f.id == id)?;
         let request = self.in_flight.remove(position)?;
-        let _ = &request.method;
         Some(at.saturating_duration_since(request.sent))
     }
 
@@ -491,7 +485,6 @@ fn open_stream(
     let addr = addr.to_owned();
     Err(match last_error {
         Some(e) if e.kind() == io::ErrorKind::ConnectionRefused => ClientError::NoServer { addr },
-        Some(e) if e.kind() == io::ErrorKind::TimedOut => ClientError::Connect { addr, source: e },
         Some(source) => ClientError::Connect { addr, source },
         None => ClientError::Resolve { addr, detail: "no address found".into() },
     })

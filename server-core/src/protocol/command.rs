@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::error::{FieldError, RpcError};
 use super::message::{Params, Request};
-use super::product::{Product, check_name, validate_code};
+use super::product::{Product, validate_code};
 
 /// Default and largest page size of `product.list`.
 pub const DEFAULT_PAGE: usize = 1000;
@@ -134,16 +134,6 @@ fn parse_list(params: Params) -> Result<Command, FieldError> {
 
 fn parse_no_params(params: Params) -> Result<(), FieldError> {
     by_name(params, &[]).map(|_| ())
-}
-
-/// Re-exported for the GUI: the same name rule as `hello`.
-pub fn validate_client_name(name: &str) -> Result<String, String> {
-    check_client_name(name).map_err(|e| e.reason)
-}
-
-/// Re-exported for the GUI: the same name rule as products.
-pub fn validate_product_name(name: &str) -> Result<String, String> {
-    check_name(name)
 }
 
 #[cfg(test)]

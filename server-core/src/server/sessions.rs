@@ -65,12 +65,8 @@ impl Registry {
         self.lock().remove(&id);
     }
 
-    pub fn len(&self) -> usize {
-        self.lock().len()
-    }
-
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.lock().is_empty()
     }
 
     pub fn snapshot(&self) -> Vec<SessionInfo> {

@@ -71,21 +71,16 @@ impl DiagramMessage {
 
     /// An event on one lifeline.
     pub fn local(lane: u64, what: impl Into<String>, at: Duration) -> DiagramMessage {
-        let kind = Kind::Local { what: what.into() };
-        DiagramMessage {
-            at,
-            lane,
-            direction: Direction::Local,
-            kind,
-            id: None,
-            raw: String::new(),
-            log_index: 0,
-        }
+        DiagramMessage::on_lifeline(lane, Kind::Local { what: what.into() }, at)
     }
 
     /// The end of a lane's connection.
     pub fn closed(lane: u64, reason: impl Into<String>, at: Duration) -> DiagramMessage {
-        let kind = Kind::Closed { reason: reason.into() };
+        DiagramMessage::on_lifeline(lane, Kind::Closed { reason: reason.into() }, at)
+    }
+
+    /// A mark on one lifeline, not a message between the two.
+    fn on_lifeline(lane: u64, kind: Kind, at: Duration) -> DiagramMessage {
         DiagramMessage {
             at,
             lane,
