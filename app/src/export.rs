@@ -99,7 +99,7 @@ pub fn export_to(path: &Path, format: ExportFormat, products: &[Product]) -> std
 fn write_and_report(path: PathBuf, format: ExportFormat, products: &[Product]) -> ExportDone {
     match export_to(&path, format, products) {
         Ok(()) => ExportDone::Written { path, count: products.len() },
-        Err(e) => ExportDone::Failed { path, error: e.to_string() },
+        Err(e) => ExportDone::Failed { path, error: crate::client::describe_file::describe_io(&e) },
     }
 }
 

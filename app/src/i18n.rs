@@ -198,7 +198,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "Este servidor exige um token de acesso: digite-o no campo Token (access token required)",
     ),
     ("err.token_wrong", "The access token is wrong", "O token de acesso está errado"),
-    ("err.invalid_params", "Invalid {field}: {reason}", "{field} inválido: {reason}"),
+    ("err.invalid_params", "Invalid {field}: {reason}", "Valor inválido em {field}: {reason}"),
     (
         "err.parse",
         "The server could not read the message as JSON ({detail})",
@@ -229,6 +229,41 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("err.bye_full", "the server is full (too many clients)", "o servidor está cheio (clientes demais)"),
     ("err.bye_other", "the server said goodbye: {reason}", "o servidor se despediu: {reason}"),
     ("err.server_closed", "the server closed the connection", "o servidor fechou a conexão"),
+    // Rules a field broke (the `reason` of a -32602 error)
+    ("rule.required", "is required", "é obrigatório"),
+    ("rule.empty", "must not be empty", "não pode ficar vazio"),
+    ("rule.not_string", "must be a string", "deve ser um texto (string)"),
+    ("rule.not_object", "must be an object", "deve ser um objeto JSON"),
+    ("rule.too_long", "must be at most {max} characters", "deve ter no máximo {max} caracteres"),
+    (
+        "rule.too_long_has",
+        "must be at most {max} characters (has {has})",
+        "deve ter no máximo {max} caracteres (tem {has})",
+    ),
+    (
+        "rule.character",
+        "character {char} is not allowed (use A-Z a-z 0-9 . _ -)",
+        "o caractere {char} não é permitido (use A-Z a-z 0-9 . _ -)",
+    ),
+    ("rule.control", "must not contain control characters", "não pode conter caracteres de controle"),
+    (
+        "rule.integer_range",
+        "must be a whole number from {min} to {max}",
+        "deve ser um número inteiro de {min} a {max}",
+    ),
+    ("rule.length_range", "must be {min} to {max} characters", "deve ter de {min} a {max} caracteres"),
+    (
+        "rule.token_too_long",
+        "must be a string of at most {max} bytes",
+        "deve ser um texto de no máximo {max} bytes",
+    ),
+    ("rule.unknown_field", "is not a product field", "não é um campo de produto"),
+    ("rule.unknown_parameter", "is not a parameter of this method", "não é um parâmetro deste método"),
+    (
+        "rule.too_many_positional",
+        "at most {max} positional parameters",
+        "no máximo {max} parâmetros posicionais",
+    ),
     ("client.retry_in", "Trying again in {secs} s.", "Tentando de novo em {secs} s."),
     ("client.disconnected_by_you", "you disconnected", "você desconectou"),
     ("client.not_connected", "Not connected", "Não conectado"),
@@ -430,6 +465,59 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "No file chosen. If no dialog appeared, type a path above and press Import.",
         "Nenhum arquivo escolhido. Se nenhuma janela apareceu, digite um caminho acima e clique em Importar.",
     ),
+    // Why an imported record or file was left out
+    ("skip.rule", "{field}: {reason}", "{field}: {reason}"),
+    ("skip.price_empty", "price is empty", "o preço está vazio"),
+    ("skip.price_not_number", "price is not a number: '{raw}'", "o preço não é um número: '{raw}'"),
+    ("skip.price_too_large", "price is too large: '{raw}'", "o preço é grande demais: '{raw}'"),
+    (
+        "skip.price_decimals",
+        "price has more than 2 decimal places: '{raw}'",
+        "o preço tem mais de 2 casas decimais: '{raw}'",
+    ),
+    (
+        "skip.not_whole",
+        "{column} is not a whole number: '{raw}'",
+        "{column} não é um número inteiro: '{raw}'",
+    ),
+    ("skip.column_empty", "{column} is empty", "{column} está vazio"),
+    (
+        "skip.field_count",
+        "the row has {has} fields but the header has {header}",
+        "a linha tem {has} campos, mas o cabeçalho tem {header}",
+    ),
+    ("skip.unclosed_quote", "a quoted field is never closed", "um campo entre aspas nunca é fechado"),
+    (
+        "skip.duplicate_line",
+        "duplicate code '{code}' (first on line {first})",
+        "código '{code}' repetido (aparece antes na linha {first})",
+    ),
+    (
+        "skip.duplicate_item",
+        "duplicate code '{code}' (first as item {first})",
+        "código '{code}' repetido (aparece antes no item {first})",
+    ),
+    ("skip.file_empty", "the file is empty", "o arquivo está vazio"),
+    (
+        "skip.not_json",
+        "the file is not valid JSON (line {line}, column {column})",
+        "o arquivo não é um JSON válido (linha {line}, coluna {column})",
+    ),
+    ("skip.not_array", "expected a JSON array of products", "esperava um array JSON de produtos"),
+    (
+        "skip.missing_column",
+        "the header has no {column} column (it has: {header})",
+        "o cabeçalho não tem a coluna {column} (tem: {header})",
+    ),
+    ("skip.column_code", "'code'", "'código' (ou 'code')"),
+    ("skip.column_name", "'name'", "'nome' (ou 'name')"),
+    ("skip.column_price", "'price_cents' or 'price'", "'preço' (ou 'price', 'price_cents')"),
+    // Files
+    ("file.not_found", "the file does not exist", "o arquivo não existe"),
+    ("file.permission", "permission denied", "permissão negada"),
+    ("file.is_directory", "that is a folder, not a file", "isso é uma pasta, não um arquivo"),
+    ("file.disk_full", "the disk is full", "o disco está cheio"),
+    ("file.other", "{detail}", "{detail}"),
 ];
 
 #[cfg(test)]

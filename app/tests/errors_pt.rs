@@ -2,10 +2,15 @@
 //! from a real server and a real refused connection, described in Portuguese.
 //! (Its own test binary: the language is process-wide.)
 
+mod common;
+
+use common::*;
 use lojinha::client::describe::describe;
 use lojinha::i18n::set_language;
+use lojinha_server::protocol::Reason;
 use lojinha_server::{Client, ClientOptions, Product, ServerConfig};
 use lojinha_teach::Language;
+use serde_json::{Value, json};
 
 /// "Already exists", "not found" and "no server" read in Portuguese.
 #[test]
@@ -29,4 +34,160 @@ fn network_errors_are_described_in_portuguese() {
         "{}",
         describe(&refused)
     );
+}
+
+/// The app in Portuguese (chosen in its settings file, so starting it does
+/// not switch the process back to the system's language under the other
+/// tests), serving itself, with one client window connected.
+fn portuguese_app(dir: &std::path::Path) -> App {
+    let settings = dir.join("settings.json");
+    std::fs::write(&settings, r#"{"language":"PtBr"}"#).unwrap();
+    let options = lojinha::StartOptions {
+        serve: Some("127.0.0.1:0".into()),
+        connect: Some("127.0.0.1:0".into()),
+        db: Some(":memory:".into()),
+        settings_path: Some(settings),
+        ..Default::default()
+    };
+    let mut h = app(options);
+    wait_for(&mut h, "window 1 connected", |h| {
+        window(h, 0).is_some_and(|w| lock(&w).conn.connected() && lock(&w).progress.is_none())
+    });
+    h
+}
+
+/// Rules broken on the wire (`-32602` with `data.reason`) come back from a
+/// real server and are described in Portuguese, never in the server's
+/// English words.
+#[test]
+fn field_rules_from_the_server_are_described_in_portuguese() {
+    set_language(Language::PtBr);
+    let server =
+        lojinha_server::start(ServerConfig { listen: "127.0.0.1:0".into(), ..Default::default() }).unwrap();
+    let mut client = Client::connect(&server.local_addr().to_string(), ClientOptions::default()).unwrap();
+    let product = |code: Value, price: Value| json!({"product": {"code": code, "name": "Caneta", "price_cents": price}});
+    let cases: Vec<(&str, Value, Option<&str>)> = vec![
+        (
+            "product.add",
+            product(json!("a b"), json!(100)),
+            Some("Valor inválido em code: o caractere ' ' não é permitido (use A-Z a-z 0-9 . _ -)"),
+        ),
+        (
+            "product.add",
+            product(json!("A-1"), json!(-1)),
+            Some("Valor inválido em price_cents: deve ser um número inteiro de 0 a 1.000.000.000.000"),
+        ),
+        (
+            "product.list",
+            json!({"limit": 0}),
+            Some("Valor inválido em limit: deve ser um número inteiro de 1 a 10.000"),
+        ),
+        (
+            "product.get",
+            json!({"codigo": "A"}),
+            Some("Valor inválido em codigo: não é um parâmetro deste método"),
+        ),
+        ("product.get", json!({}), Some("Valor inválido em code: é obrigatório")),
+        ("product.get", json!({"code": ""}), Some("Valor inválido em code: não pode ficar vazio")),
+        (
+            "product.get",
+            json!({"code": "x".repeat(33)}),
+            Some("Valor inválido em code: deve ter no máximo 32 caracteres"),
+        ),
+        ("product.get", json!({"code": 7}), None),
+        ("product.add", json!({"product": "A"}), None),
+        (
+            "product.add",
+            json!({"product": {"code": "A", "name": "n", "price_cents": 1, "cor": "azul"}}),
+            None,
+        ),
+        ("product.add", json!({"product": {"code": "A", "name": "ç".repeat(201), "price_cents": 1}}), None),
+        ("product.add", json!({"product": {"code": "A", "name": "a\u{7}b", "price_cents": 1}}), None),
+        ("product.get", json!(["A", "B"]), None),
+        ("hello", json!({"client": ""}), None),
+        ("hello", json!({"token": 5}), None),
+    ];
+    for (method, params, expected) in cases {
+        let error = client.call(method, params.clone()).unwrap_err();
+        let reason = error.rpc().and_then(|e| e.data.as_ref()).and_then(|d| d["reason"].as_str()).unwrap();
+        assert!(
+            Reason::parse(reason).is_some(),
+            "{method} {params}: the server's reason {reason:?} is known"
+        );
+        let described = describe(&error);
+        assert!(!described.contains(reason), "{method} {params}: {described:?} still has {reason:?}");
+        if let Some(expected) = expected {
+            assert_eq!(described, expected, "{method} {params}");
+        }
+    }
+    server.stop();
+}
+
+/// Importing a file with bad rows, in Portuguese: every skip reason in the
+/// window is Portuguese, the good row goes through the server, and a file
+/// that does not exist or has no code column says so in Portuguese.
+#[test]
+fn import_skips_and_file_errors_are_shown_in_portuguese() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("planilha.csv");
+    std::fs::write(
+        &sheet,
+        "código;nome;preço;quantidade\r\n\
+         BOM-1;Caderno;R$ 12,90;3\r\n\
+         CAR-1;Caro;abc;1\r\n\
+         BOM-1;Repetido;1,00;1\r\n\
+         a b;Código ruim;1,00;1\r\n\
+         DEC-1;Decimais;2,505;1\r\n\
+         QTD-1;Quantidade;1,00;2,5\r\n\
+         CUR-1;Curta\r\n",
+    )
+    .unwrap();
+    let mut h = portuguese_app(dir.path());
+    set_text(&mut h, None, "Arquivo a importar", sheet.to_str().unwrap());
+    click(&mut h, None, "Importar");
+    wait_for(&mut h, "import done", |h| {
+        let w = window(h, 0).unwrap();
+        lock(&w).import.added == Some(1) && lock(&w).catalog.get("BOM-1").is_some()
+    });
+    for line in [
+        "Importação concluída: 1 adicionados, 6 ignorados",
+        "linha 3: o preço não é um número: 'abc'",
+        "linha 4: código 'BOM-1' repetido (aparece antes na linha 2)",
+        "linha 5: code: o caractere ' ' não é permitido (use A-Z a-z 0-9 . _ -)",
+        "linha 6: o preço tem mais de 2 casas decimais: '2,505'",
+        "linha 7: quantity não é um número inteiro: '2,5'",
+        "linha 8: a linha tem 2 campos, mas o cabeçalho tem 4",
+    ] {
+        assert!(shows(&h, None, line), "the window shows {line:?}");
+    }
+
+    let missing = dir.path().join("nao-existe.csv");
+    set_text(&mut h, None, "Arquivo a importar", missing.to_str().unwrap());
+    click(&mut h, None, "Importar");
+    wait_for(&mut h, "missing file reported", |h| lock(&window(h, 0).unwrap()).import.error.is_some());
+    let expected = format!("Não foi possível importar {}: o arquivo não existe", missing.display());
+    assert!(shows(&h, None, &expected), "{:?}", lock(&window(&h, 0).unwrap()).import.error);
+
+    let no_code = dir.path().join("sem-codigo.csv");
+    std::fs::write(&no_code, "nome;preço\nCaneta;2,50\n").unwrap();
+    set_text(&mut h, None, "Arquivo a importar", no_code.to_str().unwrap());
+    click(&mut h, None, "Importar");
+    wait_for(&mut h, "no code column reported", |h| lock(&window(h, 0).unwrap()).import.error.is_some());
+    let error = lock(&window(&h, 0).unwrap()).import.error.clone().unwrap();
+    assert!(
+        error.ends_with("o cabeçalho não tem a coluna 'código' (ou 'code') (tem: nome, preço)"),
+        "{error}"
+    );
+}
+
+/// The add form checks the code before sending, in Portuguese too.
+#[test]
+fn form_code_rule_is_in_portuguese() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = portuguese_app(dir.path());
+    set_text(&mut h, None, "Código", "a b");
+    set_text(&mut h, None, "Nome", "Caneta");
+    set_text(&mut h, None, "Preço (R$)", "2,50");
+    click(&mut h, None, "Adicionar produto");
+    assert!(shows(&h, None, "o caractere ' ' não é permitido"), "the code's rule is shown in Portuguese");
 }

@@ -20,6 +20,10 @@ const PREFIXES: &[&str] = &[
     "diagram.",
     "console.",
     "import.",
+    "err.",
+    "rule.",
+    "skip.",
+    "file.",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

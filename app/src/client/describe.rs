@@ -6,13 +6,13 @@
 //! known (they are shown after the translation).
 
 use lojinha_server::ClientError;
-use lojinha_server::protocol::RpcError;
 use lojinha_server::protocol::error::{
     ALREADY_EXISTS, INTERNAL_ERROR, INVALID_PARAMS, INVALID_REQUEST, METHOD_NOT_FOUND, NOT_FOUND,
     PARSE_ERROR, TOKEN_REQUIRED,
 };
+use lojinha_server::protocol::{Reason, RpcError};
 
-use crate::i18n::{tr, trf};
+use crate::i18n::{Language, language, tr, trf};
 
 /// One sentence for any client error.
 pub fn describe(error: &ClientError) -> String {
@@ -40,9 +40,10 @@ pub fn describe_rpc(error: &RpcError) -> String {
         ALREADY_EXISTS => trf("err.exists", &[("code", &data("code"))]),
         TOKEN_REQUIRED if error.message.contains("wrong") => tr("err.token_wrong").to_owned(),
         TOKEN_REQUIRED => tr("err.token_required").to_owned(),
-        INVALID_PARAMS => {
-            trf("err.invalid_params", &[("field", &data("field")), ("reason", &data("reason"))])
-        }
+        INVALID_PARAMS => trf(
+            "err.invalid_params",
+            &[("field", &data("field")), ("reason", &describe_rule_text(&data("reason")))],
+        ),
         PARSE_ERROR => trf("err.parse", &[("detail", &error.message)]),
         INVALID_REQUEST => trf("err.invalid_request", &[("detail", &error.message)]),
         METHOD_NOT_FOUND => trf("err.method", &[("method", &data("method"))]),
@@ -63,4 +64,55 @@ pub fn describe_reason(reason: &str) -> String {
         None if reason == "the server closed the connection" => tr("err.server_closed").to_owned(),
         None => reason.to_owned(),
     }
+}
+
+/// A rule a field broke (the server's `data.reason`, or the same check made
+/// before sending).
+pub fn describe_rule(reason: &Reason) -> String {
+    let number = |n: i64| grouped(n);
+    match reason {
+        Reason::Required => tr("rule.required").to_owned(),
+        Reason::Empty => tr("rule.empty").to_owned(),
+        Reason::NotAString => tr("rule.not_string").to_owned(),
+        Reason::NotAnObject => tr("rule.not_object").to_owned(),
+        Reason::TooLong { max } => trf("rule.too_long", &[("max", &max.to_string())]),
+        Reason::TooLongHas { max, has } => {
+            trf("rule.too_long_has", &[("max", &max.to_string()), ("has", &has.to_string())])
+        }
+        Reason::CharacterNotAllowed { quoted } => trf("rule.character", &[("char", quoted)]),
+        Reason::ControlCharacters => tr("rule.control").to_owned(),
+        Reason::IntegerRange { min, max } => {
+            trf("rule.integer_range", &[("min", &number(*min)), ("max", &number(*max))])
+        }
+        Reason::LengthRange { min, max } => {
+            trf("rule.length_range", &[("min", &min.to_string()), ("max", &max.to_string())])
+        }
+        Reason::TokenTooLong { max } => trf("rule.token_too_long", &[("max", &max.to_string())]),
+        Reason::UnknownField => tr("rule.unknown_field").to_owned(),
+        Reason::UnknownParameter => tr("rule.unknown_parameter").to_owned(),
+        Reason::TooManyPositional { max } => trf("rule.too_many_positional", &[("max", &max.to_string())]),
+    }
+}
+
+/// A `reason` sentence from the wire: translated when this version knows
+/// it, else the server's own words.
+pub fn describe_rule_text(text: &str) -> String {
+    Reason::parse(text).map_or_else(|| text.to_owned(), |reason| describe_rule(&reason))
+}
+
+/// `1000000` as `1,000,000` (English) or `1.000.000` (Português).
+pub fn grouped(n: i64) -> String {
+    let separator = match language() {
+        Language::En => ',',
+        Language::PtBr => '.',
+    };
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    if n < 0 { format!("-{out}") } else { out }
 }

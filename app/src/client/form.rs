@@ -5,8 +5,10 @@
 use std::collections::BTreeMap;
 
 use lojinha_server::Product;
+use lojinha_server::protocol::Reason;
 use lojinha_server::protocol::product::{MAX_PRICE_CENTS, MAX_QUANTITY, check_name, validate_code};
 
+use crate::client::describe::describe_rule;
 use crate::i18n::{tr, trf};
 use crate::money::{PriceError, cents_to_input, parse_price};
 
@@ -104,8 +106,8 @@ impl FormState {
     }
 }
 
-fn code_message(code: &str, reason: String) -> String {
-    if code.is_empty() { tr("form.err.required").to_owned() } else { reason }
+fn code_message(code: &str, reason: Reason) -> String {
+    if code.is_empty() { tr("form.err.required").to_owned() } else { describe_rule(&reason) }
 }
 
 fn name_message(name: &str) -> String {

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 
 use crossbeam_channel::Receiver;
 use lojinha_server::Product;
-use lojinha_teach::import::{self, ImportReport};
+use lojinha_teach::import::{self, ImportReport, SkipReason};
 
+use crate::client::describe_file::{describe_import_error, describe_io, describe_skip};
 use crate::client::network::Waker;
 use crate::i18n::{tr, trf};
 
@@ -29,7 +30,7 @@ pub struct ImportState {
     /// Products sent to the server, answered so far, of how many.
     pub progress: Option<(usize, usize)>,
     /// Records the parser skipped: (line, reason).
-    pub skipped: Vec<(usize, String)>,
+    pub skipped: Vec<(usize, SkipReason)>,
     /// Products the server refused: (code, error).
     pub refused: Vec<(String, String)>,
     pub added: Option<usize>,
@@ -76,7 +77,7 @@ impl ImportState {
         match done {
             ParseDone::Parsed { path, report } => {
                 self.path = path.display().to_string();
-                self.skipped = report.skipped().into_iter().map(|(l, r)| (l, r.to_owned())).collect();
+                self.skipped = report.skipped().into_iter().map(|(l, r)| (l, r.clone())).collect();
                 let products = report.products();
                 if products.is_empty() {
                     self.added = Some(0);
@@ -107,11 +108,11 @@ impl ImportState {
 fn read_and_parse(path: PathBuf) -> ParseDone {
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
-        Err(e) => return ParseDone::Failed { path, error: e.to_string() },
+        Err(e) => return ParseDone::Failed { path, error: describe_io(&e) },
     };
     match import::parse_bytes(&bytes) {
         Ok(report) => ParseDone::Parsed { path, report },
-        Err(e) => ParseDone::Failed { path, error: e.to_string() },
+        Err(e) => ParseDone::Failed { path, error: describe_import_error(&e) },
     }
 }
 
@@ -157,7 +158,9 @@ fn report(ui: &mut egui::Ui, state: &ImportState) {
     let reasons = state
         .skipped
         .iter()
-        .map(|(line, reason)| trf("import.skipped_line", &[("line", &line.to_string()), ("reason", reason)]))
+        .map(|(line, reason)| {
+            trf("import.skipped_line", &[("line", &line.to_string()), ("reason", &describe_skip(reason))])
+        })
         .chain(
             state
                 .refused

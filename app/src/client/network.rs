@@ -55,7 +55,8 @@ impl RequestError {
     fn from_client(error: &ClientError) -> RequestError {
         let rpc = error.rpc();
         let data = rpc.and_then(|e| e.data.as_ref());
-        let reason = data.and_then(|d| d.get("reason")).and_then(|r| r.as_str()).map(str::to_owned);
+        let reason = data.and_then(|d| d.get("reason")).and_then(|r| r.as_str());
+        let reason = reason.map(super::describe::describe_rule_text);
         let field =
             error.field().map(str::to_owned).or_else(|| error.is_already_exists().then(|| "code".to_owned()));
         let message = super::describe::describe(error);

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::error::{FieldError, RpcError};
 use super::message::{Params, Request};
 use super::product::{Product, validate_code};
+use super::reason::Reason;
 
 /// Default and largest page size of `product.list`.
 pub const DEFAULT_PAGE: usize = 1000;
@@ -53,13 +54,13 @@ fn by_name(params: Params, names: &[&str]) -> Result<Map<String, Value>, FieldEr
         Params::None => Ok(Map::new()),
         Params::ByName(map) => {
             if let Some(unknown) = map.keys().find(|k| !names.contains(&k.as_str())) {
-                return Err(FieldError::new(unknown, "unknown parameter"));
+                return Err(FieldError::new(unknown, Reason::UnknownParameter));
             }
             Ok(map)
         }
         Params::ByPosition(list) => {
             if list.len() > names.len() {
-                let why = format!("at most {} positional parameters", names.len());
+                let why = Reason::TooManyPositional { max: names.len() };
                 return Err(FieldError::new("params", why));
             }
             Ok(names.iter().map(|n| n.to_string()).zip(list).collect())
@@ -72,12 +73,12 @@ fn parse_hello(params: Params) -> Result<Command, FieldError> {
     let client = match map.remove("client") {
         None | Some(Value::Null) => None,
         Some(Value::String(name)) => Some(check_client_name(&name)?),
-        Some(_) => return Err(FieldError::new("client", "must be a string")),
+        Some(_) => return Err(FieldError::new("client", Reason::NotAString)),
     };
     let token = match map.remove("token") {
         None | Some(Value::Null) => None,
         Some(Value::String(t)) if t.len() <= MAX_TOKEN_LEN => Some(t),
-        Some(_) => return Err(FieldError::new("token", "must be a string of at most 256 bytes")),
+        Some(_) => return Err(FieldError::new("token", Reason::TokenTooLong { max: MAX_TOKEN_LEN })),
     };
     Ok(Command::Hello { client, token })
 }
@@ -85,11 +86,11 @@ fn parse_hello(params: Params) -> Result<Command, FieldError> {
 fn check_client_name(name: &str) -> Result<String, FieldError> {
     let chars = name.chars().count();
     if !(1..=MAX_CLIENT_NAME).contains(&chars) {
-        let why = format!("must be 1 to {MAX_CLIENT_NAME} characters");
+        let why = Reason::LengthRange { min: 1, max: MAX_CLIENT_NAME };
         return Err(FieldError::new("client", why));
     }
     if name.chars().any(char::is_control) {
-        return Err(FieldError::new("client", "must not contain control characters"));
+        return Err(FieldError::new("client", Reason::ControlCharacters));
     }
     Ok(name.to_owned())
 }
@@ -98,8 +99,8 @@ fn parse_product(params: Params) -> Result<Product, FieldError> {
     let mut map = by_name(params, &["product"])?;
     match map.remove("product") {
         Some(value @ Value::Object(_)) => Product::from_json(value),
-        Some(_) => Err(FieldError::new("product", "must be an object")),
-        None => Err(FieldError::new("product", "is required")),
+        Some(_) => Err(FieldError::new("product", Reason::NotAnObject)),
+        None => Err(FieldError::new("product", Reason::Required)),
     }
 }
 
@@ -107,8 +108,8 @@ fn parse_code(params: Params) -> Result<String, FieldError> {
     let mut map = by_name(params, &["code"])?;
     let code = match map.remove("code") {
         Some(Value::String(code)) => code,
-        Some(_) => return Err(FieldError::new("code", "must be a string")),
-        None => return Err(FieldError::new("code", "is required")),
+        Some(_) => return Err(FieldError::new("code", Reason::NotAString)),
+        None => return Err(FieldError::new("code", Reason::Required)),
     };
     validate_code(&code).map_err(|reason| FieldError::new("code", reason))?;
     Ok(code)
@@ -119,17 +120,21 @@ fn parse_list(params: Params) -> Result<Command, FieldError> {
     let after = match map.remove("after") {
         None | Some(Value::Null) => None,
         Some(Value::String(code)) => Some(code),
-        Some(_) => return Err(FieldError::new("after", "must be a string")),
+        Some(_) => return Err(FieldError::new("after", Reason::NotAString)),
     };
     let limit = match map.remove("limit") {
         None | Some(Value::Null) => DEFAULT_PAGE,
         Some(Value::Number(n)) => match n.as_u64() {
             Some(n) if (1..=MAX_PAGE as u64).contains(&n) => n as usize,
-            _ => return Err(FieldError::new("limit", "must be an integer from 1 to 10000")),
+            _ => return Err(FieldError::new("limit", page_range())),
         },
-        Some(_) => return Err(FieldError::new("limit", "must be an integer from 1 to 10000")),
+        Some(_) => return Err(FieldError::new("limit", page_range())),
     };
     Ok(Command::List { after, limit })
+}
+
+fn page_range() -> Reason {
+    Reason::IntegerRange { min: 1, max: MAX_PAGE as i64 }
 }
 
 fn parse_no_params(params: Params) -> Result<(), FieldError> {

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use super::reason::Reason;
+
 pub const PARSE_ERROR: i64 = -32700;
 pub const INVALID_REQUEST: i64 = -32600;
 pub const METHOD_NOT_FOUND: i64 = -32601;
@@ -25,12 +27,12 @@ pub struct RpcError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: String,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 impl FieldError {
-    pub fn new(field: &str, reason: impl Into<String>) -> Self {
-        FieldError { field: field.to_owned(), reason: reason.into() }
+    pub fn new(field: &str, reason: Reason) -> Self {
+        FieldError { field: field.to_owned(), reason }
     }
 }
 
@@ -71,7 +73,7 @@ impl RpcError {
     }
 
     pub fn invalid_params(error: &FieldError) -> Self {
-        let data = Some(json!({ "field": error.field, "reason": error.reason }));
+        let data = Some(json!({ "field": error.field, "reason": error.reason.to_string() }));
         RpcError::new(INVALID_PARAMS, format!("invalid params: {error}"), data)
     }
 

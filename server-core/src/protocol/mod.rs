@@ -7,11 +7,13 @@ pub mod error;
 pub mod frame;
 pub mod message;
 pub mod product;
+pub mod reason;
 
 pub use command::Command;
 pub use error::{FieldError, RpcError};
 pub use message::{Encoded, Message, Params, Request};
 pub use product::Product;
+pub use reason::Reason;
 
 /// Version of the wire protocol announced in `welcome`.
 pub const PROTOCOL_VERSION: u32 = 1;

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::error::FieldError;
+use super::reason::Reason;
 
 pub const MAX_CODE_LEN: usize = 32;
 pub const MAX_NAME_CHARS: usize = 200;
@@ -24,17 +25,17 @@ impl Product {
     /// quantity defaulted to 0).
     pub fn from_json(value: Value) -> Result<Product, FieldError> {
         let Value::Object(mut fields) = value else {
-            return Err(FieldError::new("product", "must be an object"));
+            return Err(FieldError::new("product", Reason::NotAnObject));
         };
         let code = take_string(&mut fields, "code")?;
         validate_code(&code).map_err(|reason| FieldError::new("code", reason))?;
         let name = check_name(&take_string(&mut fields, "name")?)
             .map_err(|reason| FieldError::new("name", reason))?;
         let price_cents = take_integer(&mut fields, "price_cents", MAX_PRICE_CENTS)?
-            .ok_or_else(|| FieldError::new("price_cents", "is required"))?;
+            .ok_or_else(|| FieldError::new("price_cents", Reason::Required))?;
         let quantity = take_integer(&mut fields, "quantity", MAX_QUANTITY)?.unwrap_or(0);
         if let Some(unknown) = fields.keys().next() {
-            return Err(FieldError::new(unknown, "unknown field"));
+            return Err(FieldError::new(unknown, Reason::UnknownField));
         }
         Ok(Product { code, name, price_cents, quantity })
     }
@@ -48,32 +49,32 @@ impl Product {
 }
 
 /// `1` to `32` characters from `A-Z a-z 0-9 . _ -`.
-pub fn validate_code(code: &str) -> Result<(), String> {
+pub fn validate_code(code: &str) -> Result<(), Reason> {
     if code.is_empty() {
-        return Err("must not be empty".into());
+        return Err(Reason::Empty);
     }
     if code.len() > MAX_CODE_LEN {
-        return Err(format!("must be at most {MAX_CODE_LEN} characters"));
+        return Err(Reason::TooLong { max: MAX_CODE_LEN });
     }
     let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
     if let Some(bad) = code.chars().find(|&c| !allowed(c)) {
-        return Err(format!("character {bad:?} is not allowed (use A-Z a-z 0-9 . _ -)"));
+        return Err(Reason::character_not_allowed(bad));
     }
     Ok(())
 }
 
 /// Trims, then `1` to `200` code points, no control characters.
-pub fn check_name(raw: &str) -> Result<String, String> {
+pub fn check_name(raw: &str) -> Result<String, Reason> {
     let name = raw.trim();
     let chars = name.chars().count();
     if chars == 0 {
-        return Err("must not be empty".into());
+        return Err(Reason::Empty);
     }
     if chars > MAX_NAME_CHARS {
-        return Err(format!("must be at most {MAX_NAME_CHARS} characters (has {chars})"));
+        return Err(Reason::TooLongHas { max: MAX_NAME_CHARS, has: chars });
     }
     if name.chars().any(char::is_control) {
-        return Err("must not contain control characters".into());
+        return Err(Reason::ControlCharacters);
     }
     Ok(name.to_owned())
 }
@@ -81,8 +82,8 @@ pub fn check_name(raw: &str) -> Result<String, String> {
 fn take_string(fields: &mut Map<String, Value>, key: &str) -> Result<String, FieldError> {
     match fields.remove(key) {
         Some(Value::String(s)) => Ok(s),
-        Some(_) => Err(FieldError::new(key, "must be a string")),
-        None => Err(FieldError::new(key, "is required")),
+        Some(_) => Err(FieldError::new(key, Reason::NotAString)),
+        None => Err(FieldError::new(key, Reason::Required)),
     }
 }
 
@@ -90,7 +91,7 @@ fn take_integer(fields: &mut Map<String, Value>, key: &str, max: i64) -> Result<
     let Some(value) = fields.remove(key) else {
         return Ok(None);
     };
-    let range = || format!("must be an integer from 0 to {max}");
+    let range = || Reason::IntegerRange { min: 0, max };
     let Value::Number(number) = value else {
         return Err(FieldError::new(key, range()));
     };

@@ -8,6 +8,7 @@
 mod csv;
 mod export;
 mod money;
+mod reason;
 
 use std::collections::HashMap;
 
@@ -16,6 +17,7 @@ use serde_json::Value;
 
 pub use export::{CSV_HEADER, to_csv, to_json, to_spreadsheet_csv};
 pub use money::{DecimalMark, parse_price};
+pub use reason::{Column, ImportError, SkipReason, Unit};
 
 /// What became of each record of a file, in file order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -32,7 +34,7 @@ pub enum ImportRow {
     Ok(Product),
     /// `line` is the file line where the record starts (CSV) or the
     /// 1-based position in the array (JSON).
-    Skipped { line: usize, reason: String },
+    Skipped { line: usize, reason: SkipReason },
 }
 
 impl ImportReport {
@@ -48,28 +50,16 @@ impl ImportReport {
     }
 
     /// `(line, reason)` of every skipped record.
-    pub fn skipped(&self) -> Vec<(usize, &str)> {
+    pub fn skipped(&self) -> Vec<(usize, &SkipReason)> {
         self.rows
             .iter()
             .filter_map(|row| match row {
-                ImportRow::Skipped { line, reason } => Some((*line, reason.as_str())),
+                ImportRow::Skipped { line, reason } => Some((*line, reason)),
                 ImportRow::Ok(_) => None,
             })
             .collect()
     }
 }
-
-/// The whole file could not be read (no header, not JSON, …).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError(pub String);
-
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ImportError {}
 
 /// File bytes to text: UTF-8 (with or without a byte order mark), or else
 /// Windows-1252, which older Brazilian spreadsheets still save.
@@ -98,19 +88,19 @@ pub fn parse(text: &str) -> Result<ImportReport, ImportError> {
 /// A JSON array of products, or an object with a `products` array (what
 /// `product.list` returns).
 pub fn parse_json(text: &str) -> Result<ImportReport, ImportError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| ImportError(format!("the file is not valid JSON: {e}")))?;
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| ImportError::NotJson { line: e.line(), column: e.column() })?;
     let items = match value {
         Value::Array(items) => items,
         Value::Object(mut object) => match object.remove("products") {
             Some(Value::Array(items)) => items,
-            _ => return Err(ImportError("expected a JSON array of products".into())),
+            _ => return Err(ImportError::NotAnArray),
         },
-        _ => return Err(ImportError("expected a JSON array of products".into())),
+        _ => return Err(ImportError::NotAnArray),
     };
-    let mut rows = Rows::new("item");
+    let mut rows = Rows::new(Unit::Item);
     for (index, item) in items.into_iter().enumerate() {
-        rows.push(index + 1, Product::from_json(item).map_err(|e| e.to_string()));
+        rows.push(index + 1, Product::from_json(item).map_err(SkipReason::Rule));
     }
     Ok(ImportReport { rows: rows.rows, ignored_columns: Vec::new() })
 }
@@ -126,12 +116,12 @@ pub fn parse_csv(text: &str) -> Result<ImportReport, ImportError> {
     };
     let hint = if separator == ',' { DecimalMark::Point } else { DecimalMark::Comma };
     let mut records = csv::records(text, separator).into_iter().skip(skip).filter(|r| !r.is_blank());
-    let header = records.next().ok_or_else(|| ImportError("the file is empty".into()))?;
+    let header = records.next().ok_or(ImportError::Empty)?;
     let (columns, ignored_columns) = Columns::from_header(&header.fields)?;
-    let mut rows = Rows::new("line");
+    let mut rows = Rows::new(Unit::Line);
     for record in records {
         let product = if record.unclosed_quote {
-            Err("a quoted field is never closed".to_owned())
+            Err(SkipReason::UnclosedQuote)
         } else {
             columns.product(&record.fields, hint)
         };
@@ -144,22 +134,22 @@ pub fn parse_csv(text: &str) -> Result<ImportReport, ImportError> {
 struct Rows {
     rows: Vec<ImportRow>,
     first_line_of: HashMap<String, usize>,
-    /// "line" (CSV) or "item" (JSON), for the duplicate message.
-    unit: &'static str,
+    /// Lines (CSV) or items (JSON), for the duplicate message.
+    unit: Unit,
 }
 
 impl Rows {
-    fn new(unit: &'static str) -> Rows {
+    fn new(unit: Unit) -> Rows {
         Rows { rows: Vec::new(), first_line_of: HashMap::new(), unit }
     }
 
-    fn push(&mut self, line: usize, product: Result<Product, String>) {
-        let checked = product.and_then(|p| p.validate().map_err(|e| e.to_string()));
+    fn push(&mut self, line: usize, product: Result<Product, SkipReason>) {
+        let checked = product.and_then(|p| p.validate().map_err(SkipReason::Rule));
         let row = match checked {
             Ok(p) => match self.first_line_of.get(&p.code) {
-                Some(first) => ImportRow::Skipped {
+                Some(&first) => ImportRow::Skipped {
                     line,
-                    reason: format!("duplicate code '{}' (first on {} {first})", p.code, self.unit),
+                    reason: SkipReason::Duplicate { code: p.code, unit: self.unit, first },
                 },
                 None => {
                     self.first_line_of.insert(p.code.clone(), line);
@@ -207,19 +197,20 @@ impl Columns {
                 _ => ignored.push(name.trim().to_owned()),
             }
         }
-        let require = |field: Field, name: &str| {
-            found.get(&field).copied().ok_or_else(|| {
-                ImportError(format!("the header has no '{name}' column (it has: {})", header.join(", ")))
+        let require = |field: Field, column: Column| {
+            found.get(&field).copied().ok_or_else(|| ImportError::MissingColumn {
+                column,
+                header: header.iter().map(|h| h.trim().to_owned()).collect(),
             })
         };
         let price = match (found.get(&Field::PriceCents), found.get(&Field::Price)) {
             (Some(&i), _) => Price::Cents(i),
             (None, Some(&i)) => Price::Reais(i),
-            (None, None) => Price::Cents(require(Field::PriceCents, "price_cents' or 'price")?),
+            (None, None) => Price::Cents(require(Field::PriceCents, Column::Price)?),
         };
         let columns = Columns {
-            code: require(Field::Code, "code")?,
-            name: require(Field::Name, "name")?,
+            code: require(Field::Code, Column::Code)?,
+            name: require(Field::Name, Column::Name)?,
             price,
             quantity: found.get(&Field::Quantity).copied(),
             width: header.len(),
@@ -227,15 +218,16 @@ impl Columns {
         Ok((columns, ignored))
     }
 
-    fn product(&self, fields: &[String], hint: DecimalMark) -> Result<Product, String> {
+    fn product(&self, fields: &[String], hint: DecimalMark) -> Result<Product, SkipReason> {
         let get = |index: usize| {
-            fields.get(index).map(|f| f.trim()).ok_or_else(|| {
-                format!("the row has {} fields but the header has {}", fields.len(), self.width)
-            })
+            fields
+                .get(index)
+                .map(|f| f.trim())
+                .ok_or(SkipReason::FieldCount { has: fields.len(), header: self.width })
         };
         let price_cents = match self.price {
             Price::Cents(i) => money::parse_whole(get(i)?, "price_cents", hint)?
-                .ok_or_else(|| "price_cents is empty".to_owned())?,
+                .ok_or(SkipReason::ColumnEmpty { column: "price_cents" })?,
             Price::Reais(i) => money::parse_price(get(i)?, hint)?,
         };
         let quantity = match self.quantity {

@@ -1,6 +1,8 @@
 //! Exact money and whole-number parsing for imported files: `2.50`, `2,50`,
 //! `R$ 1.234,56`, `1,234.56` all become integer cents, without floats.
 
+use super::reason::SkipReason;
+
 /// Which mark a file uses for decimals; it only settles the one ambiguous
 /// case, a single mark followed by three digits (`1.234`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,12 +23,13 @@ impl DecimalMark {
 }
 
 /// A price in reais (`R$ 1.234,56`, `2.5`, `3`) to cents.
-pub fn parse_price(raw: &str, hint: DecimalMark) -> Result<i64, String> {
-    let not_a_number = || format!("price is not a number: '{raw}'");
+pub fn parse_price(raw: &str, hint: DecimalMark) -> Result<i64, SkipReason> {
+    let not_a_number = || SkipReason::PriceNotANumber { raw: raw.to_owned() };
+    let too_large = || SkipReason::PriceTooLarge { raw: raw.to_owned() };
     let text = strip_currency(raw);
     let (negative, digits) = split_sign(&text);
     if digits.is_empty() {
-        return Err(if raw.trim().is_empty() { "price is empty".into() } else { not_a_number() });
+        return Err(if raw.trim().is_empty() { SkipReason::PriceEmpty } else { not_a_number() });
     }
     if !digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
         return Err(not_a_number());
@@ -36,33 +39,30 @@ pub fn parse_price(raw: &str, hint: DecimalMark) -> Result<i64, String> {
         None => (digits, ""),
     };
     if whole.chars().filter(char::is_ascii_digit).count() > 15 {
-        return Err(format!("price is too large: '{raw}'"));
+        return Err(too_large());
     }
     let thousands = if whole.contains('.') { '.' } else { ',' };
     let reais = parse_grouped(whole, thousands).ok_or_else(not_a_number)?;
     if fraction.len() > 2 {
-        return Err(format!("price has more than 2 decimal places: '{raw}'"));
+        return Err(SkipReason::PriceTooManyDecimals { raw: raw.to_owned() });
     }
     if !fraction.chars().all(|c| c.is_ascii_digit()) {
         return Err(not_a_number());
     }
     let cents: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
-    let total = reais
-        .checked_mul(100)
-        .and_then(|r| r.checked_add(cents))
-        .ok_or_else(|| format!("price is too large: '{raw}'"))?;
+    let total = reais.checked_mul(100).and_then(|r| r.checked_add(cents)).ok_or_else(too_large)?;
     Ok(if negative { -total } else { total })
 }
 
 /// A whole number (`40`, `1.000` with a comma mark, `-3`); empty gives `None`.
-pub fn parse_whole(raw: &str, column: &str, hint: DecimalMark) -> Result<Option<i64>, String> {
+pub fn parse_whole(raw: &str, column: &'static str, hint: DecimalMark) -> Result<Option<i64>, SkipReason> {
     let text = raw.trim();
     if text.is_empty() {
         return Ok(None);
     }
     let (negative, digits) = split_sign(text);
     let value = parse_grouped(digits, hint.thousands())
-        .ok_or_else(|| format!("{column} is not a whole number: '{raw}'"))?;
+        .ok_or_else(|| SkipReason::NotWholeNumber { column, raw: raw.to_owned() })?;
     Ok(Some(if negative { -value } else { value }))
 }
 
@@ -156,17 +156,18 @@ mod tests {
     /// Bad prices get a reason that quotes the text.
     #[test]
     fn bad_prices_are_explained() {
-        assert_eq!(parse_price("abc", Comma), Err("price is not a number: 'abc'".into()));
-        assert_eq!(parse_price("", Comma), Err("price is empty".into()));
-        assert_eq!(parse_price("2,505", Comma).unwrap_err(), "price has more than 2 decimal places: '2,505'");
-        assert_eq!(parse_price("1.234", Point).unwrap_err(), "price has more than 2 decimal places: '1.234'");
+        let why = |text: &str, hint| parse_price(text, hint).unwrap_err().to_string();
+        assert_eq!(why("abc", Comma), "price is not a number: 'abc'");
+        assert_eq!(parse_price("", Comma), Err(SkipReason::PriceEmpty));
+        assert_eq!(why("2,505", Comma), "price has more than 2 decimal places: '2,505'");
+        assert_eq!(why("1.234", Point), "price has more than 2 decimal places: '1.234'");
         assert!(parse_price("1.23.4", Comma).is_err());
         assert!(parse_price("2,50,1", Comma).is_err());
-        assert!(parse_price("99999999999999999999", Point).unwrap_err().contains("too large"));
+        assert!(why("99999999999999999999", Point).contains("too large"));
         assert_eq!(parse_price("-2,50", Comma), Ok(-250));
         assert_eq!(parse_price("-R$ 2,50", Comma), Ok(-250));
         assert_eq!(parse_price("R$ -2,50", Comma), Ok(-250));
-        assert_eq!(parse_price("R$", Comma).unwrap_err(), "price is not a number: 'R$'");
+        assert_eq!(why("R$", Comma), "price is not a number: 'R$'");
     }
 
     /// Quantities accept thousands groups of the file's style and nothing fractional.
@@ -178,7 +179,7 @@ mod tests {
         assert_eq!(parse_whole("  ", "quantity", Point), Ok(None));
         assert_eq!(
             parse_whole("2,5", "quantity", Comma),
-            Err("quantity is not a whole number: '2,5'".into())
+            Err(SkipReason::NotWholeNumber { column: "quantity", raw: "2,5".into() })
         );
         assert_eq!(parse_whole("-1", "quantity", Point), Ok(Some(-1)));
     }

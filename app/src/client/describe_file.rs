@@ -1,0 +1,67 @@
+//! File problems in the user's language: why an imported record was
+//! skipped, why a whole file was refused, and why a file could not be read
+//! or written.
+
+use lojinha_teach::import::{Column, ImportError, SkipReason, Unit};
+
+use super::describe::describe_rule;
+use crate::i18n::{tr, trf};
+
+/// Why one record of an imported file was left out.
+pub fn describe_skip(reason: &SkipReason) -> String {
+    match reason {
+        SkipReason::Rule(error) => {
+            trf("skip.rule", &[("field", &error.field), ("reason", &describe_rule(&error.reason))])
+        }
+        SkipReason::PriceEmpty => tr("skip.price_empty").to_owned(),
+        SkipReason::PriceNotANumber { raw } => trf("skip.price_not_number", &[("raw", raw)]),
+        SkipReason::PriceTooLarge { raw } => trf("skip.price_too_large", &[("raw", raw)]),
+        SkipReason::PriceTooManyDecimals { raw } => trf("skip.price_decimals", &[("raw", raw)]),
+        SkipReason::NotWholeNumber { column, raw } => {
+            trf("skip.not_whole", &[("column", column), ("raw", raw)])
+        }
+        SkipReason::ColumnEmpty { column } => trf("skip.column_empty", &[("column", column)]),
+        SkipReason::FieldCount { has, header } => {
+            trf("skip.field_count", &[("has", &has.to_string()), ("header", &header.to_string())])
+        }
+        SkipReason::UnclosedQuote => tr("skip.unclosed_quote").to_owned(),
+        SkipReason::Duplicate { code, unit, first } => {
+            let key = match unit {
+                Unit::Line => "skip.duplicate_line",
+                Unit::Item => "skip.duplicate_item",
+            };
+            trf(key, &[("code", code), ("first", &first.to_string())])
+        }
+    }
+}
+
+/// Why a whole file could not be imported.
+pub fn describe_import_error(error: &ImportError) -> String {
+    match error {
+        ImportError::Empty => tr("skip.file_empty").to_owned(),
+        ImportError::NotJson { line, column } => {
+            trf("skip.not_json", &[("line", &line.to_string()), ("column", &column.to_string())])
+        }
+        ImportError::NotAnArray => tr("skip.not_array").to_owned(),
+        ImportError::MissingColumn { column, header } => {
+            let column = match column {
+                Column::Code => tr("skip.column_code"),
+                Column::Name => tr("skip.column_name"),
+                Column::Price => tr("skip.column_price"),
+            };
+            trf("skip.missing_column", &[("column", column), ("header", &header.join(", "))])
+        }
+    }
+}
+
+/// A file that could not be opened, read or written.
+pub fn describe_io(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => tr("file.not_found").to_owned(),
+        ErrorKind::PermissionDenied => tr("file.permission").to_owned(),
+        ErrorKind::IsADirectory => tr("file.is_directory").to_owned(),
+        ErrorKind::StorageFull => tr("file.disk_full").to_owned(),
+        _ => trf("file.other", &[("detail", &error.to_string())]),
+    }
+}

@@ -1,0 +1,125 @@
+//! Why a record was skipped, or a whole file refused: kinds with the values
+//! they quote, so the app can say them in its user's language. `Display`
+//! gives the English sentence.
+
+use std::fmt;
+
+use lojinha_server::protocol::FieldError;
+
+/// Where a duplicate's first copy is: a CSV line or a JSON array item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Line,
+    Item,
+}
+
+/// Why one record of a file was not imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    /// A rule of the protocol (the same the server would answer with).
+    Rule(FieldError),
+    PriceEmpty,
+    PriceNotANumber {
+        raw: String,
+    },
+    PriceTooLarge {
+        raw: String,
+    },
+    PriceTooManyDecimals {
+        raw: String,
+    },
+    /// `column` holds something other than a whole number.
+    NotWholeNumber {
+        column: &'static str,
+        raw: String,
+    },
+    /// A required number column is empty in this row.
+    ColumnEmpty {
+        column: &'static str,
+    },
+    /// The row is shorter than the header.
+    FieldCount {
+        has: usize,
+        header: usize,
+    },
+    UnclosedQuote,
+    /// The code already appeared at `first` (a line or an item).
+    Duplicate {
+        code: String,
+        unit: Unit,
+        first: usize,
+    },
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::Rule(error) => write!(f, "{error}"),
+            SkipReason::PriceEmpty => f.write_str("price is empty"),
+            SkipReason::PriceNotANumber { raw } => write!(f, "price is not a number: '{raw}'"),
+            SkipReason::PriceTooLarge { raw } => write!(f, "price is too large: '{raw}'"),
+            SkipReason::PriceTooManyDecimals { raw } => {
+                write!(f, "price has more than 2 decimal places: '{raw}'")
+            }
+            SkipReason::NotWholeNumber { column, raw } => {
+                write!(f, "{column} is not a whole number: '{raw}'")
+            }
+            SkipReason::ColumnEmpty { column } => write!(f, "{column} is empty"),
+            SkipReason::FieldCount { has, header } => {
+                write!(f, "the row has {has} fields but the header has {header}")
+            }
+            SkipReason::UnclosedQuote => f.write_str("a quoted field is never closed"),
+            SkipReason::Duplicate { code, unit, first } => {
+                let unit = match unit {
+                    Unit::Line => "line",
+                    Unit::Item => "item",
+                };
+                write!(f, "duplicate code '{code}' (first on {unit} {first})")
+            }
+        }
+    }
+}
+
+/// A column the importer needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Code,
+    Name,
+    /// `price_cents` or `price` (in reais).
+    Price,
+}
+
+/// Why a whole file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Nothing but blank lines.
+    Empty,
+    /// Not JSON, at this line and column.
+    NotJson { line: usize, column: usize },
+    /// JSON, but neither an array of products nor an object with one.
+    NotAnArray,
+    /// The header lacks a needed column; `header` is what it has.
+    MissingColumn { column: Column, header: Vec<String> },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Empty => f.write_str("the file is empty"),
+            ImportError::NotJson { line, column } => {
+                write!(f, "the file is not valid JSON (line {line}, column {column})")
+            }
+            ImportError::NotAnArray => f.write_str("expected a JSON array of products"),
+            ImportError::MissingColumn { column, header } => {
+                let name = match column {
+                    Column::Code => "'code'",
+                    Column::Name => "'name'",
+                    Column::Price => "'price_cents' or 'price'",
+                };
+                write!(f, "the header has no {name} column (it has: {})", header.join(", "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
