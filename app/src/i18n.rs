@@ -229,6 +229,22 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("err.bye_full", "the server is full (too many clients)", "o servidor está cheio (clientes demais)"),
     ("err.bye_other", "the server said goodbye: {reason}", "o servidor se despediu: {reason}"),
     ("err.server_closed", "the server closed the connection", "o servidor fechou a conexão"),
+    // Why the server closed a session
+    ("close.client_closed", "the client closed the connection", "o cliente fechou a conexão"),
+    ("close.quit", "the client sent quit", "o cliente enviou quit"),
+    ("close.idle", "no message for too long (idle timeout)", "tempo demais sem mensagens (idle timeout)"),
+    (
+        "close.too_slow",
+        "the client did not read its messages (too slow)",
+        "o cliente não lia as mensagens (too slow)",
+    ),
+    (
+        "close.frame_too_large",
+        "a message longer than the limit (frame too large)",
+        "uma mensagem maior que o limite (frame too large)",
+    ),
+    ("close.shutdown", "the server is shutting down", "o servidor está sendo desligado"),
+    ("close.error", "socket error: {detail}", "erro no socket: {detail}"),
     // Rules a field broke (the `reason` of a -32602 error)
     ("rule.required", "is required", "é obrigatório"),
     ("rule.empty", "must not be empty", "não pode ficar vazio"),

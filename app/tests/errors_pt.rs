@@ -191,3 +191,31 @@ fn form_code_rule_is_in_portuguese() {
     click(&mut h, None, "Adicionar produto");
     assert!(shows(&h, None, "o caractere ' ' não é permitido"), "the code's rule is shown in Portuguese");
 }
+
+/// The log and the diagram in Portuguese: an error answer is described by its
+/// code and rule, events from before the first frame are drawn in Portuguese,
+/// and the server's log says why a session closed.
+#[test]
+fn log_and_diagram_speak_portuguese() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = portuguese_app(dir.path());
+    {
+        let w = window(&h, 0).unwrap();
+        let w = lock(&w);
+        let labels: Vec<_> = (0..w.diagram.len()).filter_map(|row| w.diagram.label(row)).collect();
+        assert!(labels.iter().any(|l| l.starts_with("connect() para ")), "{labels:?}");
+        assert!(labels.iter().any(|l| l.starts_with("conectado como ")), "{labels:?}");
+    }
+    let bad_get = r#"{"jsonrpc":"2.0","id":9,"method":"product.get","params":{"code":"a b"}}"#;
+    set_text(&mut h, None, "Mensagem bruta", bad_get);
+    click(&mut h, None, "Enviar bruto");
+    let expected = "Valor inválido em code: o caractere ' ' não é permitido";
+    wait_for(&mut h, "error answer logged", |h| shows(h, None, expected));
+
+    click(&mut h, None, "Desconectar");
+    wait_for(&mut h, "server saw the close", |h| {
+        h.state().server_log().entries().iter().any(|e| e.server_close.is_some())
+    });
+    let closed = h.state().server_log().entries().iter().find(|e| e.server_close.is_some()).cloned().unwrap();
+    assert_eq!(lojinha::log::view::describe(&closed), "o cliente enviou quit", "Desconectar sends quit");
+}

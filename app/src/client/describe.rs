@@ -11,6 +11,7 @@ use lojinha_server::protocol::error::{
     PARSE_ERROR, TOKEN_REQUIRED,
 };
 use lojinha_server::protocol::{Reason, RpcError};
+use lojinha_server::server::CloseReason;
 
 use crate::i18n::{Language, language, tr, trf};
 
@@ -63,6 +64,19 @@ pub fn describe_reason(reason: &str) -> String {
         Some(other) => trf("err.bye_other", &[("reason", other)]),
         None if reason == "the server closed the connection" => tr("err.server_closed").to_owned(),
         None => reason.to_owned(),
+    }
+}
+
+/// Why the server closed a session (the server panel's log).
+pub fn describe_close(reason: &CloseReason) -> String {
+    match reason {
+        CloseReason::ClientClosed => tr("close.client_closed").to_owned(),
+        CloseReason::Quit => tr("close.quit").to_owned(),
+        CloseReason::IdleTimeout => tr("close.idle").to_owned(),
+        CloseReason::TooSlow => tr("close.too_slow").to_owned(),
+        CloseReason::FrameTooLarge => tr("close.frame_too_large").to_owned(),
+        CloseReason::ServerShutdown => tr("close.shutdown").to_owned(),
+        CloseReason::Error(detail) => trf("close.error", &[("detail", detail)]),
     }
 }
 

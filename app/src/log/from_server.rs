@@ -38,7 +38,9 @@ pub fn entry(record: &ServerEventRecord) -> LogEntry {
             message(record, Direction::ServerToClient, *session, raw, *bytes)
         }
         ServerEvent::SessionClosed { session, reason } => {
-            in_session(with_detail(local(Step::Closed), reason.to_string()), *session)
+            let mut e = in_session(with_detail(local(Step::Closed), reason.to_string()), *session);
+            e.server_close = Some(reason.clone());
+            e
         }
         ServerEvent::Stopped => local(Step::Stopped),
     }

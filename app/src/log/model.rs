@@ -6,6 +6,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::time::{Duration, Instant, SystemTime};
 
+use lojinha_server::server::CloseReason;
 use serde_json::Value;
 
 /// Which way a step goes, seen from outside (the same for both ends).
@@ -86,6 +87,8 @@ pub struct LogEntry {
     pub bytes: Option<usize>,
     /// A short detail: an address, a reason, a client name, an error.
     pub detail: Option<String>,
+    /// Why the server closed a session (described when drawn, in the user's language).
+    pub server_close: Option<CloseReason>,
     /// The message exactly as sent or received.
     pub raw: Option<String>,
     /// The `seq` of the matching request (on a response) or response (on a request).
@@ -107,6 +110,7 @@ impl LogEntry {
             rtt: None,
             bytes: None,
             detail: None,
+            server_close: None,
             raw: None,
             pair: None,
         }

@@ -5,7 +5,10 @@
 use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
 
+use lojinha_server::protocol::RpcError;
+
 use super::model::{Direction, Log, LogEntry, Step};
+use crate::client::describe::{describe_close, describe_reason, describe_rpc};
 use crate::i18n::{tr, trf};
 
 /// What the user asked of the log (the owner applies it).
@@ -240,7 +243,7 @@ pub fn describe(entry: &LogEntry) -> String {
         }
         Step::Response => trf("log.d.response", &[("method", &method), ("id", &id)]),
         Step::ErrorResponse => {
-            let message = entry.raw.as_deref().map(error_message).unwrap_or_default();
+            let message = entry.raw.as_deref().map(error_description).unwrap_or_default();
             let key = if method.is_empty() { "log.d.error_plain" } else { "log.d.error_response" };
             trf(key, &[("method", &method), ("id", &id), ("message", &message)])
         }
@@ -256,13 +259,22 @@ pub fn describe(entry: &LogEntry) -> String {
             let params = entry.raw.as_deref().map(params_summary).unwrap_or_default();
             format!("{method} {params}")
         }
+        Step::Closed => match &entry.server_close {
+            Some(reason) => describe_close(reason),
+            None => describe_reason(&detail),
+        },
         _ => detail,
     }
 }
 
-fn error_message(raw: &str) -> String {
-    let value: serde_json::Value = serde_json::from_str(raw).unwrap_or_default();
-    value["error"]["message"].as_str().unwrap_or_default().to_owned()
+/// The error object of a response, described in the user's language (the
+/// raw JSON, in the detail pane, keeps the server's own words).
+fn error_description(raw: &str) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(raw).unwrap_or_default();
+    match serde_json::from_value::<RpcError>(value["error"].take()) {
+        Ok(error) => describe_rpc(&error),
+        Err(_) => String::new(),
+    }
 }
 
 fn params_summary(raw: &str) -> String {

@@ -5,17 +5,16 @@ use std::time::Duration;
 
 use lojinha_server::ClientEvent;
 use lojinha_server::ServerEvent;
+use lojinha_server::server::CloseReason;
 
 use super::Diagram;
-use super::message::{DiagramMessage, Direction, Kind, SERVER_LANE};
-use crate::i18n::Language;
+use super::message::{DiagramMessage, Direction, SERVER_LANE};
 
 impl Diagram {
     /// Converts and pushes a client's event (see [`from_client_event`]).
     pub fn push_client_event(&mut self, event: &ClientEvent, at: Duration, log_index: usize) {
         if let Some(message) = from_client_event(event, at) {
-            let message = localized(message, client_local_pt(event), self.language);
-            self.push(message.with_log_index(log_index));
+            self.push(message.with_pt_br(client_local_pt(event)).with_log_index(log_index));
         }
     }
 
@@ -23,22 +22,12 @@ impl Diagram {
     /// `hello` also names the session's lifeline ("Session 3: Window 2").
     pub fn push_server_event(&mut self, event: &ServerEvent, at: Duration, log_index: usize) {
         if let ServerEvent::SessionNamed { session, client } = event {
-            let session_word = self.language.texts().session;
-            self.set_lane_name(*session, format!("{session_word} {session}: {client}"));
+            self.set_lane_client(*session, client);
         }
         if let Some(message) = from_server_event(event, at) {
-            let message = localized(message, server_local_pt(event), self.language);
-            self.push(message.with_log_index(log_index));
+            self.push(message.with_pt_br(server_local_pt(event)).with_log_index(log_index));
         }
     }
-}
-
-/// Swaps a local event's English text for the Portuguese one when that is the language.
-fn localized(mut message: DiagramMessage, pt_br: Option<String>, language: Language) -> DiagramMessage {
-    if let (Language::PtBr, Some(text), Kind::Local { .. }) = (language, pt_br, &message.kind) {
-        message.kind = Kind::Local { what: text };
-    }
-    message
 }
 
 /// The Portuguese text of a client's local event (the English is in [`from_client_event`]).
@@ -47,6 +36,11 @@ fn client_local_pt(event: &ClientEvent) -> Option<String> {
         ClientEvent::Connecting { addr } => format!("connect() para {addr}"),
         ClientEvent::Connected { local, .. } => format!("conectado como {local}"),
         ClientEvent::Read { bytes } => format!("read(): {bytes} bytes"),
+        ClientEvent::Closed { reason } => match reason.strip_prefix("the server said goodbye: ") {
+            Some(goodbye) => format!("o servidor se despediu: {goodbye}"),
+            None if reason == "the server closed the connection" => "o servidor fechou a conexão".to_owned(),
+            None => return None,
+        },
         _ => return None,
     })
 }
@@ -65,6 +59,15 @@ fn server_local_pt(event: &ServerEvent) -> Option<String> {
         ServerEvent::Rejected { peer, reason } => format!("recusado {peer}: {reason}"),
         ServerEvent::Read { session, bytes } => format!("read(): {bytes} bytes (sessão {session})"),
         ServerEvent::Stopped => "parado".to_owned(),
+        ServerEvent::SessionClosed { reason, .. } => match reason {
+            CloseReason::ClientClosed => "o cliente fechou a conexão".to_owned(),
+            CloseReason::Quit => "o cliente enviou quit".to_owned(),
+            CloseReason::IdleTimeout => "tempo sem mensagens esgotado (idle timeout)".to_owned(),
+            CloseReason::TooSlow => "cliente lento demais: não lê o que recebe (too slow)".to_owned(),
+            CloseReason::FrameTooLarge => "mensagem grande demais (frame too large)".to_owned(),
+            CloseReason::ServerShutdown => "servidor desligando".to_owned(),
+            CloseReason::Error(e) => format!("erro no socket: {e}"),
+        },
         _ => return None,
     })
 }

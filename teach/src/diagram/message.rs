@@ -60,13 +60,16 @@ pub struct DiagramMessage {
     pub raw: String,
     /// Where the message sits in the app's log; returned on click.
     pub log_index: usize,
+    /// The Portuguese text of a local or closing event (the English is in
+    /// `kind`); the label follows the diagram's language, also after a switch.
+    pub pt_br: Option<String>,
 }
 
 impl DiagramMessage {
     /// A line that crossed the wire, classified from its JSON; lane 0, log index 0.
     pub fn from_raw(direction: Direction, raw: &str, at: Duration) -> DiagramMessage {
         let (kind, id) = classify(raw);
-        DiagramMessage { at, lane: 0, direction, kind, id, raw: raw.to_owned(), log_index: 0 }
+        DiagramMessage { at, lane: 0, direction, kind, id, raw: raw.to_owned(), log_index: 0, pt_br: None }
     }
 
     /// An event on one lifeline.
@@ -89,7 +92,14 @@ impl DiagramMessage {
             id: None,
             raw: String::new(),
             log_index: 0,
+            pt_br: None,
         }
+    }
+
+    /// The event's text in Portuguese (see [`DiagramMessage::pt_br`]).
+    pub fn with_pt_br(mut self, text: Option<String>) -> Self {
+        self.pt_br = text;
+        self
     }
 
     pub fn with_lane(mut self, lane: u64) -> Self {

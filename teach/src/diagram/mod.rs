@@ -60,7 +60,8 @@ pub struct Diagram {
     /// Client lanes in order of first appearance; the server's column comes after them.
     lanes: Vec<u64>,
     column_of_lane: HashMap<u64, usize>,
-    lane_names: HashMap<u64, String>,
+    /// The client name each session gave in `hello`.
+    lane_clients: HashMap<u64, String>,
     row_of_log_index: HashMap<usize, usize>,
     pairing: Pairing,
     selected: Option<usize>,
@@ -82,14 +83,22 @@ impl Diagram {
         Diagram { perspective: Perspective::Server, ..Diagram::default() }
     }
 
+    /// Draws in `language` from now on, relabelling what is already there
+    /// (only when it changes: a frame may call this every time).
     pub fn set_language(&mut self, language: Language) {
+        if self.language == language {
+            return;
+        }
         self.language = language;
+        for (row, message) in self.rows.iter_mut().zip(&self.messages) {
+            row.label = label_of(message, row.round_trip, language);
+        }
     }
 
-    /// Names a lane's lifeline (e.g. "Session 3: Window 2"); the default is
-    /// "Client" or "Session N".
-    pub fn set_lane_name(&mut self, lane: u64, name: impl Into<String>) {
-        self.lane_names.insert(lane, name.into());
+    /// Names a session's lifeline after its client ("Session 3: Window 2");
+    /// without one it is "Client" or "Session N".
+    pub fn set_lane_client(&mut self, lane: u64, client: &str) {
+        self.lane_clients.insert(lane, client.to_owned());
     }
 
     /// Adds a message after the others (messages are drawn in push order).
@@ -113,7 +122,7 @@ impl Diagram {
         self.messages.push(message);
     }
 
-    /// Forgets every message (lane names stay).
+    /// Forgets every message (the sessions' client names stay).
     pub fn clear(&mut self) {
         self.messages.clear();
         self.rows.clear();
@@ -165,13 +174,11 @@ impl Diagram {
     }
 
     fn lane_name(&self, lane: u64) -> String {
-        if let Some(name) = self.lane_names.get(&lane) {
-            return name.clone();
-        }
         let texts = self.language.texts();
-        match self.perspective {
-            Perspective::Client => texts.client.to_owned(),
-            Perspective::Server => format!("{} {lane}", texts.session),
+        match (self.perspective, self.lane_clients.get(&lane)) {
+            (Perspective::Client, _) => texts.client.to_owned(),
+            (Perspective::Server, None) => format!("{} {lane}", texts.session),
+            (Perspective::Server, Some(client)) => format!("{} {lane}: {client}", texts.session),
         }
     }
 }
@@ -182,6 +189,10 @@ fn label_of(message: &DiagramMessage, round_trip: Option<Duration>, language: La
         Language::En => ("not JSON-RPC", "closed"),
         Language::PtBr => ("não é JSON-RPC", "fechada"),
     };
+    let translated = |english: &str| match (language, &message.pt_br) {
+        (Language::PtBr, Some(text)) => text.clone(),
+        _ => english.to_owned(),
+    };
     let id = message.id.as_deref().map(|id| format!(" #{id}")).unwrap_or_default();
     let rtt = round_trip.map(|d| format!(" · {}", format_duration(d))).unwrap_or_default();
     match &message.kind {
@@ -191,8 +202,8 @@ fn label_of(message: &DiagramMessage, round_trip: Option<Duration>, language: La
         Kind::ErrorResponse => format!("error{}{id}{rtt}", error_code(&message.raw)),
         Kind::Batch => format!("batch{id}{rtt}"),
         Kind::Invalid => format!("{not_json_rpc}: {}", shorten(&message.raw, 24)),
-        Kind::Local { what } => what.clone(),
-        Kind::Closed { reason } => format!("{closed}: {reason}"),
+        Kind::Local { what } => translated(what),
+        Kind::Closed { reason } => format!("{closed}: {}", translated(reason)),
     }
 }
 

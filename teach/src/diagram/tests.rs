@@ -169,3 +169,38 @@ fn local_events_follow_the_language() {
     d.push_server_event(&ServerEvent::SessionOpened { session: 1, peer }, Duration::ZERO, 0);
     assert_eq!(d.label(0), Some("accept() de 127.0.0.1:4000"));
 }
+
+/// Events pushed before the language is known, and closings, follow a later
+/// switch both ways; lifelines named by `hello` too.
+#[test]
+fn a_language_switch_relabels_what_is_drawn() {
+    use crate::i18n::Language;
+    use lojinha_server::server::CloseReason;
+    use lojinha_server::{ClientEvent, ServerEvent};
+    let mut client = Diagram::client();
+    client.push_client_event(
+        &ClientEvent::Connecting { addr: "127.0.0.1:7".parse().unwrap() },
+        Duration::ZERO,
+        0,
+    );
+    let goodbye = ClientEvent::Closed { reason: "the server said goodbye: idle timeout".into() };
+    client.push_client_event(&goodbye, Duration::ZERO, 1);
+    assert_eq!(client.label(0), Some("connect() to 127.0.0.1:7"));
+    client.set_language(Language::PtBr);
+    assert_eq!(client.label(0), Some("connect() para 127.0.0.1:7"));
+    assert_eq!(client.label(1), Some("fechada: o servidor se despediu: idle timeout"));
+    client.set_language(Language::En);
+    assert_eq!(client.label(1), Some("closed: the server said goodbye: idle timeout"));
+
+    let mut server = Diagram::server();
+    server.push_server_event(
+        &ServerEvent::SessionNamed { session: 2, client: "Ana".into() },
+        Duration::ZERO,
+        0,
+    );
+    let closed = ServerEvent::SessionClosed { session: 2, reason: CloseReason::Quit };
+    server.push_server_event(&closed, Duration::ZERO, 1);
+    server.set_language(Language::PtBr);
+    assert_eq!(server.label(1), Some("fechada: o cliente enviou quit"));
+    assert_eq!(server.lane_name(2), "Sessão 2: Ana");
+}
