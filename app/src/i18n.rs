@@ -182,6 +182,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "Cannot find the host in {addr}: {detail}",
         "Não foi possível encontrar o host em {addr}: {detail}",
     ),
+    (
+        "err.no_port",
+        "The address {addr} has no port: write it as host:port, e.g. 127.0.0.1:5050",
+        "O endereço {addr} não tem porta: escreva host:porta, por exemplo 127.0.0.1:5050",
+    ),
     ("err.connect", "Cannot connect to {addr}: {detail}", "Não foi possível conectar a {addr}: {detail}"),
     ("err.timeout", "The server did not answer in time", "O servidor não respondeu a tempo"),
     ("err.io", "Connection error: {detail}", "Erro na conexão: {detail}"),
@@ -215,36 +220,6 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "The server could not store it ({detail})",
         "O servidor não conseguiu gravar ({detail})",
     ),
-    (
-        "err.bye_idle",
-        "the server closed the connection after too long without a message (idle timeout)",
-        "o servidor fechou a conexão depois de muito tempo sem mensagens (idle timeout)",
-    ),
-    (
-        "err.bye_slow",
-        "the server dropped this client for not reading its messages (too slow)",
-        "o servidor desligou este cliente por não ler as mensagens (too slow)",
-    ),
-    ("err.bye_shutdown", "the server is shutting down", "o servidor está sendo desligado"),
-    ("err.bye_full", "the server is full (too many clients)", "o servidor está cheio (clientes demais)"),
-    ("err.bye_other", "the server said goodbye: {reason}", "o servidor se despediu: {reason}"),
-    ("err.server_closed", "the server closed the connection", "o servidor fechou a conexão"),
-    // Why the server closed a session
-    ("close.client_closed", "the client closed the connection", "o cliente fechou a conexão"),
-    ("close.quit", "the client sent quit", "o cliente enviou quit"),
-    ("close.idle", "no message for too long (idle timeout)", "tempo demais sem mensagens (idle timeout)"),
-    (
-        "close.too_slow",
-        "the client did not read its messages (too slow)",
-        "o cliente não lia as mensagens (too slow)",
-    ),
-    (
-        "close.frame_too_large",
-        "a message longer than the limit (frame too large)",
-        "uma mensagem maior que o limite (frame too large)",
-    ),
-    ("close.shutdown", "the server is shutting down", "o servidor está sendo desligado"),
-    ("close.error", "socket error: {detail}", "erro no socket: {detail}"),
     // Rules a field broke (the `reason` of a -32602 error)
     ("rule.required", "is required", "é obrigatório"),
     ("rule.empty", "must not be empty", "não pode ficar vazio"),

@@ -214,8 +214,19 @@ fn log_and_diagram_speak_portuguese() {
 
     click(&mut h, None, "Desconectar");
     wait_for(&mut h, "server saw the close", |h| {
-        h.state().server_log().entries().iter().any(|e| e.server_close.is_some())
+        h.state()
+            .server_log()
+            .entries()
+            .iter()
+            .any(|e| matches!(e.ending, Some(lojinha::log::model::Ending::Session(_))))
     });
-    let closed = h.state().server_log().entries().iter().find(|e| e.server_close.is_some()).cloned().unwrap();
+    let closed = h
+        .state()
+        .server_log()
+        .entries()
+        .iter()
+        .find(|e| matches!(e.ending, Some(lojinha::log::model::Ending::Session(_))))
+        .cloned()
+        .unwrap();
     assert_eq!(lojinha::log::view::describe(&closed), "o cliente enviou quit", "Desconectar sends quit");
 }

@@ -24,7 +24,6 @@ const PREFIXES: &[&str] = &[
     "rule.",
     "skip.",
     "file.",
-    "close.",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -12,7 +12,9 @@ pub mod sample;
 pub mod server;
 pub mod storage;
 
-pub use client::{Client, ClientError, ClientEvent, ClientEventRecord, ClientOptions, Notification};
+pub use client::{
+    Client, ClientError, ClientEvent, ClientEventRecord, ClientOptions, ConnectionEnd, Notification,
+};
 pub use protocol::Product;
 pub use server::{Mode, ServerConfig, ServerEvent, ServerHandle, SessionInfo, start, start_on};
 pub use storage::{DbLocation, SyncMode};

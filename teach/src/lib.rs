@@ -76,6 +76,7 @@
 //! what the app should do against its real server and clients;
 //! [`lesson::steps()`] gives the texts if the app wants them elsewhere.
 
+pub mod closing;
 pub mod diagram;
 pub mod i18n;
 pub mod import;

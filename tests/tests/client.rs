@@ -2,7 +2,7 @@
 //! background reader, its protocol log, and how it reports a goodbye.
 
 use lojinha_server::client::{ClientEvent, Incoming, ReceivedKind, Reply};
-use lojinha_server::{Client, ClientError, ClientOptions, Notification};
+use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd, Notification};
 use lojinha_tests::{TestServer, WAIT, bind_loopback, typed_product};
 use serde_json::json;
 
@@ -76,9 +76,5 @@ fn client_reports_the_goodbye() {
     assert!(error.is_disconnect(), "{error:?}");
     let goodbye = client.notifications().try_iter().find(|n| matches!(n, Notification::Goodbye { .. }));
     assert_eq!(goodbye, Some(Notification::Goodbye { reason: "server shutting down".into() }));
-    assert!(
-        client.closed_reason().is_some_and(|r| r.contains("server shutting down")),
-        "{:?}",
-        client.closed_reason()
-    );
+    assert_eq!(client.closed_reason(), Some(&ConnectionEnd::Goodbye("server shutting down".into())));
 }

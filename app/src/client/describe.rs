@@ -5,13 +5,14 @@
 //! sentence, keeping the server's own words only where nothing better is
 //! known (they are shown after the translation).
 
-use lojinha_server::ClientError;
 use lojinha_server::protocol::error::{
     ALREADY_EXISTS, INTERNAL_ERROR, INVALID_PARAMS, INVALID_REQUEST, METHOD_NOT_FOUND, NOT_FOUND,
     PARSE_ERROR, TOKEN_REQUIRED,
 };
 use lojinha_server::protocol::{Reason, RpcError};
 use lojinha_server::server::CloseReason;
+use lojinha_server::{ClientError, ConnectionEnd};
+use lojinha_teach::closing;
 
 use crate::i18n::{Language, language, tr, trf};
 
@@ -19,16 +20,25 @@ use crate::i18n::{Language, language, tr, trf};
 pub fn describe(error: &ClientError) -> String {
     match error {
         ClientError::NoServer { addr } => trf("client.no_server", &[("addr", addr)]),
+        ClientError::Resolve { addr, .. } if !has_port(addr) => trf("err.no_port", &[("addr", addr)]),
         ClientError::Resolve { addr, detail } => trf("err.resolve", &[("addr", addr), ("detail", detail)]),
         ClientError::Connect { addr, source } => {
-            trf("err.connect", &[("addr", addr), ("detail", &source.to_string())])
+            let detail = closing::socket_error(source.kind(), &source.to_string(), language());
+            trf("err.connect", &[("addr", addr), ("detail", &detail)])
         }
         ClientError::Timeout => tr("err.timeout").to_owned(),
         ClientError::Closed { reason } => describe_reason(reason),
-        ClientError::Io(e) => trf("err.io", &[("detail", &e.to_string())]),
+        ClientError::Io(e) => {
+            trf("err.io", &[("detail", &closing::socket_error(e.kind(), &e.to_string(), language()))])
+        }
         ClientError::Rpc(e) => describe_rpc(e),
         ClientError::Protocol(what) => trf("err.protocol", &[("detail", what)]),
     }
+}
+
+/// Whether `addr` ends in `:port` (`localhost` alone does not).
+fn has_port(addr: &str) -> bool {
+    addr.rsplit_once(':').is_some_and(|(_, port)| port.parse::<u16>().is_ok())
 }
 
 /// The server's error object, by its code.
@@ -53,31 +63,14 @@ pub fn describe_rpc(error: &RpcError) -> String {
     }
 }
 
-/// Why a connection ended, as the client library reports it.
-pub fn describe_reason(reason: &str) -> String {
-    let goodbye = reason.strip_prefix("the server said goodbye: ");
-    match goodbye {
-        Some("idle timeout") => tr("err.bye_idle").to_owned(),
-        Some("too slow") => tr("err.bye_slow").to_owned(),
-        Some("server shutting down") => tr("err.bye_shutdown").to_owned(),
-        Some("server full") => tr("err.bye_full").to_owned(),
-        Some(other) => trf("err.bye_other", &[("reason", other)]),
-        None if reason == "the server closed the connection" => tr("err.server_closed").to_owned(),
-        None => reason.to_owned(),
-    }
+/// Why a connection ended, as the client saw it.
+pub fn describe_reason(end: &ConnectionEnd) -> String {
+    closing::connection_end(end, language())
 }
 
 /// Why the server closed a session (the server panel's log).
 pub fn describe_close(reason: &CloseReason) -> String {
-    match reason {
-        CloseReason::ClientClosed => tr("close.client_closed").to_owned(),
-        CloseReason::Quit => tr("close.quit").to_owned(),
-        CloseReason::IdleTimeout => tr("close.idle").to_owned(),
-        CloseReason::TooSlow => tr("close.too_slow").to_owned(),
-        CloseReason::FrameTooLarge => tr("close.frame_too_large").to_owned(),
-        CloseReason::ServerShutdown => tr("close.shutdown").to_owned(),
-        CloseReason::Error(detail) => trf("close.error", &[("detail", detail)]),
-    }
+    closing::session_closed(reason, language())
 }
 
 /// A rule a field broke (the server's `data.reason`, or the same check made

@@ -380,7 +380,7 @@ impl Worker {
 
     fn on_incoming(&mut self, item: Option<Incoming>) {
         let Some(client) = self.client.as_mut() else { return };
-        let item = item.unwrap_or(Incoming::End { reason: "the connection's reader stopped".into() });
+        let item = item.unwrap_or(Incoming::End { reason: lojinha_server::ConnectionEnd::ReaderStopped });
         if let Err(e) = client.handle_incoming(item) {
             self.forward_notifications();
             let reason = match e {
@@ -472,7 +472,7 @@ fn pump(
         let Some(product) = queue.next() else { break };
         match client.send_request("product.add", serde_json::json!({ "product": product })) {
             Ok(id) => pending.push_back((id, product.code)),
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(super::describe::describe(&e)),
         }
     }
     if pending.is_empty() {
@@ -482,7 +482,7 @@ fn pump(
         Ok(Reply::Single(response)) => vec![response],
         Ok(Reply::Batch(responses)) => responses,
         Ok(Reply::Garbage(_)) => return Ok(true),
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(super::describe::describe(&e)),
     };
     for response in responses {
         let Some(at) = pending.iter().position(|(id, _)| *id == response.id) else { continue };

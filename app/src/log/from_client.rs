@@ -2,7 +2,7 @@
 
 use lojinha_server::client::{ClientEvent, ClientEventRecord, ReceivedKind};
 
-use super::model::{Direction, LogEntry, Step, id_and_method};
+use super::model::{Direction, Ending, LogEntry, Step, id_and_method};
 
 /// Whether this record starts a new connection attempt (the log's time origin).
 pub fn starts_connection(record: &ClientEventRecord) -> bool {
@@ -66,7 +66,11 @@ fn entry_of(record: &ClientEventRecord) -> LogEntry {
             e.bytes = Some(*bytes);
             e
         }
-        ClientEvent::Closed { reason } => with_detail(local(Step::Closed), reason.clone()),
+        ClientEvent::Closed { reason } => {
+            let mut e = with_detail(local(Step::Closed), reason.to_string());
+            e.ending = Some(Ending::Client(reason.clone()));
+            e
+        }
     }
 }
 

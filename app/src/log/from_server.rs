@@ -3,7 +3,7 @@
 use lojinha_server::server::{ServerEvent, ServerEventRecord};
 
 use super::from_client::with_detail;
-use super::model::{Direction, LogEntry, Step, id_and_method};
+use super::model::{Direction, Ending, LogEntry, Step, id_and_method};
 
 /// The log entry for one server event.
 pub fn entry(record: &ServerEventRecord) -> LogEntry {
@@ -24,7 +24,9 @@ pub fn entry(record: &ServerEventRecord) -> LogEntry {
             in_session(with_detail(local(Step::Hello), client.clone()), *session)
         }
         ServerEvent::Rejected { peer, reason } => {
-            with_detail(local(Step::Error), format!("{peer}: {reason}"))
+            let mut e = with_detail(local(Step::Error), format!("{peer}: {reason}"));
+            e.ending = Some(Ending::Refused { peer: *peer, reason: reason.clone() });
+            e
         }
         ServerEvent::Read { session, bytes } => {
             let mut e = in_session(local(Step::Read), *session);
@@ -39,7 +41,7 @@ pub fn entry(record: &ServerEventRecord) -> LogEntry {
         }
         ServerEvent::SessionClosed { session, reason } => {
             let mut e = in_session(with_detail(local(Step::Closed), reason.to_string()), *session);
-            e.server_close = Some(reason.clone());
+            e.ending = Some(Ending::Session(reason.clone()));
             e
         }
         ServerEvent::Stopped => local(Step::Stopped),

@@ -4,8 +4,10 @@
 //! each request with its response — enough to draw a sequence diagram.
 
 use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
 use std::time::{Duration, Instant, SystemTime};
 
+use lojinha_server::ConnectionEnd;
 use lojinha_server::server::CloseReason;
 use serde_json::Value;
 
@@ -65,6 +67,17 @@ impl Step {
     }
 }
 
+/// How a connection ended, or why it was never served.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ending {
+    /// The server closed a session (the server panel's log).
+    Session(CloseReason),
+    /// A client's connection ended (a client window's log).
+    Client(ConnectionEnd),
+    /// The server refused a connection (`server full`).
+    Refused { peer: SocketAddr, reason: String },
+}
+
 /// One protocol step.
 #[derive(Debug, Clone)]
 pub struct LogEntry {
@@ -87,8 +100,9 @@ pub struct LogEntry {
     pub bytes: Option<usize>,
     /// A short detail: an address, a reason, a client name, an error.
     pub detail: Option<String>,
-    /// Why the server closed a session (described when drawn, in the user's language).
-    pub server_close: Option<CloseReason>,
+    /// Why a connection ended or was refused, kept as data and described
+    /// when drawn (so it follows the user's language).
+    pub ending: Option<Ending>,
     /// The message exactly as sent or received.
     pub raw: Option<String>,
     /// The `seq` of the matching request (on a response) or response (on a request).
@@ -110,7 +124,7 @@ impl LogEntry {
             rtt: None,
             bytes: None,
             detail: None,
-            server_close: None,
+            ending: None,
             raw: None,
             pair: None,
         }

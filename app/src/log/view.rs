@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 
 use lojinha_server::protocol::RpcError;
 
-use super::model::{Direction, Log, LogEntry, Step};
+use super::model::{Direction, Ending, Log, LogEntry, Step};
 use crate::client::describe::{describe_close, describe_reason, describe_rpc};
 use crate::i18n::{tr, trf};
 
@@ -259,11 +259,14 @@ pub fn describe(entry: &LogEntry) -> String {
             let params = entry.raw.as_deref().map(params_summary).unwrap_or_default();
             format!("{method} {params}")
         }
-        Step::Closed => match &entry.server_close {
-            Some(reason) => describe_close(reason),
-            None => describe_reason(&detail),
+        _ => match &entry.ending {
+            Some(Ending::Session(reason)) => describe_close(reason),
+            Some(Ending::Client(end)) => describe_reason(end),
+            Some(Ending::Refused { peer, reason }) => {
+                format!("{peer}: {}", lojinha_teach::closing::refusal(reason, crate::i18n::language()))
+            }
+            None => detail,
         },
-        _ => detail,
     }
 }
 

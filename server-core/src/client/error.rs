@@ -2,6 +2,7 @@
 
 use std::io;
 
+use super::end::ConnectionEnd;
 use crate::protocol::RpcError;
 use crate::protocol::error::{ALREADY_EXISTS, NOT_FOUND};
 
@@ -18,7 +19,7 @@ pub enum ClientError {
     #[error("the server did not answer in time")]
     Timeout,
     #[error("the connection is closed: {reason}")]
-    Closed { reason: String },
+    Closed { reason: ConnectionEnd },
     #[error("connection error: {0}")]
     Io(#[from] io::Error),
     #[error("the server answered with an error: {0}")]

@@ -5,6 +5,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::Value;
 
+use super::end::ConnectionEnd;
+
 /// Kinds of message the client receives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReceivedKind {
@@ -50,7 +52,7 @@ pub enum ClientEvent {
         bytes: usize,
     },
     Closed {
-        reason: String,
+        reason: ConnectionEnd,
     },
 }
 

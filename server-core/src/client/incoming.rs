@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 
+use super::end::ConnectionEnd;
 use super::events::{ClientEvent, ClientEventRecord};
 use crate::protocol::frame::{Frame, FrameReader};
 
@@ -21,7 +22,7 @@ pub enum Incoming {
     /// A line (without its ending) and when it arrived.
     Line { bytes: Vec<u8>, at: Instant },
     /// The connection ended; why, as far as the reader can tell.
-    End { reason: String },
+    End { reason: ConnectionEnd },
 }
 
 pub(super) enum Source {
@@ -104,7 +105,7 @@ fn read_direct(
 }
 
 fn receive(rx: &Receiver<Incoming>, deadline: Option<Instant>) -> Option<Incoming> {
-    let ended = || Incoming::End { reason: "the connection's reader stopped".into() };
+    let ended = || Incoming::End { reason: ConnectionEnd::ReaderStopped };
     match deadline {
         None => Some(rx.recv().unwrap_or_else(|_| ended())),
         Some(deadline) => match rx.recv_deadline(deadline) {
@@ -118,8 +119,8 @@ fn receive(rx: &Receiver<Incoming>, deadline: Option<Instant>) -> Option<Incomin
 fn frame_to_incoming(frame: Frame) -> Incoming {
     match frame {
         Frame::Line(bytes) => Incoming::Line { bytes, at: Instant::now() },
-        Frame::Closed => Incoming::End { reason: "the server closed the connection".into() },
-        Frame::TooLarge => Incoming::End { reason: "the server sent a message larger than the limit".into() },
+        Frame::Closed => Incoming::End { reason: ConnectionEnd::ServerClosed },
+        Frame::TooLarge => Incoming::End { reason: ConnectionEnd::TooLarge },
     }
 }
 
@@ -128,7 +129,7 @@ fn forward_lines(mut reader: FrameReader<TcpStream>, tx: &Sender<Incoming>) {
     loop {
         let incoming = match reader.next_frame() {
             Ok(frame) => frame_to_incoming(frame),
-            Err(e) => Incoming::End { reason: format!("connection error: {e}") },
+            Err(e) => Incoming::End { reason: ConnectionEnd::read_failed(&e) },
         };
         let end = matches!(incoming, Incoming::End { .. });
         if tx.send(incoming).is_err() || end {

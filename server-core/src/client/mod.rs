@@ -7,6 +7,7 @@
 //! from [`Client::notifications`]; every protocol step is reported as a
 //! [`ClientEvent`] when an event sender is given.
 
+mod end;
 mod error;
 mod events;
 mod incoming;
@@ -20,6 +21,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, Sender};
 use serde_json::{Value, json};
 
+pub use end::ConnectionEnd;
 pub use error::ClientError;
 pub use events::{ClientEvent, ClientEventRecord, ReceivedKind};
 pub use incoming::Incoming;
@@ -80,7 +82,7 @@ pub struct Client {
     options: ClientOptions,
     welcome: Option<Welcome>,
     goodbye: Option<String>,
-    closed: Option<String>,
+    closed: Option<ConnectionEnd>,
 }
 
 impl Client {
@@ -131,8 +133,8 @@ impl Client {
     }
 
     /// Whether the connection has ended (and why).
-    pub fn closed_reason(&self) -> Option<&str> {
-        self.closed.as_deref()
+    pub fn closed_reason(&self) -> Option<&ConnectionEnd> {
+        self.closed.as_ref()
     }
 
     /// Reads until the server's `welcome` arrives.
@@ -331,7 +333,7 @@ impl Client {
         let _ = self.stream.shutdown(Shutdown::Both);
         self.source.join();
         if self.closed.is_none() {
-            self.mark_closed("closed by this client".into());
+            self.mark_closed(ConnectionEnd::ByThisClient);
         }
     }
 
@@ -350,7 +352,7 @@ impl Client {
             // The server may have said why it closed (a goodbye) before the
             // write failed: read what is left so the reason is not lost.
             self.read_remaining(Duration::from_millis(200));
-            return Err(self.mark_closed(format!("cannot send: {e}")));
+            return Err(self.mark_closed(ConnectionEnd::send_failed(&e)));
         }
         self.emit_with(|| ClientEvent::Sent {
             raw: String::from_utf8_lossy(line.strip_suffix(b"\n").unwrap_or(line)).into_owned(),
@@ -382,7 +384,7 @@ impl Client {
         match self.source.next(deadline) {
             Ok(Some(incoming)) => self.handle_incoming(incoming),
             Ok(None) => Err(ClientError::Timeout),
-            Err(e) => Err(self.mark_closed(format!("connection error: {e}"))),
+            Err(e) => Err(self.mark_closed(ConnectionEnd::read_failed(&e))),
         }
     }
 
@@ -431,10 +433,10 @@ impl Client {
         }
     }
 
-    fn mark_closed(&mut self, reason: String) -> ClientError {
+    fn mark_closed(&mut self, reason: ConnectionEnd) -> ClientError {
         let reason = match (&self.closed, &self.goodbye) {
             (Some(first), _) => first.clone(),
-            (None, Some(goodbye)) => format!("the server said goodbye: {goodbye}"),
+            (None, Some(goodbye)) => ConnectionEnd::Goodbye(goodbye.clone()),
             (None, None) => reason,
         };
         if self.closed.is_none() {

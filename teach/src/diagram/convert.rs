@@ -5,10 +5,11 @@ use std::time::Duration;
 
 use lojinha_server::ClientEvent;
 use lojinha_server::ServerEvent;
-use lojinha_server::server::CloseReason;
 
 use super::Diagram;
 use super::message::{DiagramMessage, Direction, SERVER_LANE};
+use crate::closing;
+use crate::i18n::Language;
 
 impl Diagram {
     /// Converts and pushes a client's event (see [`from_client_event`]).
@@ -36,11 +37,7 @@ fn client_local_pt(event: &ClientEvent) -> Option<String> {
         ClientEvent::Connecting { addr } => format!("connect() para {addr}"),
         ClientEvent::Connected { local, .. } => format!("conectado como {local}"),
         ClientEvent::Read { bytes } => format!("read(): {bytes} bytes"),
-        ClientEvent::Closed { reason } => match reason.strip_prefix("the server said goodbye: ") {
-            Some(goodbye) => format!("o servidor se despediu: {goodbye}"),
-            None if reason == "the server closed the connection" => "o servidor fechou a conexão".to_owned(),
-            None => return None,
-        },
+        ClientEvent::Closed { reason } => closing::connection_end(reason, Language::PtBr),
         _ => return None,
     })
 }
@@ -56,18 +53,12 @@ fn server_local_pt(event: &ServerEvent) -> Option<String> {
             format!("escutando em {addr} ({mode})")
         }
         ServerEvent::SessionOpened { peer, .. } => format!("accept() de {peer}"),
-        ServerEvent::Rejected { peer, reason } => format!("recusado {peer}: {reason}"),
+        ServerEvent::Rejected { peer, reason } => {
+            format!("recusado {peer}: {}", closing::refusal(reason, Language::PtBr))
+        }
         ServerEvent::Read { session, bytes } => format!("read(): {bytes} bytes (sessão {session})"),
         ServerEvent::Stopped => "parado".to_owned(),
-        ServerEvent::SessionClosed { reason, .. } => match reason {
-            CloseReason::ClientClosed => "o cliente fechou a conexão".to_owned(),
-            CloseReason::Quit => "o cliente enviou quit".to_owned(),
-            CloseReason::IdleTimeout => "tempo sem mensagens esgotado (idle timeout)".to_owned(),
-            CloseReason::TooSlow => "cliente lento demais: não lê o que recebe (too slow)".to_owned(),
-            CloseReason::FrameTooLarge => "mensagem grande demais (frame too large)".to_owned(),
-            CloseReason::ServerShutdown => "servidor desligando".to_owned(),
-            CloseReason::Error(e) => format!("erro no socket: {e}"),
-        },
+        ServerEvent::SessionClosed { reason, .. } => closing::session_closed(reason, Language::PtBr),
         _ => return None,
     })
 }
@@ -83,7 +74,9 @@ pub fn from_client_event(event: &ClientEvent, at: Duration) -> Option<DiagramMes
         ClientEvent::Sent { raw, .. } => DiagramMessage::from_raw(Direction::ToServer, raw, at),
         ClientEvent::Received { raw, .. } => DiagramMessage::from_raw(Direction::ToClient, raw, at),
         ClientEvent::Read { bytes } => DiagramMessage::local(0, format!("read(): {bytes} bytes"), at),
-        ClientEvent::Closed { reason } => DiagramMessage::closed(0, reason.clone(), at),
+        ClientEvent::Closed { reason } => {
+            DiagramMessage::closed(0, closing::connection_end(reason, Language::En), at)
+        }
     };
     Some(message)
 }
@@ -114,7 +107,7 @@ pub fn from_server_event(event: &ServerEvent, at: Duration) -> Option<DiagramMes
             DiagramMessage::from_raw(Direction::ToClient, raw, at).with_lane(*session)
         }
         ServerEvent::SessionClosed { session, reason } => {
-            DiagramMessage::closed(*session, reason.to_string(), at)
+            DiagramMessage::closed(*session, closing::session_closed(reason, Language::En), at)
         }
         ServerEvent::Stopped => DiagramMessage::local(SERVER_LANE, "stopped", at),
     };
@@ -143,8 +136,12 @@ mod tests {
         assert_eq!(message.id.as_deref(), Some("1"));
         assert_eq!(message.at, at);
         assert!(from_client_event(&ClientEvent::Resolving { addr: "x".into() }, at).is_none());
-        let closed = from_client_event(&ClientEvent::Closed { reason: "eof".into() }, at).unwrap();
-        assert_eq!(closed.kind, Kind::Closed { reason: "eof".into() });
+        let closed = from_client_event(
+            &ClientEvent::Closed { reason: lojinha_server::ConnectionEnd::ServerClosed },
+            at,
+        )
+        .unwrap();
+        assert_eq!(closed.kind, Kind::Closed { reason: "the server closed the connection".into() });
     }
 
     /// `push_server_event` names a session's lifeline after its `hello`.
@@ -175,7 +172,7 @@ mod tests {
         let closed = ServerEvent::SessionClosed { session: 4, reason: CloseReason::Quit };
         assert_eq!(
             from_server_event(&closed, at).unwrap().kind,
-            Kind::Closed { reason: "client sent quit".into() }
+            Kind::Closed { reason: "the client sent quit".into() }
         );
     }
 }

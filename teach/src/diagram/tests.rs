@@ -183,14 +183,15 @@ fn a_language_switch_relabels_what_is_drawn() {
         Duration::ZERO,
         0,
     );
-    let goodbye = ClientEvent::Closed { reason: "the server said goodbye: idle timeout".into() };
+    let goodbye =
+        ClientEvent::Closed { reason: lojinha_server::ConnectionEnd::Goodbye("server full".into()) };
     client.push_client_event(&goodbye, Duration::ZERO, 1);
     assert_eq!(client.label(0), Some("connect() to 127.0.0.1:7"));
     client.set_language(Language::PtBr);
     assert_eq!(client.label(0), Some("connect() para 127.0.0.1:7"));
-    assert_eq!(client.label(1), Some("fechada: o servidor se despediu: idle timeout"));
+    assert_eq!(client.label(1), Some("fechada: o servidor está cheio (clientes demais)"));
     client.set_language(Language::En);
-    assert_eq!(client.label(1), Some("closed: the server said goodbye: idle timeout"));
+    assert_eq!(client.label(1), Some("closed: the server is full (too many clients)"));
 
     let mut server = Diagram::server();
     server.push_server_event(

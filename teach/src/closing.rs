@@ -1,0 +1,151 @@
+//! Why a connection ended, in either language: as the client saw it
+//! ([`ConnectionEnd`]) and as the server saw it ([`CloseReason`]). The
+//! diagram draws these, and the app shows them in its logs and status line.
+//! Protocol words (`quit`, `idle timeout`, a `goodbye` reason the server
+//! made up) stay as they are on the wire.
+
+use std::io::ErrorKind;
+
+use lojinha_server::ConnectionEnd;
+use lojinha_server::server::CloseReason;
+
+use crate::i18n::Language;
+
+/// The client's view: why its connection is gone.
+pub fn connection_end(end: &ConnectionEnd, language: Language) -> String {
+    let pick = |en: &'static str, pt: &'static str| choose(language, en, pt).to_owned();
+    match end {
+        ConnectionEnd::Goodbye(reason) => match reason.as_str() {
+            "idle timeout" => pick(
+                "the server closed the connection after too long without a message (idle timeout)",
+                "o servidor fechou a conexão depois de muito tempo sem mensagens (idle timeout)",
+            ),
+            "too slow" => pick(
+                "the server dropped this client for not reading its messages (too slow)",
+                "o servidor desligou este cliente por não ler as mensagens (too slow)",
+            ),
+            "server shutting down" => pick("the server is shutting down", "o servidor está sendo desligado"),
+            "server full" => {
+                pick("the server is full (too many clients)", "o servidor está cheio (clientes demais)")
+            }
+            other => {
+                format!("{}: {other}", choose(language, "the server said goodbye", "o servidor se despediu"))
+            }
+        },
+        ConnectionEnd::ServerClosed => {
+            pick("the server closed the connection", "o servidor fechou a conexão")
+        }
+        ConnectionEnd::TooLarge => pick(
+            "the server sent a message larger than the limit",
+            "o servidor enviou uma mensagem maior que o limite",
+        ),
+        ConnectionEnd::ReaderStopped => pick("the connection's reader stopped", "a leitura da conexão parou"),
+        ConnectionEnd::SendFailed { kind, detail } => format!(
+            "{}: {}",
+            choose(language, "cannot send", "não foi possível enviar"),
+            socket_error(*kind, detail, language)
+        ),
+        ConnectionEnd::ReadFailed { kind, detail } => format!(
+            "{}: {}",
+            choose(language, "connection error", "erro na conexão"),
+            socket_error(*kind, detail, language)
+        ),
+        ConnectionEnd::ByThisClient => pick("closed by this client", "fechada por este cliente"),
+    }
+}
+
+/// The server's view: why it closed a session.
+pub fn session_closed(reason: &CloseReason, language: Language) -> String {
+    let pick = |en: &'static str, pt: &'static str| choose(language, en, pt).to_owned();
+    match reason {
+        CloseReason::ClientClosed => pick("the client closed the connection", "o cliente fechou a conexão"),
+        CloseReason::Quit => pick("the client sent quit", "o cliente enviou quit"),
+        CloseReason::IdleTimeout => {
+            pick("no message for too long (idle timeout)", "tempo demais sem mensagens (idle timeout)")
+        }
+        CloseReason::TooSlow => pick(
+            "the client did not read its messages (too slow)",
+            "o cliente não lia as mensagens (too slow)",
+        ),
+        CloseReason::FrameTooLarge => pick(
+            "a message longer than the limit (frame too large)",
+            "uma mensagem maior que o limite (frame too large)",
+        ),
+        CloseReason::ServerShutdown => pick("the server is shutting down", "o servidor está sendo desligado"),
+        CloseReason::Error(detail) => {
+            format!("{}: {detail}", choose(language, "socket error", "erro no socket"))
+        }
+    }
+}
+
+/// A refused connection's reason (`server full`, the only one the server gives).
+pub fn refusal(reason: &str, language: Language) -> String {
+    match reason {
+        "server full" => choose(language, "the server is full", "o servidor está cheio").to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// A socket error by its kind; the system's own words when the kind says little.
+pub fn socket_error(kind: ErrorKind, detail: &str, language: Language) -> String {
+    let text = match kind {
+        ErrorKind::ConnectionReset => {
+            choose(language, "the other side reset the connection", "o outro lado interrompeu a conexão")
+        }
+        ErrorKind::ConnectionAborted => {
+            choose(language, "the connection was aborted", "a conexão foi abortada")
+        }
+        ErrorKind::BrokenPipe => {
+            choose(language, "the other side had already closed", "o outro lado já tinha fechado a conexão")
+        }
+        ErrorKind::TimedOut => choose(language, "timed out", "tempo esgotado"),
+        ErrorKind::HostUnreachable => {
+            choose(language, "the host cannot be reached", "o host está inalcançável")
+        }
+        ErrorKind::NetworkUnreachable => {
+            choose(language, "the network cannot be reached", "a rede está inalcançável")
+        }
+        ErrorKind::NetworkDown => choose(language, "the network is down", "a rede está fora do ar"),
+        ErrorKind::AddrNotAvailable => {
+            choose(language, "that address is not available", "esse endereço não está disponível")
+        }
+        _ => return detail.to_owned(),
+    };
+    text.to_owned()
+}
+
+fn choose(language: Language, en: &'static str, pt: &'static str) -> &'static str {
+    match language {
+        Language::En => en,
+        Language::PtBr => pt,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every way a connection ends reads in Portuguese, keeping protocol words.
+    #[test]
+    fn endings_in_portuguese() {
+        let pt = |end: ConnectionEnd| connection_end(&end, Language::PtBr);
+        assert_eq!(pt(ConnectionEnd::ByThisClient), "fechada por este cliente");
+        assert!(pt(ConnectionEnd::Goodbye("idle timeout".into())).ends_with("sem mensagens (idle timeout)"));
+        assert_eq!(pt(ConnectionEnd::Goodbye("maintenance".into())), "o servidor se despediu: maintenance");
+        let reset = std::io::Error::from(ErrorKind::ConnectionReset);
+        assert_eq!(
+            pt(ConnectionEnd::read_failed(&reset)),
+            "erro na conexão: o outro lado interrompeu a conexão"
+        );
+        assert_eq!(session_closed(&CloseReason::Quit, Language::PtBr), "o cliente enviou quit");
+        assert_eq!(refusal("server full", Language::PtBr), "o servidor está cheio");
+    }
+
+    /// In English the client's endings read as the client library writes them.
+    #[test]
+    fn english_matches_the_library_where_it_is_plain() {
+        for end in [ConnectionEnd::ServerClosed, ConnectionEnd::TooLarge, ConnectionEnd::ByThisClient] {
+            assert_eq!(connection_end(&end, Language::En), end.to_string());
+        }
+    }
+}
