@@ -47,6 +47,15 @@ impl Language {
         }
     }
 
+    /// A number written with a decimal point (`6.50 s`) in this language's
+    /// style: Portuguese writes a decimal comma (`6,50 s`).
+    pub fn decimal(self, text: String) -> String {
+        match self {
+            Language::En => text,
+            Language::PtBr => text.replace('.', ","),
+        }
+    }
+
     /// Every short string of the teaching widgets in this language.
     pub fn texts(self) -> &'static Texts {
         match self {

@@ -9,7 +9,7 @@ use lojinha_server::protocol::RpcError;
 
 use super::model::{Direction, Ending, Log, LogEntry, Step};
 use crate::client::describe::{describe_close, describe_reason, describe_rpc};
-use crate::i18n::{tr, trf};
+use crate::i18n::{language, tr, trf};
 
 /// What the user asked of the log (the owner applies it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,7 +162,7 @@ impl LogView {
     fn row_cells(&self, row: &mut egui_extras::TableRow<'_, '_>, entry: &LogEntry) {
         let color = direction_color(entry.direction);
         row.col(|ui| {
-            ui.monospace(format!("{:>8.3}s", entry.since_origin.as_secs_f64()));
+            ui.monospace(language().decimal(format!("{:>8.3}s", entry.since_origin.as_secs_f64())));
         });
         row.col(|ui| {
             ui.label(RichText::new(arrow(entry.direction)).monospace().color(color));
@@ -315,5 +315,7 @@ fn direction_color(direction: Direction) -> Color32 {
 
 pub fn format_duration(d: std::time::Duration) -> String {
     let micros = d.as_micros();
-    if micros < 1000 { format!("{micros} µs") } else { format!("{:.1} ms", micros as f64 / 1000.0) }
+    let text =
+        if micros < 1000 { format!("{micros} µs") } else { format!("{:.1} ms", micros as f64 / 1000.0) };
+    language().decimal(text)
 }

@@ -185,22 +185,23 @@ impl Diagram {
 
 /// "product.get #7", "result #7 · 1.2 ms", "error 1001 #7 · 0.8 ms".
 fn label_of(message: &DiagramMessage, round_trip: Option<Duration>, language: Language) -> String {
-    let (not_json_rpc, closed) = match language {
-        Language::En => ("not JSON-RPC", "closed"),
-        Language::PtBr => ("não é JSON-RPC", "fechada"),
+    // "result" stays: it is the response's member name, as the lesson says it.
+    let (not_json_rpc, closed, error, batch) = match language {
+        Language::En => ("not JSON-RPC", "closed", "error", "batch"),
+        Language::PtBr => ("não é JSON-RPC", "fechada", "erro", "lote"),
     };
     let translated = |english: &str| match (language, &message.pt_br) {
         (Language::PtBr, Some(text)) => text.clone(),
         _ => english.to_owned(),
     };
     let id = message.id.as_deref().map(|id| format!(" #{id}")).unwrap_or_default();
-    let rtt = round_trip.map(|d| format!(" · {}", format_duration(d))).unwrap_or_default();
+    let rtt = round_trip.map(|d| format!(" · {}", language.decimal(format_duration(d)))).unwrap_or_default();
     match &message.kind {
         Kind::Request { method } => format!("{method}{id}"),
         Kind::Notification { method } => method.clone(),
         Kind::Response => format!("result{id}{rtt}"),
-        Kind::ErrorResponse => format!("error{}{id}{rtt}", error_code(&message.raw)),
-        Kind::Batch => format!("batch{id}{rtt}"),
+        Kind::ErrorResponse => format!("{error}{}{id}{rtt}", error_code(&message.raw)),
+        Kind::Batch => format!("{batch}{id}{rtt}"),
         Kind::Invalid => format!("{not_json_rpc}: {}", shorten(&message.raw, 24)),
         Kind::Local { what } => translated(what),
         Kind::Closed { reason } => format!("{closed}: {}", translated(reason)),

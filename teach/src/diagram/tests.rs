@@ -205,3 +205,24 @@ fn a_language_switch_relabels_what_is_drawn() {
     assert_eq!(server.label(1), Some("fechada: o cliente enviou quit"));
     assert_eq!(server.lane_name(2), "Sessão 2: Ana");
 }
+
+/// In Portuguese an error answer reads "erro", a batch "lote", and times take a decimal comma.
+#[test]
+fn portuguese_labels_and_decimal_commas() {
+    use crate::i18n::Language;
+    let mut d = Diagram::client();
+    d.set_language(Language::PtBr);
+    let request = r#"{"jsonrpc":"2.0","id":3,"method":"product.get","params":{"code":"X"}}"#;
+    let error = r#"{"jsonrpc":"2.0","id":3,"error":{"code":1001,"message":"product not found"}}"#;
+    d.push(DiagramMessage::from_raw(Direction::ToServer, request, Duration::ZERO));
+    d.push(DiagramMessage::from_raw(Direction::ToClient, error, Duration::from_micros(1_250)));
+    d.push(DiagramMessage::from_raw(
+        Direction::ToServer,
+        r#"[{"jsonrpc":"2.0","id":4,"method":"quit"}]"#,
+        Duration::ZERO,
+    ));
+    assert_eq!(d.label(1), Some("erro 1001 #3 · 1,2 ms"));
+    assert!(d.label(2).is_some_and(|l| l.starts_with("lote")), "{:?}", d.label(2));
+    d.set_language(Language::En);
+    assert_eq!(d.label(1), Some("error 1001 #3 · 1.2 ms"));
+}

@@ -113,7 +113,7 @@ impl Diagram {
         let painter = ui.painter();
         let message = &self.messages[row];
         let look = look_of(&message.kind, ui.visuals().dark_mode);
-        let time = format!("{:.3} s", message.at.as_secs_f64());
+        let time = self.language.decimal(format!("{:.3} s", message.at.as_secs_f64()));
         let small = FontId::proportional(12.0);
         let weak = ui.visuals().weak_text_color();
         painter.text(rect.left_center() + vec2(4.0, 0.0), Align2::LEFT_CENTER, time, small.clone(), weak);

@@ -31,7 +31,9 @@ pub fn show(ui: &mut Ui, mode: RunMode, run: Option<&Run>, scale: f64, language:
     let status = match run {
         None => texts.not_run_yet.to_owned(),
         Some(run) => match run.total() {
-            Some(total) => format!("{} {:.2} s", texts.total, total.as_secs_f64()),
+            Some(total) => {
+                format!("{} {}", texts.total, language.decimal(format!("{:.2} s", total.as_secs_f64())))
+            }
             None => texts.running.to_owned(),
         },
     };
@@ -63,7 +65,8 @@ fn paint_bars(ui: &mut Ui, run: Option<&Run>, axis_seconds: f64, scale: f64, lan
     let now = Instant::now();
     for (task, seconds) in TASK_SECONDS.iter().enumerate() {
         let top = rect.top() + task as f32 * (BAR_HEIGHT + ROW_GAP);
-        let name = format!("{} {} ({seconds} s)", language.texts().task, task + 1);
+        let seconds = language.decimal(format!("{seconds} s"));
+        let name = format!("{} {} ({seconds})", language.texts().task, task + 1);
         let left = pos2(rect.left(), top + BAR_HEIGHT / 2.0);
         painter.text(left, Align2::LEFT_CENTER, name, font.clone(), text_color);
         let timing = run.map(|r| (r.tasks[task], r.begun));
@@ -80,11 +83,17 @@ fn paint_bars(ui: &mut Ui, run: Option<&Run>, axis_seconds: f64, scale: f64, lan
         };
         painter.rect_filled(bar, 3.0, color);
     }
-    paint_axis(ui, &painter, track, axis_seconds, scale);
+    paint_axis(ui, &painter, track, (axis_seconds, scale), language);
 }
 
 /// A tick per (scaled) second of the lesson.
-fn paint_axis(ui: &Ui, painter: &egui::Painter, track: Rect, axis_seconds: f64, scale: f64) {
+fn paint_axis(
+    ui: &Ui,
+    painter: &egui::Painter,
+    track: Rect,
+    (axis_seconds, scale): (f64, f64),
+    language: Language,
+) {
     let weak = ui.visuals().weak_text_color();
     let y = track.bottom() - AXIS_HEIGHT + 2.0;
     painter.hline(track.x_range(), y, Stroke::new(1.0, weak));
@@ -94,6 +103,7 @@ fn paint_axis(ui: &Ui, painter: &egui::Painter, track: Rect, axis_seconds: f64, 
         let x = track.left() + (seconds / axis_seconds.max(1e-9)) as f32 * track.width();
         painter.vline(x, y..=y + 3.0, Stroke::new(1.0, weak));
         let label = if scale >= 1.0 { format!("{seconds:.0} s") } else { format!("{seconds:.2} s") };
+        let label = language.decimal(label);
         let anchor = if second == 0 { Align2::LEFT_TOP } else { Align2::CENTER_TOP };
         painter.text(pos2(x, y + 3.0), anchor, label, FontId::proportional(10.0), weak);
     }
