@@ -101,7 +101,7 @@ impl LojinhaApp {
         let viewport = egui::ViewportId::from_hash_of(("client-window", n));
         let waker = Waker { ctx: self.ctx.clone(), viewport };
         let title = trf("client.window_title", &[("n", &n.to_string())]);
-        let name = format!("{} {n}", self.settings.client_name.trim());
+        let name = format!("{} {n}", client_base_name(&self.settings.client_name));
         match ClientWindow::new(
             title,
             name,
@@ -200,8 +200,10 @@ impl LojinhaApp {
             ui.weak(trf("app.windows_open", &[("n", &self.windows.len().to_string())]));
             ui.separator();
             let label = ui.label(tr("app.client_name"));
-            ui.add(egui::TextEdit::singleline(&mut self.settings.client_name).desired_width(90.0))
-                .labelled_by(label.id);
+            let field = egui::TextEdit::singleline(&mut self.settings.client_name)
+                .hint_text(tr("app.default_client_name"))
+                .desired_width(90.0);
+            ui.add(field).labelled_by(label.id);
             ui.separator();
             theme_and_zoom(ui, &mut self.settings);
             ui.separator();
@@ -358,5 +360,14 @@ impl eframe::App for LojinhaApp {
         self.show_client_windows(&ctx);
         self.apply(intents);
         self.store.save_changes(&self.settings);
+    }
+}
+
+/// The name new client windows are numbered after: the user's, or the
+/// language's own word when the field is left empty.
+fn client_base_name(typed: &str) -> &str {
+    match typed.trim() {
+        "" => tr("app.default_client_name"),
+        name => name,
     }
 }

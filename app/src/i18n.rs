@@ -64,6 +64,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("app.new_client", "New client window", "Nova janela de cliente"),
     ("app.windows_open", "Client windows open: {n}", "Janelas de cliente abertas: {n}"),
     ("app.client_name", "Name for new windows", "Nome das novas janelas"),
+    ("app.default_client_name", "Client", "Cliente"),
     ("app.theme", "Theme", "Tema"),
     ("app.zoom_in", "Larger text (for projectors)", "Texto maior (para projetores)"),
     ("app.zoom_out", "Smaller text", "Texto menor"),

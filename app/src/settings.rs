@@ -40,7 +40,8 @@ pub struct Settings {
     pub server_token: String,
     /// The address client windows connect to by default.
     pub connect_addr: String,
-    /// The name new client windows give in `hello` (a number is appended).
+    /// The name new client windows give in `hello` (a number is appended);
+    /// empty means the language's word for "client".
     pub client_name: String,
     pub auto_reconnect: bool,
     pub theme: Theme,
@@ -67,7 +68,7 @@ impl Default for Settings {
             seed_sample: true,
             server_token: String::new(),
             connect_addr: lojinha_server::server::DEFAULT_LISTEN.into(),
-            client_name: "Client".into(),
+            client_name: String::new(),
             auto_reconnect: true,
             theme: Theme::default(),
             zoom: 1.0,

@@ -206,6 +206,7 @@ fn log_and_diagram_speak_portuguese() {
         assert!(labels.iter().any(|l| l.starts_with("connect() para ")), "{labels:?}");
         assert!(labels.iter().any(|l| l.starts_with("conectado como ")), "{labels:?}");
     }
+    assert!(shows(&h, None, "Cliente 1"), "an unnamed window is named in Portuguese");
     let bad_get = r#"{"jsonrpc":"2.0","id":9,"method":"product.get","params":{"code":"a b"}}"#;
     set_text(&mut h, None, "Mensagem bruta", bad_get);
     click(&mut h, None, "Enviar bruto");
