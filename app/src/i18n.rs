@@ -111,6 +111,42 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("server.stopping", "Stopping (saying goodbye to clients)…", "Parando (despedindo-se dos clientes)…"),
     ("server.err_start", "Cannot start the server: {error}", "Não foi possível iniciar o servidor: {error}"),
     (
+        "server.bind_failed",
+        "cannot listen on {addr}: {detail}",
+        "não foi possível escutar em {addr}: {detail}",
+    ),
+    (
+        "server.bind_in_use",
+        "the port is in use (is another server running? pick another port)",
+        "a porta está em uso (outro servidor está rodando? escolha outra porta)",
+    ),
+    (
+        "server.bind_privileged",
+        "ports below 1024 need privileges: pick a port from 1024 to 65535",
+        "portas abaixo de 1024 exigem privilégios: escolha uma porta de 1024 a 65535",
+    ),
+    (
+        "server.bind_no_such_address",
+        "this computer has no such address",
+        "este computador não tem esse endereço",
+    ),
+    (
+        "server.db_locked",
+        "the database {path} is in use by another process (is another server using it?)",
+        "o banco de dados {path} está em uso por outro processo (outro servidor o está usando?)",
+    ),
+    (
+        "server.db_corrupt",
+        "the database {path} is damaged or is not a Lojinha database ({detail})",
+        "o banco de dados {path} está danificado ou não é um banco da Lojinha ({detail})",
+    ),
+    (
+        "server.db_open",
+        "cannot open the database {path}: {detail}",
+        "não foi possível abrir o banco de dados {path}: {detail}",
+    ),
+    ("server.no_thread", "cannot start a thread: {detail}", "não foi possível iniciar uma thread: {detail}"),
+    (
         "server.err_db_dir",
         "Cannot create the folder {path}: {error}",
         "Não foi possível criar a pasta {path}: {error}",

@@ -40,20 +40,52 @@ fn network_errors_are_described_in_portuguese() {
 /// not switch the process back to the system's language under the other
 /// tests), serving itself, with one client window connected.
 fn portuguese_app(dir: &std::path::Path) -> App {
-    let settings = dir.join("settings.json");
-    std::fs::write(&settings, r#"{"language":"PtBr"}"#).unwrap();
-    let options = lojinha::StartOptions {
-        serve: Some("127.0.0.1:0".into()),
-        connect: Some("127.0.0.1:0".into()),
-        db: Some(":memory:".into()),
-        settings_path: Some(settings),
-        ..Default::default()
-    };
-    let mut h = app(options);
+    let mut h = app(portuguese_options(dir, "127.0.0.1:0", ":memory:"));
     wait_for(&mut h, "window 1 connected", |h| {
         window(h, 0).is_some_and(|w| lock(&w).conn.connected() && lock(&w).progress.is_none())
     });
     h
+}
+
+/// Options for the app in Portuguese, serving on `listen` with database `db`
+/// and connecting a window to it.
+fn portuguese_options(dir: &std::path::Path, listen: &str, db: &str) -> lojinha::StartOptions {
+    let settings = dir.join("settings.json");
+    std::fs::write(&settings, r#"{"language":"PtBr"}"#).unwrap();
+    lojinha::StartOptions {
+        serve: Some(listen.into()),
+        connect: Some(listen.into()),
+        db: Some(db.into()),
+        settings_path: Some(settings),
+        ..Default::default()
+    }
+}
+
+/// The in-process server's start failures say what is wrong in Portuguese:
+/// a port another program holds, and a database another server has open.
+#[test]
+fn server_start_failures_in_portuguese() {
+    let dir = tempfile::tempdir().unwrap();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let taken_addr = taken.local_addr().unwrap().to_string();
+    let mut h = app(portuguese_options(dir.path(), &taken_addr, ":memory:"));
+    let expected = format!(
+        "Não foi possível iniciar o servidor: não foi possível escutar em {taken_addr}: a porta está em uso"
+    );
+    wait_for(&mut h, "port in use reported", |h| shows(h, None, &expected));
+    drop(h);
+
+    let db = dir.path().join("loja.db");
+    let holder = lojinha_server::start(ServerConfig {
+        listen: "127.0.0.1:0".into(),
+        db: lojinha_server::DbLocation::File(db.clone()),
+        ..Default::default()
+    })
+    .unwrap();
+    let mut h = app(portuguese_options(dir.path(), "127.0.0.1:0", db.to_str().unwrap()));
+    let expected = format!("o banco de dados {} está em uso por outro processo", db.display());
+    wait_for(&mut h, "locked database reported", |h| shows(h, None, &expected));
+    holder.stop();
 }
 
 /// Rules broken on the wire (`-32602` with `data.reason`) come back from a

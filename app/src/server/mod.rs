@@ -2,6 +2,7 @@
 //! sessions, and its log fed by a forwarding thread that wakes the UI.
 
 pub mod panel;
+pub mod start_error;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -215,7 +216,8 @@ fn start_server(
     if let DbLocation::File(path) = &request.db {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| {
-                trf("server.err_db_dir", &[("path", &dir.display().to_string()), ("error", &e.to_string())])
+                let error = crate::client::describe_file::describe_io(&e);
+                trf("server.err_db_dir", &[("path", &dir.display().to_string()), ("error", &error)])
             })?;
         }
     }
@@ -228,8 +230,7 @@ fn start_server(
         token: request.token.clone(),
         ..Default::default()
     };
-    let handle =
-        lojinha_server::start(config).map_err(|e| trf("server.err_start", &[("error", &e.to_string())]))?;
+    let handle = lojinha_server::start(config).map_err(|e| start_error::describe_start_error(&e))?;
     if let Some(events) = handle.events() {
         forward_events(events, events_tx, ctx).map_err(|e| e.to_string())?;
     }
