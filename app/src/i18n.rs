@@ -257,6 +257,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "The server could not store it ({detail})",
         "O servidor não conseguiu gravar ({detail})",
     ),
+    // Product fields named in errors (the wire name kept beside the translation)
+    ("field.code", "code", "código (code)"),
+    ("field.name", "name", "nome (name)"),
+    ("field.price_cents", "price_cents", "preço em centavos (price_cents)"),
+    ("field.quantity", "quantity", "quantidade (quantity)"),
     // Rules a field broke (the `reason` of a -32602 error)
     ("rule.required", "is required", "é obrigatório"),
     ("rule.empty", "must not be empty", "não pode ficar vazio"),
@@ -442,9 +447,29 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     ("lesson.server_failed", "The server did not start: {error}", "O servidor não iniciou: {error}"),
     (
-        "lesson.timeout",
-        "A lesson step waited too long and was given up: {what}",
-        "Um passo da aula esperou demais e foi abandonado: {what}",
+        "lesson.timeout_server",
+        "The lesson gave up waiting for the server to start or stop.",
+        "A aula desistiu de esperar o servidor iniciar ou parar.",
+    ),
+    (
+        "lesson.timeout_connect",
+        "The lesson gave up waiting for a client window to connect.",
+        "A aula desistiu de esperar uma janela de cliente se conectar.",
+    ),
+    (
+        "lesson.timeout_disconnect",
+        "The lesson gave up waiting for a client window to disconnect.",
+        "A aula desistiu de esperar uma janela de cliente se desconectar.",
+    ),
+    (
+        "lesson.timeout_answer",
+        "The lesson gave up waiting for the server's answer.",
+        "A aula desistiu de esperar a resposta do servidor.",
+    ),
+    (
+        "lesson.timeout_threads",
+        "The lesson gave up waiting for the threads demo.",
+        "A aula desistiu de esperar a demonstração de threads.",
     ),
     ("lesson.sample_name", "Lesson notebook", "Caderno da aula"),
     ("diagram.title", "Sequence diagram", "Diagrama de sequência"),
@@ -469,7 +494,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("console.message", "Raw message", "Mensagem bruta"),
     ("console.hint", "{\"jsonrpc\":\"2.0\", ...}", "{\"jsonrpc\":\"2.0\", ...}"),
     ("console.send", "Send raw", "Enviar bruto"),
+    ("export.file_name", "lojinha-products", "lojinha-produtos"),
+    ("export.dialog_title", "Export the product list", "Exportar a lista de produtos"),
     ("import.title", "Import products", "Importar produtos"),
+    ("import.dialog_title", "Import products from a file", "Importar produtos de um arquivo"),
+    ("import.dialog_filter", "CSV or JSON", "CSV ou JSON"),
     (
         "import.explain",
         "CSV or JSON as exported here, or a spreadsheet's CSV (; and decimal commas). Each product is added through the server.",

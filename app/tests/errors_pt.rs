@@ -102,12 +102,14 @@ fn field_rules_from_the_server_are_described_in_portuguese() {
         (
             "product.add",
             product(json!("a b"), json!(100)),
-            Some("Valor inválido em code: o caractere ' ' não é permitido (use A-Z a-z 0-9 . _ -)"),
+            Some("Valor inválido em código (code): o caractere ' ' não é permitido (use A-Z a-z 0-9 . _ -)"),
         ),
         (
             "product.add",
             product(json!("A-1"), json!(-1)),
-            Some("Valor inválido em price_cents: deve ser um número inteiro de 0 a 1.000.000.000.000"),
+            Some(
+                "Valor inválido em preço em centavos (price_cents): deve ser um número inteiro de 0 a 1.000.000.000.000",
+            ),
         ),
         (
             "product.list",
@@ -119,12 +121,12 @@ fn field_rules_from_the_server_are_described_in_portuguese() {
             json!({"codigo": "A"}),
             Some("Valor inválido em codigo: não é um parâmetro deste método"),
         ),
-        ("product.get", json!({}), Some("Valor inválido em code: é obrigatório")),
-        ("product.get", json!({"code": ""}), Some("Valor inválido em code: não pode ficar vazio")),
+        ("product.get", json!({}), Some("Valor inválido em código (code): é obrigatório")),
+        ("product.get", json!({"code": ""}), Some("Valor inválido em código (code): não pode ficar vazio")),
         (
             "product.get",
             json!({"code": "x".repeat(33)}),
-            Some("Valor inválido em code: deve ter no máximo 32 caracteres"),
+            Some("Valor inválido em código (code): deve ter no máximo 32 caracteres"),
         ),
         ("product.get", json!({"code": 7}), None),
         ("product.add", json!({"product": "A"}), None),
@@ -185,9 +187,9 @@ fn import_skips_and_file_errors_are_shown_in_portuguese() {
         "Importação concluída: 1 adicionados, 6 ignorados",
         "linha 3: o preço não é um número: 'abc'",
         "linha 4: código 'BOM-1' repetido (aparece antes na linha 2)",
-        "linha 5: code: o caractere ' ' não é permitido (use A-Z a-z 0-9 . _ -)",
+        "linha 5: código (code): o caractere ' ' não é permitido (use A-Z a-z 0-9 . _ -)",
         "linha 6: o preço tem mais de 2 casas decimais: '2,505'",
-        "linha 7: quantity não é um número inteiro: '2,5'",
+        "linha 7: quantidade (quantity) não é um número inteiro: '2,5'",
         "linha 8: a linha tem 2 campos, mas o cabeçalho tem 4",
     ] {
         assert!(shows(&h, None, line), "the window shows {line:?}");
@@ -242,7 +244,7 @@ fn log_and_diagram_speak_portuguese() {
     let bad_get = r#"{"jsonrpc":"2.0","id":9,"method":"product.get","params":{"code":"a b"}}"#;
     set_text(&mut h, None, "Mensagem bruta", bad_get);
     click(&mut h, None, "Enviar bruto");
-    let expected = "Valor inválido em code: o caractere ' ' não é permitido";
+    let expected = "Valor inválido em código (code): o caractere ' ' não é permitido";
     wait_for(&mut h, "error answer logged", |h| shows(h, None, expected));
 
     click(&mut h, None, "Desconectar");

@@ -24,6 +24,7 @@ const PREFIXES: &[&str] = &[
     "rule.",
     "skip.",
     "file.",
+    "field.",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -91,6 +91,24 @@ enum Task {
     WaitThreads,
 }
 
+impl Task {
+    /// The message when this task waited past [`TASK_LIMIT`].
+    fn timeout_key(&self) -> &'static str {
+        match self {
+            Task::StopServer | Task::EnsureServer { .. } | Task::StartServer { .. } => {
+                "lesson.timeout_server"
+            }
+            Task::Open { .. }
+            | Task::EnsureClient { .. }
+            | Task::Connect { .. }
+            | Task::WaitConnected { .. } => "lesson.timeout_connect",
+            Task::Disconnect { .. } => "lesson.timeout_disconnect",
+            Task::Send { .. } | Task::Fetch { .. } | Task::WaitFetched { .. } => "lesson.timeout_answer",
+            Task::Threads(_) | Task::WaitThreads | Task::Pause(_) => "lesson.timeout_threads",
+        }
+    }
+}
+
 /// What trying a task came to.
 enum Progress {
     Done,
@@ -211,7 +229,7 @@ impl LojinhaApp {
             let since = *self.lesson_run.front_since.get_or_insert_with(Instant::now);
             let progress = match self.try_task(&mut task, since) {
                 Progress::Wait if since.elapsed() > TASK_LIMIT => {
-                    Progress::Failed(trf("lesson.timeout", &[("what", &format!("{task:?}"))]))
+                    Progress::Failed(tr(task.timeout_key()).to_owned())
                 }
                 other => other,
             };

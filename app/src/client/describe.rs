@@ -51,10 +51,10 @@ pub fn describe_rpc(error: &RpcError) -> String {
         ALREADY_EXISTS => trf("err.exists", &[("code", &data("code"))]),
         TOKEN_REQUIRED if error.message.contains("wrong") => tr("err.token_wrong").to_owned(),
         TOKEN_REQUIRED => tr("err.token_required").to_owned(),
-        INVALID_PARAMS => trf(
-            "err.invalid_params",
-            &[("field", &data("field")), ("reason", &describe_rule_text(&data("reason")))],
-        ),
+        INVALID_PARAMS => {
+            let (field, reason) = (describe_field(&data("field")), describe_rule_text(&data("reason")));
+            trf("err.invalid_params", &[("field", &field), ("reason", &reason)])
+        }
         PARSE_ERROR => trf("err.parse", &[("detail", &error.message)]),
         INVALID_REQUEST => trf("err.invalid_request", &[("detail", &error.message)]),
         METHOD_NOT_FOUND => trf("err.method", &[("method", &data("method"))]),
@@ -99,6 +99,19 @@ pub fn describe_rule(reason: &Reason) -> String {
         Reason::UnknownParameter => tr("rule.unknown_parameter").to_owned(),
         Reason::TooManyPositional { max } => trf("rule.too_many_positional", &[("max", &max.to_string())]),
     }
+}
+
+/// A field or parameter named on the wire, as the user knows it (the
+/// product's fields are translated, with the wire name kept beside them).
+pub fn describe_field(wire: &str) -> String {
+    let key = match wire {
+        "code" => "field.code",
+        "name" => "field.name",
+        "price_cents" => "field.price_cents",
+        "quantity" => "field.quantity",
+        other => return other.to_owned(),
+    };
+    tr(key).to_owned()
 }
 
 /// A `reason` sentence from the wire: translated when this version knows

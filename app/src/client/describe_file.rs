@@ -4,23 +4,26 @@
 
 use lojinha_teach::import::{Column, ImportError, SkipReason, Unit};
 
-use super::describe::describe_rule;
+use super::describe::{describe_field, describe_rule};
 use crate::i18n::{tr, trf};
 
 /// Why one record of an imported file was left out.
 pub fn describe_skip(reason: &SkipReason) -> String {
     match reason {
         SkipReason::Rule(error) => {
-            trf("skip.rule", &[("field", &error.field), ("reason", &describe_rule(&error.reason))])
+            let field = describe_field(&error.field);
+            trf("skip.rule", &[("field", &field), ("reason", &describe_rule(&error.reason))])
         }
         SkipReason::PriceEmpty => tr("skip.price_empty").to_owned(),
         SkipReason::PriceNotANumber { raw } => trf("skip.price_not_number", &[("raw", raw)]),
         SkipReason::PriceTooLarge { raw } => trf("skip.price_too_large", &[("raw", raw)]),
         SkipReason::PriceTooManyDecimals { raw } => trf("skip.price_decimals", &[("raw", raw)]),
         SkipReason::NotWholeNumber { column, raw } => {
-            trf("skip.not_whole", &[("column", column), ("raw", raw)])
+            trf("skip.not_whole", &[("column", &describe_field(column)), ("raw", raw)])
         }
-        SkipReason::ColumnEmpty { column } => trf("skip.column_empty", &[("column", column)]),
+        SkipReason::ColumnEmpty { column } => {
+            trf("skip.column_empty", &[("column", &describe_field(column))])
+        }
         SkipReason::FieldCount { has, header } => {
             trf("skip.field_count", &[("has", &has.to_string()), ("header", &header.to_string())])
         }

@@ -53,11 +53,13 @@ impl ImportState {
         *self = ImportState { path: self.path.clone(), ..ImportState::default() };
         let (tx, rx) = crossbeam_channel::bounded(1);
         let typed = PathBuf::from(self.path.trim());
+        let (title, filter) = (tr("import.dialog_title"), tr("import.dialog_filter"));
         let work = move || {
             let path = match how {
                 ImportIntent::Typed => Some(typed),
                 ImportIntent::Dialog => {
-                    rfd::FileDialog::new().add_filter("CSV / JSON", &["csv", "json", "txt"]).pick_file()
+                    let dialog = rfd::FileDialog::new().set_title(title);
+                    dialog.add_filter(filter, &["csv", "json", "txt"]).pick_file()
                 }
             };
             let done = path.map_or(ParseDone::NoPath, read_and_parse);

@@ -391,7 +391,8 @@ impl ClientWindow {
                 export::spawn_write(path, format, products, self.waker.clone())
             }
             ExportIntent::Dialog => {
-                let dialog = export::save_dialog(format, "lojinha-products");
+                let dialog = export::save_dialog(format, crate::i18n::tr("export.file_name"))
+                    .set_title(crate::i18n::tr("export.dialog_title"));
                 export::spawn_dialog(dialog, format, products, self.waker.clone())
             }
         });
