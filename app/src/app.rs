@@ -100,10 +100,9 @@ impl LojinhaApp {
         let n = self.windows_opened;
         let viewport = egui::ViewportId::from_hash_of(("client-window", n));
         let waker = Waker { ctx: self.ctx.clone(), viewport };
-        let title = trf("client.window_title", &[("n", &n.to_string())]);
         let name = format!("{} {n}", client_base_name(&self.settings.client_name));
         match ClientWindow::new(
-            title,
+            n,
             name,
             self.settings.connect_addr.clone(),
             self.settings.auto_reconnect,
@@ -261,7 +260,7 @@ impl LojinhaApp {
         for window in &self.windows {
             let (viewport, title) = {
                 let w = lock(window);
-                (w.viewport_id(), w.title.clone())
+                (w.viewport_id(), w.title())
             };
             let builder = egui::ViewportBuilder::default()
                 .with_title(title)

@@ -27,6 +27,10 @@ fn switching_language_changes_visible_labels_and_is_remembered() {
     assert!(shows(&h, None, "Sockets: endereços e portas"), "the lesson panel too");
     assert!(shows(&h, None, "Diagrama de sequência"));
     assert!(shows(&h, None, "Console bruto"), "and the client window");
+    let window_titled = |h: &App, title: &'static str| {
+        h.query_by(move |n| n.role() == Role::Window && n.label().as_deref() == Some(title)).is_some()
+    };
+    assert!(window_titled(&h, "Janela de cliente 1"), "the open window's title follows");
     assert!(!shows(&h, None, "Start server"));
     drop(h);
     lojinha::i18n::set_language(lojinha::i18n::Language::En);

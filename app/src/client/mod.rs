@@ -67,7 +67,8 @@ pub struct SettingsChanges {
 }
 
 pub struct ClientWindow {
-    pub title: String,
+    /// The window's number (1, 2, …), in its title.
+    pub number: u32,
     /// The name given in `hello`.
     pub name: String,
     /// The access token given in `hello` (empty: none). Never saved to disk.
@@ -105,9 +106,19 @@ pub struct ClientWindow {
 }
 
 impl ClientWindow {
+    /// "Client window 2", in the current language.
+    pub fn title(&self) -> String {
+        crate::i18n::trf("client.window_title", &[("n", &self.number.to_string())])
+    }
+
+    /// A stable id for the window's panels (the title changes with the language).
+    pub fn id_salt(&self) -> String {
+        format!("client-window-{}", self.number)
+    }
+
     /// Opens a window state and starts its network thread.
     pub fn new(
-        title: String,
+        number: u32,
         name: String,
         addr: String,
         auto_reconnect: bool,
@@ -116,7 +127,7 @@ impl ClientWindow {
         let (commands, events) = network::spawn(&name, waker.clone())?;
         let _ = commands.send(Command::SetAutoReconnect(auto_reconnect));
         Ok(ClientWindow {
-            title,
+            number,
             name,
             token: String::new(),
             addr,

@@ -24,7 +24,7 @@ pub fn show(ui: &mut egui::Ui, class: egui::ViewportClass, window: &mut ClientWi
 fn draw(ui: &mut egui::Ui, w: &mut ClientWindow) -> Vec<Intent> {
     let mut intents = Vec::new();
     let connected = w.conn.connected();
-    egui::Panel::top((w.title.as_str(), "conn")).show(ui, |ui| {
+    egui::Panel::top((w.id_salt(), "conn")).show(ui, |ui| {
         ui.add_space(4.0);
         let bar = ConnBar {
             name: &mut w.name,
@@ -37,7 +37,7 @@ fn draw(ui: &mut egui::Ui, w: &mut ClientWindow) -> Vec<Intent> {
         intents.extend(connection::show(ui, bar).map(Intent::Conn));
         ui.add_space(2.0);
     });
-    egui::Panel::bottom((w.title.as_str(), "log")).resizable(true).default_size(300.0).show(ui, |ui| {
+    egui::Panel::bottom((w.id_salt(), "log")).resizable(true).default_size(300.0).show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.heading(tr("log.title_client"));
             let mut reads = w.show_reads;
@@ -50,14 +50,14 @@ fn draw(ui: &mut egui::Ui, w: &mut ClientWindow) -> Vec<Intent> {
             }
         });
         intents.extend(console::show(ui, &mut w.console, connected).map(Intent::Raw));
-        let id = w.title.clone();
+        let id = w.id_salt();
         if crate::log::linked::show(ui, &id, &mut w.log_view, &w.log, &mut w.diagram, Layout::Beside)
             .is_some()
         {
             intents.push(Intent::ClearLog);
         }
     });
-    egui::Panel::right((w.title.as_str(), "side")).resizable(true).default_size(380.0).show(ui, |ui| {
+    egui::Panel::right((w.id_salt(), "side")).resizable(true).default_size(380.0).show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| side(ui, w, connected, &mut intents));
     });
     egui::CentralPanel::default().show(ui, |ui| {
