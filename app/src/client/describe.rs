@@ -76,7 +76,6 @@ pub fn describe_close(reason: &CloseReason) -> String {
 /// A rule a field broke (the server's `data.reason`, or the same check made
 /// before sending).
 pub fn describe_rule(reason: &Reason) -> String {
-    let number = |n: i64| grouped(n);
     match reason {
         Reason::Required => tr("rule.required").to_owned(),
         Reason::Empty => tr("rule.empty").to_owned(),
@@ -89,7 +88,7 @@ pub fn describe_rule(reason: &Reason) -> String {
         Reason::CharacterNotAllowed { quoted } => trf("rule.character", &[("char", quoted)]),
         Reason::ControlCharacters => tr("rule.control").to_owned(),
         Reason::IntegerRange { min, max } => {
-            trf("rule.integer_range", &[("min", &number(*min)), ("max", &number(*max))])
+            trf("rule.integer_range", &[("min", &grouped(*min)), ("max", &grouped(*max))])
         }
         Reason::LengthRange { min, max } => {
             trf("rule.length_range", &[("min", &min.to_string()), ("max", &max.to_string())])
@@ -121,7 +120,7 @@ pub fn describe_rule_text(text: &str) -> String {
 }
 
 /// `1000000` as `1,000,000` (English) or `1.000.000` (Português).
-pub fn grouped(n: i64) -> String {
+fn grouped(n: i64) -> String {
     let separator = match language() {
         Language::En => ',',
         Language::PtBr => '.',
