@@ -251,6 +251,23 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "Not a valid JSON-RPC request ({detail})",
         "Não é um pedido JSON-RPC válido ({detail})",
     ),
+    ("err.req_empty_batch", "an empty batch ([])", "um lote vazio ([])"),
+    ("err.req_batch_too_large", "a batch of more than {max} requests", "um lote com mais de {max} pedidos"),
+    ("err.req_not_object", "a request must be a JSON object", "um pedido deve ser um objeto JSON"),
+    (
+        "err.req_bad_id",
+        "the id must be a string or an integer",
+        "o id deve ser um texto ou um número inteiro",
+    ),
+    ("err.req_bad_version", "jsonrpc must be \"2.0\"", "jsonrpc deve ser \"2.0\""),
+    ("err.req_method_not_string", "method must be a string", "method deve ser um texto"),
+    ("err.req_method_missing", "method is missing", "falta o method"),
+    ("err.req_bad_params", "params must be an object or an array", "params deve ser um objeto ou um array"),
+    (
+        "err.req_frame_too_large",
+        "the message is longer than the limit of {limit} bytes",
+        "a mensagem passa do limite de {limit} bytes",
+    ),
     ("err.method", "Unknown method: {method}", "Método desconhecido: {method}"),
     (
         "err.internal",

@@ -47,6 +47,38 @@ fn portuguese_app(dir: &std::path::Path) -> App {
     h
 }
 
+/// Messages that are not valid requests (`-32600`), sent raw to a real
+/// server as a class would with `nc`, are explained in Portuguese.
+#[test]
+fn invalid_requests_are_described_in_portuguese() {
+    set_language(Language::PtBr);
+    let server =
+        lojinha_server::start(ServerConfig { listen: "127.0.0.1:0".into(), ..Default::default() }).unwrap();
+    let mut client = Client::connect(&server.local_addr().to_string(), ClientOptions::default()).unwrap();
+    let cases = [
+        (r#"{"jsonrpc":"2.0","id":1}"#, "Não é um pedido JSON-RPC válido (falta o method)"),
+        ("[]", "Não é um pedido JSON-RPC válido (um lote vazio ([]))"),
+        (
+            r#"{"jsonrpc":"1.0","id":2,"method":"quit"}"#,
+            "Não é um pedido JSON-RPC válido (jsonrpc deve ser \"2.0\")",
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":3,"method":"product.list","params":5}"#,
+            "Não é um pedido JSON-RPC válido (params deve ser um objeto ou um array)",
+        ),
+        ("42", "Não é um pedido JSON-RPC válido (um pedido deve ser um objeto JSON)"),
+    ];
+    for (raw, expected) in cases {
+        client.send_raw(raw).unwrap();
+        let error = match client.recv_reply().unwrap() {
+            lojinha_server::client::Reply::Single(response) => response.result.unwrap_err(),
+            other => panic!("{raw}: {other:?}"),
+        };
+        assert_eq!(lojinha::client::describe::describe_rpc(&error), expected, "{raw}");
+    }
+    server.stop();
+}
+
 /// Options for the app in Portuguese, serving on `listen` with database `db`
 /// and connecting a window to it.
 fn portuguese_options(dir: &std::path::Path, listen: &str, db: &str) -> lojinha::StartOptions {

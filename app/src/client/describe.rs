@@ -9,7 +9,7 @@ use lojinha_server::protocol::error::{
     ALREADY_EXISTS, INTERNAL_ERROR, INVALID_PARAMS, INVALID_REQUEST, METHOD_NOT_FOUND, NOT_FOUND,
     PARSE_ERROR, TOKEN_REQUIRED,
 };
-use lojinha_server::protocol::{Reason, RpcError};
+use lojinha_server::protocol::{Reason, RequestProblem, RpcError};
 use lojinha_server::server::CloseReason;
 use lojinha_server::{ClientError, ConnectionEnd};
 use lojinha_teach::closing;
@@ -56,7 +56,11 @@ pub fn describe_rpc(error: &RpcError) -> String {
             trf("err.invalid_params", &[("field", &field), ("reason", &reason)])
         }
         PARSE_ERROR => trf("err.parse", &[("detail", &error.message)]),
-        INVALID_REQUEST => trf("err.invalid_request", &[("detail", &error.message)]),
+        INVALID_REQUEST => {
+            let detail = RequestProblem::parse(&error.message)
+                .map_or_else(|| error.message.clone(), |problem| describe_problem(&problem));
+            trf("err.invalid_request", &[("detail", &detail)])
+        }
         METHOD_NOT_FOUND => trf("err.method", &[("method", &data("method"))]),
         INTERNAL_ERROR => trf("err.internal", &[("detail", &error.message)]),
         _ => format!("{} ({})", error.message, error.code),
@@ -97,6 +101,25 @@ pub fn describe_rule(reason: &Reason) -> String {
         Reason::UnknownField => tr("rule.unknown_field").to_owned(),
         Reason::UnknownParameter => tr("rule.unknown_parameter").to_owned(),
         Reason::TooManyPositional { max } => trf("rule.too_many_positional", &[("max", &max.to_string())]),
+    }
+}
+
+/// Why a message is not a valid request (`-32600`).
+fn describe_problem(problem: &RequestProblem) -> String {
+    match problem {
+        RequestProblem::EmptyBatch => tr("err.req_empty_batch").to_owned(),
+        RequestProblem::BatchTooLarge { max } => {
+            trf("err.req_batch_too_large", &[("max", &grouped(*max as i64))])
+        }
+        RequestProblem::NotAnObject => tr("err.req_not_object").to_owned(),
+        RequestProblem::BadId => tr("err.req_bad_id").to_owned(),
+        RequestProblem::BadVersion => tr("err.req_bad_version").to_owned(),
+        RequestProblem::MethodNotAString => tr("err.req_method_not_string").to_owned(),
+        RequestProblem::MethodMissing => tr("err.req_method_missing").to_owned(),
+        RequestProblem::BadParams => tr("err.req_bad_params").to_owned(),
+        RequestProblem::FrameTooLarge { limit } => {
+            trf("err.req_frame_too_large", &[("limit", &grouped(*limit as i64))])
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use super::problem::RequestProblem;
 use super::reason::Reason;
 
 pub const PARSE_ERROR: i64 = -32700;
@@ -58,13 +59,16 @@ impl RpcError {
         RpcError::new(PARSE_ERROR, message, None)
     }
 
-    pub fn invalid_request(why: &str) -> Self {
-        RpcError::new(INVALID_REQUEST, format!("invalid request: {why}"), None)
+    pub fn invalid_request(why: RequestProblem) -> Self {
+        let data = match why {
+            RequestProblem::FrameTooLarge { limit } => Some(json!({ "limit": limit })),
+            _ => None,
+        };
+        RpcError::new(INVALID_REQUEST, format!("invalid request: {why}"), data)
     }
 
     pub fn frame_too_large(limit: usize) -> Self {
-        let message = format!("invalid request: frame too large (limit is {limit} bytes)");
-        RpcError::new(INVALID_REQUEST, message, Some(json!({ "limit": limit })))
+        RpcError::invalid_request(RequestProblem::FrameTooLarge { limit })
     }
 
     pub fn method_not_found(method: &str) -> Self {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::error::RpcError;
+use super::problem::RequestProblem;
 
 /// Largest batch the server executes; a longer one is rejected whole.
 pub const MAX_BATCH: usize = 1000;
@@ -54,11 +55,11 @@ pub fn parse_message(line: &[u8]) -> Message {
     };
     match value {
         Value::Array(items) if items.is_empty() => {
-            Message::Unanswerable(RpcError::invalid_request("empty batch"))
+            Message::Unanswerable(RpcError::invalid_request(RequestProblem::EmptyBatch))
         }
-        Value::Array(items) if items.len() > MAX_BATCH => Message::Unanswerable(RpcError::invalid_request(
-            &format!("batch too large: at most {MAX_BATCH} entries"),
-        )),
+        Value::Array(items) if items.len() > MAX_BATCH => {
+            Message::Unanswerable(RpcError::invalid_request(RequestProblem::BatchTooLarge { max: MAX_BATCH }))
+        }
         Value::Array(items) => Message::Batch(items.into_iter().map(parse_entry).collect()),
         other => Message::Single(parse_entry(other)),
     }
@@ -107,31 +108,30 @@ fn parse_well_formed(line: &[u8]) -> Option<Request> {
 /// Checks the JSON-RPC shape of one value.
 pub fn parse_entry(value: Value) -> Entry {
     let Value::Object(mut object) = value else {
-        return Err((Value::Null, RpcError::invalid_request("a request must be an object")));
+        return Err((Value::Null, RpcError::invalid_request(RequestProblem::NotAnObject)));
     };
     let id = match object.remove("id") {
         None => None,
         Some(id) if is_valid_id(&id) => Some(id),
         Some(_) => {
-            let why = "id must be a string or an integer";
-            return Err((Value::Null, RpcError::invalid_request(why)));
+            return Err((Value::Null, RpcError::invalid_request(RequestProblem::BadId)));
         }
     };
     let answer_id = id.clone().unwrap_or(Value::Null);
-    let invalid = |why: &str| Err((answer_id.clone(), RpcError::invalid_request(why)));
+    let invalid = |why: RequestProblem| Err((answer_id.clone(), RpcError::invalid_request(why)));
     if object.get("jsonrpc") != Some(&Value::String("2.0".into())) {
-        return invalid("jsonrpc must be \"2.0\"");
+        return invalid(RequestProblem::BadVersion);
     }
     let method = match object.remove("method") {
         Some(Value::String(method)) => method,
-        Some(_) => return invalid("method must be a string"),
-        None => return invalid("method is missing"),
+        Some(_) => return invalid(RequestProblem::MethodNotAString),
+        None => return invalid(RequestProblem::MethodMissing),
     };
     let params = match object.remove("params") {
         None => Params::None,
         Some(Value::Array(list)) => Params::ByPosition(list),
         Some(Value::Object(map)) => Params::ByName(map),
-        Some(_) => return invalid("params must be an object or an array"),
+        Some(_) => return invalid(RequestProblem::BadParams),
     };
     Ok(Request { id, method, params })
 }

@@ -6,12 +6,14 @@ pub mod command;
 pub mod error;
 pub mod frame;
 pub mod message;
+pub mod problem;
 pub mod product;
 pub mod reason;
 
 pub use command::Command;
 pub use error::{FieldError, RpcError};
 pub use message::{Encoded, Message, Params, Request};
+pub use problem::RequestProblem;
 pub use product::Product;
 pub use reason::Reason;
 
