@@ -254,3 +254,46 @@ fn delete_asks_then_removes_everywhere() {
     assert!(lock(&window(&h, 0).unwrap()).catalog.get("DEL-1").is_none());
     wait_for(&mut h, "gone from window 2", |h| lock(&window(h, 1).unwrap()).catalog.get("DEL-1").is_none());
 }
+
+/// On a sequential server a second window waits for the first; pressing
+/// Disconnect while it waits really leaves: when the first client goes, the
+/// server finds the second connection already closed, and the second window
+/// does not come back as connected behind the user's back.
+#[test]
+fn disconnect_while_waiting_for_a_sequential_server_leaves() {
+    let mut h = app(StartOptions::default());
+    set_text(&mut h, None, "Listen address", "127.0.0.1:0");
+    click(&mut h, None, "In memory (lost when stopped)");
+    click(&mut h, None, "Sequential (one at a time)");
+    click(&mut h, None, "Start server");
+    wait_for(&mut h, "server running", |h| h.state().server_address().is_some());
+    click(&mut h, None, "New client window");
+    click_prefix(&mut h, Some(1), "Connect to this app's server");
+    wait_for(&mut h, "window 1 connected", |h| window(h, 0).is_some_and(|w| lock(&w).conn.connected()));
+    click(&mut h, None, "New client window");
+    click_prefix(&mut h, Some(2), "Connect to this app's server");
+    wait_for(&mut h, "window 2's TCP connection is up", |h| {
+        window(h, 1).is_some_and(|w| lock(&w).log.entries().iter().any(|e| e.step == Step::Connected))
+    });
+    assert!(!lock(&window(&h, 1).unwrap()).conn.connected(), "the server is busy with window 1");
+
+    click(&mut h, Some(2), "Disconnect");
+    click(&mut h, Some(1), "Disconnect");
+    let second_session_closed = |h: &mut App| {
+        h.state().server_log().entries().iter().any(|e| e.session == Some(2) && e.step == Step::Closed)
+    };
+    wait_for(&mut h, "the server reached window 2's connection", second_session_closed);
+    for _ in 0..20 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(!lock(&window(&h, 1).unwrap()).conn.connected(), "window 2 stays disconnected");
+    let closed = h
+        .state()
+        .server_log()
+        .entries()
+        .iter()
+        .find(|e| e.session == Some(2) && e.step == Step::Closed)
+        .cloned();
+    assert_eq!(lojinha::log::view::describe(&closed.unwrap()), "the client closed the connection");
+}

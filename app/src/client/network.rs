@@ -4,16 +4,20 @@
 //! the socket (through the client's background reader) and a reconnect timer
 //! at once, so the UI never waits on the network.
 
+use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender, never, select};
-use lojinha_server::client::{ClientEventRecord, Incoming, Reply};
-use lojinha_server::{Client, ClientError, ClientOptions, Notification, Product};
+use lojinha_server::client::{ClientEventRecord, Hello, Incoming, Reply};
+use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd, Notification, Product};
 use serde_json::Value;
 
 /// Products asked for per `product.list` page.
 pub const PAGE_SIZE: usize = 1000;
 const WELCOME_WAIT: Duration = Duration::from_secs(5);
+/// How long `hello` may go unanswered (a sequential server answers only
+/// when the client before this one has left).
+const HELLO_WAIT: Duration = Duration::from_secs(30);
 const FIRST_RETRY: Duration = Duration::from_millis(500);
 const MAX_RETRY: Duration = Duration::from_secs(10);
 
@@ -40,6 +44,17 @@ pub enum Command {
     /// `product.add` each product in turn, reporting progress (the import).
     Import(Vec<Product>),
 }
+
+/// What a wait during the handshake came to.
+enum Wait {
+    Arrived(Incoming),
+    TimedOut,
+    /// The window asked for something else (disconnect, another address).
+    Left,
+}
+
+/// The server's `hello` answer; `None` when the user left before it came.
+type HandshakeResult = Result<Option<Hello>, ClientError>;
 
 /// Why a request failed, with what the form needs to show it by its field.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,6 +169,8 @@ pub fn spawn(name: &str, waker: Waker) -> std::io::Result<(Sender<Command>, Rece
     let (event_tx, event_rx) = crossbeam_channel::unbounded();
     let (log_tx, log_rx) = crossbeam_channel::unbounded();
     let worker = Worker {
+        commands: command_rx,
+        deferred: VecDeque::new(),
         client: None,
         log_tx,
         log_rx,
@@ -164,7 +181,7 @@ pub fn spawn(name: &str, waker: Waker) -> std::io::Result<(Sender<Command>, Rece
         report_reads: false,
         retry: None,
     };
-    std::thread::Builder::new().name(format!("net-{name}")).spawn(move || worker.run(&command_rx))?;
+    std::thread::Builder::new().name(format!("net-{name}")).spawn(move || worker.run())?;
     Ok((command_tx, event_rx))
 }
 
@@ -174,6 +191,9 @@ struct Retry {
 }
 
 struct Worker {
+    commands: Receiver<Command>,
+    /// Commands that arrived while a connection was being set up, run next.
+    deferred: VecDeque<Command>,
     client: Option<Client>,
     log_tx: Sender<ClientEventRecord>,
     log_rx: Receiver<ClientEventRecord>,
@@ -188,12 +208,16 @@ struct Worker {
 }
 
 impl Worker {
-    fn run(mut self, commands: &Receiver<Command>) {
+    fn run(mut self) {
         loop {
+            if let Some(command) = self.deferred.pop_front() {
+                self.handle(command);
+                continue;
+            }
             let incoming = self.client.as_ref().and_then(Client::incoming_channel).unwrap_or_else(never);
             let timer = self.retry.as_ref().map_or_else(never, |r| crossbeam_channel::at(r.at));
             select! {
-                recv(commands) -> command => match command {
+                recv(self.commands) -> command => match command {
                     Ok(command) => self.handle(command),
                     Err(_) => break,
                 },
@@ -257,19 +281,86 @@ impl Worker {
             }
         };
         let peer = client.peer_addr().to_string();
-        // The server speaks first (welcome); waiting for it keeps the log in
-        // protocol order. A server started with --no-welcome just times out here.
-        let _ = client.wait_welcome(WELCOME_WAIT);
-        match client.hello_with_token(&name, token.as_deref()) {
-            Ok(hello) => {
+        match self.handshake(&mut client, &name, token.as_deref()) {
+            Ok(Some(hello)) => {
                 self.client = Some(client);
                 self.retry = None;
                 self.send(NetEvent::Connected { peer, session: hello.session });
                 self.load();
             }
+            // The user disconnected or connected elsewhere meanwhile: that command runs next.
+            Ok(None) => client.close(),
             Err(e) => {
                 self.client = Some(client);
                 self.lost(super::describe::describe(&e));
+            }
+        }
+    }
+
+    /// `welcome`, then `hello` and its answer, still listening to the window:
+    /// a server that keeps the client waiting (a sequential server busy with
+    /// someone else) can be left with Disconnect. `Ok(None)` when left.
+    fn handshake(&mut self, client: &mut Client, name: &str, token: Option<&str>) -> HandshakeResult {
+        let Some(incoming) = client.incoming_channel() else {
+            // Without a background reader there is nothing to wait on but the socket.
+            let _ = client.wait_welcome(WELCOME_WAIT);
+            return client.hello_with_token(name, token).map(Some);
+        };
+        // The server speaks first (welcome); waiting for it keeps the log in
+        // protocol order. A server started with --no-welcome just times out here.
+        let welcome_by = Instant::now() + WELCOME_WAIT;
+        while client.welcome().is_none() {
+            match self.wait_for_line(&incoming, welcome_by) {
+                Wait::Arrived(item) => {
+                    if let Some(reply) = client.handle_incoming(item)? {
+                        return Err(ClientError::Protocol(format!("a response before welcome: {reply:?}")));
+                    }
+                }
+                Wait::TimedOut => break,
+                Wait::Left => return Ok(None),
+            }
+        }
+        let id = client.send_hello(name, token)?;
+        let answer_by = Instant::now() + HELLO_WAIT;
+        loop {
+            match self.wait_for_line(&incoming, answer_by) {
+                Wait::Arrived(item) => match client.handle_incoming(item)? {
+                    Some(Reply::Single(response)) if response.id == id => {
+                        return Hello::from_result(response.result.map_err(ClientError::Rpc)?).map(Some);
+                    }
+                    Some(other) => {
+                        return Err(ClientError::Protocol(format!(
+                            "expected the answer to hello, got {other:?}"
+                        )));
+                    }
+                    None => {}
+                },
+                Wait::TimedOut => return Err(ClientError::Timeout),
+                Wait::Left => return Ok(None),
+            }
+        }
+    }
+
+    /// Waits for the next line until `deadline`, keeping the window's
+    /// commands: Disconnect or a new Connect ends the wait (and runs next),
+    /// any other command waits its turn.
+    fn wait_for_line(&mut self, incoming: &Receiver<Incoming>, deadline: Instant) -> Wait {
+        loop {
+            // What happened so far (connected, welcome) shows while we wait.
+            self.flush();
+            select! {
+                recv(self.commands) -> command => match command {
+                    Ok(command @ (Command::Disconnect | Command::Connect { .. })) => {
+                        self.deferred.push_back(command);
+                        return Wait::Left;
+                    }
+                    Ok(command) => self.deferred.push_back(command),
+                    Err(_) => return Wait::Left,
+                },
+                recv(incoming) -> item => {
+                    return Wait::Arrived(item.unwrap_or(Incoming::End { reason: ConnectionEnd::ReaderStopped }));
+                }
+                recv(crossbeam_channel::at(deadline)) -> _ => return Wait::TimedOut,
             }
         }
     }
@@ -380,7 +471,7 @@ impl Worker {
 
     fn on_incoming(&mut self, item: Option<Incoming>) {
         let Some(client) = self.client.as_mut() else { return };
-        let item = item.unwrap_or(Incoming::End { reason: lojinha_server::ConnectionEnd::ReaderStopped });
+        let item = item.unwrap_or(Incoming::End { reason: ConnectionEnd::ReaderStopped });
         if let Err(e) = client.handle_incoming(item) {
             self.forward_notifications();
             let reason = match e {

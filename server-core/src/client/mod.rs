@@ -25,6 +25,7 @@ pub use end::ConnectionEnd;
 pub use error::ClientError;
 pub use events::{ClientEvent, ClientEventRecord, ReceivedKind};
 pub use incoming::Incoming;
+use reply::decode;
 pub use reply::{Hello, Notification, Reply, Response, Welcome};
 
 use crate::protocol::message::encode_request;
@@ -157,11 +158,18 @@ impl Client {
     }
 
     pub fn hello_with_token(&mut self, client_name: &str, token: Option<&str>) -> Result<Hello, ClientError> {
+        let id = self.send_hello(client_name, token)?;
+        Hello::from_result(self.reply_to(&id)?)
+    }
+
+    /// Sends `hello` without waiting; returns its id (for callers that wait
+    /// on [`Client::incoming_channel`] together with other channels).
+    pub fn send_hello(&mut self, client_name: &str, token: Option<&str>) -> Result<Value, ClientError> {
         let mut params = json!({ "client": client_name });
         if let Some(token) = token {
             params["token"] = json!(token);
         }
-        decode(self.call("hello", params)?)
+        self.send_request("hello", params)
     }
 
     pub fn add(&mut self, product: &Product) -> Result<Product, ClientError> {
@@ -223,8 +231,13 @@ impl Client {
     /// Sends one request and waits for its result.
     pub fn call(&mut self, method: &str, params: Value) -> Result<Value, ClientError> {
         let id = self.send_request(method, params)?;
+        self.reply_to(&id)
+    }
+
+    /// Waits for the answer to request `id` (the next reply must be it).
+    fn reply_to(&mut self, id: &Value) -> Result<Value, ClientError> {
         match self.recv_reply()? {
-            Reply::Single(response) if response.id == id => response.result.map_err(ClientError::Rpc),
+            Reply::Single(response) if response.id == *id => response.result.map_err(ClientError::Rpc),
             other => Err(ClientError::Protocol(format!("expected the answer to {id}, got {other:?}"))),
         }
     }
@@ -490,8 +503,4 @@ fn open_stream(
         Some(source) => ClientError::Connect { addr, source },
         None => ClientError::Resolve { addr, detail: "no address found".into() },
     })
-}
-
-fn decode<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, ClientError> {
-    serde_json::from_value(value.clone()).map_err(|e| ClientError::Protocol(format!("{e}: {value}")))
 }

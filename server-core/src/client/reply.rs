@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::error::ClientError;
 use super::events::ReceivedKind;
 use crate::protocol::{Product, RpcError};
 
@@ -33,6 +34,18 @@ pub struct Welcome {
 pub struct Hello {
     pub session: u64,
     pub server: String,
+}
+
+impl Hello {
+    /// The `result` of a `hello` call.
+    pub fn from_result(result: Value) -> Result<Hello, ClientError> {
+        decode(result)
+    }
+}
+
+/// A call's `result` as the type it should be.
+pub(super) fn decode<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, ClientError> {
+    serde_json::from_value(value.clone()).map_err(|e| ClientError::Protocol(format!("{e}: {value}")))
 }
 
 /// A message the server sends on its own.
