@@ -243,8 +243,26 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("err.invalid_params", "Invalid {field}: {reason}", "Valor inválido em {field}: {reason}"),
     (
         "err.parse",
-        "The server could not read the message as JSON ({detail})",
-        "O servidor não conseguiu ler a mensagem como JSON ({detail})",
+        "The server could not read the message as JSON: {detail}",
+        "O servidor não conseguiu ler a mensagem como JSON: {detail}",
+    ),
+    ("err.json_at", "{what} (line {line}, column {column})", "{what} (linha {line}, coluna {column})"),
+    ("err.json_expected_value", "a value was expected", "esperava um valor"),
+    ("err.json_eof", "the message ends in the middle", "a mensagem termina no meio"),
+    ("err.json_trailing", "there is more after the JSON value", "há algo depois do valor JSON"),
+    (
+        "err.json_key",
+        "an object key must be a string in quotes",
+        "a chave de um objeto deve ser um texto entre aspas",
+    ),
+    ("err.json_comma", "a comma or a closing bracket was expected", "esperava uma vírgula ou o fechamento"),
+    ("err.json_colon", "a colon (:) was expected after the key", "esperava dois-pontos (:) depois da chave"),
+    ("err.json_escape", "an invalid escape (\\) in a string", "um escape (\\) inválido num texto"),
+    ("err.json_number", "an invalid number", "um número inválido"),
+    (
+        "err.json_control",
+        "a control character inside a string",
+        "um caractere de controle dentro de um texto",
     ),
     (
         "err.invalid_request",

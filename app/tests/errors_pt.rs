@@ -47,10 +47,11 @@ fn portuguese_app(dir: &std::path::Path) -> App {
     h
 }
 
-/// Messages that are not valid requests (`-32600`), sent raw to a real
-/// server as a class would with `nc`, are explained in Portuguese.
+/// Messages that are not JSON (`-32700`) or not valid requests (`-32600`),
+/// sent raw to a real server as a class would with `nc`, are explained in
+/// Portuguese.
 #[test]
-fn invalid_requests_are_described_in_portuguese() {
+fn malformed_messages_are_described_in_portuguese() {
     set_language(Language::PtBr);
     let server =
         lojinha_server::start(ServerConfig { listen: "127.0.0.1:0".into(), ..Default::default() }).unwrap();
@@ -67,6 +68,18 @@ fn invalid_requests_are_described_in_portuguese() {
             "Não é um pedido JSON-RPC válido (params deve ser um objeto ou um array)",
         ),
         ("42", "Não é um pedido JSON-RPC válido (um pedido deve ser um objeto JSON)"),
+        (
+            "hello, server?",
+            "O servidor não conseguiu ler a mensagem como JSON: esperava um valor (linha 1, coluna 1)",
+        ),
+        (
+            r#"{"jsonrpc":"2.0""#,
+            "O servidor não conseguiu ler a mensagem como JSON: a mensagem termina no meio (linha 1, coluna 16)",
+        ),
+        (
+            r#"{jsonrpc:"2.0"}"#,
+            "O servidor não conseguiu ler a mensagem como JSON: a chave de um objeto deve ser um texto entre aspas (linha 1, coluna 2)",
+        ),
     ];
     for (raw, expected) in cases {
         client.send_raw(raw).unwrap();

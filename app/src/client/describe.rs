@@ -55,7 +55,7 @@ pub fn describe_rpc(error: &RpcError) -> String {
             let (field, reason) = (describe_field(&data("field")), describe_rule_text(&data("reason")));
             trf("err.invalid_params", &[("field", &field), ("reason", &reason)])
         }
-        PARSE_ERROR => trf("err.parse", &[("detail", &error.message)]),
+        PARSE_ERROR => trf("err.parse", &[("detail", &describe_parse_error(&error.message))]),
         INVALID_REQUEST => {
             let detail = RequestProblem::parse(&error.message)
                 .map_or_else(|| error.message.clone(), |problem| describe_problem(&problem));
@@ -101,6 +101,36 @@ pub fn describe_rule(reason: &Reason) -> String {
         Reason::UnknownField => tr("rule.unknown_field").to_owned(),
         Reason::UnknownParameter => tr("rule.unknown_parameter").to_owned(),
         Reason::TooManyPositional { max } => trf("rule.too_many_positional", &[("max", &max.to_string())]),
+    }
+}
+
+/// What the server's JSON parser said (`parse error: expected value at line
+/// 1 column 1`): the common complaints and the position in the user's
+/// language, anything else in the parser's own words.
+fn describe_parse_error(message: &str) -> String {
+    let text = message.strip_prefix("parse error: ").unwrap_or(message);
+    let (what, position) = match text.rsplit_once(" at line ") {
+        Some((what, place)) => (what, place.split_once(" column ")),
+        None => (text, None),
+    };
+    let known = [
+        ("expected value", "err.json_expected_value"),
+        ("EOF while parsing", "err.json_eof"),
+        ("trailing characters", "err.json_trailing"),
+        ("key must be a string", "err.json_key"),
+        ("expected `,` or", "err.json_comma"),
+        ("expected `:`", "err.json_colon"),
+        ("invalid escape", "err.json_escape"),
+        ("invalid number", "err.json_number"),
+        ("control character", "err.json_control"),
+    ];
+    let what = known
+        .iter()
+        .find(|(english, _)| what.starts_with(english))
+        .map_or_else(|| what.to_owned(), |(_, key)| tr(key).to_owned());
+    match position {
+        Some((line, column)) => trf("err.json_at", &[("what", &what), ("line", line), ("column", column)]),
+        None => what,
     }
 }
 
