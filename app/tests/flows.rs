@@ -223,8 +223,14 @@ fn server_stop_keeps_table_and_says_why() {
     let rows = lock(&window(&h, 0).unwrap()).catalog.len();
     click(&mut h, Some(1), "Reconnect automatically");
     click(&mut h, None, "Stop server");
-    wait_for(&mut h, "the goodbye", |h| shows(h, Some(1), "server shutting down"));
-    assert!(shows(&h, Some(1), "Connection lost"));
+    // The log shows the goodbye a moment before the status line says why.
+    wait_for(&mut h, "the goodbye's reason in the status line", |h| {
+        shows(h, Some(1), "Connection lost: the server is shutting down")
+    });
+    assert!(
+        shows(&h, Some(1), "goodbye {\"reason\":\"server shutting down\"}"),
+        "and the goodbye in the log"
+    );
     assert_eq!(lock(&window(&h, 0).unwrap()).catalog.len(), rows, "the table stays");
     assert!(shows(&h, Some(1), "CAN-001"));
 }
