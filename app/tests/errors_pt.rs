@@ -298,14 +298,14 @@ fn log_and_diagram_speak_portuguese() {
             .server_log()
             .entries()
             .iter()
-            .any(|e| matches!(e.ending, Some(lojinha::log::model::Ending::Session(_))))
+            .any(|e| matches!(e.local, Some(lojinha::log::model::LocalDetail::SessionClosed(_))))
     });
     let closed = h
         .state()
         .server_log()
         .entries()
         .iter()
-        .find(|e| matches!(e.ending, Some(lojinha::log::model::Ending::Session(_))))
+        .find(|e| matches!(e.local, Some(lojinha::log::model::LocalDetail::SessionClosed(_))))
         .cloned()
         .unwrap();
     assert_eq!(lojinha::log::view::describe(&closed), "o cliente enviou quit", "Desconectar sends quit");

@@ -156,7 +156,7 @@ fn lesson_sequential_versus_threaded() {
         "on the sequential server the welcome waited for the first client"
     );
     let server_log: Vec<String> =
-        h.state().server_log().entries().iter().filter_map(|e| e.detail.clone()).collect();
+        h.state().server_log().entries().iter().map(lojinha::log::view::describe).collect();
     assert!(server_log.iter().any(|d| d.contains("threaded")), "{server_log:?}");
 }
 

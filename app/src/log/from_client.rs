@@ -2,7 +2,7 @@
 
 use lojinha_server::client::{ClientEvent, ClientEventRecord, ReceivedKind};
 
-use super::model::{Direction, Ending, LogEntry, Step, id_and_method};
+use super::model::{Direction, LocalDetail, LogEntry, Step, id_and_method};
 
 /// Whether this record starts a new connection attempt (the log's time origin).
 pub fn starts_connection(record: &ClientEventRecord) -> bool {
@@ -68,7 +68,7 @@ fn entry_of(record: &ClientEventRecord) -> LogEntry {
         }
         ClientEvent::Closed { reason } => {
             let mut e = with_detail(local(Step::Closed), reason.to_string());
-            e.ending = Some(Ending::Client(reason.clone()));
+            e.local = Some(LocalDetail::ConnectionEnded(reason.clone()));
             e
         }
     }

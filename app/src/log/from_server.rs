@@ -3,7 +3,7 @@
 use lojinha_server::server::{ServerEvent, ServerEventRecord};
 
 use super::from_client::with_detail;
-use super::model::{Direction, Ending, LogEntry, Step, id_and_method};
+use super::model::{Direction, LocalDetail, LogEntry, Step, id_and_method};
 
 /// The log entry for one server event.
 pub fn entry(record: &ServerEventRecord) -> LogEntry {
@@ -13,10 +13,11 @@ pub fn entry(record: &ServerEventRecord) -> LogEntry {
         e
     };
     match &record.event {
-        ServerEvent::Listening { addr, mode } => with_detail(
-            local(Step::Listening),
-            format!("{addr} ({})", crate::server::panel::mode_name(*mode)),
-        ),
+        ServerEvent::Listening { addr, mode } => {
+            let mut e = with_detail(local(Step::Listening), addr.to_string());
+            e.local = Some(LocalDetail::Listening { addr: *addr, mode: *mode });
+            e
+        }
         ServerEvent::SessionOpened { session, peer } => {
             in_session(with_detail(local(Step::SessionOpened), peer.to_string()), *session)
         }
@@ -25,7 +26,7 @@ pub fn entry(record: &ServerEventRecord) -> LogEntry {
         }
         ServerEvent::Rejected { peer, reason } => {
             let mut e = with_detail(local(Step::Error), format!("{peer}: {reason}"));
-            e.ending = Some(Ending::Refused { peer: *peer, reason: reason.clone() });
+            e.local = Some(LocalDetail::Refused { peer: *peer, reason: reason.clone() });
             e
         }
         ServerEvent::Read { session, bytes } => {
@@ -41,7 +42,7 @@ pub fn entry(record: &ServerEventRecord) -> LogEntry {
         }
         ServerEvent::SessionClosed { session, reason } => {
             let mut e = in_session(with_detail(local(Step::Closed), reason.to_string()), *session);
-            e.ending = Some(Ending::Session(reason.clone()));
+            e.local = Some(LocalDetail::SessionClosed(reason.clone()));
             e
         }
         ServerEvent::Stopped => local(Step::Stopped),

@@ -7,8 +7,8 @@ use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant, SystemTime};
 
-use lojinha_server::ConnectionEnd;
 use lojinha_server::server::CloseReason;
+use lojinha_server::{ConnectionEnd, Mode};
 use serde_json::Value;
 
 /// Which way a step goes, seen from outside (the same for both ends).
@@ -67,13 +67,16 @@ impl Step {
     }
 }
 
-/// How a connection ended, or why it was never served.
+/// The detail of a local step, kept as data and described when drawn (so
+/// it follows the user's language).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Ending {
+pub enum LocalDetail {
+    /// The server started listening.
+    Listening { addr: SocketAddr, mode: Mode },
     /// The server closed a session (the server panel's log).
-    Session(CloseReason),
+    SessionClosed(CloseReason),
     /// A client's connection ended (a client window's log).
-    Client(ConnectionEnd),
+    ConnectionEnded(ConnectionEnd),
     /// The server refused a connection (`server full`).
     Refused { peer: SocketAddr, reason: String },
 }
@@ -100,9 +103,8 @@ pub struct LogEntry {
     pub bytes: Option<usize>,
     /// A short detail: an address, a reason, a client name, an error.
     pub detail: Option<String>,
-    /// Why a connection ended or was refused, kept as data and described
-    /// when drawn (so it follows the user's language).
-    pub ending: Option<Ending>,
+    /// What a local step was about, when it needs words (see [`LocalDetail`]).
+    pub local: Option<LocalDetail>,
     /// The message exactly as sent or received.
     pub raw: Option<String>,
     /// The `seq` of the matching request (on a response) or response (on a request).
@@ -124,7 +126,7 @@ impl LogEntry {
             rtt: None,
             bytes: None,
             detail: None,
-            ending: None,
+            local: None,
             raw: None,
             pair: None,
         }

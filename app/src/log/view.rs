@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 
 use lojinha_server::protocol::RpcError;
 
-use super::model::{Direction, Ending, Log, LogEntry, Step};
+use super::model::{Direction, LocalDetail, Log, LogEntry, Step};
 use crate::client::describe::{describe_close, describe_reason, describe_rpc};
 use crate::i18n::{language, tr, trf};
 
@@ -227,6 +227,8 @@ fn matches_filter(entry: &LogEntry, needle: &str) -> bool {
         Some(tr(entry.step.key()).to_lowercase()),
         entry.method.as_ref().map(|m| m.to_lowercase()),
         entry.detail.as_ref().map(|d| d.to_lowercase()),
+        // What the row says, in the user's language.
+        Some(describe(entry).to_lowercase()),
         entry.raw.as_ref().map(|r| r.to_lowercase()),
     ];
     haystacks.iter().flatten().any(|h| h.contains(needle))
@@ -259,10 +261,13 @@ pub fn describe(entry: &LogEntry) -> String {
             let params = entry.raw.as_deref().map(params_summary).unwrap_or_default();
             format!("{method} {params}")
         }
-        _ => match &entry.ending {
-            Some(Ending::Session(reason)) => describe_close(reason),
-            Some(Ending::Client(end)) => describe_reason(end),
-            Some(Ending::Refused { peer, reason }) => {
+        _ => match &entry.local {
+            Some(LocalDetail::Listening { addr, mode }) => {
+                format!("{addr} ({})", crate::server::panel::mode_name(*mode))
+            }
+            Some(LocalDetail::SessionClosed(reason)) => describe_close(reason),
+            Some(LocalDetail::ConnectionEnded(end)) => describe_reason(end),
+            Some(LocalDetail::Refused { peer, reason }) => {
                 format!("{peer}: {}", lojinha_teach::closing::refusal(reason, crate::i18n::language()))
             }
             None => detail,
