@@ -227,11 +227,10 @@ fn matches_filter(entry: &LogEntry, needle: &str) -> bool {
         Some(tr(entry.step.key()).to_lowercase()),
         entry.method.as_ref().map(|m| m.to_lowercase()),
         entry.detail.as_ref().map(|d| d.to_lowercase()),
-        // What the row says, in the user's language.
-        Some(describe(entry).to_lowercase()),
         entry.raw.as_ref().map(|r| r.to_lowercase()),
     ];
-    haystacks.iter().flatten().any(|h| h.contains(needle))
+    // What the row says in the user's language, built only when the rest missed.
+    haystacks.iter().flatten().any(|h| h.contains(needle)) || describe(entry).to_lowercase().contains(needle)
 }
 
 /// A one-line description of a step, in the user's language.
