@@ -126,6 +126,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "portas abaixo de 1024 exigem privilégios: escolha uma porta de 1024 a 65535",
     ),
     (
+        "server.bind_bad_address",
+        "write the address as host:port, e.g. 127.0.0.1:5050",
+        "escreva o endereço como host:porta, por exemplo 127.0.0.1:5050",
+    ),
+    (
         "server.bind_no_such_address",
         "this computer has no such address",
         "este computador não tem esse endereço",
@@ -247,9 +252,19 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "O servidor não conseguiu ler a mensagem como JSON: {detail}",
     ),
     ("err.json_at", "{what} (line {line}, column {column})", "{what} (linha {line}, coluna {column})"),
-    ("err.json_expected_value", "a value was expected", "esperava um valor"),
+    (
+        "err.json_expected_value",
+        "a value was expected (text needs quotes; true, false and null are lowercase)",
+        "esperava um valor (textos vão entre aspas; true, false e null em minúsculas)",
+    ),
     ("err.json_eof", "the message ends in the middle", "a mensagem termina no meio"),
     ("err.json_trailing", "there is more after the JSON value", "há algo depois do valor JSON"),
+    ("err.json_trailing_comma", "a comma before a closing bracket", "uma vírgula antes do fechamento"),
+    (
+        "err.json_unicode",
+        "text that is not valid UTF-8 or Unicode",
+        "um texto que não é UTF-8 ou Unicode válido",
+    ),
     (
         "err.json_key",
         "an object key must be a string in quotes",
@@ -592,8 +607,8 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("skip.file_empty", "the file is empty", "o arquivo está vazio"),
     (
         "skip.not_json",
-        "the file is not valid JSON (line {line}, column {column})",
-        "o arquivo não é um JSON válido (linha {line}, coluna {column})",
+        "the file is not valid JSON: {what} (line {line}, column {column})",
+        "o arquivo não é um JSON válido: {what} (linha {line}, coluna {column})",
     ),
     ("skip.not_array", "expected a JSON array of products", "esperava um array JSON de produtos"),
     (

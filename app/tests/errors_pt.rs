@@ -70,11 +70,16 @@ fn malformed_messages_are_described_in_portuguese() {
         ("42", "Não é um pedido JSON-RPC válido (um pedido deve ser um objeto JSON)"),
         (
             "hello, server?",
-            "O servidor não conseguiu ler a mensagem como JSON: esperava um valor (linha 1, coluna 1)",
+            "O servidor não conseguiu ler a mensagem como JSON: esperava um valor (textos vão entre aspas; \
+             true, false e null em minúsculas) (linha 1, coluna 1)",
         ),
         (
             r#"{"jsonrpc":"2.0""#,
             "O servidor não conseguiu ler a mensagem como JSON: a mensagem termina no meio (linha 1, coluna 16)",
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":1,"method":"quit",}"#,
+            "O servidor não conseguiu ler a mensagem como JSON: uma vírgula antes do fechamento (linha 1, coluna 41)",
         ),
         (
             r#"{jsonrpc:"2.0"}"#,
@@ -131,6 +136,11 @@ fn server_start_failures_in_portuguese() {
     let expected = format!("o banco de dados {} está em uso por outro processo", db.display());
     wait_for(&mut h, "locked database reported", |h| shows(h, None, &expected));
     holder.stop();
+    drop(h);
+
+    let mut h = app(portuguese_options(dir.path(), "localhost", ":memory:"));
+    let expected = "não foi possível escutar em localhost: escreva o endereço como host:porta";
+    wait_for(&mut h, "address without a port reported", |h| shows(h, None, expected));
 }
 
 /// Rules broken on the wire (`-32602` with `data.reason`) come back from a
@@ -255,6 +265,19 @@ fn import_skips_and_file_errors_are_shown_in_portuguese() {
     let error = lock(&window(&h, 0).unwrap()).import.error.clone().unwrap();
     assert!(
         error.ends_with("o cabeçalho não tem a coluna 'código' (ou 'code') (tem: nome, preço)"),
+        "{error}"
+    );
+
+    let broken = dir.path().join("quebrado.json");
+    std::fs::write(&broken, r#"[{"code":"A","name":"a","price_cents":1},]"#).unwrap();
+    set_text(&mut h, None, "Arquivo a importar", broken.to_str().unwrap());
+    click(&mut h, None, "Importar");
+    wait_for(&mut h, "broken JSON reported", |h| lock(&window(h, 0).unwrap()).import.error.is_some());
+    let error = lock(&window(&h, 0).unwrap()).import.error.clone().unwrap();
+    assert!(
+        error.ends_with(
+            "o arquivo não é um JSON válido: uma vírgula antes do fechamento (linha 1, coluna 42)"
+        ),
         "{error}"
     );
 }

@@ -72,8 +72,12 @@ pub fn session_closed(reason: &CloseReason, language: Language) -> String {
             "uma mensagem maior que o limite (frame too large)",
         ),
         CloseReason::ServerShutdown => pick("the server is shutting down", "o servidor está sendo desligado"),
-        CloseReason::Error(detail) => {
-            format!("{}: {detail}", choose(language, "socket error", "erro no socket"))
+        CloseReason::Error { kind, detail } => {
+            format!(
+                "{}: {}",
+                choose(language, "socket error", "erro no socket"),
+                socket_error(*kind, detail, language)
+            )
         }
     }
 }

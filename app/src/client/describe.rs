@@ -109,29 +109,39 @@ pub fn describe_rule(reason: &Reason) -> String {
 /// language, anything else in the parser's own words.
 fn describe_parse_error(message: &str) -> String {
     let text = message.strip_prefix("parse error: ").unwrap_or(message);
-    let (what, position) = match text.rsplit_once(" at line ") {
-        Some((what, place)) => (what, place.split_once(" column ")),
-        None => (text, None),
-    };
+    match text.rsplit_once(" at line ") {
+        Some((what, place)) => match place.split_once(" column ") {
+            Some((line, column)) => trf(
+                "err.json_at",
+                &[("what", &describe_json_complaint(what)), ("line", line), ("column", column)],
+            ),
+            None => describe_json_complaint(text),
+        },
+        None => describe_json_complaint(text),
+    }
+}
+
+/// One complaint of the JSON parser (`expected value`, `trailing comma`),
+/// translated when it is a common one.
+pub fn describe_json_complaint(what: &str) -> String {
     let known = [
         ("expected value", "err.json_expected_value"),
+        ("expected ident", "err.json_expected_value"),
         ("EOF while parsing", "err.json_eof"),
         ("trailing characters", "err.json_trailing"),
+        ("trailing comma", "err.json_trailing_comma"),
         ("key must be a string", "err.json_key"),
         ("expected `,` or", "err.json_comma"),
         ("expected `:`", "err.json_colon"),
         ("invalid escape", "err.json_escape"),
         ("invalid number", "err.json_number"),
+        ("invalid unicode code point", "err.json_unicode"),
         ("control character", "err.json_control"),
     ];
-    let what = known
+    known
         .iter()
         .find(|(english, _)| what.starts_with(english))
-        .map_or_else(|| what.to_owned(), |(_, key)| tr(key).to_owned());
-    match position {
-        Some((line, column)) => trf("err.json_at", &[("what", &what), ("line", line), ("column", column)]),
-        None => what,
-    }
+        .map_or_else(|| what.to_owned(), |(_, key)| tr(key).to_owned())
 }
 
 /// Why a message is not a valid request (`-32600`).

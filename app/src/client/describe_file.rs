@@ -4,7 +4,7 @@
 
 use lojinha_teach::import::{Column, ImportError, SkipReason, Unit};
 
-use super::describe::{describe_field, describe_rule};
+use super::describe::{describe_field, describe_json_complaint, describe_rule};
 use crate::i18n::{tr, trf};
 
 /// Why one record of an imported file was left out.
@@ -42,9 +42,14 @@ pub fn describe_skip(reason: &SkipReason) -> String {
 pub fn describe_import_error(error: &ImportError) -> String {
     match error {
         ImportError::Empty => tr("skip.file_empty").to_owned(),
-        ImportError::NotJson { line, column } => {
-            trf("skip.not_json", &[("line", &line.to_string()), ("column", &column.to_string())])
-        }
+        ImportError::NotJson { cause, line, column } => trf(
+            "skip.not_json",
+            &[
+                ("what", &describe_json_complaint(cause)),
+                ("line", &line.to_string()),
+                ("column", &column.to_string()),
+            ],
+        ),
         ImportError::NotAnArray => tr("skip.not_array").to_owned(),
         ImportError::MissingColumn { column, header } => {
             let column = match column {

@@ -8,16 +8,14 @@ use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender, never, select};
-use lojinha_server::client::{ClientEventRecord, Hello, Incoming, Reply};
+use lojinha_server::client::{ClientEventRecord, Incoming};
 use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd, Notification, Product};
-use serde_json::Value;
+
+mod handshake;
+mod import;
 
 /// Products asked for per `product.list` page.
 pub const PAGE_SIZE: usize = 1000;
-const WELCOME_WAIT: Duration = Duration::from_secs(5);
-/// How long `hello` may go unanswered (a sequential server answers only
-/// when the client before this one has left).
-const HELLO_WAIT: Duration = Duration::from_secs(30);
 const FIRST_RETRY: Duration = Duration::from_millis(500);
 const MAX_RETRY: Duration = Duration::from_secs(10);
 
@@ -44,17 +42,6 @@ pub enum Command {
     /// `product.add` each product in turn, reporting progress (the import).
     Import(Vec<Product>),
 }
-
-/// What a wait during the handshake came to.
-enum Wait {
-    Arrived(Incoming),
-    TimedOut,
-    /// The window asked for something else (disconnect, another address).
-    Left,
-}
-
-/// The server's `hello` answer; `None` when the user left before it came.
-type HandshakeResult = Result<Option<Hello>, ClientError>;
 
 /// Why a request failed, with what the form needs to show it by its field.
 #[derive(Debug, Clone, PartialEq)]
@@ -210,24 +197,34 @@ struct Worker {
 impl Worker {
     fn run(mut self) {
         loop {
-            if let Some(command) = self.deferred.pop_front() {
-                self.handle(command);
-                continue;
-            }
-            let incoming = self.client.as_ref().and_then(Client::incoming_channel).unwrap_or_else(never);
-            let timer = self.retry.as_ref().map_or_else(never, |r| crossbeam_channel::at(r.at));
-            select! {
-                recv(self.commands) -> command => match command {
-                    Ok(command) => self.handle(command),
-                    Err(_) => break,
-                },
-                recv(incoming) -> item => self.on_incoming(item.ok()),
-                recv(timer) -> _ => self.reconnect(),
+            match self.deferred.pop_front() {
+                Some(command) => self.handle(command),
+                None => {
+                    if !self.wait_and_handle() {
+                        break;
+                    }
+                }
             }
             self.forward_notifications();
             self.flush();
         }
         self.disconnect_quietly();
+    }
+
+    /// Waits for a command, a line or the reconnect timer and handles it;
+    /// `false` when the window is gone.
+    fn wait_and_handle(&mut self) -> bool {
+        let incoming = self.client.as_ref().and_then(Client::incoming_channel).unwrap_or_else(never);
+        let timer = self.retry.as_ref().map_or_else(never, |r| crossbeam_channel::at(r.at));
+        select! {
+            recv(self.commands) -> command => match command {
+                Ok(command) => self.handle(command),
+                Err(_) => return false,
+            },
+            recv(incoming) -> item => self.on_incoming(item.ok()),
+            recv(timer) -> _ => self.reconnect(),
+        }
+        true
     }
 
     fn handle(&mut self, command: Command) {
@@ -297,74 +294,6 @@ impl Worker {
         }
     }
 
-    /// `welcome`, then `hello` and its answer, still listening to the window:
-    /// a server that keeps the client waiting (a sequential server busy with
-    /// someone else) can be left with Disconnect. `Ok(None)` when left.
-    fn handshake(&mut self, client: &mut Client, name: &str, token: Option<&str>) -> HandshakeResult {
-        let Some(incoming) = client.incoming_channel() else {
-            // Without a background reader there is nothing to wait on but the socket.
-            let _ = client.wait_welcome(WELCOME_WAIT);
-            return client.hello_with_token(name, token).map(Some);
-        };
-        // The server speaks first (welcome); waiting for it keeps the log in
-        // protocol order. A server started with --no-welcome just times out here.
-        let welcome_by = Instant::now() + WELCOME_WAIT;
-        while client.welcome().is_none() {
-            match self.wait_for_line(&incoming, welcome_by) {
-                Wait::Arrived(item) => {
-                    if let Some(reply) = client.handle_incoming(item)? {
-                        return Err(ClientError::Protocol(format!("a response before welcome: {reply:?}")));
-                    }
-                }
-                Wait::TimedOut => break,
-                Wait::Left => return Ok(None),
-            }
-        }
-        let id = client.send_hello(name, token)?;
-        let answer_by = Instant::now() + HELLO_WAIT;
-        loop {
-            match self.wait_for_line(&incoming, answer_by) {
-                Wait::Arrived(item) => match client.handle_incoming(item)? {
-                    Some(Reply::Single(response)) if response.id == id => {
-                        return Hello::from_result(response.result.map_err(ClientError::Rpc)?).map(Some);
-                    }
-                    Some(other) => {
-                        return Err(ClientError::Protocol(format!(
-                            "expected the answer to hello, got {other:?}"
-                        )));
-                    }
-                    None => {}
-                },
-                Wait::TimedOut => return Err(ClientError::Timeout),
-                Wait::Left => return Ok(None),
-            }
-        }
-    }
-
-    /// Waits for the next line until `deadline`, keeping the window's
-    /// commands: Disconnect or a new Connect ends the wait (and runs next),
-    /// any other command waits its turn.
-    fn wait_for_line(&mut self, incoming: &Receiver<Incoming>, deadline: Instant) -> Wait {
-        loop {
-            // What happened so far (connected, welcome) shows while we wait.
-            self.flush();
-            select! {
-                recv(self.commands) -> command => match command {
-                    Ok(command @ (Command::Disconnect | Command::Connect { .. })) => {
-                        self.deferred.push_back(command);
-                        return Wait::Left;
-                    }
-                    Ok(command) => self.deferred.push_back(command),
-                    Err(_) => return Wait::Left,
-                },
-                recv(incoming) -> item => {
-                    return Wait::Arrived(item.unwrap_or(Incoming::End { reason: ConnectionEnd::ReaderStopped }));
-                }
-                recv(crossbeam_channel::at(deadline)) -> _ => return Wait::TimedOut,
-            }
-        }
-    }
-
     /// Only reconnects that follow a lost connection (attempt > 0) retry on failure.
     fn schedule_retry(&mut self, attempt: u32) -> Option<Duration> {
         if attempt == 0 || !self.auto_reconnect || self.target.is_none() {
@@ -414,34 +343,6 @@ impl Worker {
                 self.lost(reason);
             }
         }
-    }
-
-    /// Adds the products pipelined: up to [`IMPORT_IN_FLIGHT`] `product.add`
-    /// requests are on the wire before the first answer is read. A product
-    /// the server refuses is reported with its error code and the import goes on.
-    fn import(&mut self, products: Vec<Product>) {
-        self.take_arrived();
-        let total = products.len();
-        let mut report = ImportTally::default();
-        let mut pending: std::collections::VecDeque<(Value, String)> = std::collections::VecDeque::new();
-        let mut queue = products.into_iter();
-        loop {
-            let Some(client) = self.client.as_mut() else {
-                report.not_connected(pending.into_iter().map(|(_, code)| code).chain(queue.map(|p| p.code)));
-                break;
-            };
-            let result = pump(client, &mut queue, &mut pending, &mut report);
-            if report.answered % 25 == 0 || report.answered == total {
-                self.forward_notifications();
-                self.send(NetEvent::ImportProgress { done: report.answered, total });
-            }
-            match result {
-                Ok(true) => continue,
-                Ok(false) => break,
-                Err(reason) => self.lost(reason),
-            }
-        }
-        self.send(NetEvent::ImportDone { added: report.added, failed: report.failed });
     }
 
     /// Handles lines that already arrived (answers to raw messages), so the
@@ -532,59 +433,6 @@ impl Worker {
             self.waker.wake();
         }
     }
-}
-
-/// Requests of an import on the wire at once.
-const IMPORT_IN_FLIGHT: usize = 32;
-
-#[derive(Default)]
-struct ImportTally {
-    answered: usize,
-    added: usize,
-    failed: Vec<(String, String)>,
-}
-
-impl ImportTally {
-    fn not_connected(&mut self, codes: impl Iterator<Item = String>) {
-        let reason = crate::i18n::tr("client.not_connected");
-        self.failed.extend(codes.map(|code| (code, reason.to_owned())));
-    }
-}
-
-/// Tops up the requests in flight, then reads one answer. `Ok(false)` when
-/// every product is answered; `Err` when the connection broke.
-fn pump(
-    client: &mut Client,
-    queue: &mut impl Iterator<Item = Product>,
-    pending: &mut std::collections::VecDeque<(Value, String)>,
-    tally: &mut ImportTally,
-) -> Result<bool, String> {
-    while pending.len() < IMPORT_IN_FLIGHT {
-        let Some(product) = queue.next() else { break };
-        match client.send_request("product.add", serde_json::json!({ "product": product })) {
-            Ok(id) => pending.push_back((id, product.code)),
-            Err(e) => return Err(super::describe::describe(&e)),
-        }
-    }
-    if pending.is_empty() {
-        return Ok(false);
-    }
-    let responses = match client.recv_reply() {
-        Ok(Reply::Single(response)) => vec![response],
-        Ok(Reply::Batch(responses)) => responses,
-        Ok(Reply::Garbage(_)) => return Ok(true),
-        Err(e) => return Err(super::describe::describe(&e)),
-    };
-    for response in responses {
-        let Some(at) = pending.iter().position(|(id, _)| *id == response.id) else { continue };
-        let (_, code) = pending.remove(at).unwrap_or_default();
-        tally.answered += 1;
-        match response.result {
-            Ok(_) => tally.added += 1,
-            Err(e) => tally.failed.push((code, format!("{}: {}", e.code, super::describe::describe_rpc(&e)))),
-        }
-    }
-    Ok(true)
 }
 
 /// Runs one request; returns its outcome and, when the connection broke, why.

@@ -9,7 +9,7 @@ use lojinha_server::protocol::RpcError;
 
 use super::model::{Direction, LocalDetail, Log, LogEntry, Step};
 use crate::client::describe::{describe_close, describe_reason, describe_rpc};
-use crate::i18n::{language, tr, trf};
+use crate::i18n::{Language, language, tr, trf};
 
 /// What the user asked of the log (the owner applies it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +29,7 @@ pub struct LogView {
     scroll_to_selected: bool,
     /// Positions of the entries that pass the filter, and what they were computed for.
     visible: Vec<usize>,
-    computed_for: Option<(u64, usize, String)>,
+    computed_for: Option<(u64, usize, String, Language)>,
 }
 
 impl LogView {
@@ -93,7 +93,8 @@ impl LogView {
 
     /// Recomputes the filtered positions when the log or the filter changed.
     fn refresh(&mut self, log: &Log) {
-        let key = (log.next_seq(), log.len(), self.filter.clone());
+        // The language is part of it: the search also matches the rows' words.
+        let key = (log.next_seq(), log.len(), self.filter.clone(), language());
         if self.computed_for.as_ref() == Some(&key) {
             return;
         }

@@ -18,6 +18,7 @@ pub fn describe_start_error(error: &ServerError) -> String {
                 ErrorKind::AddrInUse => tr("server.bind_in_use").to_owned(),
                 ErrorKind::PermissionDenied => tr("server.bind_privileged").to_owned(),
                 ErrorKind::AddrNotAvailable => tr("server.bind_no_such_address").to_owned(),
+                ErrorKind::InvalidInput => tr("server.bind_bad_address").to_owned(),
                 kind => socket_error(kind, &source.to_string(), language()),
             };
             trf("server.bind_failed", &[("addr", addr), ("detail", &detail)])

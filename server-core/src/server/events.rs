@@ -23,11 +23,19 @@ pub enum CloseReason {
     TooSlow,
     FrameTooLarge,
     ServerShutdown,
-    /// A socket error.
-    Error(String),
+    /// A socket error (or the session's writer thread could not start).
+    Error {
+        kind: std::io::ErrorKind,
+        detail: String,
+    },
 }
 
 impl CloseReason {
+    /// A session ended by this I/O error.
+    pub fn io(error: &std::io::Error) -> CloseReason {
+        CloseReason::Error { kind: error.kind(), detail: error.to_string() }
+    }
+
     /// The `goodbye` reason sent to the client, when one is sent.
     pub fn goodbye(&self) -> Option<&'static str> {
         match self {
@@ -48,7 +56,7 @@ impl std::fmt::Display for CloseReason {
             CloseReason::TooSlow => f.write_str("too slow: output not read"),
             CloseReason::FrameTooLarge => f.write_str("frame too large"),
             CloseReason::ServerShutdown => f.write_str("server shutting down"),
-            CloseReason::Error(e) => write!(f, "socket error: {e}"),
+            CloseReason::Error { detail, .. } => write!(f, "socket error: {detail}"),
         }
     }
 }

@@ -155,7 +155,7 @@ impl Outbox {
                     let result = self.write_lines(stream, &lines);
                     self.finish_writing();
                     if let Err(e) = result {
-                        self.close(CloseReason::Error(e.to_string()));
+                        self.close(CloseReason::io(&e));
                     }
                 }
                 Next::Finish(reason) => {

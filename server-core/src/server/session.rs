@@ -41,7 +41,9 @@ pub fn serve(ctx: &Arc<ServerContext>, stream: TcpStream, peer: SocketAddr) {
     let writer = spawn_writer(&session);
     let reason = match writer {
         Ok(_) => read_loop(ctx, &session, &stream),
-        Err(ref e) => CloseReason::Error(format!("cannot start writer thread: {e}")),
+        Err(ref e) => {
+            CloseReason::Error { kind: e.kind(), detail: format!("cannot start writer thread: {e}") }
+        }
     };
     // Leave the registry and free the place before the socket is shut, so a
     // client that sees the close can connect again at once.
@@ -126,13 +128,13 @@ fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: &TcpStrea
         });
         let flow = match dispatch::handle_line(ctx, &mut state, &line, &mut replies) {
             Ok(flow) => flow,
-            Err(e) => return CloseReason::Error(e.to_string()),
+            Err(e) => return CloseReason::io(&e),
         };
         // Answers to requests that arrived together leave together.
         let more_waiting = reader.has_buffered_line();
         if flow == Flow::Quit || !more_waiting || replies.buffered_bytes() >= MAX_BUFFERED_REPLIES {
             if let Err(e) = replies.flush() {
-                return CloseReason::Error(e.to_string());
+                return CloseReason::io(&e);
             }
         }
         if flow == Flow::Quit {
@@ -177,6 +179,6 @@ fn reject_oversized(ctx: &ServerContext, session: &Session, stream: &TcpStream) 
 fn read_error_reason(error: &io::Error) -> CloseReason {
     match error.kind() {
         io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => CloseReason::IdleTimeout,
-        _ => CloseReason::Error(error.to_string()),
+        _ => CloseReason::io(error),
     }
 }

@@ -93,6 +93,7 @@ impl Diagram {
         for (row, message) in self.rows.iter_mut().zip(&self.messages) {
             row.label = label_of(message, row.round_trip, language);
         }
+        self.tooltip_cache = None;
     }
 
     /// Names a session's lifeline after its client ("Session 3: Window 2");

@@ -88,8 +88,12 @@ pub fn parse(text: &str) -> Result<ImportReport, ImportError> {
 /// A JSON array of products, or an object with a `products` array (what
 /// `product.list` returns).
 pub fn parse_json(text: &str) -> Result<ImportReport, ImportError> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| ImportError::NotJson { line: e.line(), column: e.column() })?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        // The message ends with " at line L column C", given apart.
+        let message = e.to_string();
+        let cause = message.rsplit_once(" at line ").map_or(message.as_str(), |(cause, _)| cause).to_owned();
+        ImportError::NotJson { cause, line: e.line(), column: e.column() }
+    })?;
     let items = match value {
         Value::Array(items) => items,
         Value::Object(mut object) => match object.remove("products") {

@@ -94,8 +94,8 @@ pub enum Column {
 pub enum ImportError {
     /// Nothing but blank lines.
     Empty,
-    /// Not JSON, at this line and column.
-    NotJson { line: usize, column: usize },
+    /// Not JSON: the parser's complaint (`trailing comma`), and where.
+    NotJson { cause: String, line: usize, column: usize },
     /// JSON, but neither an array of products nor an object with one.
     NotAnArray,
     /// The header lacks a needed column; `header` is what it has.
@@ -106,8 +106,8 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportError::Empty => f.write_str("the file is empty"),
-            ImportError::NotJson { line, column } => {
-                write!(f, "the file is not valid JSON (line {line}, column {column})")
+            ImportError::NotJson { cause, line, column } => {
+                write!(f, "the file is not valid JSON: {cause} (line {line}, column {column})")
             }
             ImportError::NotAnArray => f.write_str("expected a JSON array of products"),
             ImportError::MissingColumn { column, header } => {

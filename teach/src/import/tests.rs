@@ -106,7 +106,10 @@ fn unusable_files_fail_whole() {
     assert!(err.to_string().contains("price"), "{err}");
     let err = parse("name,price\nA,1\n").unwrap_err();
     assert!(err.to_string().contains("'code'"), "{err}");
-    assert_eq!(parse("[1,").unwrap_err().to_string(), "the file is not valid JSON (line 1, column 3)");
+    assert_eq!(
+        parse("[1,").unwrap_err().to_string(),
+        "the file is not valid JSON: EOF while parsing a value (line 1, column 3)"
+    );
     assert!(parse("{\"x\":1}").is_err());
 }
 

@@ -1,0 +1,104 @@
+//! Setting up a connection without going deaf: the client window's network
+//! thread waits for `welcome` and for the answer to `hello` while still
+//! taking the window's commands, so a server that keeps the client waiting
+//! (a sequential server busy with someone else) can be left at once.
+
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, select};
+use lojinha_server::client::{Hello, Incoming, Reply};
+use lojinha_server::{Client, ClientError, ConnectionEnd};
+
+use super::{Command, Worker};
+
+/// How long to wait for `welcome` (a server started without it just times out).
+const WELCOME_WAIT: Duration = Duration::from_secs(5);
+/// How long `hello` may go unanswered (a sequential server answers only
+/// when the client before this one has left).
+const HELLO_WAIT: Duration = Duration::from_secs(30);
+
+/// What a wait during the handshake came to.
+enum Wait {
+    Arrived(Incoming),
+    TimedOut,
+    /// The window asked for something else (disconnect, another address).
+    Left,
+}
+
+/// The server's `hello` answer; `None` when the user left before it came.
+pub(super) type HandshakeResult = Result<Option<Hello>, ClientError>;
+
+impl Worker {
+    /// `welcome`, then `hello` and its answer, still listening to the window:
+    /// a server that keeps the client waiting (a sequential server busy with
+    /// someone else) can be left with Disconnect. `Ok(None)` when left.
+    pub(super) fn handshake(
+        &mut self,
+        client: &mut Client,
+        name: &str,
+        token: Option<&str>,
+    ) -> HandshakeResult {
+        let Some(incoming) = client.incoming_channel() else {
+            // Without a background reader there is nothing to wait on but the socket.
+            let _ = client.wait_welcome(WELCOME_WAIT);
+            return client.hello_with_token(name, token).map(Some);
+        };
+        // The server speaks first (welcome); waiting for it keeps the log in
+        // protocol order. A server started with --no-welcome just times out here.
+        let welcome_by = Instant::now() + WELCOME_WAIT;
+        while client.welcome().is_none() {
+            match self.wait_for_line(&incoming, welcome_by) {
+                Wait::Arrived(item) => {
+                    if let Some(reply) = client.handle_incoming(item)? {
+                        return Err(ClientError::Protocol(format!("a response before welcome: {reply:?}")));
+                    }
+                }
+                Wait::TimedOut => break,
+                Wait::Left => return Ok(None),
+            }
+        }
+        let id = client.send_hello(name, token)?;
+        let answer_by = Instant::now() + HELLO_WAIT;
+        loop {
+            match self.wait_for_line(&incoming, answer_by) {
+                Wait::Arrived(item) => match client.handle_incoming(item)? {
+                    Some(Reply::Single(response)) if response.id == id => {
+                        return Hello::from_result(response.result.map_err(ClientError::Rpc)?).map(Some);
+                    }
+                    Some(other) => {
+                        return Err(ClientError::Protocol(format!(
+                            "expected the answer to hello, got {other:?}"
+                        )));
+                    }
+                    None => {}
+                },
+                Wait::TimedOut => return Err(ClientError::Timeout),
+                Wait::Left => return Ok(None),
+            }
+        }
+    }
+
+    /// Waits for the next line until `deadline`, keeping the window's
+    /// commands: Disconnect or a new Connect ends the wait (and runs next),
+    /// any other command waits its turn.
+    fn wait_for_line(&mut self, incoming: &Receiver<Incoming>, deadline: Instant) -> Wait {
+        loop {
+            // What happened so far (connected, welcome) shows while we wait.
+            self.flush();
+            select! {
+                recv(self.commands) -> command => match command {
+                    Ok(command @ (Command::Disconnect | Command::Connect { .. })) => {
+                        self.deferred.push_back(command);
+                        return Wait::Left;
+                    }
+                    Ok(command) => self.deferred.push_back(command),
+                    Err(_) => return Wait::Left,
+                },
+                recv(incoming) -> item => {
+                    return Wait::Arrived(item.unwrap_or(Incoming::End { reason: ConnectionEnd::ReaderStopped }));
+                }
+                recv(crossbeam_channel::at(deadline)) -> _ => return Wait::TimedOut,
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! The import over the network: products are added with up to
+//! [`IMPORT_IN_FLIGHT`] `product.add` requests on the wire at once, progress
+//! is reported to the window, and each product the server refuses is kept
+//! with its error while the import goes on.
+
+use std::collections::VecDeque;
+
+use lojinha_server::client::Reply;
+use lojinha_server::{Client, Product};
+use serde_json::Value;
+
+use super::{NetEvent, Worker};
+
+impl Worker {
+    /// Adds the products pipelined: up to [`IMPORT_IN_FLIGHT`] `product.add`
+    /// requests are on the wire before the first answer is read. A product
+    /// the server refuses is reported with its error code and the import goes on.
+    pub(super) fn import(&mut self, products: Vec<Product>) {
+        self.take_arrived();
+        let total = products.len();
+        let mut report = ImportTally::default();
+        let mut pending: VecDeque<(Value, String)> = VecDeque::new();
+        let mut queue = products.into_iter();
+        loop {
+            let Some(client) = self.client.as_mut() else {
+                report.not_connected(pending.into_iter().map(|(_, code)| code).chain(queue.map(|p| p.code)));
+                break;
+            };
+            let result = pump(client, &mut queue, &mut pending, &mut report);
+            if report.answered % 25 == 0 || report.answered == total {
+                self.forward_notifications();
+                self.send(NetEvent::ImportProgress { done: report.answered, total });
+            }
+            match result {
+                Ok(true) => continue,
+                Ok(false) => break,
+                Err(reason) => self.lost(reason),
+            }
+        }
+        self.send(NetEvent::ImportDone { added: report.added, failed: report.failed });
+    }
+}
+
+/// Requests of an import on the wire at once.
+const IMPORT_IN_FLIGHT: usize = 32;
+
+#[derive(Default)]
+struct ImportTally {
+    answered: usize,
+    added: usize,
+    failed: Vec<(String, String)>,
+}
+
+impl ImportTally {
+    fn not_connected(&mut self, codes: impl Iterator<Item = String>) {
+        let reason = crate::i18n::tr("client.not_connected");
+        self.failed.extend(codes.map(|code| (code, reason.to_owned())));
+    }
+}
+
+/// Tops up the requests in flight, then reads one answer. `Ok(false)` when
+/// every product is answered; `Err` when the connection broke.
+fn pump(
+    client: &mut Client,
+    queue: &mut impl Iterator<Item = Product>,
+    pending: &mut VecDeque<(Value, String)>,
+    tally: &mut ImportTally,
+) -> Result<bool, String> {
+    while pending.len() < IMPORT_IN_FLIGHT {
+        let Some(product) = queue.next() else { break };
+        match client.send_request("product.add", serde_json::json!({ "product": product })) {
+            Ok(id) => pending.push_back((id, product.code)),
+            Err(e) => return Err(crate::client::describe::describe(&e)),
+        }
+    }
+    if pending.is_empty() {
+        return Ok(false);
+    }
+    let responses = match client.recv_reply() {
+        Ok(Reply::Single(response)) => vec![response],
+        Ok(Reply::Batch(responses)) => responses,
+        Ok(Reply::Garbage(_)) => return Ok(true),
+        Err(e) => return Err(crate::client::describe::describe(&e)),
+    };
+    for response in responses {
+        let Some(at) = pending.iter().position(|(id, _)| *id == response.id) else { continue };
+        let (_, code) = pending.remove(at).unwrap_or_default();
+        tally.answered += 1;
+        match response.result {
+            Ok(_) => tally.added += 1,
+            Err(e) => tally
+                .failed
+                .push((code, format!("{}: {}", e.code, crate::client::describe::describe_rpc(&e)))),
+        }
+    }
+    Ok(true)
+}
