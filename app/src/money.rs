@@ -5,7 +5,7 @@
 pub fn format_cents(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let cents = cents.unsigned_abs();
-    format!("{sign}R$ {},{:02}", group_thousands(cents / 100), cents % 100)
+    format!("{sign}R$ {},{:02}", group_thousands(cents / 100, '.'), cents % 100)
 }
 
 /// `250` → `"2,50"`: what the form shows when it edits a price.
@@ -21,7 +21,8 @@ pub fn cents_to_decimal(cents: i64) -> String {
     format!("{sign}{}.{:02}", cents / 100, cents % 100)
 }
 
-fn group_thousands(mut n: u64) -> String {
+/// `1234567` → `"1.234.567"` with `separator` between groups of three.
+pub fn group_thousands(mut n: u64, separator: char) -> String {
     let mut groups = Vec::new();
     loop {
         groups.push(n % 1000);
@@ -32,7 +33,7 @@ fn group_thousands(mut n: u64) -> String {
     }
     let mut text = groups.pop().map(|g| g.to_string()).unwrap_or_default();
     while let Some(group) = groups.pop() {
-        text.push_str(&format!(".{group:03}"));
+        text.push_str(&format!("{separator}{group:03}"));
     }
     text
 }

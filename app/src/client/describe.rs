@@ -5,6 +5,8 @@
 //! sentence, keeping the server's own words only where nothing better is
 //! known (they are shown after the translation).
 
+use std::io::ErrorKind;
+
 use lojinha_server::protocol::error::{
     ALREADY_EXISTS, INTERNAL_ERROR, INVALID_PARAMS, INVALID_REQUEST, METHOD_NOT_FOUND, NOT_FOUND,
     PARSE_ERROR, TOKEN_REQUIRED,
@@ -20,8 +22,12 @@ use crate::i18n::{Language, language, tr, trf};
 pub fn describe(error: &ClientError) -> String {
     match error {
         ClientError::NoServer { addr } => trf("client.no_server", &[("addr", addr)]),
-        ClientError::Resolve { addr, .. } if !has_port(addr) => trf("err.no_port", &[("addr", addr)]),
-        ClientError::Resolve { addr, detail } => trf("err.resolve", &[("addr", addr), ("detail", detail)]),
+        ClientError::Resolve { addr, kind: ErrorKind::InvalidInput, .. } => {
+            trf("err.no_port", &[("addr", addr)])
+        }
+        ClientError::Resolve { addr, detail, .. } => {
+            trf("err.resolve", &[("addr", addr), ("detail", detail)])
+        }
         ClientError::Connect { addr, source } => {
             let detail = closing::socket_error(source.kind(), &source.to_string(), language());
             trf("err.connect", &[("addr", addr), ("detail", &detail)])
@@ -34,11 +40,6 @@ pub fn describe(error: &ClientError) -> String {
         ClientError::Rpc(e) => describe_rpc(e),
         ClientError::Protocol(what) => trf("err.protocol", &[("detail", what)]),
     }
-}
-
-/// Whether `addr` ends in `:port` (`localhost` alone does not).
-fn has_port(addr: &str) -> bool {
-    addr.rsplit_once(':').is_some_and(|(_, port)| port.parse::<u16>().is_ok())
 }
 
 /// The server's error object, by its code.
@@ -188,13 +189,6 @@ fn grouped(n: i64) -> String {
         Language::En => ',',
         Language::PtBr => '.',
     };
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(separator);
-        }
-        out.push(digit);
-    }
-    if n < 0 { format!("-{out}") } else { out }
+    let digits = crate::money::group_thousands(n.unsigned_abs(), separator);
+    if n < 0 { format!("-{digits}") } else { digits }
 }

@@ -91,21 +91,27 @@ impl LogView {
         action
     }
 
-    /// Recomputes the filtered positions when the log or the filter changed.
+    /// Recomputes the filtered positions when the log or the filter changed;
+    /// when entries were only added since, only those are looked at (a live
+    /// log with a search typed stays cheap on the UI thread).
     fn refresh(&mut self, log: &Log) {
         // The language is part of it: the search also matches the rows' words.
         let key = (log.next_seq(), log.len(), self.filter.clone(), language());
         if self.computed_for.as_ref() == Some(&key) {
             return;
         }
+        let appended_from = self.computed_for.as_ref().and_then(|(seq, len, filter, lang)| {
+            let added = log.len().checked_sub(*len)?;
+            let only_added = key.0 - seq == added as u64 && *filter == key.2 && *lang == key.3;
+            only_added.then_some(*len)
+        });
+        if appended_from.is_none() {
+            self.visible.clear();
+        }
         let needle = self.filter.to_lowercase();
-        self.visible = log
-            .entries()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| needle.is_empty() || matches_filter(e, &needle))
-            .map(|(i, _)| i)
-            .collect();
+        let new = log.entries().iter().enumerate().skip(appended_from.unwrap_or(0));
+        self.visible
+            .extend(new.filter(|(_, e)| needle.is_empty() || matches_filter(e, &needle)).map(|(i, _)| i));
         self.computed_for = Some(key);
     }
 
@@ -323,4 +329,44 @@ pub fn format_duration(d: std::time::Duration) -> String {
     let text =
         if micros < 1000 { format!("{micros} µs") } else { format!("{:.1} ms", micros as f64 / 1000.0) };
     language().decimal(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Instant, SystemTime};
+
+    use super::*;
+
+    fn local(detail: &str) -> LogEntry {
+        let mut entry = LogEntry::new(Instant::now(), SystemTime::now(), Direction::Local, Step::Read);
+        entry.detail = Some(detail.to_owned());
+        entry
+    }
+
+    fn shown(view: &mut LogView, log: &Log) -> Vec<String> {
+        view.refresh(log);
+        view.visible.iter().map(|&i| log.entries()[i].detail.clone().unwrap_or_default()).collect()
+    }
+
+    /// With a search typed, entries added later are filtered as they come;
+    /// trimming at capacity and clearing recount from the start.
+    #[test]
+    fn search_follows_appends_trims_and_clears() {
+        let mut log = Log::with_capacity(3);
+        let mut view = LogView::new("test", false);
+        view.filter = "keep".into();
+        log.push(local("keep 1"));
+        log.push(local("drop 2"));
+        assert_eq!(shown(&mut view, &log), ["keep 1"]);
+        log.push(local("keep 3"));
+        assert_eq!(shown(&mut view, &log), ["keep 1", "keep 3"]);
+        log.push(local("keep 4"));
+        assert_eq!(shown(&mut view, &log), ["keep 3", "keep 4"], "the oldest fell off");
+        log.clear();
+        log.push(local("keep 5"));
+        assert_eq!(shown(&mut view, &log), ["keep 5"]);
+        view.filter = "drop".into();
+        log.push(local("drop 6"));
+        assert_eq!(shown(&mut view, &log), ["drop 6"]);
+    }
 }

@@ -12,8 +12,9 @@ pub enum ClientError {
         "no server is listening at {addr} (connection refused): start a server there or check the address"
     )]
     NoServer { addr: String },
+    /// `kind` is `InvalidInput` when the address is not `host:port`.
     #[error("cannot find the host in {addr}: {detail}")]
-    Resolve { addr: String, detail: String },
+    Resolve { addr: String, kind: io::ErrorKind, detail: String },
     #[error("cannot connect to {addr}: {source}")]
     Connect { addr: String, source: io::Error },
     #[error("the server did not answer in time")]

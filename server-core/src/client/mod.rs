@@ -487,7 +487,7 @@ fn open_stream(
 ) -> Result<TcpStream, ClientError> {
     let addrs: Vec<SocketAddr> = addr
         .to_socket_addrs()
-        .map_err(|e| ClientError::Resolve { addr: addr.to_owned(), detail: e.to_string() })?
+        .map_err(|e| ClientError::Resolve { addr: addr.to_owned(), kind: e.kind(), detail: e.to_string() })?
         .collect();
     let mut last_error = None;
     for target in &addrs {
@@ -501,6 +501,8 @@ fn open_stream(
     Err(match last_error {
         Some(e) if e.kind() == io::ErrorKind::ConnectionRefused => ClientError::NoServer { addr },
         Some(source) => ClientError::Connect { addr, source },
-        None => ClientError::Resolve { addr, detail: "no address found".into() },
+        None => {
+            ClientError::Resolve { addr, kind: io::ErrorKind::NotFound, detail: "no address found".into() }
+        }
     })
 }

@@ -38,11 +38,8 @@ impl Worker {
         name: &str,
         token: Option<&str>,
     ) -> HandshakeResult {
-        let Some(incoming) = client.incoming_channel() else {
-            // Without a background reader there is nothing to wait on but the socket.
-            let _ = client.wait_welcome(WELCOME_WAIT);
-            return client.hello_with_token(name, token).map(Some);
-        };
+        // `Worker::connect` always asks for a background reader.
+        let incoming = client.incoming_channel().expect("the window's client reads in the background");
         // The server speaks first (welcome); waiting for it keeps the log in
         // protocol order. A server started with --no-welcome just times out here.
         let welcome_by = Instant::now() + WELCOME_WAIT;
