@@ -5,62 +5,15 @@
 # lesson step, presses the step's "Do it" (the real server and client act),
 # and saves docs/screenshots/09-... to 15-....
 #
-# Usage: scripts/teach-screenshots.sh     (needs xvfb, imagemagick, xdotool)
+# Usage: scripts/teach-screenshots.sh     (installs xvfb, imagemagick, xdotool when missing)
 # Env:   CARGO_TARGET_DIR (default: target), PORT (default: 5093), DISPLAY_NUM (default: 98)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-OUT="$ROOT/docs/screenshots"
 PORT=${PORT:-5093}
 DISPLAY_NUM=${DISPLAY_NUM:-98}
-TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
-
-CARGO_TARGET_DIR="$TARGET" cargo build -p lojinha
-BIN="$TARGET/debug/lojinha"
-mkdir -p "$OUT"
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-Xvfb ":$DISPLAY_NUM" -screen 0 1600x1000x24 >"$WORK/xvfb.log" 2>&1 &
-PIDS+=($!)
-export DISPLAY=":$DISPLAY_NUM"
-sleep 2
-
-wait_window() {
-    for _ in $(seq 1 100); do
-        if id=$(xdotool search --name "$1" 2>/dev/null | head -1) && [ -n "$id" ]; then
-            echo "$id"
-            return
-        fi
-        sleep 0.2
-    done
-    echo "no window named $1" >&2
-    exit 1
-}
-
-shot() {
-    xdotool windowraise "$1"
-    sleep 1.5
-    import -window "$1" "$OUT/$2"
-    echo "saved docs/screenshots/$2"
-}
-
-click() {
-    xdotool windowraise "$1"
-    sleep 0.3
-    xdotool mousemove --window "$1" "$2" "$3"
-    sleep 0.3
-    xdotool mousemove --window "$1" "$(($2 + 1))" "$3"
-    sleep 0.3
-    xdotool click 1
-    sleep 0.4
-}
+# shellcheck source=scripts/xvfb-common.sh
+source scripts/xvfb-common.sh
 
 # Starts the app in language $1 on lesson step $2 (0-based), port $3; sets MAIN to its main window.
 start_app() {
