@@ -3,9 +3,7 @@
 //! sequence diagram fed from the same events as the log, the raw console and
 //! the import. Every wait is bounded (see `common::wait_for`).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use egui_kittest::kittest::Queryable;
 use lojinha::StartOptions;
 use lojinha::client::fetch::FetchResult;

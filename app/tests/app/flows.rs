@@ -2,9 +2,7 @@
 //! with real servers on `127.0.0.1:0`, in-memory catalogs and real network
 //! threads. Each test reads as a specification of what a user sees.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use lojinha::StartOptions;
 use lojinha::log::{Direction, Step};
 

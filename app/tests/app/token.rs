@@ -2,9 +2,7 @@
 //! token field makes the in-process server require it, and a client window
 //! gets in only with the same token in its own field.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use lojinha::StartOptions;
