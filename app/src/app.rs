@@ -6,9 +6,11 @@ mod lesson;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::client::describe_file::describe_io;
 use crate::client::{ClientWindow, network::Waker};
 use crate::i18n::{Language, tr, trf};
 use crate::options::{StartOptions, generated_products};
+use crate::phrase::Phrase;
 use crate::server::panel::{self, ServerIntent};
 use crate::server::{ServerState, StartRequest};
 use crate::settings::{Settings, SettingsStore};
@@ -37,7 +39,7 @@ pub struct LojinhaApp {
     fill: usize,
     /// The server address the client windows were last told about.
     told_local: Option<String>,
-    notice: Option<String>,
+    notice: Option<Phrase>,
     ctx: egui::Context,
     lesson_run: lesson::LessonRunner,
     threads: lojinha_teach::ThreadsDemo,
@@ -115,7 +117,7 @@ impl LojinhaApp {
                 Some(shared)
             }
             Err(e) => {
-                self.notice = Some(trf("app.window_failed", &[("error", &e.to_string())]));
+                self.notice = Some(Phrase::keyed("app.window_failed", &[("error", &describe_io(&e))]));
                 None
             }
         }
@@ -212,7 +214,7 @@ impl LojinhaApp {
                 .on_hover_text(tr("app.lesson_hint"));
         });
         if let Some(notice) = &self.notice {
-            ui.colored_label(ui.visuals().error_fg_color, notice);
+            ui.colored_label(ui.visuals().error_fg_color, notice.to_string());
         }
         intents
     }
@@ -228,7 +230,7 @@ impl LojinhaApp {
             });
         }
         if let Some(error) = &self.lesson_run.error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
+            ui.colored_label(ui.visuals().error_fg_color, error.to_string());
         }
         action
     }

@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 use crossbeam_channel::{Receiver, Sender};
 use lojinha_server::Product;
 
+use crate::client::describe_file::describe_io;
 use crate::client::network::Waker;
 use crate::money::cents_to_decimal;
+use crate::phrase::Phrase;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ExportFormat {
@@ -38,7 +40,7 @@ impl ExportFormat {
 }
 
 /// How an export ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ExportDone {
     Written {
         path: PathBuf,
@@ -46,7 +48,7 @@ pub enum ExportDone {
     },
     Failed {
         path: PathBuf,
-        error: String,
+        error: Phrase,
     },
     /// The dialog returned no path: cancelled, or no dialog is available.
     NoPath,
@@ -99,7 +101,7 @@ pub fn export_to(path: &Path, format: ExportFormat, products: &[Product]) -> std
 fn write_and_report(path: PathBuf, format: ExportFormat, products: &[Product]) -> ExportDone {
     match export_to(&path, format, products) {
         Ok(()) => ExportDone::Written { path, count: products.len() },
-        Err(e) => ExportDone::Failed { path, error: crate::client::describe_file::describe_io(&e) },
+        Err(e) => ExportDone::Failed { path, error: Phrase::of(e, describe_io) },
     }
 }
 
@@ -145,7 +147,8 @@ fn spawn(
         waker.ctx.request_repaint_of(waker.viewport);
     });
     if let Err(e) = result {
-        let _ = failed_tx.send(ExportDone::Failed { path: PathBuf::new(), error: e.to_string() });
+        let _ =
+            failed_tx.send(ExportDone::Failed { path: PathBuf::new(), error: Phrase::of(e, describe_io) });
     }
 }
 

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod log;
 pub mod money;
 mod options;
+pub mod phrase;
 pub mod server;
 pub mod settings;
 pub mod theme;

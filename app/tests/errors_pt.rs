@@ -262,7 +262,7 @@ fn import_skips_and_file_errors_are_shown_in_portuguese() {
     set_text(&mut h, None, "Arquivo a importar", no_code.to_str().unwrap());
     click(&mut h, None, "Importar");
     wait_for(&mut h, "no code column reported", |h| lock(&window(h, 0).unwrap()).import.error.is_some());
-    let error = lock(&window(&h, 0).unwrap()).import.error.clone().unwrap();
+    let error = lock(&window(&h, 0).unwrap()).import.error.clone().unwrap().to_string();
     assert!(
         error.ends_with("o cabeçalho não tem a coluna 'código' (ou 'code') (tem: nome, preço)"),
         "{error}"
@@ -273,7 +273,7 @@ fn import_skips_and_file_errors_are_shown_in_portuguese() {
     set_text(&mut h, None, "Arquivo a importar", broken.to_str().unwrap());
     click(&mut h, None, "Importar");
     wait_for(&mut h, "broken JSON reported", |h| lock(&window(h, 0).unwrap()).import.error.is_some());
-    let error = lock(&window(&h, 0).unwrap()).import.error.clone().unwrap();
+    let error = lock(&window(&h, 0).unwrap()).import.error.clone().unwrap().to_string();
     assert!(
         error.ends_with(
             "o arquivo não é um JSON válido: uma vírgula antes do fechamento (linha 1, coluna 42)"

@@ -1,18 +1,31 @@
 //! Switching the language at run time (its own test binary: the language is
-//! process-wide, and the other tests read English labels).
+//! process-wide, and the other tests read English labels). The tests here
+//! take turns, as each one switches the language.
 
 mod common;
+
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use common::*;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use lojinha::StartOptions;
+use lojinha::i18n::{Language, set_language};
+use lojinha_server::ServerConfig;
+
+/// One language-switching test at a time.
+fn one_at_a_time() -> MutexGuard<'static, ()> {
+    static TURN: Mutex<()> = Mutex::new(());
+    TURN.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// Choosing "Português (Brasil)" in the top bar relabels the whole UI at
 /// once (main window, lesson panel, client windows) and is remembered in the
 /// settings file for the next run; English brings it back.
 #[test]
 fn switching_language_changes_visible_labels_and_is_remembered() {
+    let _turn = one_at_a_time();
+    set_language(Language::En);
     let dir = tempfile::tempdir().unwrap();
     let settings = dir.path().join("settings.json");
     let options = || StartOptions { settings_path: Some(settings.clone()), ..Default::default() };
@@ -33,13 +46,76 @@ fn switching_language_changes_visible_labels_and_is_remembered() {
     assert!(window_titled(&h, "Janela de cliente 1"), "the open window's title follows");
     assert!(!shows(&h, None, "Start server"));
     drop(h);
-    lojinha::i18n::set_language(lojinha::i18n::Language::En);
+    set_language(Language::En);
 
     let mut h = app(options());
     h.step();
     assert!(shows(&h, None, "Iniciar servidor"), "the next run starts in Portuguese");
     pick_language(&mut h, "Português (Brasil)", "English");
     assert!(shows(&h, None, "Start server"));
+}
+
+/// Messages already on screen when the language changes are said again in
+/// the new one: a refused connection's status line and its log line, the
+/// form's field errors and notice, and the server panel's start error. They
+/// keep what happened, not the words it was first said in.
+#[test]
+fn messages_already_shown_follow_a_switch() {
+    let _turn = one_at_a_time();
+    set_language(Language::En);
+    let server =
+        lojinha_server::start(ServerConfig { listen: "127.0.0.1:0".into(), ..Default::default() }).unwrap();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().to_string();
+    let mut h = app(StartOptions { db: Some(":memory:".into()), ..Default::default() });
+
+    set_text(&mut h, None, "Listen address", &taken.local_addr().unwrap().to_string());
+    click(&mut h, None, "Start server");
+    wait_for(&mut h, "the start error", |h| shows(h, None, "the port is in use"));
+
+    click(&mut h, None, "New client window");
+    set_text(&mut h, Some(1), "Server", &free);
+    click(&mut h, Some(1), "Connect");
+    wait_for(&mut h, "the refusal", |h| shows(h, Some(1), "No server is listening at"));
+    let refusals = |h: &App, text: &str| {
+        let text = text.to_owned();
+        h.query_all_by(move |n| {
+            n.role() == Role::Label && n.value().is_some_and(|v| v.contains(text.as_str()))
+        })
+        .count()
+    };
+    assert!(refusals(&h, "No server is listening at") >= 2, "in the status line and in the log");
+
+    click(&mut h, None, "New client window");
+    set_text(&mut h, Some(2), "Server", &server.local_addr().to_string());
+    click(&mut h, Some(2), "Connect");
+    wait_for(&mut h, "window 2 connected", |h| lock(&window(h, 1).unwrap()).conn.connected());
+    set_text(&mut h, Some(2), "Code", "bad code");
+    click(&mut h, Some(2), "Add product");
+    for english in ["character ' ' is not allowed", "Required", "Please fix the fields marked in red."] {
+        assert!(shows(&h, None, english), "{english}");
+    }
+
+    pick_language(&mut h, "English", "Português (Brasil)");
+    let portuguese = [
+        "a porta está em uso",
+        "Nenhum servidor escutando em",
+        "o caractere ' ' não é permitido",
+        "Obrigatório",
+        "Corrija os campos marcados em vermelho.",
+    ];
+    for text in portuguese {
+        assert!(shows(&h, None, text), "{text}");
+    }
+    assert!(refusals(&h, "Nenhum servidor escutando em") >= 2, "the log line follows too");
+    for english in
+        ["the port is in use", "No server is listening", "is not allowed", "Required", "Please fix"]
+    {
+        assert!(!shows(&h, None, english), "still in English: {english}");
+    }
+
+    pick_language(&mut h, "Português (Brasil)", "English");
+    assert!(shows(&h, None, "No server is listening at") && shows(&h, None, "Required"), "and back");
 }
 
 fn pick_language(h: &mut App, current: &str, wanted: &str) {

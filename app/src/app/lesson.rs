@@ -17,6 +17,7 @@ use crate::client::network::Command;
 use crate::client::{ClientWindow, Intent};
 use crate::i18n::{tr, trf};
 use crate::options::generated_products;
+use crate::phrase::Phrase;
 use crate::server::StartRequest;
 
 /// Generated products for the "show reads" step: a `product.list` page of
@@ -113,7 +114,7 @@ impl Task {
 enum Progress {
     Done,
     Wait,
-    Failed(String),
+    Failed(Phrase),
 }
 
 /// The queue of the action under way.
@@ -123,7 +124,7 @@ pub struct LessonRunner {
     slots: Vec<Option<SharedWindow>>,
     /// When the task in front was first tried.
     front_since: Option<Instant>,
-    pub error: Option<String>,
+    pub error: Option<Phrase>,
 }
 
 impl LessonRunner {
@@ -229,7 +230,7 @@ impl LojinhaApp {
             let since = *self.lesson_run.front_since.get_or_insert_with(Instant::now);
             let progress = match self.try_task(&mut task, since) {
                 Progress::Wait if since.elapsed() > TASK_LIMIT => {
-                    Progress::Failed(tr(task.timeout_key()).to_owned())
+                    Progress::Failed(Phrase::key(task.timeout_key()))
                 }
                 other => other,
             };
@@ -332,7 +333,12 @@ impl LojinhaApp {
         }
         match (&self.server.error, self.server.handle()) {
             (_, Some(_)) => Progress::Done,
-            (Some(error), None) => Progress::Failed(trf("lesson.server_failed", &[("error", error)])),
+            (Some(error), None) => {
+                let error = error.clone();
+                Progress::Failed(Phrase::new(move || {
+                    trf("lesson.server_failed", &[("error", &error.to_string())])
+                }))
+            }
             (None, None) => Progress::Wait,
         }
     }
@@ -352,12 +358,12 @@ impl LojinhaApp {
         let addr = match target {
             Target::Local => match self.server.connect_address() {
                 Some(addr) => addr,
-                None => return Progress::Failed(tr("server.not_running").to_owned()),
+                None => return Progress::Failed(Phrase::key("server.not_running")),
             },
             Target::Nowhere => nowhere(&self.settings.listen),
         };
         let Some(window) = self.open_client_window() else {
-            return Progress::Failed(self.notice.clone().unwrap_or_default());
+            return Progress::Failed(self.notice.clone().unwrap_or_else(|| Phrase::verbatim("")));
         };
         {
             let mut w = lock(&window);
@@ -373,7 +379,7 @@ impl LojinhaApp {
 
     fn ensure_client(&mut self, slot: usize) -> Progress {
         let Some(local) = self.server.connect_address() else {
-            return Progress::Failed(tr("server.not_running").to_owned());
+            return Progress::Failed(Phrase::key("server.not_running"));
         };
         let on_local = |w: &SharedWindow| {
             let w = lock(w);
@@ -398,7 +404,7 @@ impl LojinhaApp {
         f: impl FnOnce(&mut ClientWindow, String) -> Progress,
     ) -> Progress {
         let Some(window) = self.lesson_run.slot(slot) else {
-            return Progress::Failed(tr("lesson.no_client").to_owned());
+            return Progress::Failed(Phrase::key("lesson.no_client"));
         };
         let local = self.server.connect_address().unwrap_or_default();
         let mut w = lock(&window);

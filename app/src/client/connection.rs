@@ -4,6 +4,7 @@
 use std::time::Instant;
 
 use crate::i18n::{tr, trf};
+use crate::phrase::Phrase;
 
 /// Where the window's connection stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,11 +20,11 @@ pub enum ConnState {
     },
     /// A connection attempt failed.
     Failed {
-        message: String,
+        message: Phrase,
     },
     /// An open connection ended; a reconnect may be scheduled.
     Lost {
-        reason: String,
+        reason: Phrase,
         retry_at: Option<Instant>,
     },
 }
@@ -132,10 +133,13 @@ fn status(ui: &mut egui::Ui, state: &ConnState) -> Option<ConnIntent> {
             ui.colored_label(super::form::ok_color(ui), text);
         }
         ConnState::Failed { message } => {
-            ui.colored_label(ui.visuals().error_fg_color, message);
+            ui.colored_label(ui.visuals().error_fg_color, message.to_string());
         }
         ConnState::Lost { reason, retry_at } => {
-            ui.colored_label(ui.visuals().warn_fg_color, trf("client.lost", &[("reason", reason)]));
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                trf("client.lost", &[("reason", &reason.to_string())]),
+            );
             if let Some(at) = retry_at {
                 let secs = at.saturating_duration_since(Instant::now()).as_secs_f32().ceil();
                 ui.label(trf("client.retry_in", &[("secs", &format!("{secs:.0}"))]));

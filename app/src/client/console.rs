@@ -3,6 +3,7 @@
 //! in the log and the diagram, errors included.
 
 use crate::i18n::tr;
+use crate::phrase::Phrase;
 
 /// Ready-made messages: (translation key of the label, the text).
 pub const EXAMPLES: &[(&str, &str)] = &[
@@ -20,7 +21,7 @@ pub const EXAMPLES: &[(&str, &str)] = &[
 pub struct ConsoleState {
     pub text: String,
     /// Why the last message could not be sent.
-    pub error: Option<String>,
+    pub error: Option<Phrase>,
 }
 
 /// Draws the console; returns the text to send when the user sends it.
@@ -53,7 +54,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut ConsoleState, connected: bool) -> Opt
         }
     });
     if let Some(error) = &state.error {
-        ui.colored_label(ui.visuals().error_fg_color, error);
+        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
     }
     send
 }

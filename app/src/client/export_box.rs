@@ -73,7 +73,8 @@ pub fn show(ui: &mut egui::Ui, state: &mut ExportState, count: usize) -> Option<
             ui.colored_label(super::form::ok_color(ui), text);
         }
         Some(ExportDone::Failed { path, error }) => {
-            let text = trf("export.failed", &[("path", &path.display().to_string()), ("error", error)]);
+            let text =
+                trf("export.failed", &[("path", &path.display().to_string()), ("error", &error.to_string())]);
             ui.colored_label(ui.visuals().error_fg_color, text);
         }
         Some(ExportDone::NoPath) => {

@@ -5,6 +5,7 @@ use lojinha_server::Product;
 
 use crate::i18n::{tr, trf};
 use crate::money::format_cents;
+use crate::phrase::Phrase;
 
 #[derive(Default)]
 pub struct FetchState {
@@ -17,7 +18,7 @@ pub struct FetchState {
 pub enum FetchResult {
     Found(Product),
     NotFound(String),
-    Failed(String),
+    Failed(Phrase),
 }
 
 /// Draws the fetch box; returns the code to fetch when asked.
@@ -56,7 +57,7 @@ pub fn show(ui: &mut egui::Ui, fetch: &mut FetchState, connected: bool) -> Optio
             ui.colored_label(ui.visuals().warn_fg_color, trf("fetch.not_found", &[("code", code)]));
         }
         Some(FetchResult::Failed(message)) => {
-            ui.colored_label(ui.visuals().error_fg_color, message);
+            ui.colored_label(ui.visuals().error_fg_color, message.to_string());
         }
         None => {}
     }

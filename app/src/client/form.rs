@@ -11,6 +11,7 @@ use lojinha_server::protocol::product::{MAX_PRICE_CENTS, MAX_QUANTITY, check_nam
 use crate::client::describe::describe_rule;
 use crate::i18n::{tr, trf};
 use crate::money::{PriceError, cents_to_input, parse_price};
+use crate::phrase::Phrase;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Field {
@@ -41,11 +42,11 @@ pub struct FormState {
     pub name: String,
     pub price: String,
     pub quantity: String,
-    pub errors: BTreeMap<Field, String>,
+    pub errors: BTreeMap<Field, Phrase>,
     /// A request is on its way.
     pub busy: bool,
     /// The last outcome, shown under the buttons.
-    pub notice: Option<Result<String, String>>,
+    pub notice: Option<Result<Phrase, Phrase>>,
 }
 
 /// What the user asked of the form.
@@ -71,14 +72,14 @@ impl FormState {
     }
 
     /// The product the fields describe, or an error per broken field.
-    pub fn validate(&self) -> Result<Product, BTreeMap<Field, String>> {
+    pub fn validate(&self) -> Result<Product, BTreeMap<Field, Phrase>> {
         let mut errors = BTreeMap::new();
         if let Err(reason) = validate_code(self.code.trim()) {
             errors.insert(Field::Code, code_message(self.code.trim(), reason));
         }
         let name = check_name(&self.name).map_err(|_| name_message(&self.name));
         let price = parse_price(&self.price).map_err(price_message).and_then(|cents| {
-            if cents > MAX_PRICE_CENTS { Err(tr("form.err.price_too_large").to_owned()) } else { Ok(cents) }
+            if cents > MAX_PRICE_CENTS { Err(Phrase::key("form.err.price_too_large")) } else { Ok(cents) }
         });
         let quantity = parse_quantity(&self.quantity);
         let name = name.map_err(|e| errors.insert(Field::Name, e)).ok();
@@ -98,40 +99,41 @@ impl FormState {
         match error.field.as_deref().and_then(Field::from_wire) {
             Some(field) => {
                 let reason = error.reason.clone().unwrap_or_else(|| error.message.clone());
-                self.errors.insert(field, trf("form.err.server", &[("reason", &reason)]));
-                self.notice = Some(Err(tr("form.fix_fields").to_owned()));
+                let said = Phrase::new(move || trf("form.err.server", &[("reason", &reason.to_string())]));
+                self.errors.insert(field, said);
+                self.notice = Some(Err(Phrase::key("form.fix_fields")));
             }
             None => self.notice = Some(Err(error.message.clone())),
         }
     }
 }
 
-fn code_message(code: &str, reason: Reason) -> String {
-    if code.is_empty() { tr("form.err.required").to_owned() } else { describe_rule(&reason) }
+fn code_message(code: &str, reason: Reason) -> Phrase {
+    if code.is_empty() { Phrase::key("form.err.required") } else { Phrase::of(reason, describe_rule) }
 }
 
-fn name_message(name: &str) -> String {
-    if name.trim().is_empty() { tr("form.err.required").to_owned() } else { tr("form.err.name").to_owned() }
+fn name_message(name: &str) -> Phrase {
+    Phrase::key(if name.trim().is_empty() { "form.err.required" } else { "form.err.name" })
 }
 
-fn price_message(error: PriceError) -> String {
+fn price_message(error: PriceError) -> Phrase {
     let key = match error {
         PriceError::Empty => "form.err.required",
         PriceError::Invalid => "form.err.price",
         PriceError::TooManyDecimals => "form.err.price_decimals",
         PriceError::TooLarge => "form.err.price_too_large",
     };
-    tr(key).to_owned()
+    Phrase::key(key)
 }
 
-fn parse_quantity(text: &str) -> Result<i64, String> {
+fn parse_quantity(text: &str) -> Result<i64, Phrase> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(0);
     }
     match text.parse::<i64>() {
         Ok(n) if (0..=MAX_QUANTITY).contains(&n) => Ok(n),
-        _ => Err(tr("form.err.quantity").to_owned()),
+        _ => Err(Phrase::key("form.err.quantity")),
     }
 }
 
@@ -176,8 +178,8 @@ pub fn show(ui: &mut egui::Ui, form: &mut FormState, connected: bool) -> Option<
         }
     });
     match &form.notice {
-        Some(Ok(text)) => ui.colored_label(ok_color(ui), text),
-        Some(Err(text)) => ui.colored_label(ui.visuals().error_fg_color, text),
+        Some(Ok(text)) => ui.colored_label(ok_color(ui), text.to_string()),
+        Some(Err(text)) => ui.colored_label(ui.visuals().error_fg_color, text.to_string()),
         None => ui.label(""),
     };
     intent
@@ -189,7 +191,7 @@ fn field(
     label: &str,
     hint: &str,
     text: &mut String,
-    error: Option<&String>,
+    error: Option<&Phrase>,
     enabled: bool,
 ) -> bool {
     let label = ui.label(label);
@@ -199,7 +201,7 @@ fn field(
                 .add_enabled(enabled, egui::TextEdit::singleline(text).hint_text(hint).desired_width(220.0))
                 .labelled_by(label.id);
             if let Some(error) = error {
-                ui.colored_label(ui.visuals().error_fg_color, error);
+                ui.colored_label(ui.visuals().error_fg_color, error.to_string());
             }
             edit.changed()
         })

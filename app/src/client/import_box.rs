@@ -13,12 +13,13 @@ use lojinha_teach::import::{self, ImportReport, SkipReason};
 use crate::client::describe_file::{describe_import_error, describe_io, describe_skip};
 use crate::client::network::Waker;
 use crate::i18n::{tr, trf};
+use crate::phrase::Phrase;
 
 /// What became of a file once read and parsed.
 #[derive(Debug, Clone)]
 pub enum ParseDone {
     Parsed { path: PathBuf, report: ImportReport },
-    Failed { path: PathBuf, error: String },
+    Failed { path: PathBuf, error: Phrase },
     NoPath,
 }
 
@@ -32,9 +33,9 @@ pub struct ImportState {
     /// Records the parser skipped: (line, reason).
     pub skipped: Vec<(usize, SkipReason)>,
     /// Products the server refused: (code, error).
-    pub refused: Vec<(String, String)>,
+    pub refused: Vec<(String, Phrase)>,
     pub added: Option<usize>,
-    pub error: Option<String>,
+    pub error: Option<Phrase>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +69,7 @@ impl ImportState {
         };
         match std::thread::Builder::new().name("import-reader".into()).spawn(work) {
             Ok(_) => self.parsing = Some(rx),
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.error = Some(Phrase::of(e, describe_io)),
         }
     }
 
@@ -90,17 +91,19 @@ impl ImportState {
             }
             ParseDone::Failed { path, error } => {
                 let path = path.display().to_string();
-                self.error = Some(trf("import.failed", &[("path", &path), ("error", &error)]));
+                self.error = Some(Phrase::new(move || {
+                    trf("import.failed", &[("path", &path), ("error", &error.to_string())])
+                }));
                 None
             }
             ParseDone::NoPath => {
-                self.error = Some(tr("import.no_path").to_owned());
+                self.error = Some(Phrase::key("import.no_path"));
                 None
             }
         }
     }
 
-    pub fn finished(&mut self, added: usize, refused: Vec<(String, String)>) {
+    pub fn finished(&mut self, added: usize, refused: Vec<(String, Phrase)>) {
         self.progress = None;
         self.added = Some(added);
         self.refused = refused;
@@ -110,11 +113,11 @@ impl ImportState {
 fn read_and_parse(path: PathBuf) -> ParseDone {
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
-        Err(e) => return ParseDone::Failed { path, error: describe_io(&e) },
+        Err(e) => return ParseDone::Failed { path, error: Phrase::of(e, describe_io) },
     };
     match import::parse_bytes(&bytes) {
         Ok(report) => ParseDone::Parsed { path, report },
-        Err(e) => ParseDone::Failed { path, error: describe_import_error(&e) },
+        Err(e) => ParseDone::Failed { path, error: Phrase::of(e, describe_import_error) },
     }
 }
 
@@ -150,25 +153,23 @@ fn report(ui: &mut egui::Ui, state: &ImportState) {
         ui.add(egui::ProgressBar::new(fraction).text(text));
     }
     if let Some(error) = &state.error {
-        ui.colored_label(ui.visuals().error_fg_color, error);
+        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
     }
     if let Some(added) = state.added {
         let skipped = state.skipped.len() + state.refused.len();
         let text = trf("import.summary", &[("added", &added.to_string()), ("skipped", &skipped.to_string())]);
         ui.label(text);
     }
-    let reasons = state
-        .skipped
-        .iter()
-        .map(|(line, reason)| {
-            trf("import.skipped_line", &[("line", &line.to_string()), ("reason", &describe_skip(reason))])
-        })
-        .chain(
-            state
-                .refused
-                .iter()
-                .map(|(code, error)| trf("import.refused", &[("code", code), ("error", error)])),
-        );
+    let reasons =
+        state
+            .skipped
+            .iter()
+            .map(|(line, reason)| {
+                trf("import.skipped_line", &[("line", &line.to_string()), ("reason", &describe_skip(reason))])
+            })
+            .chain(state.refused.iter().map(|(code, error)| {
+                trf("import.refused", &[("code", code), ("error", &error.to_string())])
+            }));
     for reason in reasons.take(8) {
         ui.weak(reason);
     }

@@ -19,7 +19,7 @@ pub mod network;
 pub mod table;
 mod window;
 
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use crossbeam_channel::{Receiver, Sender};
 use lojinha_server::{Notification, Product};
@@ -35,8 +35,8 @@ use self::import_box::{ImportIntent, ImportState};
 use self::network::{Command, NetEvent, Outcome, Waker};
 use self::table::TableIntent;
 use crate::export;
-use crate::i18n::{tr, trf};
-use crate::log::{Log, LogView, from_client};
+use crate::log::{Direction, LocalDetail, Log, LogEntry, LogView, Step, from_client};
+use crate::phrase::Phrase;
 
 pub use window::show;
 
@@ -191,8 +191,9 @@ impl ClientWindow {
                 self.progress = Some((0, 0));
             }
             NetEvent::ConnectFailed { addr, message, no_server, retry_in } => {
-                let message = if no_server { trf("client.no_server", &[("addr", &addr)]) } else { message };
-                self.log_local_error(&message);
+                let message =
+                    if no_server { Phrase::keyed("client.no_server", &[("addr", &addr)]) } else { message };
+                self.log_local_error(message.clone());
                 self.conn = match retry_in {
                     Some(delay) => {
                         ConnState::Lost { reason: message, retry_at: Some(Instant::now() + delay) }
@@ -209,7 +210,7 @@ impl ClientWindow {
             NetEvent::Page { products, loaded, total, first } => self.on_page(products, loaded, total, first),
             NetEvent::LoadFailed(message) => {
                 self.progress = None;
-                self.log_local_error(&message);
+                self.log_local_error(message);
             }
             NetEvent::Notification(notification) => self.on_notification(notification),
             NetEvent::Outcome(outcome) => self.on_outcome(outcome),
@@ -226,14 +227,10 @@ impl ClientWindow {
         }
     }
 
-    fn log_local_error(&mut self, message: &str) {
-        let entry = crate::log::LogEntry::new(
-            Instant::now(),
-            std::time::SystemTime::now(),
-            crate::log::Direction::Local,
-            crate::log::Step::Error,
-        );
-        self.log.push(from_client::with_detail(entry, message.to_owned()));
+    fn log_local_error(&mut self, message: Phrase) {
+        let mut entry = LogEntry::new(Instant::now(), SystemTime::now(), Direction::Local, Step::Error);
+        entry.local = Some(LocalDetail::Said(message));
+        self.log.push(entry);
     }
 
     fn on_page(&mut self, products: Vec<Product>, loaded: usize, total: usize, first: bool) {
@@ -258,7 +255,7 @@ impl ClientWindow {
         match outcome {
             Outcome::Added(Ok(p)) | Outcome::Updated(Ok(p)) => {
                 let key = if self.form.editing.is_some() { "form.saved" } else { "form.added" };
-                let notice = trf(key, &[("code", &p.code)]);
+                let notice = Phrase::keyed(key, &[("code", &p.code)]);
                 self.selected = Some(p.code.clone());
                 self.catalog.upsert(p.clone());
                 self.form.edit(&p);
@@ -268,7 +265,7 @@ impl ClientWindow {
             Outcome::Deleted { code, result: Ok(()) } => {
                 self.catalog.remove(&code);
                 self.form = FormState::default();
-                self.form.notice = Some(Ok(trf("form.deleted", &[("code", &code)])));
+                self.form.notice = Some(Ok(Phrase::keyed("form.deleted", &[("code", &code)])));
                 self.selected = None;
             }
             Outcome::Deleted { result: Err(e), .. } => self.form.server_error(&e),
@@ -353,7 +350,7 @@ impl ClientWindow {
 
     fn connect(&mut self, addr: String) {
         if addr.is_empty() {
-            self.conn = ConnState::Failed { message: tr("client.no_address").to_owned() };
+            self.conn = ConnState::Failed { message: Phrase::key("client.no_address") };
             return;
         }
         self.last_addr = Some(addr.clone());
@@ -379,7 +376,7 @@ impl ClientWindow {
                 }
                 Err(errors) => {
                     self.form.errors = errors;
-                    self.form.notice = Some(Err(tr("form.fix_fields").to_owned()));
+                    self.form.notice = Some(Err(Phrase::key("form.fix_fields")));
                 }
             },
             FormIntent::New => {
@@ -412,7 +409,7 @@ impl ClientWindow {
     /// Hands a command to the network thread (the lesson drives windows this way).
     pub fn send(&mut self, command: Command) {
         if self.commands.send(command).is_err() {
-            self.conn = ConnState::Failed { message: tr("client.thread_gone").to_owned() };
+            self.conn = ConnState::Failed { message: Phrase::key("client.thread_gone") };
         }
     }
 }

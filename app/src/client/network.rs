@@ -5,11 +5,15 @@
 //! at once, so the UI never waits on the network.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender, never, select};
 use lojinha_server::client::{ClientEventRecord, Incoming};
 use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd, Notification, Product};
+
+use super::describe::{describe, describe_reason, describe_rule_text};
+use crate::phrase::Phrase;
 
 mod handshake;
 mod import;
@@ -46,33 +50,34 @@ pub enum Command {
 /// Why a request failed, with what the form needs to show it by its field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RequestError {
-    pub message: String,
+    pub message: Phrase,
     /// `data.field` of a -32602 error (or `code` for "already exists").
     pub field: Option<String>,
-    pub reason: Option<String>,
+    pub reason: Option<Phrase>,
     pub not_found: bool,
 }
 
 impl RequestError {
-    fn from_client(error: &ClientError) -> RequestError {
+    fn from_client(error: Arc<ClientError>) -> RequestError {
         let rpc = error.rpc();
         let data = rpc.and_then(|e| e.data.as_ref());
         let reason = data.and_then(|d| d.get("reason")).and_then(|r| r.as_str());
-        let reason = reason.map(super::describe::describe_rule_text);
+        let reason = reason.map(|r| Phrase::of(r.to_owned(), |r| describe_rule_text(r)));
         let field =
             error.field().map(str::to_owned).or_else(|| error.is_already_exists().then(|| "code".to_owned()));
-        let message = super::describe::describe(error);
+        let not_found = error.is_not_found();
+        let message = Phrase::of(error, |e| describe(e));
         RequestError {
             reason: reason.or_else(|| field.as_ref().map(|_| message.clone())),
             message,
             field,
-            not_found: error.is_not_found(),
+            not_found,
         }
     }
 
     pub fn not_connected() -> RequestError {
         RequestError {
-            message: crate::i18n::tr("client.not_connected").to_owned(),
+            message: Phrase::key("client.not_connected"),
             field: None,
             reason: None,
             not_found: false,
@@ -105,13 +110,13 @@ pub enum NetEvent {
     /// The connection could not be made; `no_server` when it was refused.
     ConnectFailed {
         addr: String,
-        message: String,
+        message: Phrase,
         no_server: bool,
         retry_in: Option<Duration>,
     },
     /// An open connection ended; `retry_in` when a reconnect is scheduled.
     Disconnected {
-        reason: String,
+        reason: Phrase,
         retry_in: Option<Duration>,
     },
     Page {
@@ -120,11 +125,11 @@ pub enum NetEvent {
         total: usize,
         first: bool,
     },
-    LoadFailed(String),
+    LoadFailed(Phrase),
     Notification(Notification),
     Outcome(Outcome),
     /// A raw message could not be sent.
-    RawFailed(String),
+    RawFailed(Phrase),
     /// `done` of `total` imported products have been answered.
     ImportProgress {
         done: usize,
@@ -133,7 +138,7 @@ pub enum NetEvent {
     /// The import ended: how many were added, and (code, why) for the others.
     ImportDone {
         added: usize,
-        failed: Vec<(String, String)>,
+        failed: Vec<(String, Phrase)>,
     },
 }
 
@@ -240,7 +245,7 @@ impl Worker {
                 self.retry = None;
                 if self.client.is_some() {
                     self.disconnect_quietly();
-                    let reason = crate::i18n::tr("client.disconnected_by_you").to_owned();
+                    let reason = Phrase::key("client.disconnected_by_you");
                     self.send(NetEvent::Disconnected { reason, retry_in: None });
                 }
             }
@@ -272,7 +277,7 @@ impl Worker {
             Err(e) => {
                 let retry_in = self.schedule_retry(attempt);
                 let no_server = matches!(e, ClientError::NoServer { .. });
-                let message = super::describe::describe(&e);
+                let message = Phrase::of(e, describe);
                 self.send(NetEvent::ConnectFailed { addr, message, no_server, retry_in });
                 return;
             }
@@ -289,7 +294,7 @@ impl Worker {
             Ok(None) => client.close(),
             Err(e) => {
                 self.client = Some(client);
-                self.lost(super::describe::describe(&e));
+                self.lost(Phrase::of(e, describe));
             }
         }
     }
@@ -318,8 +323,8 @@ impl Worker {
             let Some(client) = self.client.as_mut() else { return };
             let page = match client.list(after.as_deref(), Some(PAGE_SIZE)) {
                 Ok(page) => page,
-                Err(e) if e.is_disconnect() => return self.lost(super::describe::describe(&e)),
-                Err(e) => return self.send(NetEvent::LoadFailed(super::describe::describe(&e))),
+                Err(e) if e.is_disconnect() => return self.lost(Phrase::of(e, describe)),
+                Err(e) => return self.send(NetEvent::LoadFailed(Phrase::of(e, describe))),
             };
             loaded += page.products.len();
             let first = after.is_none();
@@ -334,12 +339,13 @@ impl Worker {
 
     fn send_raw(&mut self, text: &str) {
         let Some(client) = self.client.as_mut() else {
-            return self.send(NetEvent::RawFailed(crate::i18n::tr("client.not_connected").to_owned()));
+            return self.send(NetEvent::RawFailed(Phrase::key("client.not_connected")));
         };
         if let Err(e) = client.send_raw(text) {
-            let reason = super::describe::describe(&e);
+            let disconnected = e.is_disconnect();
+            let reason = Phrase::of(e, describe);
             self.send(NetEvent::RawFailed(reason.clone()));
-            if e.is_disconnect() {
+            if disconnected {
                 self.lost(reason);
             }
         }
@@ -376,15 +382,15 @@ impl Worker {
         if let Err(e) = client.handle_incoming(item) {
             self.forward_notifications();
             let reason = match e {
-                ClientError::Closed { reason } => super::describe::describe_reason(&reason),
-                other => super::describe::describe(&other),
+                ClientError::Closed { reason } => Phrase::of(reason, describe_reason),
+                other => Phrase::of(other, describe),
             };
             self.lost(reason);
         }
     }
 
     /// The connection ended without the user asking: say why, maybe retry.
-    fn lost(&mut self, reason: String) {
+    fn lost(&mut self, reason: Phrase) {
         if let Some(mut client) = self.client.take() {
             client.close();
             self.forward_notifications_from(&client);
@@ -436,13 +442,14 @@ impl Worker {
 }
 
 /// Runs one request; returns its outcome and, when the connection broke, why.
-fn run_request(client: &mut Client, command: Command) -> (Outcome, Option<String>) {
+fn run_request(client: &mut Client, command: Command) -> (Outcome, Option<Phrase>) {
     let mut broken = None;
     let mut check = |e: ClientError| {
+        let e = Arc::new(e);
         if e.is_disconnect() {
-            broken = Some(super::describe::describe(&e));
+            broken = Some(Phrase::of(e.clone(), |e| describe(e)));
         }
-        RequestError::from_client(&e)
+        RequestError::from_client(e)
     };
     let outcome = match command {
         Command::Add(product) => Outcome::Added(client.add(&product).map_err(&mut check)),

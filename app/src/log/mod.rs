@@ -8,5 +8,5 @@ pub mod linked;
 pub mod model;
 pub mod view;
 
-pub use model::{Direction, Log, LogEntry, Step};
+pub use model::{Direction, LocalDetail, Log, LogEntry, Step};
 pub use view::LogView;

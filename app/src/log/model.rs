@@ -11,6 +11,8 @@ use lojinha_server::server::CloseReason;
 use lojinha_server::{ConnectionEnd, Mode};
 use serde_json::Value;
 
+use crate::phrase::Phrase;
+
 /// Which way a step goes, seen from outside (the same for both ends).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
@@ -79,6 +81,8 @@ pub enum LocalDetail {
     ConnectionEnded(ConnectionEnd),
     /// The server refused a connection (`server full`).
     Refused { peer: SocketAddr, reason: String },
+    /// Words of the app's own (a connection that failed, a list that did not load).
+    Said(Phrase),
 }
 
 /// One protocol step.

@@ -276,6 +276,7 @@ pub fn describe(entry: &LogEntry) -> String {
             Some(LocalDetail::Refused { peer, reason }) => {
                 format!("{peer}: {}", lojinha_teach::closing::refusal(reason, crate::i18n::language()))
             }
+            Some(LocalDetail::Said(phrase)) => phrase.to_string(),
             None => detail,
         },
     }

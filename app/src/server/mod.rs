@@ -12,8 +12,10 @@ use lojinha_server::server::{ServerEventRecord, SessionInfo};
 use lojinha_server::{DbLocation, Mode, Product, ServerConfig, ServerHandle};
 use lojinha_teach::Diagram;
 
+use crate::client::describe_file::describe_io;
 use crate::i18n::trf;
 use crate::log::{Log, LogView, from_server};
+use crate::phrase::Phrase;
 use crate::settings::Settings;
 
 /// What the app needs to start a server.
@@ -75,13 +77,13 @@ enum Phase {
 }
 
 enum Done {
-    Started(Result<ServerHandle, String>),
+    Started(Result<ServerHandle, Phrase>),
     Stopped,
 }
 
 pub struct ServerState {
     phase: Phase,
-    pub error: Option<String>,
+    pub error: Option<Phrase>,
     pub log: Log,
     pub log_view: LogView,
     pub sessions: Vec<SessionInfo>,
@@ -157,7 +159,7 @@ impl ServerState {
         });
         if let Err(e) = spawned {
             self.phase = Phase::Stopped;
-            self.error = Some(e.to_string());
+            self.error = Some(Phrase::of(e, describe_io));
         }
     }
 
@@ -177,7 +179,7 @@ impl ServerState {
             ctx.request_repaint();
         });
         if let Err(e) = spawned {
-            self.error = Some(e.to_string());
+            self.error = Some(Phrase::of(e, describe_io));
         }
     }
 
@@ -212,12 +214,12 @@ fn start_server(
     request: StartRequest,
     events_tx: Sender<ServerEventRecord>,
     ctx: egui::Context,
-) -> Result<ServerHandle, String> {
+) -> Result<ServerHandle, Phrase> {
     if let DbLocation::File(path) = &request.db {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                let error = crate::client::describe_file::describe_io(&e);
-                trf("server.err_db_dir", &[("path", &dir.display().to_string()), ("error", &error)])
+            let dir = dir.display().to_string();
+            std::fs::create_dir_all(&dir).map_err(|e| {
+                Phrase::new(move || trf("server.err_db_dir", &[("path", &dir), ("error", &describe_io(&e))]))
             })?;
         }
     }
@@ -230,9 +232,10 @@ fn start_server(
         token: request.token.clone(),
         ..Default::default()
     };
-    let handle = lojinha_server::start(config).map_err(|e| start_error::describe_start_error(&e))?;
+    let handle =
+        lojinha_server::start(config).map_err(|e| Phrase::of(e, start_error::describe_start_error))?;
     if let Some(events) = handle.events() {
-        forward_events(events, events_tx, ctx).map_err(|e| e.to_string())?;
+        forward_events(events, events_tx, ctx).map_err(|e| Phrase::of(e, describe_io))?;
     }
     if handle.product_count() == 0 && !request.seed.is_empty() {
         handle.seed(request.seed);

@@ -27,7 +27,7 @@ pub fn controls(ui: &mut egui::Ui, settings: &mut Settings, server: &ServerState
     ui.add_space(8.0);
     let intent = start_stop(ui, server, settings);
     if let Some(error) = &server.error {
-        ui.colored_label(ui.visuals().error_fg_color, error);
+        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
     }
     intent
 }

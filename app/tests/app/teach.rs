@@ -318,7 +318,9 @@ fn export_then_import_round_trip() {
         let w = lock(&w);
         w.import.added == Some(0) && w.import.refused.len() == exported
     });
-    assert!(lock(&window(&h, 0).unwrap()).import.refused.iter().all(|(_, e)| e.starts_with("1002")));
+    assert!(
+        lock(&window(&h, 0).unwrap()).import.refused.iter().all(|(_, e)| e.to_string().starts_with("1002"))
+    );
 
     let sheet = dir.path().join("planilha.csv");
     std::fs::write(

@@ -10,6 +10,8 @@ use lojinha_server::{Client, Product};
 use serde_json::Value;
 
 use super::{NetEvent, Worker};
+use crate::client::describe::{describe, describe_rpc};
+use crate::phrase::Phrase;
 
 impl Worker {
     /// Adds the products pipelined: up to [`IMPORT_IN_FLIGHT`] `product.add`
@@ -48,13 +50,13 @@ const IMPORT_IN_FLIGHT: usize = 32;
 struct ImportTally {
     answered: usize,
     added: usize,
-    failed: Vec<(String, String)>,
+    failed: Vec<(String, Phrase)>,
 }
 
 impl ImportTally {
     fn not_connected(&mut self, codes: impl Iterator<Item = String>) {
-        let reason = crate::i18n::tr("client.not_connected");
-        self.failed.extend(codes.map(|code| (code, reason.to_owned())));
+        let reason = Phrase::key("client.not_connected");
+        self.failed.extend(codes.map(|code| (code, reason.clone())));
     }
 }
 
@@ -65,12 +67,12 @@ fn pump(
     queue: &mut impl Iterator<Item = Product>,
     pending: &mut VecDeque<(Value, String)>,
     tally: &mut ImportTally,
-) -> Result<bool, String> {
+) -> Result<bool, Phrase> {
     while pending.len() < IMPORT_IN_FLIGHT {
         let Some(product) = queue.next() else { break };
         match client.send_request("product.add", serde_json::json!({ "product": product })) {
             Ok(id) => pending.push_back((id, product.code)),
-            Err(e) => return Err(crate::client::describe::describe(&e)),
+            Err(e) => return Err(Phrase::of(e, describe)),
         }
     }
     if pending.is_empty() {
@@ -80,7 +82,7 @@ fn pump(
         Ok(Reply::Single(response)) => vec![response],
         Ok(Reply::Batch(responses)) => responses,
         Ok(Reply::Garbage(_)) => return Ok(true),
-        Err(e) => return Err(crate::client::describe::describe(&e)),
+        Err(e) => return Err(Phrase::of(e, describe)),
     };
     for response in responses {
         let Some(at) = pending.iter().position(|(id, _)| *id == response.id) else { continue };
@@ -88,9 +90,9 @@ fn pump(
         tally.answered += 1;
         match response.result {
             Ok(_) => tally.added += 1,
-            Err(e) => tally
-                .failed
-                .push((code, format!("{}: {}", e.code, crate::client::describe::describe_rpc(&e)))),
+            Err(e) => {
+                tally.failed.push((code, Phrase::of(e, |e| format!("{}: {}", e.code, describe_rpc(e)))))
+            }
         }
     }
     Ok(true)
