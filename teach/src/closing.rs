@@ -82,6 +82,16 @@ pub fn session_closed(reason: &CloseReason, language: Language) -> String {
     }
 }
 
+/// A connection that was never made: the mark a failed `connect()` leaves
+/// on the client's lifeline (`refused` when nothing listened there).
+pub fn connect_failed(refused: bool, language: Language) -> String {
+    let (en, pt) = match refused {
+        true => ("connection refused (no server there)", "conexão recusada (nenhum servidor ali)"),
+        false => ("connect() failed", "connect() falhou"),
+    };
+    choose(language, en, pt).to_owned()
+}
+
 /// A refused connection's reason (`server full`, the only one the server gives).
 pub fn refusal(reason: &str, language: Language) -> String {
     match reason {

@@ -23,7 +23,8 @@ use std::time::{Instant, SystemTime};
 
 use crossbeam_channel::{Receiver, Sender};
 use lojinha_server::{Notification, Product};
-use lojinha_teach::Diagram;
+use lojinha_teach::Language::{En, PtBr};
+use lojinha_teach::{Diagram, DiagramMessage, closing};
 
 use self::catalog::Catalog;
 use self::connection::{ConnIntent, ConnState};
@@ -193,7 +194,13 @@ impl ClientWindow {
             NetEvent::ConnectFailed { addr, message, no_server, retry_in } => {
                 let message =
                     if no_server { Phrase::keyed("client.no_server", &[("addr", &addr)]) } else { message };
-                self.log_local_error(message.clone());
+                let seq = self.log_local_error(message.clone());
+                let (en, pt) =
+                    (closing::connect_failed(no_server, En), closing::connect_failed(no_server, PtBr));
+                let at = Instant::now().saturating_duration_since(self.started);
+                let mark =
+                    DiagramMessage::closed(0, en, at).with_pt_br(Some(pt)).with_log_index(seq as usize);
+                self.diagram.push(mark);
                 self.conn = match retry_in {
                     Some(delay) => {
                         ConnState::Lost { reason: message, retry_at: Some(Instant::now() + delay) }
@@ -227,10 +234,11 @@ impl ClientWindow {
         }
     }
 
-    fn log_local_error(&mut self, message: Phrase) {
+    /// Logs an error of the app's own; returns its `seq`.
+    fn log_local_error(&mut self, message: Phrase) -> u64 {
         let mut entry = LogEntry::new(Instant::now(), SystemTime::now(), Direction::Local, Step::Error);
         entry.local = Some(LocalDetail::Said(message));
-        self.log.push(entry);
+        self.log.push(entry)
     }
 
     fn on_page(&mut self, products: Vec<Product>, loaded: usize, total: usize, first: bool) {

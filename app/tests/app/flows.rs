@@ -5,6 +5,8 @@
 use crate::common::*;
 use lojinha::StartOptions;
 use lojinha::log::{Direction, Step};
+use lojinha_teach::DiagramMessage;
+use lojinha_teach::diagram::Kind;
 
 /// Start the server from the panel, open a client window, connect to the
 /// in-process server in one click, add a product and see it in the table;
@@ -199,6 +201,13 @@ fn connection_refused_says_no_server() {
     click(&mut h, Some(1), "Connect");
     wait_for(&mut h, "the refusal", |h| shows(h, Some(1), "No server is listening at"));
     assert!(shows(&h, Some(1), "Start server"), "it suggests starting one");
+    let w = window(&h, 0).unwrap();
+    let w = lock(&w);
+    let refused =
+        |m: &&DiagramMessage| matches!(&m.kind, Kind::Closed { reason } if reason.contains("refused"));
+    let mark = w.diagram.messages().iter().find(refused).expect("the diagram marks the refused connect()");
+    let logged = w.log.entries().iter().find(|e| e.seq == mark.log_index as u64).expect("a log line");
+    assert_eq!(logged.step, Step::Error, "the mark selects the log's error line");
 }
 
 /// A port already in use gives a clear message, not a panic.
