@@ -307,6 +307,26 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "The server could not store it ({detail})",
         "O servidor não conseguiu gravar ({detail})",
     ),
+    ("err.storage_full", "its disk is full", "o disco dele está cheio"),
+    ("err.storage_stopping", "it is shutting down", "ele está sendo encerrado"),
+    ("err.storage_read_only", "its database is read-only", "o banco de dados dele é somente leitura"),
+    (
+        "err.storage_locked",
+        "its database is locked by another program",
+        "o banco de dados dele está bloqueado por outro programa",
+    ),
+    ("err.storage_io", "a disk error", "um erro de disco"),
+    (
+        "err.lookup_unknown",
+        "no such name (check the spelling, or use an IP address)",
+        "esse nome não existe (confira a grafia, ou use um endereço IP)",
+    ),
+    ("err.lookup_no_address", "the name has no address", "o nome não tem endereço"),
+    (
+        "err.lookup_no_answer",
+        "the name service did not answer (is there a network?)",
+        "o serviço de nomes não respondeu (há rede?)",
+    ),
     // Product fields named in errors (the wire name kept beside the translation)
     ("field.code", "code", "código (code)"),
     ("field.name", "name", "nome (name)"),

@@ -5,9 +5,9 @@
 mod common;
 
 use common::*;
-use lojinha::client::describe::describe;
+use lojinha::client::describe::{describe, describe_rpc};
 use lojinha::i18n::set_language;
-use lojinha_server::protocol::Reason;
+use lojinha_server::protocol::{Reason, RpcError};
 use lojinha_server::{Client, ClientOptions, Product, ServerConfig};
 use lojinha_teach::Language;
 use serde_json::{Value, json};
@@ -34,6 +34,29 @@ fn network_errors_are_described_in_portuguese() {
         "{}",
         describe(&refused)
     );
+
+    let host = "lojinha-no-such-host.invalid:5050";
+    let unknown = Client::connect(host, ClientOptions::default()).err().expect("no such host");
+    let said = describe(&unknown);
+    assert!(said.starts_with(&format!("Não foi possível encontrar o host em {host}: ")), "{said}");
+    assert!(!said.contains("lookup") && !said.contains("known") && !said.contains("failure"), "{said}");
+}
+
+/// A server that cannot store a write (`-32603`) says why; the words a real
+/// server sends on a full disk (pinned by reliability/tests/faults.rs) and
+/// while it shuts down are said in Portuguese.
+#[test]
+fn storage_failures_are_described_in_portuguese() {
+    set_language(Language::PtBr);
+    let as_sent = |message: &str| {
+        serde_json::from_value::<RpcError>(json!({ "code": -32603, "message": message })).unwrap()
+    };
+    let full = as_sent("internal error: storage write failed: database or disk is full");
+    assert_eq!(describe_rpc(&full), "O servidor não conseguiu gravar (o disco dele está cheio)");
+    let stopping = RpcError::internal("storage is shut down");
+    assert_eq!(describe_rpc(&stopping), "O servidor não conseguiu gravar (ele está sendo encerrado)");
+    let unknown = as_sent("internal error: something new");
+    assert_eq!(describe_rpc(&unknown), "O servidor não conseguiu gravar (something new)", "shown as sent");
 }
 
 /// The app in Portuguese (chosen in its settings file, so starting it does

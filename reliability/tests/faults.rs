@@ -89,7 +89,8 @@ fn disk_full_fails_writes_cleanly_and_recovers() {
     for failure in &failures {
         assert_eq!(failure["error"]["code"], -32603, "{failure}");
         let message = failure["error"]["message"].as_str().unwrap_or_default();
-        assert!(message.contains("full"), "the message says the disk is full: {message}");
+        // The exact words: the app knows this sentence and says it in the user's language.
+        assert_eq!(message, "internal error: storage write failed: database or disk is full");
     }
     println!(
         "disk full: {} writes refused with -32603 ({}); {} acknowledged",

@@ -26,7 +26,7 @@ pub fn describe(error: &ClientError) -> String {
             trf("err.no_port", &[("addr", addr)])
         }
         ClientError::Resolve { addr, detail, .. } => {
-            trf("err.resolve", &[("addr", addr), ("detail", detail)])
+            trf("err.resolve", &[("addr", addr), ("detail", &describe_lookup_failure(detail))])
         }
         ClientError::Connect { addr, source } => {
             let detail = closing::socket_error(source.kind(), &source.to_string(), language());
@@ -63,7 +63,7 @@ pub fn describe_rpc(error: &RpcError) -> String {
             trf("err.invalid_request", &[("detail", &detail)])
         }
         METHOD_NOT_FOUND => trf("err.method", &[("method", &data("method"))]),
-        INTERNAL_ERROR => trf("err.internal", &[("detail", &error.message)]),
+        INTERNAL_ERROR => trf("err.internal", &[("detail", &describe_internal(&error.message))]),
         _ => format!("{} ({})", error.message, error.code),
     }
 }
@@ -139,6 +139,42 @@ pub fn describe_json_complaint(what: &str) -> String {
         ("invalid unicode code point", "err.json_unicode"),
         ("control character", "err.json_control"),
     ];
+    say_known(what, &known)
+}
+
+/// What went wrong inside the server (`-32603`, its message after
+/// "internal error: "): the storage failures a server reports are said in
+/// the user's language, anything else as sent.
+fn describe_internal(message: &str) -> String {
+    let what = message.strip_prefix("internal error: ").unwrap_or(message);
+    let what = what.strip_prefix("storage write failed: ").unwrap_or(what);
+    let known = [
+        ("database or disk is full", "err.storage_full"),
+        ("storage is shut down", "err.storage_stopping"),
+        ("storage stopped", "err.storage_stopping"),
+        ("attempt to write a readonly database", "err.storage_read_only"),
+        ("database is locked", "err.storage_locked"),
+        ("disk I/O error", "err.storage_io"),
+    ];
+    say_known(what, &known)
+}
+
+/// Why a host name gave no address (the resolver's text after "failed to
+/// lookup address information: "), in the user's language when known.
+fn describe_lookup_failure(detail: &str) -> String {
+    let what = detail.strip_prefix("failed to lookup address information: ").unwrap_or(detail);
+    let known = [
+        ("Name or service not known", "err.lookup_unknown"),
+        ("nodename nor servname provided", "err.lookup_unknown"),
+        ("No address associated with hostname", "err.lookup_no_address"),
+        ("Temporary failure in name resolution", "err.lookup_no_answer"),
+    ];
+    say_known(what, &known)
+}
+
+/// The translation of the first `(English start, key)` that `what` starts
+/// with; `what` itself when none does.
+fn say_known(what: &str, known: &[(&str, &'static str)]) -> String {
     known
         .iter()
         .find(|(english, _)| what.starts_with(english))
