@@ -159,13 +159,11 @@ impl Waker {
 pub fn spawn(name: &str, waker: Waker) -> std::io::Result<(Sender<Command>, Receiver<NetEvent>)> {
     let (command_tx, command_rx) = crossbeam_channel::unbounded();
     let (event_tx, event_rx) = crossbeam_channel::unbounded();
-    let (log_tx, log_rx) = crossbeam_channel::unbounded();
     let worker = Worker {
         commands: command_rx,
         deferred: VecDeque::new(),
         client: None,
-        log_tx,
-        log_rx,
+        log_rx: never(),
         ui: event_tx,
         waker,
         target: None,
@@ -187,7 +185,8 @@ struct Worker {
     /// Commands that arrived while a connection was being set up, run next.
     deferred: VecDeque<Command>,
     client: Option<Client>,
-    log_tx: Sender<ClientEventRecord>,
+    /// The protocol steps of the current connection (each connection
+    /// attempt has its own channel, so one given up on stays out of the log).
     log_rx: Receiver<ClientEventRecord>,
     ui: Sender<NetEvent>,
     waker: Waker,
@@ -266,14 +265,18 @@ impl Worker {
     fn connect(&mut self, attempt: u32) {
         let Some((addr, name, token)) = self.target.clone() else { return };
         self.send(NetEvent::Connecting { addr: addr.clone(), attempt });
+        let (log_tx, log_rx) = crossbeam_channel::unbounded();
+        self.log_rx = log_rx;
         let options = ClientOptions {
             background_reader: true,
-            events: Some(self.log_tx.clone()),
+            events: Some(log_tx),
             report_reads: self.report_reads,
             ..Default::default()
         };
-        let mut client = match Client::connect(&addr, options) {
-            Ok(client) => client,
+        let mut client = match self.open(&addr, options) {
+            Ok(Some(client)) => client,
+            // The user disconnected or connected elsewhere meanwhile: that command runs next.
+            Ok(None) => return self.forget_attempt(),
             Err(e) => {
                 let retry_in = self.schedule_retry(attempt);
                 let no_server = matches!(e, ClientError::NoServer { .. });
@@ -297,6 +300,13 @@ impl Worker {
                 self.lost(Phrase::of(e, describe));
             }
         }
+    }
+
+    /// Shows what a connection attempt given up on logged so far, and no
+    /// more: its thread may still finish, but nothing it does reaches the log.
+    fn forget_attempt(&mut self) {
+        self.flush();
+        self.log_rx = never();
     }
 
     /// Only reconnects that follow a lost connection (attempt > 0) retry on failure.
@@ -438,6 +448,12 @@ impl Worker {
         if any {
             self.waker.wake();
         }
+    }
+
+    /// Sends one protocol step to the window now.
+    fn forward_step(&self, record: ClientEventRecord) {
+        let _ = self.ui.send(NetEvent::Log(record));
+        self.waker.wake();
     }
 }
 

@@ -310,3 +310,38 @@ fn disconnect_while_waiting_for_a_sequential_server_leaves() {
         .cloned();
     assert_eq!(lojinha::log::view::describe(&closed.unwrap()), "the client closed the connection");
 }
+
+/// An address where `connect()` never completes does not hold the window:
+/// Disconnect leaves the attempt at once, another address connects right
+/// away, and the attempt left behind adds nothing to the log later (no
+/// "timed out" error from a connection the user already gave up on).
+#[test]
+fn disconnect_while_connect_hangs_leaves_at_once() {
+    // A listener with a backlog of one, already taken: the kernel answers no
+    // further SYN, so a connect() to it waits until it times out.
+    let hanging = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+    hanging.bind(&"127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap().into()).unwrap();
+    hanging.listen(0).unwrap();
+    let hanging_addr = hanging.local_addr().unwrap().as_socket().unwrap().to_string();
+    let _queued = std::net::TcpStream::connect(&hanging_addr).unwrap();
+    let server = lojinha_server::start(lojinha_server::ServerConfig {
+        listen: "127.0.0.1:0".into(),
+        ..Default::default()
+    })
+    .unwrap();
+
+    let mut h = app(StartOptions::default());
+    click(&mut h, None, "New client window");
+    set_text(&mut h, Some(1), "Server", &hanging_addr);
+    click(&mut h, Some(1), "Connect");
+    wait_for(&mut h, "connect() under way", |h| {
+        lock(&window(h, 0).unwrap()).log.entries().iter().any(|e| e.step == Step::Connecting)
+    });
+    click(&mut h, Some(1), "Disconnect");
+    set_text(&mut h, Some(1), "Server", &server.local_addr().to_string());
+    click(&mut h, Some(1), "Connect");
+    wait_for(&mut h, "connected to the real server", |h| lock(&window(h, 0).unwrap()).conn.connected());
+    let w = window(&h, 0).unwrap();
+    let errors: Vec<_> = lock(&w).log.entries().iter().filter(|e| e.step == Step::Error).cloned().collect();
+    assert!(errors.is_empty(), "nothing from the attempt left behind: {errors:?}");
+}

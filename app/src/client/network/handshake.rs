@@ -1,13 +1,14 @@
 //! Setting up a connection without going deaf: the client window's network
-//! thread waits for `welcome` and for the answer to `hello` while still
-//! taking the window's commands, so a server that keeps the client waiting
-//! (a sequential server busy with someone else) can be left at once.
+//! thread waits for `connect()`, for `welcome` and for the answer to `hello`
+//! while still taking the window's commands, so an address that never
+//! answers, or a server that keeps the client waiting (a sequential server
+//! busy with someone else), can be left at once.
 
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{Receiver, select};
+use crossbeam_channel::{Receiver, RecvError, select};
 use lojinha_server::client::{Hello, Incoming, Reply};
-use lojinha_server::{Client, ClientError, ConnectionEnd};
+use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd};
 
 use super::{Command, Worker};
 
@@ -28,7 +29,42 @@ enum Wait {
 /// The server's `hello` answer; `None` when the user left before it came.
 pub(super) type HandshakeResult = Result<Option<Hello>, ClientError>;
 
+/// The connection `connect()` made; `None` when the user left before it was made.
+pub(super) type ConnectResult = Result<Option<Client>, ClientError>;
+
 impl Worker {
+    /// Connects to `addr` on a thread of its own while listening to the
+    /// window: Disconnect or a new Connect leaves at once (`Ok(None)`). An
+    /// attempt left behind ends by itself, and its socket is closed.
+    pub(super) fn open(&mut self, addr: &str, options: ClientOptions) -> ConnectResult {
+        let (done_tx, done_rx) = crossbeam_channel::bounded(1);
+        let target = addr.to_owned();
+        std::thread::Builder::new()
+            .name(format!("connect-{addr}"))
+            .spawn(move || {
+                // Nobody waits for an attempt the user left: the client is dropped (closed).
+                let _ = done_tx.send(Client::connect(&target, options));
+            })
+            .map_err(ClientError::Io)?;
+        // "connect() to …" shows while we wait.
+        let mut steps = self.log_rx.clone();
+        loop {
+            select! {
+                recv(self.commands) -> command => if self.leaves_for(command) {
+                    return Ok(None);
+                },
+                recv(steps) -> step => match step {
+                    Ok(step) => self.forward_step(step),
+                    Err(_) => steps = crossbeam_channel::never(),
+                },
+                recv(done_rx) -> done => {
+                    let stopped = || Err(ClientError::Io(std::io::Error::other("the connect() thread stopped")));
+                    return done.unwrap_or_else(|_| stopped()).map(Some);
+                }
+            }
+        }
+    }
+
     /// `welcome`, then `hello` and its answer, still listening to the window:
     /// a server that keeps the client waiting (a sequential server busy with
     /// someone else) can be left with Disconnect. `Ok(None)` when left.
@@ -83,19 +119,31 @@ impl Worker {
             // What happened so far (connected, welcome) shows while we wait.
             self.flush();
             select! {
-                recv(self.commands) -> command => match command {
-                    Ok(command @ (Command::Disconnect | Command::Connect { .. })) => {
-                        self.deferred.push_back(command);
-                        return Wait::Left;
-                    }
-                    Ok(command) => self.deferred.push_back(command),
-                    Err(_) => return Wait::Left,
+                recv(self.commands) -> command => if self.leaves_for(command) {
+                    return Wait::Left;
                 },
                 recv(incoming) -> item => {
                     return Wait::Arrived(item.unwrap_or(Incoming::End { reason: ConnectionEnd::ReaderStopped }));
                 }
                 recv(crossbeam_channel::at(deadline)) -> _ => return Wait::TimedOut,
             }
+        }
+    }
+
+    /// Keeps a command that came while a connection was being set up (it
+    /// runs next); whether it means leaving the set-up: Disconnect, a new
+    /// Connect, or the window closed.
+    fn leaves_for(&mut self, command: Result<Command, RecvError>) -> bool {
+        match command {
+            Ok(command @ (Command::Disconnect | Command::Connect { .. })) => {
+                self.deferred.push_back(command);
+                true
+            }
+            Ok(command) => {
+                self.deferred.push_back(command);
+                false
+            }
+            Err(_) => true,
         }
     }
 }
