@@ -1,17 +1,16 @@
-//! Exporting the product list: CSV (UTF-8 with a byte-order mark so
-//! spreadsheets read accents right, a header row, RFC 4180 quoting, CRLF) and
-//! JSON (the same shape as the sample catalog). Files are written, and the
-//! save dialog runs, on threads of their own; results come back on a channel.
+//! Exporting the product list to a file, CSV or JSON, in the formats the
+//! import reads back (defined once, in `lojinha_teach::import`). Files are
+//! written, and the save dialog runs, on threads of their own; results come
+//! back on a channel.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crossbeam_channel::{Receiver, Sender};
 use lojinha_server::Product;
+use lojinha_teach::import::{write_csv, write_json};
 
 use crate::client::describe_file::describe_io;
 use crate::client::network::Waker;
-use crate::money::cents_to_decimal;
 use crate::phrase::Phrase;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,38 +51,6 @@ pub enum ExportDone {
     },
     /// The dialog returned no path: cancelled, or no dialog is available.
     NoPath,
-}
-
-/// Writes the products as CSV: `code,name,price,price_cents,quantity`.
-pub fn write_csv(out: &mut impl Write, products: &[Product]) -> std::io::Result<()> {
-    out.write_all("\u{feff}".as_bytes())?;
-    out.write_all(b"code,name,price,price_cents,quantity\r\n")?;
-    for p in products {
-        let line = format!(
-            "{},{},{},{},{}\r\n",
-            csv_field(&p.code),
-            csv_field(&p.name),
-            cents_to_decimal(p.price_cents),
-            p.price_cents,
-            p.quantity
-        );
-        out.write_all(line.as_bytes())?;
-    }
-    Ok(())
-}
-
-/// Quotes a field when it holds a comma, a quote or a line break.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
-
-pub fn write_json(out: &mut impl Write, products: &[Product]) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, products)?;
-    out.write_all(b"\n")
 }
 
 /// Writes the file (through a temporary file, so a failure leaves no half file).
@@ -165,30 +132,10 @@ pub fn save_dialog(format: ExportFormat, suggested: &str) -> rfd::FileDialog {
 mod tests {
     use super::*;
 
-    /// CSV has a BOM, a header, quotes where needed, and exact prices.
+    /// A file the export writes, the import reads back: same products, both
+    /// formats, and no temporary file left beside it.
     #[test]
-    fn csv_is_spreadsheet_friendly() {
-        let products = vec![
-            Product { code: "CAN-001".into(), name: "Caneta azul".into(), price_cents: 250, quantity: 40 },
-            Product {
-                code: "X".into(),
-                name: "Régua, 30 cm \"grande\"".into(),
-                price_cents: 1005,
-                quantity: 0,
-            },
-        ];
-        let mut out = Vec::new();
-        write_csv(&mut out, &products).unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert_eq!(
-            text,
-            "\u{feff}code,name,price,price_cents,quantity\r\nCAN-001,Caneta azul,2.50,250,40\r\nX,\"Régua, 30 cm \"\"grande\"\"\",10.05,1005,0\r\n"
-        );
-    }
-
-    /// What the export writes, the import reads back: same products, both formats.
-    #[test]
-    fn export_round_trips_through_the_import_parser() {
+    fn exported_files_round_trip_through_the_import() {
         let products = vec![
             Product { code: "CAN-001".into(), name: "Caneta azul".into(), price_cents: 250, quantity: 40 },
             Product {
@@ -198,14 +145,15 @@ mod tests {
                 quantity: 0,
             },
         ];
-        let mut csv = Vec::new();
-        write_csv(&mut csv, &products).unwrap();
-        let mut json = Vec::new();
-        write_json(&mut json, &products).unwrap();
-        for bytes in [csv, json] {
-            let report = lojinha_teach::import::parse_bytes(&bytes).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        for format in [ExportFormat::Csv, ExportFormat::Json] {
+            let path = dir.path().join(format!("produtos.{}", format.extension()));
+            export_to(&path, format, &products).unwrap();
+            let report = lojinha_teach::import::parse_bytes(&std::fs::read(&path).unwrap()).unwrap();
             assert!(report.skipped().is_empty(), "{:?}", report.skipped());
             assert_eq!(report.products(), products);
         }
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 2, "{names:?}");
     }
 }

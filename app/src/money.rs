@@ -14,13 +14,6 @@ pub fn cents_to_input(cents: i64) -> String {
     format!("{},{:02}", cents / 100, cents % 100)
 }
 
-/// `250` → `"2.50"`: a plain decimal for files (CSV), dot as separator.
-pub fn cents_to_decimal(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let cents = cents.unsigned_abs();
-    format!("{sign}{}.{:02}", cents / 100, cents % 100)
-}
-
 /// `1234567` → `"1.234.567"` with `separator` between groups of three.
 pub fn group_thousands(mut n: u64, separator: char) -> String {
     let mut groups = Vec::new();
@@ -115,7 +108,6 @@ mod tests {
         assert_eq!(format_cents(250), "R$ 2,50");
         assert_eq!(format_cents(5), "R$ 0,05");
         assert_eq!(format_cents(123_456_789), "R$ 1.234.567,89");
-        assert_eq!(cents_to_decimal(1999), "19.99");
         assert_eq!(cents_to_input(1999), "19,99");
     }
 

@@ -1,22 +1,32 @@
 //! Writing products as CSV and JSON: the one definition of the file formats
 //! that the app's export writes and [`super::parse`] reads back.
 
+use std::io::{self, Write};
+
 use lojinha_server::Product;
 
 /// The header of the app's CSV files.
-pub const CSV_HEADER: &str = "code,name,price_cents,quantity";
+pub const CSV_HEADER: &str = "code,name,price,price_cents,quantity";
 
-/// Products as the app's CSV: UTF-8, `,` separators, a header row, integer
-/// cents, `\n` line ends, fields quoted only when they need it.
-pub fn to_csv(products: &[Product]) -> String {
-    let mut out = format!("{CSV_HEADER}\n");
+/// Writes products as the app's CSV: UTF-8 with a byte order mark (so a
+/// spreadsheet opens accents right), `,` separators, a header row, the price
+/// both in reais (`2.50`, for people) and in integer cents (what the import
+/// reads), fields quoted only when they need it, CRLF line ends.
+pub fn write_csv(out: &mut impl Write, products: &[Product]) -> io::Result<()> {
+    write!(out, "\u{feff}{CSV_HEADER}\r\n")?;
     for p in products {
-        let fields =
-            [quote(&p.code, ','), quote(&p.name, ','), p.price_cents.to_string(), p.quantity.to_string()];
-        out.push_str(&fields.join(","));
-        out.push('\n');
+        let (code, name) = (quote(&p.code, ','), quote(&p.name, ','));
+        let price = decimal_price(p.price_cents, '.');
+        write!(out, "{code},{name},{price},{},{}\r\n", p.price_cents, p.quantity)?;
     }
-    out
+    Ok(())
+}
+
+/// [`write_csv`] into a string.
+pub fn to_csv(products: &[Product]) -> String {
+    let mut out = Vec::new();
+    write_csv(&mut out, products).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("the CSV is UTF-8")
 }
 
 /// Products for a Brazilian spreadsheet (Excel, LibreOffice in pt-BR): a
@@ -25,7 +35,7 @@ pub fn to_csv(products: &[Product]) -> String {
 pub fn to_spreadsheet_csv(products: &[Product]) -> String {
     let mut out = String::from("\u{feff}código;nome;preço;quantidade\r\n");
     for p in products {
-        let price = format!("{},{:02}", p.price_cents / 100, p.price_cents % 100);
+        let price = decimal_price(p.price_cents, ',');
         let fields = [quote(&p.code, ';'), quote(&p.name, ';'), price, p.quantity.to_string()];
         out.push_str(&fields.join(";"));
         out.push_str("\r\n");
@@ -33,16 +43,31 @@ pub fn to_spreadsheet_csv(products: &[Product]) -> String {
     out
 }
 
-/// Products as a JSON array, one compact product per line.
-pub fn to_json(products: &[Product]) -> String {
+/// Writes products as a JSON array, one compact product per line.
+pub fn write_json(out: &mut impl Write, products: &[Product]) -> io::Result<()> {
     if products.is_empty() {
-        return "[]\n".into();
+        return out.write_all(b"[]\n");
     }
-    let lines: Vec<String> = products
-        .iter()
-        .map(|p| format!("  {}", serde_json::to_string(p).expect("a product serializes")))
-        .collect();
-    format!("[\n{}\n]\n", lines.join(",\n"))
+    out.write_all(b"[\n")?;
+    for (n, product) in products.iter().enumerate() {
+        out.write_all(if n == 0 { b"  " } else { b",\n  " })?;
+        serde_json::to_writer(&mut *out, product)?;
+    }
+    out.write_all(b"\n]\n")
+}
+
+/// [`write_json`] into a string.
+pub fn to_json(products: &[Product]) -> String {
+    let mut out = Vec::new();
+    write_json(&mut out, products).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// `1234` cents as `12.34` (or `12,34` with a comma `point`).
+fn decimal_price(cents: i64, point: char) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let cents = cents.unsigned_abs();
+    format!("{sign}{}{point}{:02}", cents / 100, cents % 100)
 }
 
 /// Quotes a field that holds the separator, a quote, a line break or edge spaces.
@@ -61,13 +86,17 @@ mod tests {
         Product { code: code.into(), name: name.into(), price_cents, quantity }
     }
 
-    /// The CSV has the documented header and quotes only what needs quoting.
+    /// The CSV has a byte order mark, the documented header, exact prices in
+    /// both forms, quotes only where needed, and CRLF line ends.
     #[test]
     fn csv_layout() {
-        let csv = to_csv(&[product("CAN-001", "Caneta azul", 250, 40), product("X", "Lápis, \"HB\"", 5, 0)]);
+        let csv = to_csv(&[
+            product("CAN-001", "Caneta azul", 250, 40),
+            product("X", "Régua, 30 cm \"grande\"", 1005, 0),
+        ]);
         assert_eq!(
             csv,
-            "code,name,price_cents,quantity\nCAN-001,Caneta azul,250,40\nX,\"Lápis, \"\"HB\"\"\",5,0\n"
+            "\u{feff}code,name,price,price_cents,quantity\r\nCAN-001,Caneta azul,2.50,250,40\r\nX,\"Régua, 30 cm \"\"grande\"\"\",10.05,1005,0\r\n"
         );
     }
 
@@ -82,7 +111,8 @@ mod tests {
     #[test]
     fn json_layout() {
         assert_eq!(to_json(&[]), "[]\n");
-        let json = to_json(&[product("A", "a", 1, 2)]);
-        assert_eq!(json, "[\n  {\"code\":\"A\",\"name\":\"a\",\"price_cents\":1,\"quantity\":2}\n]\n");
+        let json = to_json(&[product("A", "a", 1, 2), product("B", "b", 3, 4)]);
+        let expected = "[\n  {\"code\":\"A\",\"name\":\"a\",\"price_cents\":1,\"quantity\":2},\n  {\"code\":\"B\",\"name\":\"b\",\"price_cents\":3,\"quantity\":4}\n]\n";
+        assert_eq!(json, expected);
     }
 }

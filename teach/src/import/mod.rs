@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use lojinha_server::Product;
 use serde_json::Value;
 
-pub use export::{CSV_HEADER, to_csv, to_json, to_spreadsheet_csv};
+pub use export::{CSV_HEADER, to_csv, to_json, to_spreadsheet_csv, write_csv, write_json};
 pub use money::{DecimalMark, parse_price};
 pub use reason::{Column, ImportError, SkipReason, Unit};
 
