@@ -6,8 +6,8 @@ mod lesson;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use crate::client::describe_file::describe_io;
 use crate::client::{ClientWindow, network::Waker};
+use crate::describe_file::describe_io;
 use crate::i18n::{Language, tr, trf};
 use crate::options::{StartOptions, generated_products};
 use crate::phrase::Phrase;

@@ -6,6 +6,7 @@
 
 mod app;
 pub mod client;
+pub mod describe_file;
 pub mod export;
 pub mod i18n;
 pub mod log;

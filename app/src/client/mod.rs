@@ -10,7 +10,6 @@ pub mod catalog;
 pub mod connection;
 pub mod console;
 pub mod describe;
-pub mod describe_file;
 pub mod export_box;
 pub mod fetch;
 pub mod form;

@@ -12,7 +12,7 @@ use lojinha_server::server::{ServerEventRecord, SessionInfo};
 use lojinha_server::{DbLocation, Mode, Product, ServerConfig, ServerHandle};
 use lojinha_teach::Diagram;
 
-use crate::client::describe_file::describe_io;
+use crate::describe_file::describe_io;
 use crate::i18n::trf;
 use crate::log::{Log, LogView, from_server};
 use crate::phrase::Phrase;

@@ -4,7 +4,7 @@
 
 use lojinha_teach::import::{Column, ImportError, SkipReason, Unit};
 
-use super::describe::{describe_field, describe_json_complaint, describe_rule};
+use crate::client::describe::{describe_field, describe_json_complaint, describe_rule};
 use crate::i18n::{tr, trf};
 
 /// Why one record of an imported file was left out.
