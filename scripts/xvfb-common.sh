@@ -34,9 +34,11 @@ PIDS+=($!)
 export DISPLAY=":$DISPLAY_NUM"
 sleep 2
 
-# Waits for a window whose title matches $1; prints its id.
+# Waits for a window whose title matches $1 (up to WINDOW_WAIT seconds,
+# 60 by default: a debug build starting on a busy machine can be slow);
+# prints its id.
 wait_window() {
-    for _ in $(seq 1 100); do
+    for _ in $(seq 1 $((${WINDOW_WAIT:-60} * 5))); do
         if id=$(xdotool search --name "$1" 2>/dev/null | head -1) && [ -n "$id" ]; then
             echo "$id"
             return
