@@ -51,7 +51,8 @@ fn connected(h: &App, index: usize) -> bool {
 }
 
 /// "Connect with no server": the server is stopped, a client window tries to
-/// connect, and its log shows the refusal.
+/// connect, its log shows the refusal, and the diagram marks it on the
+/// client's lifeline.
 #[test]
 fn lesson_connect_without_server_shows_refusal() {
     let mut h = lesson_app();
@@ -61,6 +62,7 @@ fn lesson_connect_without_server_shows_refusal() {
     });
     assert!(h.state().server_address().is_none(), "no server runs");
     assert!(shows(&h, Some(1), "No server is listening"), "the window says why");
+    assert!(shows(&h, Some(1), "connection refused (no server there)"), "the diagram marks it");
 }
 
 /// "Start the server, then connect", then "the server speaks first": a real
