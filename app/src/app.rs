@@ -117,7 +117,8 @@ impl LojinhaApp {
                 Some(shared)
             }
             Err(e) => {
-                self.notice = Some(Phrase::keyed("app.window_failed", &[("error", &describe_io(&e))]));
+                let said = move || trf("app.window_failed", &[("error", &describe_io(&e))]);
+                self.notice = Some(Phrase::new(said));
                 None
             }
         }

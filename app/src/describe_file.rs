@@ -28,6 +28,9 @@ pub fn describe_skip(reason: &SkipReason) -> String {
             trf("skip.field_count", &[("has", &has.to_string()), ("header", &header.to_string())])
         }
         SkipReason::UnclosedQuote => tr("skip.unclosed_quote").to_owned(),
+        SkipReason::PriceMismatch { price, price_cents } => {
+            trf("skip.price_mismatch", &[("price", price), ("cents", &price_cents.to_string())])
+        }
         SkipReason::Duplicate { code, unit, first } => {
             let key = match unit {
                 Unit::Line => "skip.duplicate_line",

@@ -39,7 +39,7 @@ impl ExportFormat {
 }
 
 /// How an export ended.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum ExportDone {
     Written {
         path: PathBuf,

@@ -369,6 +369,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     ("client.retry_in", "Trying again in {secs} s.", "Tentando de novo em {secs} s."),
     ("client.disconnected_by_you", "you disconnected", "você desconectou"),
+    (
+        "client.gave_up",
+        "Stopped connecting to {addr}: you left before it answered",
+        "Parou de conectar a {addr}: você saiu antes da resposta",
+    ),
     ("client.not_connected", "Not connected", "Não conectado"),
     (
         "client.no_address",
@@ -614,6 +619,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "a linha tem {has} campos, mas o cabeçalho tem {header}",
     ),
     ("skip.unclosed_quote", "a quoted field is never closed", "um campo entre aspas nunca é fechado"),
+    (
+        "skip.price_mismatch",
+        "price '{price}' and price_cents '{cents}' disagree: correct one of them, or delete one of the two columns",
+        "price '{price}' e price_cents '{cents}' não batem: corrija um deles, ou apague uma das duas colunas",
+    ),
     (
         "skip.duplicate_line",
         "duplicate code '{code}' (first on line {first})",

@@ -27,7 +27,10 @@ impl Phrase {
         Phrase::new(move || tr(key).to_owned())
     }
 
-    /// A translation key with its placeholders ([`trf`]).
+    /// A translation key with its placeholders ([`trf`]). The arguments are
+    /// kept as given: words that read the same in every language (an
+    /// address, a product code). Anything described in words goes through
+    /// [`Phrase::new`] or [`Phrase::of`], so it is described when read.
     pub fn keyed(key: &'static str, args: &[(&'static str, &str)]) -> Phrase {
         let args: Vec<(&'static str, String)> = args.iter().map(|&(k, v)| (k, v.to_owned())).collect();
         Phrase::new(move || {
@@ -52,13 +55,6 @@ impl fmt::Display for Phrase {
 impl fmt::Debug for Phrase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("Phrase").field(&self.to_string()).finish()
-    }
-}
-
-/// Two phrases are equal when they say the same thing now.
-impl PartialEq for Phrase {
-    fn eq(&self, other: &Phrase) -> bool {
-        self.to_string() == other.to_string()
     }
 }
 

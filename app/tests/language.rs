@@ -95,6 +95,20 @@ fn messages_already_shown_follow_a_switch() {
     for english in ["character ' ' is not allowed", "Required", "Please fix the fields marked in red."] {
         assert!(shows(&h, None, english), "{english}");
     }
+    // Window 3 adds a product; window 4 adds the same code and the server refuses it.
+    for n in [3, 4] {
+        click(&mut h, None, "New client window");
+        set_text(&mut h, Some(n), "Server", &server.local_addr().to_string());
+        click(&mut h, Some(n), "Connect");
+        wait_for(&mut h, "connected", |h| lock(&window(h, n - 1).unwrap()).conn.connected());
+        set_text(&mut h, Some(n), "Code", "LNG-1");
+        set_text(&mut h, Some(n), "Name", "Lápis");
+        set_text(&mut h, Some(n), "Price (R$)", "1,00");
+        click(&mut h, Some(n), "Add product");
+        wait_for(&mut h, "the answer", |h| !lock(&window(h, n - 1).unwrap()).form.busy);
+    }
+    assert!(shows(&h, None, "Added LNG-1."));
+    assert!(shows(&h, None, "Server: A product with code LNG-1 already exists"));
 
     pick_language(&mut h, "English", "Português (Brasil)");
     let portuguese = [
@@ -103,14 +117,22 @@ fn messages_already_shown_follow_a_switch() {
         "o caractere ' ' não é permitido",
         "Obrigatório",
         "Corrija os campos marcados em vermelho.",
+        "LNG-1 adicionado.",
+        "Servidor: Já existe um produto com o código LNG-1",
     ];
     for text in portuguese {
         assert!(shows(&h, None, text), "{text}");
     }
     assert!(refusals(&h, "Nenhum servidor escutando em") >= 2, "the log line follows too");
-    for english in
-        ["the port is in use", "No server is listening", "is not allowed", "Required", "Please fix"]
-    {
+    for english in [
+        "the port is in use",
+        "No server is listening",
+        "is not allowed",
+        "Required",
+        "Please fix",
+        "Added LNG-1",
+        "already exists",
+    ] {
         assert!(!shows(&h, None, english), "still in English: {english}");
     }
 

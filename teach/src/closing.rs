@@ -82,12 +82,30 @@ pub fn session_closed(reason: &CloseReason, language: Language) -> String {
     }
 }
 
-/// A connection that was never made: the mark a failed `connect()` leaves
-/// on the client's lifeline (`refused` when nothing listened there).
-pub fn connect_failed(refused: bool, language: Language) -> String {
-    let (en, pt) = match refused {
-        true => ("connection refused (no server there)", "conexão recusada (nenhum servidor ali)"),
-        false => ("connect() failed", "connect() falhou"),
+/// How a connection attempt ended without a connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConnectFailure {
+    /// Nothing listened at the address (`connect()` was refused).
+    Refused,
+    /// The host name gave no address, so `connect()` never ran.
+    NameLookup,
+    /// `connect()` failed otherwise (timed out, unreachable network).
+    Other,
+    /// The user left (Disconnect, or another address) before it ended.
+    GaveUp,
+}
+
+/// The mark a connection that was never made leaves on the client's lifeline.
+pub fn connect_failed(failure: ConnectFailure, language: Language) -> String {
+    let (en, pt) = match failure {
+        ConnectFailure::Refused => {
+            ("connection refused (no server there)", "conexão recusada (nenhum servidor ali)")
+        }
+        ConnectFailure::NameLookup => {
+            ("name lookup failed (connect() never ran)", "nome não encontrado (connect() nem começou)")
+        }
+        ConnectFailure::Other => ("connect() failed", "connect() falhou"),
+        ConnectFailure::GaveUp => ("connect() given up: you left", "connect() abandonado: você saiu"),
     };
     choose(language, en, pt).to_owned()
 }

@@ -61,8 +61,11 @@
 //! drains their channel. The app can also start it from code with
 //! `demo.start_concurrent(ui.ctx())` on [`LessonAction::RunThreadsDemo`].
 //!
-//! **Import / export.** Export with [`import::to_csv`] / [`import::to_json`]
-//! (or [`import::to_spreadsheet_csv`] for Excel/LibreOffice in pt-BR). Import
+//! **Import / export.** Export with [`import::write_csv`] /
+//! [`import::write_json`] (or [`import::to_spreadsheet_csv`] for
+//! Excel/LibreOffice in pt-BR). The CSV carries the price twice, in reais for
+//! people and in cents for the import; when both are filled they must agree
+//! (a price edited in one column only is reported, not guessed). Import
 //! by reading the file's bytes on a worker thread, then
 //! [`import::parse_bytes`]: it picks JSON or CSV, the separator and the
 //! decimal style, and returns an [`ImportReport`] with one row per record

@@ -7,7 +7,7 @@ use crate::i18n::{tr, trf};
 use crate::phrase::Phrase;
 
 /// Where the window's connection stands.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum ConnState {
     Idle,
     Connecting {

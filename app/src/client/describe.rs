@@ -164,10 +164,16 @@ fn describe_internal(message: &str) -> String {
 fn describe_lookup_failure(detail: &str) -> String {
     let what = detail.strip_prefix("failed to lookup address information: ").unwrap_or(detail);
     let known = [
+        // glibc, musl, macOS and Windows say "no such name" in these words.
         ("Name or service not known", "err.lookup_unknown"),
+        ("Name does not resolve", "err.lookup_unknown"),
         ("nodename nor servname provided", "err.lookup_unknown"),
+        ("No such host is known", "err.lookup_unknown"),
         ("No address associated with hostname", "err.lookup_no_address"),
+        // The client's own words when a name resolved to no address at all.
+        ("no address found", "err.lookup_no_address"),
         ("Temporary failure in name resolution", "err.lookup_no_answer"),
+        ("Non-recoverable failure in name resolution", "err.lookup_no_answer"),
     ];
     say_known(what, &known)
 }

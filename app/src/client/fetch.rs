@@ -14,7 +14,7 @@ pub struct FetchState {
     pub result: Option<FetchResult>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum FetchResult {
     Found(Product),
     NotFound(String),

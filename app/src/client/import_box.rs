@@ -15,6 +15,28 @@ use crate::describe_file::{describe_import_error, describe_io, describe_skip};
 use crate::i18n::{tr, trf};
 use crate::phrase::Phrase;
 
+/// Lines of skipped or refused records the report shows (then "and N more").
+const REASONS_SHOWN: usize = 8;
+
+/// Products the server refused: how many, and the first few with their
+/// error (the report shows no more, so a refused 100,000-row file costs
+/// a count, not 100,000 errors).
+#[derive(Debug, Clone, Default)]
+pub struct Refusals {
+    pub count: usize,
+    pub first: Vec<(String, Phrase)>,
+}
+
+impl Refusals {
+    /// Counts a refusal of `code`; `error` is kept for the first few.
+    pub fn push(&mut self, code: String, error: impl FnOnce() -> Phrase) {
+        self.count += 1;
+        if self.first.len() < REASONS_SHOWN {
+            self.first.push((code, error()));
+        }
+    }
+}
+
 /// What became of a file once read and parsed.
 #[derive(Debug, Clone)]
 pub enum ParseDone {
@@ -32,8 +54,8 @@ pub struct ImportState {
     pub progress: Option<(usize, usize)>,
     /// Records the parser skipped: (line, reason).
     pub skipped: Vec<(usize, SkipReason)>,
-    /// Products the server refused: (code, error).
-    pub refused: Vec<(String, Phrase)>,
+    /// Products the server refused.
+    pub refused: Refusals,
     pub added: Option<usize>,
     pub error: Option<Phrase>,
 }
@@ -103,7 +125,7 @@ impl ImportState {
         }
     }
 
-    pub fn finished(&mut self, added: usize, refused: Vec<(String, Phrase)>) {
+    pub fn finished(&mut self, added: usize, refused: Refusals) {
         self.progress = None;
         self.added = Some(added);
         self.refused = refused;
@@ -156,7 +178,7 @@ fn report(ui: &mut egui::Ui, state: &ImportState) {
         ui.colored_label(ui.visuals().error_fg_color, error.to_string());
     }
     if let Some(added) = state.added {
-        let skipped = state.skipped.len() + state.refused.len();
+        let skipped = state.skipped.len() + state.refused.count;
         let text = trf("import.summary", &[("added", &added.to_string()), ("skipped", &skipped.to_string())]);
         ui.label(text);
     }
@@ -167,13 +189,13 @@ fn report(ui: &mut egui::Ui, state: &ImportState) {
             .map(|(line, reason)| {
                 trf("import.skipped_line", &[("line", &line.to_string()), ("reason", &describe_skip(reason))])
             })
-            .chain(state.refused.iter().map(|(code, error)| {
+            .chain(state.refused.first.iter().map(|(code, error)| {
                 trf("import.refused", &[("code", code), ("error", &error.to_string())])
             }));
-    for reason in reasons.take(8) {
+    for reason in reasons.take(REASONS_SHOWN) {
         ui.weak(reason);
     }
-    let more = (state.skipped.len() + state.refused.len()).saturating_sub(8);
+    let more = (state.skipped.len() + state.refused.count).saturating_sub(REASONS_SHOWN);
     if more > 0 {
         ui.weak(trf("import.more", &[("n", &more.to_string())]));
     }

@@ -23,7 +23,8 @@ use std::time::{Instant, SystemTime};
 use crossbeam_channel::{Receiver, Sender};
 use lojinha_server::{Notification, Product};
 use lojinha_teach::Language::{En, PtBr};
-use lojinha_teach::{Diagram, DiagramMessage, closing};
+use lojinha_teach::closing::{self, ConnectFailure};
+use lojinha_teach::{Diagram, DiagramMessage};
 
 use self::catalog::Catalog;
 use self::connection::{ConnIntent, ConnState};
@@ -190,22 +191,18 @@ impl ClientWindow {
                 self.conn = ConnState::Connected { peer, session };
                 self.progress = Some((0, 0));
             }
-            NetEvent::ConnectFailed { addr, message, no_server, retry_in } => {
-                let message =
-                    if no_server { Phrase::keyed("client.no_server", &[("addr", &addr)]) } else { message };
-                let seq = self.log_local_error(message.clone());
-                let (en, pt) =
-                    (closing::connect_failed(no_server, En), closing::connect_failed(no_server, PtBr));
-                let at = Instant::now().saturating_duration_since(self.started);
-                let mark =
-                    DiagramMessage::closed(0, en, at).with_pt_br(Some(pt)).with_log_index(seq as usize);
-                self.diagram.push(mark);
+            NetEvent::ConnectFailed { message, failure, retry_in } => {
+                self.log_connect_failure(failure, Step::Error, message.clone());
                 self.conn = match retry_in {
                     Some(delay) => {
                         ConnState::Lost { reason: message, retry_at: Some(Instant::now() + delay) }
                     }
                     None => ConnState::Failed { message },
                 };
+            }
+            NetEvent::ConnectLeft { addr } => {
+                let said = Phrase::keyed("client.gave_up", &[("addr", &addr)]);
+                self.log_connect_failure(ConnectFailure::GaveUp, Step::Closed, said);
             }
             NetEvent::Disconnected { reason, retry_in } => {
                 self.conn = ConnState::Lost { reason, retry_at: retry_in.map(|d| Instant::now() + d) };
@@ -222,8 +219,8 @@ impl ClientWindow {
             NetEvent::Outcome(outcome) => self.on_outcome(outcome),
             NetEvent::RawFailed(message) => self.console.error = Some(message),
             NetEvent::ImportProgress { done, total } => self.import.progress = Some((done, total)),
-            NetEvent::ImportDone { added, failed } => {
-                self.import.finished(added, failed);
+            NetEvent::ImportDone { added, refused } => {
+                self.import.finished(added, refused);
                 if added > 0 {
                     // The server tells other clients; this window reloads to see its own adds.
                     self.progress = Some((0, self.catalog.len()));
@@ -235,9 +232,24 @@ impl ClientWindow {
 
     /// Logs an error of the app's own; returns its `seq`.
     fn log_local_error(&mut self, message: Phrase) -> u64 {
-        let mut entry = LogEntry::new(Instant::now(), SystemTime::now(), Direction::Local, Step::Error);
-        entry.local = Some(LocalDetail::Said(message));
+        self.log_local(Step::Error, message)
+    }
+
+    /// Logs a local step in the app's own words; returns its `seq`.
+    fn log_local(&mut self, step: Step, said: Phrase) -> u64 {
+        let mut entry = LogEntry::new(Instant::now(), SystemTime::now(), Direction::Local, step);
+        entry.local = Some(LocalDetail::Said(said));
         self.log.push(entry)
+    }
+
+    /// A connection that was never made: a log line, and a mark on the
+    /// diagram's client lifeline that selects it.
+    fn log_connect_failure(&mut self, failure: ConnectFailure, step: Step, said: Phrase) {
+        let seq = self.log_local(step, said);
+        let (en, pt) = (closing::connect_failed(failure, En), closing::connect_failed(failure, PtBr));
+        let at = Instant::now().saturating_duration_since(self.started);
+        self.diagram
+            .push(DiagramMessage::closed(0, en, at).with_pt_br(Some(pt)).with_log_index(seq as usize));
     }
 
     fn on_page(&mut self, products: Vec<Product>, loaded: usize, total: usize, first: bool) {

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, Sender, never, select};
 use lojinha_server::client::{ClientEventRecord, Incoming};
 use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd, Notification, Product};
+use lojinha_teach::closing::ConnectFailure;
 
 use super::describe::{describe, describe_reason, describe_rule_text};
 use crate::phrase::Phrase;
@@ -48,7 +49,7 @@ pub enum Command {
 }
 
 /// Why a request failed, with what the form needs to show it by its field.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct RequestError {
     pub message: Phrase,
     /// `data.field` of a -32602 error (or `code` for "already exists").
@@ -107,12 +108,15 @@ pub enum NetEvent {
         peer: String,
         session: u64,
     },
-    /// The connection could not be made; `no_server` when it was refused.
+    /// The connection could not be made.
     ConnectFailed {
-        addr: String,
         message: Phrase,
-        no_server: bool,
+        failure: ConnectFailure,
         retry_in: Option<Duration>,
+    },
+    /// The user left a connection attempt before it ended.
+    ConnectLeft {
+        addr: String,
     },
     /// An open connection ended; `retry_in` when a reconnect is scheduled.
     Disconnected {
@@ -138,7 +142,7 @@ pub enum NetEvent {
     /// The import ended: how many were added, and (code, why) for the others.
     ImportDone {
         added: usize,
-        failed: Vec<(String, Phrase)>,
+        refused: super::import_box::Refusals,
     },
 }
 
@@ -276,12 +280,16 @@ impl Worker {
         let mut client = match self.open(&addr, options) {
             Ok(Some(client)) => client,
             // The user disconnected or connected elsewhere meanwhile: that command runs next.
-            Ok(None) => return self.forget_attempt(),
+            Ok(None) => return self.forget_attempt(addr),
             Err(e) => {
                 let retry_in = self.schedule_retry(attempt);
-                let no_server = matches!(e, ClientError::NoServer { .. });
+                let failure = match e {
+                    ClientError::NoServer { .. } => ConnectFailure::Refused,
+                    ClientError::Resolve { .. } => ConnectFailure::NameLookup,
+                    _ => ConnectFailure::Other,
+                };
                 let message = Phrase::of(e, describe);
-                self.send(NetEvent::ConnectFailed { addr, message, no_server, retry_in });
+                self.send(NetEvent::ConnectFailed { message, failure, retry_in });
                 return;
             }
         };
@@ -302,11 +310,13 @@ impl Worker {
         }
     }
 
-    /// Shows what a connection attempt given up on logged so far, and no
-    /// more: its thread may still finish, but nothing it does reaches the log.
-    fn forget_attempt(&mut self) {
+    /// Shows what a connection attempt given up on logged so far, and that
+    /// it was given up; no more: its thread may still finish, but nothing it
+    /// does reaches the log.
+    fn forget_attempt(&mut self, addr: String) {
         self.flush();
         self.log_rx = never();
+        self.send(NetEvent::ConnectLeft { addr });
     }
 
     /// Only reconnects that follow a lost connection (attempt > 0) retry on failure.

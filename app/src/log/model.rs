@@ -71,7 +71,7 @@ impl Step {
 
 /// The detail of a local step, kept as data and described when drawn (so
 /// it follows the user's language).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum LocalDetail {
     /// The server started listening.
     Listening { addr: SocketAddr, mode: Mode },

@@ -4,7 +4,8 @@
 
 use crate::common::*;
 use lojinha::StartOptions;
-use lojinha::log::{Direction, Step};
+use lojinha::log::view::describe;
+use lojinha::log::{Direction, LogEntry, Step};
 use lojinha_teach::DiagramMessage;
 use lojinha_teach::diagram::Kind;
 
@@ -341,7 +342,31 @@ fn disconnect_while_connect_hangs_leaves_at_once() {
     set_text(&mut h, Some(1), "Server", &server.local_addr().to_string());
     click(&mut h, Some(1), "Connect");
     wait_for(&mut h, "connected to the real server", |h| lock(&window(h, 0).unwrap()).conn.connected());
+    {
+        let w = window(&h, 0).unwrap();
+        let w = lock(&w);
+        let gave_up = format!("Stopped connecting to {hanging_addr}");
+        let said = |e: &&LogEntry| e.step == Step::Closed && describe(e).starts_with(&gave_up);
+        let line = w.log.entries().iter().find(said).expect("the log says the attempt was given up");
+        let mark = w.diagram.messages().iter().find(|m| m.log_index == line.seq as usize);
+        let marked =
+            |m: &DiagramMessage| matches!(&m.kind, Kind::Closed { reason } if reason.contains("given up"));
+        assert!(mark.is_some_and(marked), "and the diagram marks it: {mark:?}");
+    }
+
+    // The attempt left behind times out on its own thread; once that thread
+    // is gone, nothing of it has reached the window.
+    wait_for(&mut h, "the abandoned connect() thread ends", |_| !thread_named("net-connect"));
     let w = window(&h, 0).unwrap();
     let errors: Vec<_> = lock(&w).log.entries().iter().filter(|e| e.step == Step::Error).cloned().collect();
     assert!(errors.is_empty(), "nothing from the attempt left behind: {errors:?}");
+    assert!(lock(&w).conn.connected(), "still connected to the real server");
+}
+
+/// Whether a thread of this process has that name (Linux names threads in /proc).
+fn thread_named(name: &str) -> bool {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else { return false };
+    tasks.flatten().any(|task| {
+        std::fs::read_to_string(task.path().join("comm")).is_ok_and(|comm| comm.trim_end() == name)
+    })
 }

@@ -178,6 +178,12 @@ struct Columns {
 enum Price {
     Cents(usize),
     Reais(usize),
+    /// Both columns, as the app's export writes them: the cents count, and
+    /// the price in reais must agree when it is filled.
+    Both {
+        cents: usize,
+        reais: usize,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -208,7 +214,8 @@ impl Columns {
             })
         };
         let price = match (found.get(&Field::PriceCents), found.get(&Field::Price)) {
-            (Some(&i), _) => Price::Cents(i),
+            (Some(&cents), Some(&reais)) => Price::Both { cents, reais },
+            (Some(&i), None) => Price::Cents(i),
             (None, Some(&i)) => Price::Reais(i),
             (None, None) => Price::Cents(require(Field::PriceCents, Column::Price)?),
         };
@@ -229,10 +236,21 @@ impl Columns {
                 .map(|f| f.trim())
                 .ok_or(SkipReason::FieldCount { has: fields.len(), header: self.width })
         };
+        let cents = |i: usize| {
+            money::parse_whole(get(i)?, "price_cents", hint)?
+                .ok_or(SkipReason::ColumnEmpty { column: "price_cents" })
+        };
         let price_cents = match self.price {
-            Price::Cents(i) => money::parse_whole(get(i)?, "price_cents", hint)?
-                .ok_or(SkipReason::ColumnEmpty { column: "price_cents" })?,
+            Price::Cents(i) => cents(i)?,
             Price::Reais(i) => money::parse_price(get(i)?, hint)?,
+            Price::Both { cents: c, reais } => {
+                let price_cents = cents(c)?;
+                let price = fields.get(reais).map_or("", |f| f.trim());
+                if !price.is_empty() && money::parse_price(price, hint) != Ok(price_cents) {
+                    return Err(SkipReason::PriceMismatch { price: price.to_owned(), price_cents });
+                }
+                price_cents
+            }
         };
         let quantity = match self.quantity {
             Some(i) => money::parse_whole(fields.get(i).map_or("", |f| f.as_str()), "quantity", hint)?,

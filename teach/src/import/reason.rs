@@ -43,6 +43,13 @@ pub enum SkipReason {
         header: usize,
     },
     UnclosedQuote,
+    /// Both price columns are filled and say different prices (one was
+    /// edited in a spreadsheet, the other not): `price` as written, and
+    /// `price_cents`.
+    PriceMismatch {
+        price: String,
+        price_cents: i64,
+    },
     /// The code already appeared at `first` (a line or an item).
     Duplicate {
         code: String,
@@ -69,6 +76,9 @@ impl fmt::Display for SkipReason {
                 write!(f, "the row has {has} fields but the header has {header}")
             }
             SkipReason::UnclosedQuote => f.write_str("a quoted field is never closed"),
+            SkipReason::PriceMismatch { price, price_cents } => {
+                write!(f, "price '{price}' and price_cents '{price_cents}' disagree")
+            }
             SkipReason::Duplicate { code, unit, first } => {
                 let unit = match unit {
                     Unit::Line => "line",

@@ -29,6 +29,30 @@ fn reads_price_column_in_reais() {
     assert_eq!(report.products(), vec![product("A", "Borracha", 250, 3), product("B", "Cola", 123_450, 1)]);
 }
 
+/// The app's export has both price columns: they must agree, and an empty
+/// `price` leaves `price_cents` in charge. A `price` edited in a spreadsheet
+/// while `price_cents` kept the old value is reported, not silently dropped.
+#[test]
+fn both_price_columns_must_agree() {
+    let text = "code,name,price,price_cents,quantity\r\n\
+                A,Borracha,2.50,250,3\r\n\
+                B,Cola,,80,1\r\n\
+                C,Régua,2.60,250,1\r\n";
+    let report = parse(text).unwrap();
+    assert_eq!(report.products(), vec![product("A", "Borracha", 250, 3), product("B", "Cola", 80, 1)]);
+    assert_eq!(reasons(&report), vec![(4, "price '2.60' and price_cents '250' disagree".to_owned())]);
+}
+
+/// JSON written by any earlier export (pretty-printed, one field per line)
+/// still reads back.
+#[test]
+fn reads_pretty_printed_json() {
+    let catalog = vec![product("CAN-001", "Caneta azul", 250, 40), product("X-1", "Régua", 1005, 0)];
+    let report = parse(&serde_json::to_string_pretty(&catalog).unwrap()).unwrap();
+    assert!(report.skipped().is_empty());
+    assert_eq!(report.products(), catalog);
+}
+
 /// A Brazilian spreadsheet CSV: BOM, `;`, Portuguese headers, R$ and decimal commas, CRLF, quotes.
 #[test]
 fn reads_brazilian_spreadsheet() {
@@ -113,10 +137,10 @@ fn unusable_files_fail_whole() {
     assert!(parse("{\"x\":1}").is_err());
 }
 
-/// Unknown columns are reported and otherwise ignored; `price_cents` wins over `price`.
+/// Unknown columns are reported and otherwise ignored.
 #[test]
 fn extra_columns_are_ignored() {
-    let report = parse("code,categoria,name,price,price_cents\nA,papel,Folha,9.99,5\n").unwrap();
+    let report = parse("code,categoria,name,price,price_cents\nA,papel,Folha,0.05,5\n").unwrap();
     assert_eq!(report.products(), vec![product("A", "Folha", 5, 0)]);
     assert_eq!(report.ignored_columns, vec!["categoria".to_owned()]);
 }

@@ -40,7 +40,7 @@ impl Worker {
         let (done_tx, done_rx) = crossbeam_channel::bounded(1);
         let target = addr.to_owned();
         std::thread::Builder::new()
-            .name(format!("connect-{addr}"))
+            .name("net-connect".into())
             .spawn(move || {
                 // Nobody waits for an attempt the user left: the client is dropped (closed).
                 let _ = done_tx.send(Client::connect(&target, options));
@@ -130,14 +130,18 @@ impl Worker {
         }
     }
 
-    /// Keeps a command that came while a connection was being set up (it
-    /// runs next); whether it means leaving the set-up: Disconnect, a new
-    /// Connect, or the window closed.
+    /// Takes a command that came while a connection was being set up:
+    /// settings apply at once, others run next. Returns whether it means
+    /// leaving the set-up: Disconnect, a new Connect, or the window closed.
     fn leaves_for(&mut self, command: Result<Command, RecvError>) -> bool {
         match command {
             Ok(command @ (Command::Disconnect | Command::Connect { .. })) => {
                 self.deferred.push_back(command);
                 true
+            }
+            Ok(setting @ (Command::SetAutoReconnect(_) | Command::SetReportReads(_))) => {
+                self.handle(setting);
+                false
             }
             Ok(command) => {
                 self.deferred.push_back(command);

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use super::{NetEvent, Worker};
 use crate::client::describe::{describe, describe_rpc};
+use crate::client::import_box::Refusals;
 use crate::phrase::Phrase;
 
 impl Worker {
@@ -39,7 +40,7 @@ impl Worker {
                 Err(reason) => self.lost(reason),
             }
         }
-        self.send(NetEvent::ImportDone { added: report.added, failed: report.failed });
+        self.send(NetEvent::ImportDone { added: report.added, refused: report.refused });
     }
 }
 
@@ -50,13 +51,15 @@ const IMPORT_IN_FLIGHT: usize = 32;
 struct ImportTally {
     answered: usize,
     added: usize,
-    failed: Vec<(String, Phrase)>,
+    refused: Refusals,
 }
 
 impl ImportTally {
     fn not_connected(&mut self, codes: impl Iterator<Item = String>) {
         let reason = Phrase::key("client.not_connected");
-        self.failed.extend(codes.map(|code| (code, reason.clone())));
+        for code in codes {
+            self.refused.push(code, || reason.clone());
+        }
     }
 }
 
@@ -91,7 +94,7 @@ fn pump(
         match response.result {
             Ok(_) => tally.added += 1,
             Err(e) => {
-                tally.failed.push((code, Phrase::of(e, |e| format!("{}: {}", e.code, describe_rpc(e)))))
+                tally.refused.push(code, || Phrase::of(e, |e| format!("{}: {}", e.code, describe_rpc(e))))
             }
         }
     }
