@@ -125,7 +125,7 @@ impl ClientWindow {
         auto_reconnect: bool,
         waker: Waker,
     ) -> std::io::Result<Self> {
-        let (commands, events) = network::spawn(&name, waker.clone())?;
+        let (commands, events) = network::spawn(number, waker.clone())?;
         let _ = commands.send(Command::SetAutoReconnect(auto_reconnect));
         Ok(ClientWindow {
             number,
@@ -192,7 +192,7 @@ impl ClientWindow {
                 self.progress = Some((0, 0));
             }
             NetEvent::ConnectFailed { message, failure, retry_in } => {
-                self.log_connect_failure(failure, Step::Error, message.clone());
+                self.log_connect_failure(failure, Step::Error, message.clone(), Instant::now());
                 self.conn = match retry_in {
                     Some(delay) => {
                         ConnState::Lost { reason: message, retry_at: Some(Instant::now() + delay) }
@@ -200,9 +200,14 @@ impl ClientWindow {
                     None => ConnState::Failed { message },
                 };
             }
-            NetEvent::ConnectLeft { addr } => {
+            NetEvent::ConnectLeft { addr, at } => {
                 let said = Phrase::keyed("client.gave_up", &[("addr", &addr)]);
-                self.log_connect_failure(ConnectFailure::GaveUp, Step::Closed, said);
+                self.log_connect_failure(ConnectFailure::GaveUp, Step::Closed, said, at);
+                // A reconnect the worker began as the user clicked Disconnect ends here too
+                // (a new Connect elsewhere has its own Connecting, which stays).
+                if matches!(&self.conn, ConnState::Connecting { addr: trying, .. } if *trying == addr) {
+                    self.conn = ConnState::Idle;
+                }
             }
             NetEvent::Disconnected { reason, retry_in } => {
                 self.conn = ConnState::Lost { reason, retry_at: retry_in.map(|d| Instant::now() + d) };
@@ -232,22 +237,23 @@ impl ClientWindow {
 
     /// Logs an error of the app's own; returns its `seq`.
     fn log_local_error(&mut self, message: Phrase) -> u64 {
-        self.log_local(Step::Error, message)
+        self.log_local(Step::Error, message, Instant::now())
     }
 
-    /// Logs a local step in the app's own words; returns its `seq`.
-    fn log_local(&mut self, step: Step, said: Phrase) -> u64 {
-        let mut entry = LogEntry::new(Instant::now(), SystemTime::now(), Direction::Local, step);
+    /// Logs a local step, which happened `at`, in the app's own words; returns its `seq`.
+    fn log_local(&mut self, step: Step, said: Phrase, at: Instant) -> u64 {
+        let wall = SystemTime::now() - Instant::now().saturating_duration_since(at);
+        let mut entry = LogEntry::new(at, wall, Direction::Local, step);
         entry.local = Some(LocalDetail::Said(said));
         self.log.push(entry)
     }
 
     /// A connection that was never made: a log line, and a mark on the
     /// diagram's client lifeline that selects it.
-    fn log_connect_failure(&mut self, failure: ConnectFailure, step: Step, said: Phrase) {
-        let seq = self.log_local(step, said);
+    fn log_connect_failure(&mut self, failure: ConnectFailure, step: Step, said: Phrase, at: Instant) {
+        let seq = self.log_local(step, said, at);
         let (en, pt) = (closing::connect_failed(failure, En), closing::connect_failed(failure, PtBr));
-        let at = Instant::now().saturating_duration_since(self.started);
+        let at = at.saturating_duration_since(self.started);
         self.diagram
             .push(DiagramMessage::closed(0, en, at).with_pt_br(Some(pt)).with_log_index(seq as usize));
     }
@@ -361,6 +367,10 @@ impl ClientWindow {
                 self.conn = ConnState::Idle;
             }
             ConnIntent::SetAutoReconnect(on) => {
+                if let (false, ConnState::Lost { retry_at, .. }) = (on, &mut self.conn) {
+                    // No retry will come: stop counting down to one.
+                    *retry_at = None;
+                }
                 self.changes.auto_reconnect = Some(on);
                 self.send(Command::SetAutoReconnect(on));
             }

@@ -114,9 +114,10 @@ pub enum NetEvent {
         failure: ConnectFailure,
         retry_in: Option<Duration>,
     },
-    /// The user left a connection attempt before it ended.
+    /// The user left a connection attempt before it ended (`at` when).
     ConnectLeft {
         addr: String,
+        at: Instant,
     },
     /// An open connection ended; `retry_in` when a reconnect is scheduled.
     Disconnected {
@@ -139,7 +140,8 @@ pub enum NetEvent {
         done: usize,
         total: usize,
     },
-    /// The import ended: how many were added, and (code, why) for the others.
+    /// The import ended: how many were added, how many were refused (and
+    /// why, for the first few).
     ImportDone {
         added: usize,
         refused: super::import_box::Refusals,
@@ -160,7 +162,7 @@ impl Waker {
 }
 
 /// Starts the thread; it ends when the command sender is dropped.
-pub fn spawn(name: &str, waker: Waker) -> std::io::Result<(Sender<Command>, Receiver<NetEvent>)> {
+pub fn spawn(window: u32, waker: Waker) -> std::io::Result<(Sender<Command>, Receiver<NetEvent>)> {
     let (command_tx, command_rx) = crossbeam_channel::unbounded();
     let (event_tx, event_rx) = crossbeam_channel::unbounded();
     let worker = Worker {
@@ -175,7 +177,7 @@ pub fn spawn(name: &str, waker: Waker) -> std::io::Result<(Sender<Command>, Rece
         report_reads: false,
         retry: None,
     };
-    std::thread::Builder::new().name(format!("net-{name}")).spawn(move || worker.run())?;
+    std::thread::Builder::new().name(format!("net-window-{window}")).spawn(move || worker.run())?;
     Ok((command_tx, event_rx))
 }
 
@@ -316,7 +318,7 @@ impl Worker {
     fn forget_attempt(&mut self, addr: String) {
         self.flush();
         self.log_rx = never();
-        self.send(NetEvent::ConnectLeft { addr });
+        self.send(NetEvent::ConnectLeft { addr, at: Instant::now() });
     }
 
     /// Only reconnects that follow a lost connection (attempt > 0) retry on failure.

@@ -178,8 +178,8 @@ struct Columns {
 enum Price {
     Cents(usize),
     Reais(usize),
-    /// Both columns, as the app's export writes them: the cents count, and
-    /// the price in reais must agree when it is filled.
+    /// Both columns, as the app's export writes them: either may be
+    /// cleared (the other counts), and when both are filled they must agree.
     Both {
         cents: usize,
         reais: usize,
@@ -236,20 +236,24 @@ impl Columns {
                 .map(|f| f.trim())
                 .ok_or(SkipReason::FieldCount { has: fields.len(), header: self.width })
         };
-        let cents = |i: usize| {
-            money::parse_whole(get(i)?, "price_cents", hint)?
-                .ok_or(SkipReason::ColumnEmpty { column: "price_cents" })
-        };
+        let cents = |i: usize| money::parse_whole(get(i)?, "price_cents", hint);
         let price_cents = match self.price {
-            Price::Cents(i) => cents(i)?,
+            Price::Cents(i) => cents(i)?.ok_or(SkipReason::ColumnEmpty { column: "price_cents" })?,
             Price::Reais(i) => money::parse_price(get(i)?, hint)?,
             Price::Both { cents: c, reais } => {
-                let price_cents = cents(c)?;
                 let price = fields.get(reais).map_or("", |f| f.trim());
-                if !price.is_empty() && money::parse_price(price, hint) != Ok(price_cents) {
-                    return Err(SkipReason::PriceMismatch { price: price.to_owned(), price_cents });
+                let reais = (!price.is_empty()).then(|| money::parse_price(price, hint)).transpose()?;
+                match (cents(c)?, reais) {
+                    (Some(cents), Some(reais)) if cents != reais => {
+                        return Err(SkipReason::PriceMismatch {
+                            price: price.to_owned(),
+                            price_cents: cents,
+                        });
+                    }
+                    (Some(cents), _) => cents,
+                    (None, Some(reais)) => reais,
+                    (None, None) => return Err(SkipReason::PriceEmpty),
                 }
-                price_cents
             }
         };
         let quantity = match self.quantity {

@@ -29,18 +29,42 @@ fn reads_price_column_in_reais() {
     assert_eq!(report.products(), vec![product("A", "Borracha", 250, 3), product("B", "Cola", 123_450, 1)]);
 }
 
-/// The app's export has both price columns: they must agree, and an empty
-/// `price` leaves `price_cents` in charge. A `price` edited in a spreadsheet
-/// while `price_cents` kept the old value is reported, not silently dropped.
+/// The app's export has both price columns: either may be cleared (the
+/// other counts), and when both are filled they must agree. A `price` edited
+/// in a spreadsheet while `price_cents` kept the old value is reported, not
+/// silently dropped; a `price` that is not a price says so.
 #[test]
 fn both_price_columns_must_agree() {
     let text = "code,name,price,price_cents,quantity\r\n\
                 A,Borracha,2.50,250,3\r\n\
                 B,Cola,,80,1\r\n\
-                C,Régua,2.60,250,1\r\n";
+                C,Régua,2.60,250,1\r\n\
+                D,Lápis,2.60,,1\r\n\
+                E,Clipe,abc,250,1\r\n\
+                F,Nada,,,1\r\n";
     let report = parse(text).unwrap();
-    assert_eq!(report.products(), vec![product("A", "Borracha", 250, 3), product("B", "Cola", 80, 1)]);
-    assert_eq!(reasons(&report), vec![(4, "price '2.60' and price_cents '250' disagree".to_owned())]);
+    let added =
+        [product("A", "Borracha", 250, 3), product("B", "Cola", 80, 1), product("D", "Lápis", 260, 1)];
+    assert_eq!(report.products(), added);
+    assert_eq!(
+        reasons(&report),
+        vec![
+            (4, "price '2.60' and price_cents '250' disagree".to_owned()),
+            (6, "price is not a number: 'abc'".to_owned()),
+            (7, "price is empty".to_owned()),
+        ]
+    );
+}
+
+/// A spreadsheet that saved the export again with `;` and decimal commas
+/// still has agreeing prices.
+#[test]
+fn both_price_columns_in_a_resaved_spreadsheet() {
+    let text =
+        "code;name;price;price_cents;quantity\r\nA;Borracha;2,50;250;3\r\nB;Cola;R$ 1.234,56;123456;1\r\n";
+    let report = parse(text).unwrap();
+    assert!(report.skipped().is_empty(), "{:?}", reasons(&report));
+    assert_eq!(report.products(), vec![product("A", "Borracha", 250, 3), product("B", "Cola", 123_456, 1)]);
 }
 
 /// JSON written by any earlier export (pretty-printed, one field per line)

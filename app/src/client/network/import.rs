@@ -1,7 +1,7 @@
 //! The import over the network: products are added with up to
 //! [`IMPORT_IN_FLIGHT`] `product.add` requests on the wire at once, progress
-//! is reported to the window, and each product the server refuses is kept
-//! with its error while the import goes on.
+//! is reported to the window, and each product the server refuses is
+//! counted (the first few with their error) while the import goes on.
 
 use std::collections::VecDeque;
 
