@@ -97,7 +97,9 @@ impl LojinhaApp {
         self.server.start(request, &self.ctx);
     }
 
-    fn open_client_window(&mut self) -> Option<SharedWindow> {
+    /// Opens a client window; when its thread cannot start, says why (in
+    /// the main window's notice, and to the caller).
+    fn open_client_window(&mut self) -> Result<SharedWindow, Phrase> {
         self.windows_opened += 1;
         let n = self.windows_opened;
         let viewport = egui::ViewportId::from_hash_of(("client-window", n));
@@ -114,12 +116,12 @@ impl LojinhaApp {
                 window.local_server = self.server.connect_address();
                 let shared = Arc::new(Mutex::new(window));
                 self.windows.push(shared.clone());
-                Some(shared)
+                Ok(shared)
             }
             Err(e) => {
-                let said = move || trf("app.window_failed", &[("error", &describe_io(&e))]);
-                self.notice = Some(Phrase::new(said));
-                None
+                let said = Phrase::new(move || trf("app.window_failed", &[("error", &describe_io(&e))]));
+                self.notice = Some(said.clone());
+                Err(said)
             }
         }
     }
@@ -131,7 +133,8 @@ impl LojinhaApp {
                 AppIntent::Server(ServerIntent::Stop) => self.server.stop(&self.ctx),
                 AppIntent::Server(ServerIntent::ClearLog) => self.server.clear_log(),
                 AppIntent::NewClientWindow => {
-                    self.open_client_window();
+                    // A failure shows in the notice.
+                    let _ = self.open_client_window();
                 }
                 AppIntent::Lesson(action) => {
                     self.lesson_run.start(action, self.settings.sequential);
@@ -150,7 +153,7 @@ impl LojinhaApp {
         if self.serve_addr.as_deref() == Some(addr.as_str()) {
             addr = self.server.connect_address().unwrap_or(addr);
         }
-        if let Some(window) = self.open_client_window() {
+        if let Ok(window) = self.open_client_window() {
             let mut window = lock(&window);
             window.addr = addr.clone();
             window.apply(vec![crate::client::Intent::Conn(crate::client::connection::ConnIntent::Connect(

@@ -38,12 +38,6 @@ impl Phrase {
             trf(key, &args)
         })
     }
-
-    /// Text that reads the same in every language (an address, a path).
-    pub fn verbatim(text: impl Into<String>) -> Phrase {
-        let text = text.into();
-        Phrase::new(move || text.clone())
-    }
 }
 
 impl fmt::Display for Phrase {
@@ -55,11 +49,5 @@ impl fmt::Display for Phrase {
 impl fmt::Debug for Phrase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("Phrase").field(&self.to_string()).finish()
-    }
-}
-
-impl From<Phrase> for egui::WidgetText {
-    fn from(phrase: Phrase) -> egui::WidgetText {
-        phrase.to_string().into()
     }
 }

@@ -362,8 +362,9 @@ impl LojinhaApp {
             },
             Target::Nowhere => nowhere(&self.settings.listen),
         };
-        let Some(window) = self.open_client_window() else {
-            return Progress::Failed(self.notice.clone().unwrap_or_else(|| Phrase::verbatim("")));
+        let window = match self.open_client_window() {
+            Ok(window) => window,
+            Err(said) => return Progress::Failed(said),
         };
         {
             let mut w = lock(&window);
