@@ -297,6 +297,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("err.req_method_missing", "method is missing", "falta o method"),
     ("err.req_bad_params", "params must be an object or an array", "params deve ser um objeto ou um array"),
     (
+        "err.req_duplicate_key",
+        "an object in the request has the same key twice",
+        "um objeto do pedido tem a mesma chave duas vezes",
+    ),
+    (
         "err.req_frame_too_large",
         "the message is longer than the limit of {limit} bytes",
         "a mensagem passa do limite de {limit} bytes",
@@ -349,6 +354,12 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "o caractere {char} não é permitido (use A-Z a-z 0-9 . _ -)",
     ),
     ("rule.control", "must not contain control characters", "não pode conter caracteres de controle"),
+    (
+        "rule.bidi",
+        "must not contain characters that reverse the text direction",
+        "não pode conter caracteres que invertem a direção do texto",
+    ),
+    ("rule.nothing_visible", "must contain a visible character", "precisa ter um caractere visível"),
     (
         "rule.integer_range",
         "must be a whole number from {min} to {max}",

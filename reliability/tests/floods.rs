@@ -51,7 +51,11 @@ fn thousand_connections_held_served_and_limited() {
     if !enough_files(THOUSAND) {
         return;
     }
-    let server = start_server(ServerConfig { max_connections: THOUSAND, ..memory_config() });
+    let server = start_server(ServerConfig {
+        max_connections: THOUSAND,
+        max_per_address: THOUSAND,
+        ..memory_config()
+    });
     let addr = server.local_addr();
     let started = Instant::now();
     let mut held = open_served(addr, THOUSAND);
@@ -77,7 +81,8 @@ fn memory_per_connection_of_the_binary() {
     if !enough_files(THOUSAND) {
         return;
     }
-    let server = SpawnedServer::spawn(&["--db", ":memory:", "--max-connections", "1100"]);
+    let server =
+        SpawnedServer::spawn(&["--db", ":memory:", "--max-connections", "1100", "--max-per-address", "1100"]);
     let pid = server.pid();
     let warm = open_served(server.addr, 1);
     let before = proc_status_field(pid, "VmRSS").expect("VmRSS");
@@ -98,11 +103,16 @@ fn memory_per_connection_of_the_binary() {
     drop(warm);
 }
 
-/// Hundreds of silent or byte-dribbling connections do not keep a new client from being served, and the idle timeout closes them all.
+/// Hundreds of silent or byte-dribbling connections do not keep a new client from being served; the idle timeout closes the silent ones and the line timeout the dribblers (a line begun and never finished).
 #[test]
 fn slowloris_peers_do_not_block_and_are_timed_out() {
     let idle = Duration::from_secs(4);
-    let server = start_server(ServerConfig { idle_timeout: idle, max_connections: 400, ..memory_config() });
+    let server = start_server(ServerConfig {
+        idle_timeout: idle,
+        max_connections: 400,
+        max_per_address: 400,
+        ..memory_config()
+    });
     let addr = server.local_addr();
     let silent: Vec<TcpStream> = (0..150).map(|_| TcpStream::connect(addr).expect("connect")).collect();
     let mut dribblers: Vec<Conn> = (0..150).map(|_| Conn::connect(addr)).collect();
@@ -125,7 +135,7 @@ fn slowloris_peers_do_not_block_and_are_timed_out() {
             lines.push(String::from_utf8_lossy(&line).into_owned());
         }
         let last = lines.last().map(String::as_str).unwrap_or_default();
-        assert!(last.contains("goodbye") && last.contains("idle timeout"), "lines: {lines:?}");
+        assert!(last.contains("goodbye") && last.contains("line timeout"), "lines: {lines:?}");
     }
     drop(silent);
 }

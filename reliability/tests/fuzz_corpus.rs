@@ -61,6 +61,7 @@ fn server_lines_corpus_replays_through_a_real_server() {
         db: DbLocation::Memory,
         max_frame: 4096,
         max_connections: 10_000,
+        max_per_address: 10_000,
         ..Default::default()
     };
     let server = lojinha_server::start_on(listener, config).expect("server starts");

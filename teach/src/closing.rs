@@ -28,6 +28,18 @@ pub fn connection_end(end: &ConnectionEnd, language: Language) -> String {
             "server full" => {
                 pick("the server is full (too many clients)", "o servidor está cheio (clientes demais)")
             }
+            "too many connections from your address" => pick(
+                "the server allows no more connections from this computer's address",
+                "o servidor não aceita mais conexões do endereço deste computador",
+            ),
+            "line timeout" => pick(
+                "the server waited too long for the rest of a line (line timeout)",
+                "o servidor esperou demais pelo resto de uma linha (line timeout)",
+            ),
+            "wrong token" => pick(
+                "the server closed the connection after too many wrong tokens",
+                "o servidor fechou a conexão depois de tokens errados demais",
+            ),
             other => {
                 format!("{}: {other}", choose(language, "the server said goodbye", "o servidor se despediu"))
             }
@@ -63,6 +75,11 @@ pub fn session_closed(reason: &CloseReason, language: Language) -> String {
         CloseReason::IdleTimeout => {
             pick("no message for too long (idle timeout)", "tempo demais sem mensagens (idle timeout)")
         }
+        CloseReason::LineTimeout => pick(
+            "a line took too long to arrive (line timeout)",
+            "uma linha demorou demais para chegar (line timeout)",
+        ),
+        CloseReason::WrongToken => pick("too many wrong tokens", "tokens errados demais"),
         CloseReason::TooSlow => pick(
             "the client did not read its messages (too slow)",
             "o cliente não lia as mensagens (too slow)",
@@ -110,10 +127,14 @@ pub fn connect_failed(failure: ConnectFailure, language: Language) -> String {
     choose(language, en, pt).to_owned()
 }
 
-/// A refused connection's reason (`server full`, the only one the server gives).
+/// A refused connection's reason.
 pub fn refusal(reason: &str, language: Language) -> String {
     match reason {
         "server full" => choose(language, "the server is full", "o servidor está cheio").to_owned(),
+        "too many connections from your address" => {
+            choose(language, "too many connections from this address", "conexões demais deste endereço")
+                .to_owned()
+        }
         other => other.to_owned(),
     }
 }

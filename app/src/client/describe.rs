@@ -92,6 +92,8 @@ pub fn describe_rule(reason: &Reason) -> String {
         }
         Reason::CharacterNotAllowed { quoted } => trf("rule.character", &[("char", quoted)]),
         Reason::ControlCharacters => tr("rule.control").to_owned(),
+        Reason::BidiControls => tr("rule.bidi").to_owned(),
+        Reason::NothingVisible => tr("rule.nothing_visible").to_owned(),
         Reason::IntegerRange { min, max } => {
             trf("rule.integer_range", &[("min", &grouped(*min)), ("max", &grouped(*max))])
         }
@@ -200,6 +202,7 @@ fn describe_problem(problem: &RequestProblem) -> String {
         RequestProblem::MethodNotAString => tr("err.req_method_not_string").to_owned(),
         RequestProblem::MethodMissing => tr("err.req_method_missing").to_owned(),
         RequestProblem::BadParams => tr("err.req_bad_params").to_owned(),
+        RequestProblem::DuplicateKey => tr("err.req_duplicate_key").to_owned(),
         RequestProblem::FrameTooLarge { limit } => {
             trf("err.req_frame_too_large", &[("limit", &grouped(*limit as i64))])
         }

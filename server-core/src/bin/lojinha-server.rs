@@ -36,6 +36,19 @@ struct Args {
     /// Seconds a client may stay silent before it is disconnected.
     #[arg(long, default_value_t = server::DEFAULT_IDLE_TIMEOUT.as_secs(), value_name = "SECS")]
     idle_timeout: u64,
+    /// Seconds a line may take from its first byte to its newline; a client that
+    /// trickles a byte now and then is disconnected ("line timeout"). Raise it for
+    /// students typing by hand in a telnet that sends each key as it is pressed.
+    #[arg(long, default_value_t = server::DEFAULT_LINE_TIMEOUT.as_secs(), value_name = "SECS")]
+    line_timeout: u64,
+    /// Seconds the server waits for a client to read what it was sent; a client that
+    /// stops reading is disconnected ("too slow").
+    #[arg(long, default_value_t = server::DEFAULT_WRITE_TIMEOUT.as_secs(), value_name = "SECS")]
+    write_timeout: u64,
+    /// Most connections from one IP address, loopback included. A lab whose computers
+    /// reach the server through one NAT address shares this: raise it there.
+    #[arg(long, default_value_t = server::DEFAULT_MAX_PER_ADDRESS, value_name = "N")]
+    max_per_address: usize,
     /// `threaded`: one thread per client (many at once). `sequential`: one client at a
     /// time, the others wait in the accept queue.
     #[arg(long, value_enum, default_value_t = ModeArg::Threaded)]
@@ -116,8 +129,12 @@ fn config_from(args: &Args) -> Result<ServerConfig, String> {
             server::default_db_path().ok_or("no data directory on this system: pass --db PATH")?,
         ),
     };
-    if args.max_connections == 0 || args.max_frame < 64 || args.idle_timeout == 0 {
-        return Err("--max-connections and --idle-timeout must be at least 1, --max-frame at least 64".into());
+    let at_least_one =
+        [args.max_connections as u64, args.idle_timeout, args.line_timeout, args.write_timeout];
+    if at_least_one.contains(&0) || args.max_per_address == 0 || args.max_frame < 64 {
+        return Err("--max-connections, --max-per-address and the timeouts must be at least 1, \
+                    --max-frame at least 64"
+            .into());
     }
     Ok(ServerConfig {
         listen: args.listen.clone(),
@@ -133,6 +150,9 @@ fn config_from(args: &Args) -> Result<ServerConfig, String> {
         max_connections: args.max_connections,
         max_frame: args.max_frame,
         idle_timeout: Duration::from_secs(args.idle_timeout),
+        line_timeout: Duration::from_secs(args.line_timeout),
+        write_timeout: Duration::from_secs(args.write_timeout),
+        max_per_address: args.max_per_address,
         welcome: !args.no_welcome,
         token: args.token.clone().filter(|t| !t.is_empty()),
         ..ServerConfig::default()

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::error::{FieldError, RpcError};
 use super::message::{Params, Request};
-use super::product::{Product, validate_code};
+use super::product::{Product, check_shown_text, validate_code};
 use super::reason::Reason;
 
 /// Default and largest page size of `product.list`.
@@ -17,13 +17,25 @@ const MAX_TOKEN_LEN: usize = 256;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
-    Hello { client: Option<String>, token: Option<String> },
+    Hello {
+        client: Option<String>,
+        token: Option<String>,
+    },
     Add(Product),
-    Get { code: String },
-    List { after: Option<String>, limit: usize },
+    Get {
+        code: String,
+    },
+    List {
+        after: Option<String>,
+        limit: usize,
+    },
     Update(Product),
-    Delete { code: String },
+    Delete {
+        code: String,
+    },
     Quit,
+    /// Protocol 1.1: answered `{"pong": true}`; keeps an idle session alive.
+    Ping,
 }
 
 impl Command {
@@ -38,6 +50,7 @@ impl Command {
             "product.delete" => parse_code(params).map(|code| Command::Delete { code }).map_err(invalid),
             "product.list" => parse_list(params).map_err(invalid),
             "quit" => parse_no_params(params).map(|_| Command::Quit).map_err(invalid),
+            "ping" => parse_no_params(params).map(|_| Command::Ping).map_err(invalid),
             other => Err(RpcError::method_not_found(other)),
         }
     }
@@ -80,6 +93,10 @@ fn parse_hello(params: Params) -> Result<Command, FieldError> {
         Some(Value::String(t)) if t.len() <= MAX_TOKEN_LEN => Some(t),
         Some(_) => return Err(FieldError::new("token", Reason::TokenTooLong { max: MAX_TOKEN_LEN })),
     };
+    if client.is_none() && token.is_none() {
+        // A hello says who is calling or brings the token; an empty one says nothing.
+        return Err(FieldError::new("client", Reason::Required));
+    }
     Ok(Command::Hello { client, token })
 }
 
@@ -89,9 +106,7 @@ fn check_client_name(name: &str) -> Result<String, FieldError> {
         let why = Reason::LengthRange { min: 1, max: MAX_CLIENT_NAME };
         return Err(FieldError::new("client", why));
     }
-    if name.chars().any(char::is_control) {
-        return Err(FieldError::new("client", Reason::ControlCharacters));
-    }
+    check_shown_text(name).map_err(|reason| FieldError::new("client", reason))?;
     Ok(name.to_owned())
 }
 

@@ -5,6 +5,7 @@
 //! kept, so a connection never holds more than the limit plus one read.
 
 use std::io::{self, Read};
+use std::time::Instant;
 
 /// Size of the buffer handed to each `read()` call (the lesson's `recv(2048)`,
 /// a little larger).
@@ -21,6 +22,9 @@ pub enum Frame {
     Closed,
 }
 
+/// A hook run before each `read()`; an error ends the read with it.
+pub type BeforeRead = Box<dyn FnMut(Option<Instant>) -> io::Result<()> + Send>;
+
 /// Reads newline-terminated frames from any `Read` with a size limit.
 pub struct FrameReader<R> {
     inner: R,
@@ -32,6 +36,13 @@ pub struct FrameReader<R> {
     start: usize,
     /// Called with the byte count of every successful `read()`.
     on_read: Option<Box<dyn FnMut(usize) + Send>>,
+    /// Called before every `read()` with when the unfinished line began
+    /// (`None` between lines): the server sets its socket's deadline here.
+    before_read: Option<BeforeRead>,
+    /// When the first byte of the line not yet complete arrived.
+    line_started: Option<Instant>,
+    /// When the last `read()` returned data.
+    last_read: Option<Instant>,
     /// The rest of an oversized line must be dropped before the next frame.
     skipping: bool,
     /// How many unconsumed bytes are known to hold no newline, so a long line
@@ -48,6 +59,9 @@ impl<R: Read> FrameReader<R> {
             pending: Vec::new(),
             start: 0,
             on_read: None,
+            before_read: None,
+            line_started: None,
+            last_read: None,
             skipping: false,
             searched: 0,
         }
@@ -64,6 +78,18 @@ impl<R: Read> FrameReader<R> {
     /// Observe each `read()` (for the "show reads" view of the log).
     pub fn set_read_observer(&mut self, observer: Box<dyn FnMut(usize) + Send>) {
         self.on_read = Some(observer);
+    }
+
+    /// Run `hook` before each `read()` with the time the unfinished line
+    /// began, so a caller can hold a line to a deadline from its first byte.
+    pub fn set_before_read(&mut self, hook: BeforeRead) {
+        self.before_read = Some(hook);
+    }
+
+    /// When the first byte of the line still incomplete arrived (`None`
+    /// between lines).
+    pub fn line_started(&self) -> Option<Instant> {
+        self.line_started
     }
 
     pub fn get_ref(&self) -> &R {
@@ -103,6 +129,7 @@ impl<R: Read> FrameReader<R> {
                 self.pending = Vec::new();
                 self.start = 0;
                 self.searched = 0;
+                self.line_started = None;
                 self.skipping = true;
                 return Ok(Frame::TooLarge);
             }
@@ -126,6 +153,8 @@ impl<R: Read> FrameReader<R> {
         let frame = if line.len() > self.max_frame { Frame::TooLarge } else { Frame::Line(line.to_vec()) };
         self.start += newline + 1;
         self.compact();
+        // What followed the newline in the same read starts the next line.
+        self.line_started = if self.start < self.pending.len() { self.last_read } else { None };
         Some(frame)
     }
 
@@ -162,6 +191,7 @@ impl<R: Read> FrameReader<R> {
         self.pending.clear();
         self.start = 0;
         self.searched = 0;
+        self.line_started = None;
         if is_blank(&tail) {
             Frame::Closed
         } else if tail.len() > self.max_frame {
@@ -172,7 +202,15 @@ impl<R: Read> FrameReader<R> {
     }
 
     fn fill(&mut self) -> io::Result<usize> {
+        if let Some(hook) = self.before_read.as_mut() {
+            hook(self.line_started)?;
+        }
         let n = self.read_once()?;
+        if n > 0 {
+            let now = Instant::now();
+            self.last_read = Some(now);
+            self.line_started.get_or_insert(now);
+        }
         self.reserve_bounded(n);
         self.pending.extend_from_slice(&self.read_buf[..n]);
         Ok(n)
@@ -303,6 +341,37 @@ mod tests {
     fn limit_is_exact_and_excludes_line_ending() {
         assert_eq!(frames(b"abcde\r\n", 2, 5), vec![line("abcde")]);
         assert_eq!(frames(b"abcdef\n", 2, 5), vec![Frame::TooLarge]);
+    }
+
+    /// The start of an unfinished line is remembered until the line is complete,
+    /// and the hook sees it before each read.
+    #[test]
+    fn unfinished_line_start_is_tracked() {
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let source = Chunked { data: b"ab\ncd".to_vec(), pos: 0, chunk: 1 };
+        let mut reader = FrameReader::new(source, 100);
+        let log = seen.clone();
+        reader.set_before_read(Box::new(move |started| {
+            log.lock().unwrap().push(started.is_some());
+            Ok(())
+        }));
+        assert_eq!(reader.next_frame().unwrap(), line("ab"));
+        assert_eq!(reader.line_started(), None);
+        assert_eq!(reader.next_frame().unwrap(), line("cd"));
+        // Reads: a, b, \n, c, d, EOF: the first read of each line starts it.
+        assert_eq!(*seen.lock().unwrap(), vec![false, true, true, false, true, true]);
+    }
+
+    /// A hook's error ends the read with that error.
+    #[test]
+    fn hook_error_ends_the_read() {
+        let source = Chunked { data: b"abc".to_vec(), pos: 0, chunk: 1 };
+        let mut reader = FrameReader::new(source, 100);
+        reader.set_before_read(Box::new(|started| match started {
+            Some(_) => Err(io::Error::new(io::ErrorKind::TimedOut, "line took too long")),
+            None => Ok(()),
+        }));
+        assert_eq!(reader.next_frame().unwrap_err().kind(), io::ErrorKind::TimedOut);
     }
 
     /// The buffer never holds much more than the limit plus one read.

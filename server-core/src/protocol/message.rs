@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::duplicates::{self, Duplicates, Repeated};
 use super::error::RpcError;
 use super::problem::RequestProblem;
 
@@ -46,13 +47,42 @@ pub enum Message {
 
 /// Parses one frame (a line without its ending) into a message.
 pub fn parse_message(line: &[u8]) -> Message {
-    if let Some(request) = parse_well_formed(line) {
+    let repeated = duplicates::find(line).unwrap_or(Duplicates::None);
+    if repeated == Duplicates::None
+        && let Some(request) = parse_well_formed(line)
+    {
         return Message::Single(Ok(request));
     }
     let value: Value = match serde_json::from_slice(line) {
         Ok(value) => value,
         Err(e) => return Message::Unanswerable(RpcError::parse_error(&e)),
     };
+    match repeated {
+        Duplicates::None => parse_value(value),
+        Duplicates::Whole(repeated) => Message::Single(Err(repeated_key(&value, repeated))),
+        Duplicates::Entries(entries) => match parse_value(value.clone()) {
+            Message::Batch(mut parsed) => {
+                for (index, repeated) in entries {
+                    parsed[index] = Err(repeated_key(&value[index], repeated));
+                }
+                Message::Batch(parsed)
+            }
+            other => other,
+        },
+    }
+}
+
+/// The answer to a request that repeats a key: invalid, with its id unless
+/// the id itself is what is repeated.
+fn repeated_key(request: &Value, repeated: Repeated) -> (Value, RpcError) {
+    let id = match request.get("id") {
+        Some(id) if !repeated.id && is_valid_id(id) => id.clone(),
+        _ => Value::Null,
+    };
+    (id, RpcError::invalid_request(RequestProblem::DuplicateKey))
+}
+
+fn parse_value(value: Value) -> Message {
     match value {
         Value::Array(items) if items.is_empty() => {
             Message::Unanswerable(RpcError::invalid_request(RequestProblem::EmptyBatch))
@@ -173,6 +203,24 @@ pub fn encode_success<T: Serialize>(id: &Value, result: &T) -> Encoded {
     encode(&SuccessBody { jsonrpc: "2.0", id, result })
 }
 
+/// Writes a success response into `out` as it is serialized (no newline).
+pub fn write_success<T: Serialize>(
+    out: &mut impl std::io::Write,
+    id: &Value,
+    result: &T,
+) -> std::io::Result<()> {
+    write(out, &SuccessBody { jsonrpc: "2.0", id, result })
+}
+
+/// Writes an error response into `out` as it is serialized (no newline).
+pub fn write_error(out: &mut impl std::io::Write, id: &Value, error: &RpcError) -> std::io::Result<()> {
+    write(out, &ErrorBody { jsonrpc: "2.0", id, error })
+}
+
+fn write<T: Serialize>(out: &mut impl std::io::Write, body: &T) -> std::io::Result<()> {
+    serde_json::to_writer(out, body).map_err(std::io::Error::from)
+}
+
 pub fn encode_error(id: &Value, error: &RpcError) -> Encoded {
     encode(&ErrorBody { jsonrpc: "2.0", id, error })
 }
@@ -254,6 +302,23 @@ mod tests {
         for (line, id) in cases {
             assert_eq!(error_code(single(line)), (id, -32600), "{line}");
         }
+    }
+
+    /// A key written twice makes the request invalid, never "the last one wins".
+    #[test]
+    fn repeated_keys_are_invalid_requests() {
+        let duplicate = "invalid request: a key appears twice in one object";
+        let (id, error) = single(r#"{"jsonrpc":"2.0","id":4,"method":"a","method":"b"}"#).unwrap_err();
+        assert_eq!((id, error.code, error.message.as_str()), (json!(4), -32600, duplicate));
+        let (id, _) = single(r#"{"jsonrpc":"2.0","id":4,"id":5,"method":"a"}"#).unwrap_err();
+        assert_eq!(id, Value::Null, "a repeated id is not echoed");
+        let nested =
+            r#"{"jsonrpc":"2.0","id":"x","method":"m","params":{"product":{"code":"A","code":"B"}}}"#;
+        assert_eq!(error_code(single(nested)), (json!("x"), -32600));
+        let batch = r#"[{"jsonrpc":"2.0","id":1,"method":"m"},{"jsonrpc":"2.0","id":2,"method":"m","params":{"a":1,"a":1}}]"#;
+        let Message::Batch(entries) = parse_message(batch.as_bytes()) else { panic!("a batch") };
+        assert!(entries[0].is_ok());
+        assert_eq!(error_code(entries[1].clone()), (json!(2), -32600));
     }
 
     /// Garbage and broken UTF-8 are parse errors; empty and huge batches are invalid.

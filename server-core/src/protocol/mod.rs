@@ -3,6 +3,7 @@
 //! Layers never skip: bytes → [`frame`] → [`message`] → [`command`].
 
 pub mod command;
+pub mod duplicates;
 pub mod error;
 pub mod frame;
 pub mod message;

@@ -27,6 +27,8 @@ pub enum RequestProblem {
     FrameTooLarge {
         limit: usize,
     },
+    /// An object names the same key twice.
+    DuplicateKey,
 }
 
 impl fmt::Display for RequestProblem {
@@ -41,6 +43,7 @@ impl fmt::Display for RequestProblem {
             RequestProblem::MethodMissing => f.write_str("method is missing"),
             RequestProblem::BadParams => f.write_str("params must be an object or an array"),
             RequestProblem::FrameTooLarge { limit } => write!(f, "frame too large (limit is {limit} bytes)"),
+            RequestProblem::DuplicateKey => f.write_str("a key appears twice in one object"),
         }
     }
 }
@@ -61,6 +64,7 @@ impl RequestProblem {
             RequestProblem::MethodNotAString,
             RequestProblem::MethodMissing,
             RequestProblem::BadParams,
+            RequestProblem::DuplicateKey,
         ];
         fixed
             .into_iter()
@@ -93,6 +97,7 @@ mod tests {
             RequestProblem::MethodMissing,
             RequestProblem::BadParams,
             RequestProblem::FrameTooLarge { limit: 1_048_576 },
+            RequestProblem::DuplicateKey,
         ];
         for problem in &all {
             match problem {
@@ -104,7 +109,8 @@ mod tests {
                 | RequestProblem::MethodNotAString
                 | RequestProblem::MethodMissing
                 | RequestProblem::BadParams
-                | RequestProblem::FrameTooLarge { .. } => {}
+                | RequestProblem::FrameTooLarge { .. }
+                | RequestProblem::DuplicateKey => {}
             }
         }
         all

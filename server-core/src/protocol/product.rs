@@ -73,10 +73,53 @@ pub fn check_name(raw: &str) -> Result<String, Reason> {
     if chars > MAX_NAME_CHARS {
         return Err(Reason::TooLongHas { max: MAX_NAME_CHARS, has: chars });
     }
-    if name.chars().any(char::is_control) {
+    check_shown_text(name)?;
+    Ok(name.to_owned())
+}
+
+/// The rules every name shown to other people follows (a product's `name`,
+/// `hello`'s `client`): no control characters, no bidirectional controls
+/// that would reorder the text around it, and something visible.
+pub fn check_shown_text(text: &str) -> Result<(), Reason> {
+    if text.chars().any(char::is_control) {
         return Err(Reason::ControlCharacters);
     }
-    Ok(name.to_owned())
+    if text.chars().any(is_bidi_control) {
+        return Err(Reason::BidiControls);
+    }
+    if text.chars().all(is_invisible) {
+        return Err(Reason::NothingVisible);
+    }
+    Ok(())
+}
+
+/// U+202A–U+202E (embeddings, overrides) and U+2066–U+2069 (isolates).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that draw nothing: white space, zero-width spaces, joiners
+/// and marks, fillers, variation selectors and tags.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
 }
 
 fn take_string(fields: &mut Map<String, Value>, key: &str) -> Result<String, FieldError> {
@@ -145,7 +188,19 @@ mod tests {
         assert_eq!(field_of(missing), "price_cents");
     }
 
-    /// Limits are counted in code points, and the edges are allowed.
+    /// Names that would spoof what others see (bidi overrides, nothing visible) are refused.
+    #[test]
+    fn spoofing_names_are_refused() {
+        let reason = |name: &str| check_name(name).err();
+        assert_eq!(reason("Caneta \u{202E}azul"), Some(Reason::BidiControls));
+        assert_eq!(reason("a\u{2067}b"), Some(Reason::BidiControls));
+        assert_eq!(reason("\u{200B}"), Some(Reason::NothingVisible));
+        assert_eq!(reason("\u{200B}\u{200D}\u{FEFF} \u{2060}"), Some(Reason::NothingVisible));
+        assert_eq!(reason("Café ☕"), None);
+        assert_eq!(reason("a\u{200D}b"), None, "joiners inside visible text are fine (emoji)");
+    }
+
+    /// Limits are inclusive and counted in code points.
     #[test]
     fn limits_are_inclusive_and_in_code_points() {
         let p = json!({"code":"x".repeat(32),"name":"ã".repeat(200),

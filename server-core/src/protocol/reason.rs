@@ -29,6 +29,11 @@ pub enum Reason {
         quoted: String,
     },
     ControlCharacters,
+    /// A bidirectional control (U+202A–U+202E, U+2066–U+2069): it would
+    /// reorder what the sessions list and the table show.
+    BidiControls,
+    /// Nothing but invisible characters (zero-width spaces, joiners).
+    NothingVisible,
     /// Not an integer, or outside `min..=max`.
     IntegerRange {
         min: i64,
@@ -68,6 +73,8 @@ impl fmt::Display for Reason {
                 write!(f, "character {quoted} is not allowed {ALLOWED_CHARACTERS}")
             }
             Reason::ControlCharacters => f.write_str("must not contain control characters"),
+            Reason::BidiControls => f.write_str("must not contain bidirectional control characters"),
+            Reason::NothingVisible => f.write_str("must contain a visible character"),
             Reason::IntegerRange { min, max } => write!(f, "must be an integer from {min} to {max}"),
             Reason::LengthRange { min, max } => write!(f, "must be {min} to {max} characters"),
             Reason::TokenTooLong { max } => write!(f, "must be a string of at most {max} bytes"),
@@ -93,6 +100,8 @@ impl Reason {
             "must be a string" => Some(Reason::NotAString),
             "must be an object" => Some(Reason::NotAnObject),
             "must not contain control characters" => Some(Reason::ControlCharacters),
+            "must not contain bidirectional control characters" => Some(Reason::BidiControls),
+            "must contain a visible character" => Some(Reason::NothingVisible),
             "unknown field" => Some(Reason::UnknownField),
             "unknown parameter" => Some(Reason::UnknownParameter),
             _ => None,
@@ -164,6 +173,8 @@ mod tests {
             Reason::character_not_allowed('\u{7}'),
             Reason::character_not_allowed('ç'),
             Reason::ControlCharacters,
+            Reason::BidiControls,
+            Reason::NothingVisible,
             Reason::IntegerRange { min: 0, max: 1_000_000_000_000 },
             Reason::LengthRange { min: 1, max: 64 },
             Reason::TokenTooLong { max: 256 },
@@ -181,6 +192,8 @@ mod tests {
                 | Reason::TooLongHas { .. }
                 | Reason::CharacterNotAllowed { .. }
                 | Reason::ControlCharacters
+                | Reason::BidiControls
+                | Reason::NothingVisible
                 | Reason::IntegerRange { .. }
                 | Reason::LengthRange { .. }
                 | Reason::TokenTooLong { .. }

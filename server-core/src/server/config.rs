@@ -10,6 +10,13 @@ pub const DEFAULT_MAX_FRAME: usize = 1024 * 1024;
 pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(300);
 /// Unsent output a session may hold before it is dropped as too slow.
 pub const DEFAULT_OUTBOX_LIMIT: usize = 8 * 1024 * 1024;
+/// How long a line may take from its first byte to its newline.
+pub const DEFAULT_LINE_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a write may wait for the client to read before it is dropped.
+pub const DEFAULT_WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Connections one address may hold at once (a whole lab behind one NAT
+/// address counts as one: raise it there).
+pub const DEFAULT_MAX_PER_ADDRESS: usize = 64;
 
 /// How connections are served.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,6 +46,12 @@ pub struct ServerConfig {
     pub max_connections: usize,
     pub max_frame: usize,
     pub idle_timeout: Duration,
+    /// A line must be complete this long after its first byte arrived.
+    pub line_timeout: Duration,
+    /// A client that accepts no byte of our output for this long is dropped.
+    pub write_timeout: Duration,
+    /// Most connections from one IP address (loopback included).
+    pub max_per_address: usize,
     pub outbox_limit: usize,
     /// Send `welcome` on connect (off for one-shot JSON-RPC clients).
     pub welcome: bool,
@@ -60,6 +73,9 @@ impl Default for ServerConfig {
             max_connections: DEFAULT_MAX_CONNECTIONS,
             max_frame: DEFAULT_MAX_FRAME,
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
+            line_timeout: DEFAULT_LINE_TIMEOUT,
+            write_timeout: DEFAULT_WRITE_TIMEOUT,
+            max_per_address: DEFAULT_MAX_PER_ADDRESS,
             outbox_limit: DEFAULT_OUTBOX_LIMIT,
             welcome: true,
             token: None,

@@ -1,7 +1,9 @@
 //! What every session thread shares: settings, store, registry, events.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use super::commits::Completion;
 use super::config::ServerConfig;
@@ -17,20 +19,62 @@ pub struct ServerContext {
     /// Set by `stop()`; the accept loop checks it after every wake-up.
     pub stopping: AtomicBool,
     /// Connections holding a place (reserved at accept, before any thread starts).
-    pub connections: AtomicUsize,
+    pub connections: Mutex<Places>,
+}
+
+/// Who holds the server's places: in all, and per address.
+#[derive(Default)]
+pub struct Places {
+    total: usize,
+    by_address: HashMap<IpAddr, usize>,
+}
+
+/// Why a connection got no place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoPlace {
+    ServerFull,
+    AddressFull,
+}
+
+impl NoPlace {
+    /// The `goodbye` reason the refused client reads.
+    pub fn goodbye(self) -> &'static str {
+        match self {
+            NoPlace::ServerFull => "server full",
+            NoPlace::AddressFull => "too many connections from your address",
+        }
+    }
 }
 
 impl ServerContext {
-    /// Takes a place for a new connection, or returns false when the server is full.
-    pub fn reserve_slot(&self) -> bool {
-        let max = self.config.max_connections;
-        self.connections
-            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| (n < max).then_some(n + 1))
-            .is_ok()
+    /// Takes a place for a new connection from `ip`, or says why there is none.
+    pub fn reserve_slot(&self, ip: IpAddr) -> Result<(), NoPlace> {
+        let mut places = self.connections.lock().unwrap_or_else(|e| e.into_inner());
+        if places.total >= self.config.max_connections {
+            return Err(NoPlace::ServerFull);
+        }
+        let from_ip = places.by_address.entry(ip).or_default();
+        if *from_ip >= self.config.max_per_address {
+            return Err(NoPlace::AddressFull);
+        }
+        *from_ip += 1;
+        places.total += 1;
+        Ok(())
     }
 
     /// Gives a place back; called once per reserved slot.
-    pub fn release_slot(&self) {
-        self.connections.fetch_sub(1, Ordering::SeqCst);
+    pub fn release_slot(&self, ip: IpAddr) {
+        let mut places = self.connections.lock().unwrap_or_else(|e| e.into_inner());
+        places.total -= 1;
+        if let Some(from_ip) = places.by_address.get_mut(&ip) {
+            *from_ip -= 1;
+            if *from_ip == 0 {
+                places.by_address.remove(&ip);
+            }
+        }
+    }
+
+    pub fn is_stopping(&self) -> bool {
+        self.stopping.load(Ordering::SeqCst)
     }
 }

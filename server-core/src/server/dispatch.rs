@@ -1,9 +1,9 @@
 //! Applies requests: turns a parsed message into responses, reading from the
 //! catalog mirror and sending writes to the storage writer.
 
-use std::io;
-use std::net::TcpStream;
+use std::io::{self, Write};
 use std::sync::Arc;
+use std::time::Duration;
 
 use crossbeam_channel::bounded;
 use serde::Serialize;
@@ -11,10 +11,12 @@ use serde_json::{Value, json};
 
 use super::commits::Completion;
 use super::context::ServerContext;
+use super::events::CloseReason;
 use super::outbox::Line;
+use super::replies::Replies;
 use super::sessions::Session;
 use crate::protocol::message::{self, Entry, encode_error, encode_notification, encode_success};
-use crate::protocol::{Command, Encoded, Message, PROTOCOL_VERSION, Product, RpcError, server_name};
+use crate::protocol::{Command, Encoded, Message, PROTOCOL_VERSION, Product, Request, RpcError, server_name};
 use crate::storage::{WriteJob, WriteOp, WriteOutcome};
 
 /// A successful result, serialized straight from the typed value.
@@ -27,44 +29,25 @@ enum Answer {
     Json(Value),
 }
 
+/// Wrong tokens a connection may try before it is closed.
+pub const MAX_WRONG_TOKENS: u32 = 3;
+/// The wait after each wrong token, so guessing costs time.
+const WRONG_TOKEN_PAUSE: Duration = Duration::from_millis(200);
+
+/// Methods a client may call before it gives the token.
+const OPEN_METHODS: [&str; 3] = ["hello", "quit", "ping"];
+
+/// Additions of protocol 1.1 this server has, as `welcome` names them.
+const FEATURES: [&str; 1] = ["ping"];
+
 /// What a session does after handling one line.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Flow {
     Continue,
     /// `quit` was received: close after the reply (if any) is sent.
     Quit,
-}
-
-/// Answers waiting to be written, so the answers to pipelined requests that
-/// arrived together leave in one `write`.
-pub struct Replies<'a> {
-    buffer: Vec<u8>,
-    session: &'a Session,
-    stream: &'a TcpStream,
-}
-
-impl<'a> Replies<'a> {
-    pub fn new(session: &'a Session, stream: &'a TcpStream) -> Self {
-        Replies { buffer: Vec::new(), session, stream }
-    }
-
-    fn push(&mut self, encoded: Encoded) {
-        self.buffer.extend_from_slice(&encoded.0);
-        self.buffer.push(b'\n');
-    }
-
-    pub fn buffered_bytes(&self) -> usize {
-        self.buffer.len()
-    }
-
-    /// Writes what is buffered (or queues it behind lines already queued).
-    pub fn flush(&mut self) -> io::Result<()> {
-        if self.buffer.is_empty() {
-            return Ok(());
-        }
-        let line: Line = std::mem::take(&mut self.buffer).into();
-        self.session.outbox.respond(self.stream, line)
-    }
+    /// Close after the reply is sent, for this reason (too many wrong tokens).
+    Close(CloseReason),
 }
 
 /// Per-session state the dispatcher reads and changes.
@@ -72,6 +55,19 @@ pub struct SessionState {
     pub session: Arc<Session>,
     /// Whether `hello` carried the right token (always true without a token).
     pub authorized: bool,
+    /// `hello`s with a wrong token so far.
+    pub wrong_tokens: u32,
+}
+
+impl SessionState {
+    pub fn new(session: Arc<Session>, token_required: bool) -> Self {
+        SessionState { session, authorized: !token_required, wrong_tokens: 0 }
+    }
+
+    /// The flow after a request: closing once too many tokens were wrong.
+    fn after(&self, flow: Flow) -> Flow {
+        if self.wrong_tokens >= MAX_WRONG_TOKENS { Flow::Close(CloseReason::WrongToken) } else { flow }
+    }
 }
 
 #[derive(Serialize)]
@@ -79,10 +75,11 @@ struct Welcome {
     server: String,
     protocol: u32,
     session: u64,
+    features: [&'static str; FEATURES.len()],
 }
 
 pub fn welcome_line(session: u64) -> Line {
-    let params = Welcome { server: server_name(), protocol: PROTOCOL_VERSION, session };
+    let params = Welcome { server: server_name(), protocol: PROTOCOL_VERSION, session, features: FEATURES };
     to_line(encode_notification("welcome", &params))
 }
 
@@ -108,8 +105,8 @@ pub fn handle_line(
             replies.push(encode_error(&Value::Null, &error));
             Ok(Flow::Continue)
         }
-        Message::Single(entry) => handle_single(ctx, state, entry, replies),
-        Message::Batch(entries) => Ok(handle_batch(ctx, state, entries, replies)),
+        Message::Single(entry) => handle_single(ctx, state, entry, replies).map(|flow| state.after(flow)),
+        Message::Batch(entries) => handle_batch(ctx, state, entries, replies).map(|flow| state.after(flow)),
     }
 }
 
@@ -127,14 +124,14 @@ fn handle_single(
         }
     };
     let id = request.id.clone();
+    if let Some(error) = authorization_error(ctx, state, &request.method) {
+        return Ok(answer(id.as_ref(), Err(error), Flow::Continue, replies));
+    }
     let command = match Command::from_request(request) {
         Ok(command) => command,
         Err(error) => return Ok(answer(id.as_ref(), Err(error), Flow::Continue, replies)),
     };
     let flow = if command == Command::Quit { Flow::Quit } else { Flow::Continue };
-    if let Some(error) = authorization_error(ctx, state, &command) {
-        return Ok(answer(id.as_ref(), Err(error), flow, replies));
-    }
     match (write_op(command), id) {
         (Ok(op), Some(id)) => queue_write(ctx, state, op, id, replies).map(|()| Flow::Continue),
         (Ok(op), None) => Ok(answer(None, wait_for_write(ctx, state, op), flow, replies)),
@@ -178,22 +175,28 @@ fn queue_write(
     }
     // Waiting keeps this session's answers in request order.
     let _ = done_rx.recv();
-    state.session.outbox.flush_queued(replies.stream)
+    replies.flush_queued()
 }
 
+/// Runs a batch's entries in order. Its answer is one line written as it is
+/// made (see [`Replies`]), so a batch of a thousand large pages never sits
+/// whole in memory; a stop or a closed connection ends it between entries.
 fn handle_batch(
     ctx: &ServerContext,
     state: &mut SessionState,
     entries: Vec<Entry>,
     replies: &mut Replies<'_>,
-) -> Flow {
-    let mut parts = Vec::new();
+) -> io::Result<Flow> {
+    let mut answered = 0;
     let mut flow = Flow::Continue;
     for entry in entries {
+        if state.session.outbox.closing_reason().is_some() || ctx.is_stopping() {
+            return Err(io::Error::new(io::ErrorKind::BrokenPipe, "session is closing"));
+        }
         let (id, result) = match entry {
             Ok(request) => {
                 let id = request.id.clone();
-                let command = Command::from_request(request);
+                let command = check_request(ctx, state, request);
                 if command.as_ref() == Ok(&Command::Quit) {
                     flow = Flow::Quit;
                 }
@@ -202,26 +205,42 @@ fn handle_batch(
             Err((id, error)) => (Some(id), Err(error)),
         };
         if let Some(id) = id {
-            parts.push(match result {
-                Ok(value) => encode_success(&id, &value),
-                Err(error) => encode_error(&id, &error),
-            });
+            if answered == 0 {
+                replies.begin_long_line()?;
+            }
+            replies.write_all(if answered == 0 { b"[" } else { b"," })?;
+            write_answer(replies, &id, result)?;
+            answered += 1;
         }
-        if flow == Flow::Quit {
+        if flow == Flow::Quit || state.wrong_tokens >= MAX_WRONG_TOKENS {
             break;
         }
     }
-    if !parts.is_empty() {
-        replies.push(message::encode_batch(&parts));
+    if answered > 0 {
+        replies.write_all(b"]")?;
+        replies.end_long_line()?;
     }
-    flow
+    Ok(flow)
+}
+
+/// A request's method allowed in this session, then its parameters checked.
+fn check_request(ctx: &ServerContext, state: &SessionState, request: Request) -> Result<Command, RpcError> {
+    match authorization_error(ctx, state, &request.method) {
+        Some(error) => Err(error),
+        None => Command::from_request(request),
+    }
+}
+
+/// Serializes one answer straight into the batch line being written.
+fn write_answer(out: &mut impl io::Write, id: &Value, result: Result<Answer, RpcError>) -> io::Result<()> {
+    match result {
+        Ok(value) => message::write_success(out, id, &value),
+        Err(error) => message::write_error(out, id, &error),
+    }
 }
 
 /// Executes any command, waiting for writes to commit.
 fn execute_any(ctx: &ServerContext, state: &mut SessionState, command: Command) -> Result<Answer, RpcError> {
-    if let Some(error) = authorization_error(ctx, state, &command) {
-        return Err(error);
-    }
     match write_op(command) {
         Ok(op) => wait_for_write(ctx, state, op),
         Err(other) => execute(ctx, state, other),
@@ -268,14 +287,17 @@ fn execute(ctx: &ServerContext, state: &mut SessionState, command: Command) -> R
         },
         Command::List { after, limit } => Ok(Answer::Page(ctx.store.catalog().page(after.as_deref(), limit))),
         Command::Quit => Ok(Answer::Json(json!({ "bye": true }))),
+        Command::Ping => Ok(Answer::Json(json!({ "pong": true }))),
         Command::Add(_) | Command::Update(_) | Command::Delete { .. } => {
             Err(RpcError::internal("writes go through the storage writer"))
         }
     }
 }
 
-fn authorization_error(ctx: &ServerContext, state: &SessionState, command: &Command) -> Option<RpcError> {
-    let open = matches!(command, Command::Hello { .. } | Command::Quit);
+/// Without the token only the open methods are served; the method's name is
+/// all that is looked at, so a client learns nothing else before the token.
+fn authorization_error(ctx: &ServerContext, state: &SessionState, method: &str) -> Option<RpcError> {
+    let open = OPEN_METHODS.contains(&method);
     (ctx.config.token.is_some() && !state.authorized && !open).then(|| RpcError::token_required(false))
 }
 
@@ -287,7 +309,11 @@ fn check_token(ctx: &ServerContext, state: &mut SessionState, given: Option<&str
             state.authorized = true;
             Ok(())
         }
-        Some(_) => Err(RpcError::token_required(true)),
+        Some(_) => {
+            state.wrong_tokens += 1;
+            std::thread::sleep(WRONG_TOKEN_PAUSE);
+            Err(RpcError::token_required(true))
+        }
         None => Err(RpcError::token_required(false)),
     }
 }

@@ -11,6 +11,23 @@ use crossbeam_channel::{Receiver, Sender};
 
 use super::config::Mode;
 
+/// Most bytes of a message's text an event carries: a log shows the start
+/// of a huge line, and `bytes` says how long the whole line was.
+pub const RAW_LIMIT: usize = 64 * 1024;
+
+/// The text of a line for an event: at most [`RAW_LIMIT`] bytes of it, cut
+/// at a character boundary, invalid UTF-8 replaced.
+pub fn preview(line: &[u8]) -> String {
+    let mut text = String::from_utf8_lossy(&line[..line.len().min(RAW_LIMIT)]).into_owned();
+    if line.len() > RAW_LIMIT {
+        // A character cut in two at the limit shows as one replacement mark.
+        while text.len() > RAW_LIMIT {
+            text.pop();
+        }
+    }
+    text
+}
+
 /// Why a session ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CloseReason {
@@ -19,8 +36,12 @@ pub enum CloseReason {
     /// The client sent `quit`.
     Quit,
     IdleTimeout,
-    /// Its unsent output passed the bound.
+    /// A line was still incomplete when its time was up.
+    LineTimeout,
+    /// Its unsent output passed the bound, or it read nothing for the write timeout.
     TooSlow,
+    /// Too many `hello`s with a wrong token.
+    WrongToken,
     FrameTooLarge,
     ServerShutdown,
     /// A socket error (or the session's writer thread could not start).
@@ -36,10 +57,21 @@ impl CloseReason {
         CloseReason::Error { kind: error.kind(), detail: error.to_string() }
     }
 
+    /// A session whose write to the client failed: a write that timed out
+    /// means the client stopped reading.
+    pub fn write_failed(error: &std::io::Error) -> CloseReason {
+        match error.kind() {
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => CloseReason::TooSlow,
+            _ => CloseReason::io(error),
+        }
+    }
+
     /// The `goodbye` reason sent to the client, when one is sent.
     pub fn goodbye(&self) -> Option<&'static str> {
         match self {
             CloseReason::IdleTimeout => Some("idle timeout"),
+            CloseReason::LineTimeout => Some("line timeout"),
+            CloseReason::WrongToken => Some("wrong token"),
             CloseReason::TooSlow => Some("too slow"),
             CloseReason::ServerShutdown => Some("server shutting down"),
             _ => None,
@@ -53,6 +85,8 @@ impl std::fmt::Display for CloseReason {
             CloseReason::ClientClosed => f.write_str("client closed the connection"),
             CloseReason::Quit => f.write_str("client sent quit"),
             CloseReason::IdleTimeout => f.write_str("idle timeout"),
+            CloseReason::LineTimeout => f.write_str("line timeout: a line took too long to arrive"),
+            CloseReason::WrongToken => f.write_str("wrong token, too many times"),
             CloseReason::TooSlow => f.write_str("too slow: output not read"),
             CloseReason::FrameTooLarge => f.write_str("frame too large"),
             CloseReason::ServerShutdown => f.write_str("server shutting down"),
@@ -86,11 +120,14 @@ pub enum ServerEvent {
         session: u64,
         bytes: usize,
     },
+    /// A line received; `raw` is at most its first [`RAW_LIMIT`] bytes and
+    /// `bytes` its whole length.
     MessageIn {
         session: u64,
         raw: String,
         bytes: usize,
     },
+    /// A line sent (`bytes` counts its newline); `raw` as in `MessageIn`.
     MessageOut {
         session: u64,
         raw: String,

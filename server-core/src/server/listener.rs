@@ -9,7 +9,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::config::Mode;
-use super::context::ServerContext;
+use super::context::{NoPlace, ServerContext};
 use super::dispatch::goodbye_line;
 use super::events::ServerEvent;
 use super::session;
@@ -34,8 +34,8 @@ pub fn accept_loop(ctx: &Arc<ServerContext>, listener: &TcpListener) -> Vec<Join
         };
         // The place is taken here, not in the session's thread, so a burst of
         // connections cannot slip past the limit. The session gives it back.
-        if !ctx.reserve_slot() {
-            reject_full(ctx, stream, peer);
+        if let Err(why) = ctx.reserve_slot(peer.ip()) {
+            reject(ctx, stream, peer, why);
             continue;
         }
         match ctx.config.mode {
@@ -44,7 +44,7 @@ pub fn accept_loop(ctx: &Arc<ServerContext>, listener: &TcpListener) -> Vec<Join
                 sessions.retain(|t| !t.is_finished());
                 match spawn_session(ctx, stream, peer) {
                     Some(thread) => sessions.push(thread),
-                    None => ctx.release_slot(),
+                    None => ctx.release_slot(peer.ip()),
                 }
             }
         }
@@ -67,11 +67,11 @@ fn spawn_session(ctx: &Arc<ServerContext>, stream: TcpStream, peer: SocketAddr) 
     }
 }
 
-/// Tells a client the server is full, then closes its connection.
-fn reject_full(ctx: &ServerContext, mut stream: TcpStream, peer: SocketAddr) {
+/// Tells a client why it gets no place, then closes its connection.
+fn reject(ctx: &ServerContext, mut stream: TcpStream, peer: SocketAddr, why: NoPlace) {
     let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
-    let _ = stream.write_all(&goodbye_line("server full"));
-    let reason = "server full".to_string();
-    tracing::warn!(%peer, "connection refused: server full");
+    let _ = stream.write_all(&goodbye_line(why.goodbye()));
+    let reason = why.goodbye().to_string();
+    tracing::warn!(%peer, "connection refused: {reason}");
     ctx.events.emit(ServerEvent::Rejected { peer, reason });
 }

@@ -11,6 +11,7 @@ pub(crate) mod dispatch;
 mod events;
 mod listener;
 mod outbox;
+mod replies;
 mod session;
 mod sessions;
 
@@ -23,8 +24,9 @@ use std::time::{Duration, Instant, SystemTime};
 use crossbeam_channel::Receiver;
 
 pub use config::{
-    DEFAULT_IDLE_TIMEOUT, DEFAULT_LISTEN, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_FRAME, DEFAULT_OUTBOX_LIMIT,
-    Mode, ServerConfig, default_db_path,
+    DEFAULT_IDLE_TIMEOUT, DEFAULT_LINE_TIMEOUT, DEFAULT_LISTEN, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_FRAME,
+    DEFAULT_MAX_PER_ADDRESS, DEFAULT_OUTBOX_LIMIT, DEFAULT_WRITE_TIMEOUT, Mode, ServerConfig,
+    default_db_path,
 };
 pub use events::{CloseReason, ServerEvent, ServerEventRecord};
 pub use sessions::SessionInfo;
@@ -35,8 +37,9 @@ use context::ServerContext;
 use events::EventSink;
 use sessions::Registry;
 
-/// How long `stop()` lets sessions send their `goodbye` before forcing sockets closed.
-const STOP_GRACE: Duration = Duration::from_secs(2);
+/// How long `stop()` lets sessions send their `goodbye` before forcing
+/// sockets closed (a whole stop stays under two seconds).
+const STOP_GRACE: Duration = Duration::from_millis(1500);
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {

@@ -22,13 +22,19 @@ use std::net::{Shutdown, TcpStream};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-use super::events::{CloseReason, EventSink, ServerEvent};
+use super::events::{CloseReason, EventSink, ServerEvent, preview};
 
 /// One or more complete lines, newlines included; shared when broadcast.
 pub type Line = Arc<[u8]>;
 
 /// How long a closing session may take to send its `goodbye`.
 const GOODBYE_TIMEOUT: Duration = Duration::from_secs(1);
+
+/// After sending, the writer thread lets notifications gather this long
+/// before it sends again. A busy catalog then costs each watching session
+/// at most one wake-up and one `write` per pause, instead of one per commit:
+/// with hundreds of sessions, the wake-ups, not the bytes, are what costs.
+const GATHER: Duration = Duration::from_millis(10);
 
 #[derive(Default)]
 struct State {
@@ -38,8 +44,11 @@ struct State {
     writing: bool,
     /// The writer thread is asleep waiting for work.
     writer_waiting: bool,
-    /// Session threads waiting for the queue to shrink (backpressure).
+    /// Session threads waiting for the queue to shrink (backpressure) or
+    /// for the socket to be free.
     responders_waiting: usize,
+    /// A response waits in the queue: the writer sends it without pausing.
+    response_queued: bool,
     /// Set once; the first reason wins.
     closing: Option<CloseReason>,
 }
@@ -83,26 +92,74 @@ impl Outbox {
             state.responders_waiting -= 1;
         }
         if state.closing.is_some() {
-            return Err(io::Error::new(io::ErrorKind::BrokenPipe, "session is closing"));
+            return Err(closing_error());
         }
-        if state.writing || !state.queue.is_empty() {
+        if state.writing {
             state.queued_bytes += line.len();
             state.queue.push_back(line);
+            state.response_queued = true;
             self.wake_writer(&state);
             return Ok(());
         }
-        state.writing = true;
+        // The socket is free: send what others queued, then the answer.
+        let mut lines = take_queue(&mut state);
         drop(state);
-        let result = self.write_lines(stream, std::slice::from_ref(&line));
+        lines.push(line);
+        let result = self.write_lines(stream, &lines);
         self.finish_writing();
         result
+    }
+
+    /// Takes the socket for one long line written in pieces (a batch's
+    /// answer): what is queued leaves first, then nothing else is sent until
+    /// [`Outbox::released`]. Lines queued meanwhile wait, counted against
+    /// the limit as usual.
+    pub fn hold(&self, stream: &TcpStream) -> io::Result<()> {
+        let mut state = self.lock();
+        while state.writing && state.closing.is_none() {
+            state.responders_waiting += 1;
+            state = self.wait(state);
+            state.responders_waiting -= 1;
+        }
+        if state.closing.is_some() {
+            return Err(closing_error());
+        }
+        let lines = take_queue(&mut state);
+        drop(state);
+        match self.write_lines(stream, &lines) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                self.finish_writing();
+                Err(e)
+            }
+        }
+    }
+
+    /// Writes a piece of the held long line; fails once the session is closing.
+    pub fn write_held(&self, mut stream: &TcpStream, piece: &[u8]) -> io::Result<()> {
+        if self.lock().closing.is_some() {
+            return Err(closing_error());
+        }
+        stream.write_all(piece)
+    }
+
+    /// Gives back the socket taken by [`Outbox::hold`] and reports the long
+    /// line (its start and its whole length) to the log.
+    pub fn released(&self, start: String, bytes: usize) {
+        self.events.emit_with(|| ServerEvent::MessageOut { session: self.session, raw: start, bytes });
+        self.finish_writing();
     }
 
     /// Sends what is queued from the session's own thread, if nobody else is
     /// writing (saves waking the writer thread after a write commits).
     pub fn flush_queued(&self, stream: &TcpStream) -> io::Result<()> {
         let mut state = self.lock();
-        if state.writing || state.queue.is_empty() || state.closing.is_some() {
+        if state.writing {
+            // The writer thread is sending: it takes this answer next, at once.
+            state.response_queued |= !state.queue.is_empty();
+            return Ok(());
+        }
+        if state.queue.is_empty() || state.closing.is_some() {
             return Ok(());
         }
         let lines = take_queue(&mut state);
@@ -155,8 +212,9 @@ impl Outbox {
                     let result = self.write_lines(stream, &lines);
                     self.finish_writing();
                     if let Err(e) = result {
-                        self.close(CloseReason::io(&e));
+                        self.close(CloseReason::write_failed(&e));
                     }
+                    self.gather();
                 }
                 Next::Finish(reason) => {
                     self.send_goodbye(stream, &reason);
@@ -167,11 +225,22 @@ impl Outbox {
         }
     }
 
+    /// Lets notifications gather before the next send, unless a response
+    /// is waiting or the session is closing.
+    fn gather(&self) {
+        let state = self.lock();
+        if state.response_queued || state.closing.is_some() {
+            return;
+        }
+        let (_state, _) = self.changed.wait_timeout(state, GATHER).unwrap_or_else(|e| e.into_inner());
+    }
+
     fn next(&self) -> Next {
         let mut state = self.lock();
         loop {
             if !state.writing {
                 if !state.queue.is_empty() && state.closing != Some(CloseReason::TooSlow) {
+                    state.response_queued = false;
                     let lines = take_queue(&mut state);
                     if state.responders_waiting > 0 {
                         self.changed.notify_all();
@@ -230,7 +299,7 @@ impl Outbox {
             let text = line.strip_suffix(b"\n").unwrap_or(line);
             self.events.emit(ServerEvent::MessageOut {
                 session: self.session,
-                raw: String::from_utf8_lossy(text).into_owned(),
+                raw: preview(text),
                 bytes: line.len(),
             });
         }
@@ -271,6 +340,10 @@ fn how_to_shut(reason: &CloseReason) -> Shutdown {
         CloseReason::Quit | CloseReason::FrameTooLarge => Shutdown::Write,
         _ => Shutdown::Both,
     }
+}
+
+fn closing_error() -> io::Error {
+    io::Error::new(io::ErrorKind::BrokenPipe, "session is closing")
 }
 
 /// Takes every queued line and marks the socket as being written.

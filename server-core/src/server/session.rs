@@ -11,12 +11,13 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant, SystemTime};
 
 use super::context::ServerContext;
-use super::dispatch::{self, Flow, Replies, SessionState};
-use super::events::{CloseReason, ServerEvent};
+use super::dispatch::{self, Flow, SessionState};
+use super::events::{CloseReason, ServerEvent, preview};
 use super::outbox::Outbox;
+use super::replies::Replies;
 use super::sessions::Session;
 use crate::protocol::RpcError;
-use crate::protocol::frame::{Frame, FrameReader};
+use crate::protocol::frame::{BeforeRead, Frame, FrameReader};
 use crate::protocol::message::encode_error;
 
 /// How long, and how much, a closing session reads to let its last answer arrive.
@@ -34,7 +35,7 @@ pub fn serve(ctx: &Arc<ServerContext>, stream: TcpStream, peer: SocketAddr) {
         Ok(session) => session,
         Err(e) => {
             tracing::warn!("cannot set up connection from {peer}: {e}");
-            ctx.release_slot();
+            ctx.release_slot(peer.ip());
             return;
         }
     };
@@ -48,7 +49,7 @@ pub fn serve(ctx: &Arc<ServerContext>, stream: TcpStream, peer: SocketAddr) {
     // Leave the registry and free the place before the socket is shut, so a
     // client that sees the close can connect again at once.
     ctx.registry.remove(session.id);
-    ctx.release_slot();
+    ctx.release_slot(peer.ip());
     let linger = matches!(reason, CloseReason::Quit | CloseReason::FrameTooLarge);
     session.outbox.close(reason);
     if let Ok(writer) = writer {
@@ -65,7 +66,7 @@ pub fn serve(ctx: &Arc<ServerContext>, stream: TcpStream, peer: SocketAddr) {
 fn register(ctx: &ServerContext, stream: &TcpStream, peer: SocketAddr) -> io::Result<Arc<Session>> {
     stream.set_nodelay(true)?;
     stream.set_read_timeout(Some(ctx.config.idle_timeout))?;
-    stream.set_write_timeout(Some(ctx.config.idle_timeout))?;
+    stream.set_write_timeout(Some(ctx.config.write_timeout))?;
     let id = ctx.registry.next_id();
     let session = Arc::new(Session {
         id,
@@ -102,13 +103,17 @@ fn spawn_writer(session: &Arc<Session>) -> io::Result<std::thread::JoinHandle<()
 /// Reads frames and answers them until the connection should end.
 fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: &TcpStream) -> CloseReason {
     let mut reader = FrameReader::new(stream, ctx.config.max_frame);
+    match read_deadline(ctx, stream) {
+        Ok(hook) => reader.set_before_read(hook),
+        Err(e) => return CloseReason::io(&e),
+    }
     if ctx.config.report_reads && ctx.events.enabled() {
         let (events, id) = (ctx.events.clone(), session.id);
         reader.set_read_observer(Box::new(move |bytes| {
             events.emit(ServerEvent::Read { session: id, bytes });
         }));
     }
-    let mut state = SessionState { session: session.clone(), authorized: ctx.config.token.is_none() };
+    let mut state = SessionState::new(session.clone(), ctx.config.token.is_some());
     let mut replies = Replies::new(session, stream);
     loop {
         let line = match reader.next_frame() {
@@ -118,29 +123,56 @@ fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: &TcpStrea
                 let _ = replies.flush();
                 return reject_oversized(ctx, session, stream);
             }
-            Err(e) => return flushed(&mut replies, read_error_reason(&e)),
+            Err(e) => return flushed(&mut replies, read_error_reason(&e, reader.line_started().is_some())),
         };
         session.requests.fetch_add(1, Ordering::Relaxed);
         ctx.events.emit_with(|| ServerEvent::MessageIn {
             session: session.id,
-            raw: String::from_utf8_lossy(&line).into_owned(),
+            raw: preview(&line),
             bytes: line.len(),
         });
         let flow = match dispatch::handle_line(ctx, &mut state, &line, &mut replies) {
             Ok(flow) => flow,
-            Err(e) => return CloseReason::io(&e),
+            Err(e) => {
+                return session.outbox.closing_reason().unwrap_or_else(|| CloseReason::write_failed(&e));
+            }
         };
         // Answers to requests that arrived together leave together.
         let more_waiting = reader.has_buffered_line();
-        if flow == Flow::Quit || !more_waiting || replies.buffered_bytes() >= MAX_BUFFERED_REPLIES {
+        if flow != Flow::Continue || !more_waiting || replies.buffered_bytes() >= MAX_BUFFERED_REPLIES {
             if let Err(e) = replies.flush() {
-                return CloseReason::io(&e);
+                return CloseReason::write_failed(&e);
             }
         }
-        if flow == Flow::Quit {
-            return CloseReason::Quit;
+        match flow {
+            Flow::Continue => {}
+            Flow::Quit => return CloseReason::Quit,
+            Flow::Close(reason) => return reason,
         }
     }
+}
+
+/// The socket's read timeout before each `read()`: the idle timeout between
+/// lines; inside a line, whatever is left of the line timeout counted from
+/// its first byte (a byte now and then does not buy more time).
+fn read_deadline(ctx: &ServerContext, stream: &TcpStream) -> io::Result<BeforeRead> {
+    let stream = stream.try_clone()?;
+    let (idle, line) = (ctx.config.idle_timeout, ctx.config.line_timeout);
+    let mut current = Some(idle);
+    Ok(Box::new(move |line_started: Option<Instant>| {
+        let timeout = match line_started {
+            None => idle,
+            Some(started) => line.saturating_sub(started.elapsed()).min(idle),
+        };
+        if timeout.is_zero() {
+            return Err(io::Error::new(io::ErrorKind::TimedOut, "line timeout"));
+        }
+        if current != Some(timeout) {
+            stream.set_read_timeout(Some(timeout))?;
+            current = Some(timeout);
+        }
+        Ok(())
+    }))
 }
 
 /// Reads and drops what the client still sends (bounded in time and bytes),
@@ -176,8 +208,11 @@ fn reject_oversized(ctx: &ServerContext, session: &Session, stream: &TcpStream) 
     CloseReason::FrameTooLarge
 }
 
-fn read_error_reason(error: &io::Error) -> CloseReason {
+/// Why a failed read ends the session: a timeout inside a line is the line
+/// timeout, between lines the idle timeout.
+fn read_error_reason(error: &io::Error, inside_line: bool) -> CloseReason {
     match error.kind() {
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut if inside_line => CloseReason::LineTimeout,
         io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => CloseReason::IdleTimeout,
         _ => CloseReason::io(error),
     }
