@@ -49,7 +49,18 @@ fn deliver(registry: &Registry, group: Vec<(WriteJob<Completion>, WriteOutcome)>
         delivered.push(Delivered { origin: job.origin, notification, answer });
         releases.push((job.token, outcome));
     }
-    registry.for_each(|session| queue_for(session, &delivered));
+    let origins = origins(&delivered);
+    let everyone_else = joined_notifications(&delivered);
+    registry.for_each(|session| {
+        if origins.binary_search(&session.id).is_ok() {
+            queue_for(session, &delivered);
+        } else if let Some(line) = &everyone_else {
+            // The common case, and the one that grows with the class: a
+            // session that wrote nothing in this group hears every change,
+            // as one shared line — no copy, no allocation per session.
+            session.outbox.push_line(line.clone());
+        }
+    });
     for (token, outcome) in releases {
         match token {
             Completion::Respond { done, .. } => {
@@ -62,7 +73,29 @@ fn deliver(registry: &Registry, group: Vec<(WriteJob<Completion>, WriteOutcome)>
     }
 }
 
-/// Queues, in commit order, what one session must hear about the group.
+/// The sessions that wrote in this group, sorted, each once.
+fn origins(delivered: &[Delivered]) -> Vec<u64> {
+    let mut origins: Vec<u64> = delivered.iter().map(|d| d.origin).collect();
+    origins.sort_unstable();
+    origins.dedup();
+    origins
+}
+
+/// Every notification of the group, in commit order, as one buffer.
+fn joined_notifications(delivered: &[Delivered]) -> Option<Line> {
+    let mut lines = delivered.iter().filter_map(|d| d.notification.as_ref()).peekable();
+    let first = lines.next()?;
+    if lines.peek().is_none() {
+        return Some(first.clone());
+    }
+    let mut joined = first.to_vec();
+    for line in lines {
+        joined.extend_from_slice(line);
+    }
+    Some(joined.into())
+}
+
+/// Queues, in commit order, what one session that wrote in the group must hear.
 fn queue_for(session: &Session, delivered: &[Delivered]) {
     let mut lines = Vec::new();
     let mut answers_own_write = false;

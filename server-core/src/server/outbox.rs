@@ -189,6 +189,22 @@ impl Outbox {
         }
     }
 
+    /// Queues one broadcast line (notifications) without blocking, and wakes
+    /// the writer thread if it waits; drops the session over the limit.
+    pub fn push_line(&self, line: Line) {
+        let mut state = self.lock();
+        if state.closing.is_some() {
+            return;
+        }
+        if state.queued_bytes + line.len() > self.limit {
+            self.mark_too_slow(&mut state);
+            return;
+        }
+        state.queued_bytes += line.len();
+        state.queue.push_back(line);
+        self.wake_writer(&state);
+    }
+
     /// Starts closing; the first reason given is the one that sticks.
     pub fn close(&self, reason: CloseReason) {
         let mut state = self.lock();
