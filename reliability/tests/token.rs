@@ -1,4 +1,4 @@
-//! Who gets in: with a token set, every method but `hello` and `quit` needs
+//! Who gets in: with a token set, every method but `hello`, `quit` and `ping` needs
 //! `hello` with the right token first (error 1003 otherwise).
 
 use lojinha_reliability::{Conn, SpawnedServer, memory_config, product, request, start_server};
@@ -48,10 +48,12 @@ fn without_the_right_token_everything_but_hello_and_quit_is_refused() {
     let answer = conn.call(20, "hello", json!({"client": "intruder"}));
     assert_eq!(code_of(&answer), 1003, "hello without token: {answer}");
     assert_locked_out(&mut conn, "hello without token");
+    // One guess per connection: a few wrong ones in a row close it (tests/hostile_clients.rs).
     for wrong in ["", "s3cret-toke", "s3cret-token2", "S3CRET-TOKEN", &"s".repeat(256)] {
-        let answer = conn.call(21, "hello", json!({"client": "intruder", "token": wrong}));
+        let mut guesser = Conn::welcomed(server.local_addr());
+        let answer = guesser.call(21, "hello", json!({"client": "intruder", "token": wrong}));
         assert_eq!(code_of(&answer), 1003, "wrong token {wrong:?}: {answer}");
-        assert_locked_out(&mut conn, "wrong token");
+        assert_locked_out(&mut guesser, "wrong token");
     }
     assert_eq!(conn.call(22, "quit", json!([]))["result"]["bye"], true);
     assert!(conn.closed_by_server());
