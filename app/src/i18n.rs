@@ -297,6 +297,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("err.req_method_missing", "method is missing", "falta o method"),
     ("err.req_bad_params", "params must be an object or an array", "params deve ser um objeto ou um array"),
     (
+        "err.req_too_many_values",
+        "the message holds too many values (at most {max} in one line)",
+        "a mensagem tem valores demais (no máximo {max} numa linha)",
+    ),
+    (
         "err.req_duplicate_key",
         "an object in the request has the same key twice",
         "um objeto do pedido tem a mesma chave duas vezes",

@@ -297,7 +297,7 @@ impl Conn {
         let welcome = self.recv();
         let session = welcome["params"]["session"].as_u64().unwrap_or_else(|| panic!("welcome: {welcome}"));
         let expected = json!({"jsonrpc": "2.0", "method": "welcome",
-            "params": {"server": SERVER_NAME, "protocol": 1, "session": session}});
+            "params": {"server": SERVER_NAME, "protocol": 1, "session": session, "features": ["ping"]}});
         assert_eq!(welcome, expected);
         session
     }

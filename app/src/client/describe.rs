@@ -203,6 +203,9 @@ fn describe_problem(problem: &RequestProblem) -> String {
         RequestProblem::MethodMissing => tr("err.req_method_missing").to_owned(),
         RequestProblem::BadParams => tr("err.req_bad_params").to_owned(),
         RequestProblem::DuplicateKey => tr("err.req_duplicate_key").to_owned(),
+        RequestProblem::TooManyValues { max } => {
+            trf("err.req_too_many_values", &[("max", &grouped(*max as i64))])
+        }
         RequestProblem::FrameTooLarge { limit } => {
             trf("err.req_frame_too_large", &[("limit", &grouped(*limit as i64))])
         }

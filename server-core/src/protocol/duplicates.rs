@@ -1,4 +1,4 @@
-//! Finding a key written twice in a JSON object.
+//! Finding a key written twice in a JSON object, and counting values.
 //!
 //! `serde_json` keeps the last of two equal keys without a word, so a filter
 //! that reads the first `"method"` would see another call than the one the
@@ -6,33 +6,70 @@
 //! reads the line once more without building anything (keys are compared
 //! in place, most of them borrowed from the line) and says which message, or
 //! which entries of a batch, hold a repeated key anywhere inside.
+//!
+//! The same walk counts the line's JSON values. A line within the frame limit
+//! can still hold half a million tiny values (`[0,0,0,…]`), and building a
+//! tree of them costs thirty times the line; past [`MAX_VALUES`] the line is
+//! refused before any tree is built.
 
+use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-/// Scalars hold no objects: every visitor answers them with `$value`.
+/// Most JSON values (scalars, arrays, objects) one line may hold: a batch of
+/// a thousand full `product.add` calls holds about 10,000.
+pub const MAX_VALUES: usize = 65_536;
+
+/// Scalars hold no objects: every visitor counts them and answers `$value`.
 macro_rules! forward_scalars {
     ($value:expr) => {
         fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            self.count()?;
             Ok($value)
         }
         fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            self.count()?;
             Ok($value)
         }
         fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            self.count()?;
             Ok($value)
         }
         fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            self.count()?;
             Ok($value)
         }
         fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            self.count()?;
             Ok($value)
         }
         fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            self.count()?;
             Ok($value)
         }
     };
+}
+
+/// Why a line could not be scanned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScanError {
+    /// Not JSON: the normal parse says where.
+    NotJson,
+    /// More than [`MAX_VALUES`] values.
+    TooManyValues,
+}
+
+/// The values seen so far, shared by every visitor of one walk.
+#[derive(Clone, Copy)]
+struct Counter<'c>(&'c Cell<usize>);
+
+impl Counter<'_> {
+    fn count<E: de::Error>(self) -> Result<(), E> {
+        let seen = self.0.get() + 1;
+        self.0.set(seen);
+        if seen > MAX_VALUES { Err(E::custom("too many values")) } else { Ok(()) }
+    }
 }
 
 /// Where a line repeats a key. Lines that are not JSON give `None` from
@@ -56,18 +93,29 @@ pub struct Repeated {
     pub id: bool,
 }
 
-/// Walks `line` (one JSON value) looking for repeated keys.
-pub fn find(line: &[u8]) -> Option<Duplicates> {
+/// Walks `line` (one JSON value) looking for repeated keys, counting values.
+pub fn find(line: &[u8]) -> Result<Duplicates, ScanError> {
+    let seen = Cell::new(0);
     let mut deserializer = serde_json::Deserializer::from_slice(line);
-    let found = deserializer.deserialize_any(TopLevel).ok()?;
-    deserializer.end().ok()?;
-    Some(found)
+    let found = deserializer.deserialize_any(TopLevel(Counter(&seen)));
+    let found = found.and_then(|found| deserializer.end().map(|()| found));
+    match found {
+        Ok(found) => Ok(found),
+        Err(_) if seen.get() > MAX_VALUES => Err(ScanError::TooManyValues),
+        Err(_) => Err(ScanError::NotJson),
+    }
 }
 
 /// The top of the line: an array is a batch, so each entry is judged alone.
-struct TopLevel;
+struct TopLevel<'c>(Counter<'c>);
 
-impl<'de> Visitor<'de> for TopLevel {
+impl TopLevel<'_> {
+    fn count<E: de::Error>(&self) -> Result<(), E> {
+        self.0.count()
+    }
+}
+
+impl<'de> Visitor<'de> for TopLevel<'_> {
     type Value = Duplicates;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -75,9 +123,10 @@ impl<'de> Visitor<'de> for TopLevel {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Duplicates, A::Error> {
+        self.count()?;
         let mut entries = Vec::new();
         let mut index = 0;
-        while let Some(repeated) = seq.next_element_seed(Entry)? {
+        while let Some(repeated) = seq.next_element_seed(Entry(self.0))? {
             if repeated.any {
                 entries.push((index, repeated));
             }
@@ -87,7 +136,7 @@ impl<'de> Visitor<'de> for TopLevel {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Duplicates, A::Error> {
-        let repeated = Entry.visit_map(map)?;
+        let repeated = Entry(self.0).visit_map(map)?;
         Ok(if repeated.any { Duplicates::Whole(repeated) } else { Duplicates::None })
     }
 
@@ -97,9 +146,15 @@ impl<'de> Visitor<'de> for TopLevel {
 /// One request (a message, or an entry of a batch): also says whether `id`
 /// itself is repeated.
 #[derive(Clone, Copy)]
-struct Entry;
+struct Entry<'c>(Counter<'c>);
 
-impl<'de> DeserializeSeed<'de> for Entry {
+impl Entry<'_> {
+    fn count<E: de::Error>(&self) -> Result<(), E> {
+        self.0.count()
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Entry<'_> {
     type Value = Repeated;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Repeated, D::Error> {
@@ -107,7 +162,7 @@ impl<'de> DeserializeSeed<'de> for Entry {
     }
 }
 
-impl<'de> Visitor<'de> for Entry {
+impl<'de> Visitor<'de> for Entry<'_> {
     type Value = Repeated;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -115,10 +170,11 @@ impl<'de> Visitor<'de> for Entry {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Repeated, A::Error> {
-        Ok(Repeated { any: Walk.visit_seq(seq)?, id: false })
+        Ok(Repeated { any: Walk(self.0).visit_seq(seq)?, id: false })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Repeated, A::Error> {
+        self.count()?;
         let mut keys: Vec<Key<'de>> = Vec::new();
         let mut repeated = Repeated::default();
         while let Some(key) = map.next_key::<Key<'de>>()? {
@@ -127,7 +183,7 @@ impl<'de> Visitor<'de> for Entry {
                 repeated.id |= key.as_str() == "id";
             }
             keys.push(key);
-            repeated.any |= map.next_value_seed(Walk)?;
+            repeated.any |= map.next_value_seed(Walk(self.0))?;
         }
         Ok(repeated)
     }
@@ -137,9 +193,15 @@ impl<'de> Visitor<'de> for Entry {
 
 /// Any value inside: true when some object in it repeats a key.
 #[derive(Clone, Copy)]
-struct Walk;
+struct Walk<'c>(Counter<'c>);
 
-impl<'de> DeserializeSeed<'de> for Walk {
+impl Walk<'_> {
+    fn count<E: de::Error>(&self) -> Result<(), E> {
+        self.0.count()
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Walk<'_> {
     type Value = bool;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
@@ -147,7 +209,7 @@ impl<'de> DeserializeSeed<'de> for Walk {
     }
 }
 
-impl<'de> Visitor<'de> for Walk {
+impl<'de> Visitor<'de> for Walk<'_> {
     type Value = bool;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -155,21 +217,23 @@ impl<'de> Visitor<'de> for Walk {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        self.count()?;
         let mut repeated = false;
-        while let Some(inner) = seq.next_element_seed(Walk)? {
+        while let Some(inner) = seq.next_element_seed(self)? {
             repeated |= inner;
         }
         Ok(repeated)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        self.count()?;
         // Objects in requests are small: a list beats a hash set here.
         let mut keys: Vec<Key<'de>> = Vec::new();
         let mut repeated = false;
         while let Some(key) = map.next_key::<Key<'de>>()? {
             repeated |= keys.contains(&key);
             keys.push(key);
-            repeated |= map.next_value_seed(Walk)?;
+            repeated |= map.next_value_seed(self)?;
         }
         Ok(repeated)
     }
@@ -224,7 +288,7 @@ mod tests {
     /// A repeated key is found at any depth, in a single message or per batch entry.
     #[test]
     fn finds_repeated_keys_anywhere() {
-        let find = |s: &str| find(s.as_bytes());
+        let find = |s: &str| find(s.as_bytes()).ok();
         assert_eq!(find(r#"{"a":1,"b":2}"#), Some(Duplicates::None));
         let some = Repeated { any: true, id: false };
         let id = Repeated { any: true, id: true };
@@ -238,5 +302,15 @@ mod tests {
         assert_eq!(find(r#"{"\u0061":1,"a":2}"#), Some(Duplicates::Whole(some)), "escapes name the same key");
         assert_eq!(find("{not json"), None);
         assert_eq!(find("42"), Some(Duplicates::None));
+    }
+
+    /// Lines with more values than the budget are refused before any tree is built.
+    #[test]
+    fn counts_values_up_to_the_budget() {
+        let within = format!("[{}]", vec!["0"; MAX_VALUES - 1].join(","));
+        assert_eq!(find(within.as_bytes()), Ok(Duplicates::None));
+        let over = format!("{{\"p\":[{}]}}", vec!["0"; MAX_VALUES].join(","));
+        assert_eq!(find(over.as_bytes()), Err(ScanError::TooManyValues));
+        assert_eq!(find(b"[1,"), Err(ScanError::NotJson));
     }
 }

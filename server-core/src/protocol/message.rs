@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::duplicates::{self, Duplicates, Repeated};
+use super::duplicates::{self, Duplicates, Repeated, ScanError};
 use super::error::RpcError;
 use super::problem::RequestProblem;
 
@@ -47,7 +47,14 @@ pub enum Message {
 
 /// Parses one frame (a line without its ending) into a message.
 pub fn parse_message(line: &[u8]) -> Message {
-    let repeated = duplicates::find(line).unwrap_or(Duplicates::None);
+    let repeated = match duplicates::find(line) {
+        Ok(repeated) => repeated,
+        Err(ScanError::TooManyValues) => {
+            let why = RequestProblem::TooManyValues { max: duplicates::MAX_VALUES };
+            return Message::Unanswerable(RpcError::invalid_request(why));
+        }
+        Err(ScanError::NotJson) => Duplicates::None,
+    };
     if repeated == Duplicates::None
         && let Some(request) = parse_well_formed(line)
     {

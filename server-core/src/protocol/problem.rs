@@ -29,6 +29,10 @@ pub enum RequestProblem {
     },
     /// An object names the same key twice.
     DuplicateKey,
+    /// A line of more than `max` JSON values.
+    TooManyValues {
+        max: usize,
+    },
 }
 
 impl fmt::Display for RequestProblem {
@@ -44,6 +48,7 @@ impl fmt::Display for RequestProblem {
             RequestProblem::BadParams => f.write_str("params must be an object or an array"),
             RequestProblem::FrameTooLarge { limit } => write!(f, "frame too large (limit is {limit} bytes)"),
             RequestProblem::DuplicateKey => f.write_str("a key appears twice in one object"),
+            RequestProblem::TooManyValues { max } => write!(f, "too many values: at most {max} in one line"),
         }
     }
 }
@@ -73,6 +78,11 @@ impl RequestProblem {
                 Some(RequestProblem::BatchTooLarge { max: number("batch too large: at most ", " entries")? })
             })
             .or_else(|| {
+                Some(RequestProblem::TooManyValues {
+                    max: number("too many values: at most ", " in one line")?,
+                })
+            })
+            .or_else(|| {
                 Some(RequestProblem::FrameTooLarge {
                     limit: number("frame too large (limit is ", " bytes)")?,
                 })
@@ -98,6 +108,7 @@ mod tests {
             RequestProblem::BadParams,
             RequestProblem::FrameTooLarge { limit: 1_048_576 },
             RequestProblem::DuplicateKey,
+            RequestProblem::TooManyValues { max: 65_536 },
         ];
         for problem in &all {
             match problem {
@@ -110,7 +121,8 @@ mod tests {
                 | RequestProblem::MethodMissing
                 | RequestProblem::BadParams
                 | RequestProblem::FrameTooLarge { .. }
-                | RequestProblem::DuplicateKey => {}
+                | RequestProblem::DuplicateKey
+                | RequestProblem::TooManyValues { .. } => {}
             }
         }
         all

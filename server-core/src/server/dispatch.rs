@@ -25,7 +25,7 @@ use crate::storage::{WriteJob, WriteOp, WriteOutcome};
 enum Answer {
     Product(Product),
     Shared(Arc<Product>),
-    Page(crate::storage::Page),
+    Page(crate::storage::Page<Arc<Product>>),
     Json(Value),
 }
 
@@ -125,17 +125,17 @@ fn handle_single(
     };
     let id = request.id.clone();
     if let Some(error) = authorization_error(ctx, state, &request.method) {
-        return Ok(answer(id.as_ref(), Err(error), Flow::Continue, replies));
+        return answer(id.as_ref(), Err(error), Flow::Continue, replies);
     }
     let command = match Command::from_request(request) {
         Ok(command) => command,
-        Err(error) => return Ok(answer(id.as_ref(), Err(error), Flow::Continue, replies)),
+        Err(error) => return answer(id.as_ref(), Err(error), Flow::Continue, replies),
     };
     let flow = if command == Command::Quit { Flow::Quit } else { Flow::Continue };
     match (write_op(command), id) {
         (Ok(op), Some(id)) => queue_write(ctx, state, op, id, replies).map(|()| Flow::Continue),
-        (Ok(op), None) => Ok(answer(None, wait_for_write(ctx, state, op), flow, replies)),
-        (Err(command), id) => Ok(answer(id.as_ref(), execute(ctx, state, command), flow, replies)),
+        (Ok(op), None) => answer(None, wait_for_write(ctx, state, op), flow, replies),
+        (Err(command), id) => answer(id.as_ref(), execute(ctx, state, command), flow, replies),
     }
 }
 
@@ -145,14 +145,13 @@ fn answer(
     result: Result<Answer, RpcError>,
     flow: Flow,
     replies: &mut Replies<'_>,
-) -> Flow {
+) -> io::Result<Flow> {
     if let Some(id) = id {
-        replies.push(match result {
-            Ok(value) => encode_success(id, &value),
-            Err(error) => encode_error(id, &error),
-        });
+        replies.begin_line();
+        write_answer(replies, id, result)?;
+        replies.end_line()?;
     }
-    flow
+    Ok(flow)
 }
 
 /// A single write: its answer is queued by the group delivery right after
@@ -178,9 +177,10 @@ fn queue_write(
     replies.flush_queued()
 }
 
-/// Runs a batch's entries in order. Its answer is one line written as it is
-/// made (see [`Replies`]), so a batch of a thousand large pages never sits
-/// whole in memory; a stop or a closed connection ends it between entries.
+/// Runs a batch's entries in order. Its answer is one line, made entry by
+/// entry and written as it grows (see [`Replies`]), so a batch of a thousand
+/// large pages never sits whole in memory; a stop or a closed connection
+/// ends it between entries.
 fn handle_batch(
     ctx: &ServerContext,
     state: &mut SessionState,
@@ -206,7 +206,7 @@ fn handle_batch(
         };
         if let Some(id) = id {
             if answered == 0 {
-                replies.begin_long_line()?;
+                replies.begin_line();
             }
             replies.write_all(if answered == 0 { b"[" } else { b"," })?;
             write_answer(replies, &id, result)?;
@@ -218,7 +218,7 @@ fn handle_batch(
     }
     if answered > 0 {
         replies.write_all(b"]")?;
-        replies.end_long_line()?;
+        replies.end_line()?;
     }
     Ok(flow)
 }

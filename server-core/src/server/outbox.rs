@@ -81,12 +81,15 @@ impl Outbox {
         Outbox { session, stream, limit, state: Mutex::default(), changed: Condvar::new(), events }
     }
 
-    /// Sends a response from the session's own thread. Waits while the queue
-    /// is over the limit (backpressure on a client that pipelines without
-    /// reading), writes directly when the socket is free.
+    /// Sends a response from the session's own thread, with what others
+    /// queued before it. While the writer thread is sending, the session
+    /// waits for it rather than queueing: a client that does not read then
+    /// stops being read too (TCP pushes back on it), and a session never
+    /// holds more of its own answers than the one in hand. The wait ends
+    /// when the write goes through or times out (`--write-timeout`).
     pub fn respond(&self, stream: &TcpStream, line: Line) -> io::Result<()> {
         let mut state = self.lock();
-        while state.queued_bytes > self.limit && state.closing.is_none() {
+        while state.writing && state.closing.is_none() {
             state.responders_waiting += 1;
             state = self.wait(state);
             state.responders_waiting -= 1;
@@ -94,14 +97,6 @@ impl Outbox {
         if state.closing.is_some() {
             return Err(closing_error());
         }
-        if state.writing {
-            state.queued_bytes += line.len();
-            state.queue.push_back(line);
-            state.response_queued = true;
-            self.wake_writer(&state);
-            return Ok(());
-        }
-        // The socket is free: send what others queued, then the answer.
         let mut lines = take_queue(&mut state);
         drop(state);
         lines.push(line);

@@ -1,11 +1,12 @@
 //! A session's answers on their way to its socket.
 //!
 //! Answers to pipelined requests that arrived together are buffered and
-//! leave in one `write`. A batch's answer is one line that may be far larger
-//! than anything worth holding (a thousand pages of ten thousand products):
-//! it is written as it is made, in chunks of [`CHUNK`] bytes, while the
-//! session holds its socket so that no notification can land inside the
-//! line. Memory per session stays one chunk plus one entry's answer.
+//! leave in one `write`. Every answer is serialized straight into the
+//! buffer; one that grows past [`CHUNK`] bytes (a page of ten thousand
+//! products, a batch of a thousand such pages: hundreds of megabytes) is
+//! written as it is made, chunk by chunk, while the session holds its socket
+//! so that no notification can land inside the line. Memory per session
+//! stays [`MAX_BUFFERED`] plus one chunk, whatever the answer.
 
 use std::io::{self, Write};
 use std::net::TcpStream;
@@ -15,14 +16,19 @@ use super::outbox::Line;
 use super::sessions::Session;
 use crate::protocol::Encoded;
 
-/// A long line is written to the socket each time this much has been made.
+/// An answer is written to the socket each time this much of it has been made.
 pub const CHUNK: usize = 64 * 1024;
+
+/// Most bytes of complete answers held back while more pipelined requests wait.
+pub const MAX_BUFFERED: usize = 256 * 1024;
 
 pub struct Replies<'a> {
     buffer: Vec<u8>,
     session: &'a Session,
     stream: &'a TcpStream,
-    /// The long line being written through, while the socket is held.
+    /// Where the answer being made starts in `buffer`.
+    line_start: usize,
+    /// The answer being written through, while the socket is held.
     held: Option<LongLine>,
 }
 
@@ -36,7 +42,7 @@ struct LongLine {
 
 impl<'a> Replies<'a> {
     pub fn new(session: &'a Session, stream: &'a TcpStream) -> Self {
-        Replies { buffer: Vec::new(), session, stream, held: None }
+        Replies { buffer: Vec::new(), session, stream, line_start: 0, held: None }
     }
 
     /// Adds one complete answer line.
@@ -55,6 +61,7 @@ impl<'a> Replies<'a> {
             return Ok(());
         }
         let line: Line = std::mem::take(&mut self.buffer).into();
+        self.line_start = 0;
         self.session.outbox.respond(self.stream, line)
     }
 
@@ -64,27 +71,33 @@ impl<'a> Replies<'a> {
         self.session.outbox.flush_queued(self.stream)
     }
 
-    /// Starts a long line: what is buffered leaves first, then the line is
-    /// written with [`Write`] and ended with [`Replies::end_long_line`].
-    pub fn begin_long_line(&mut self) -> io::Result<()> {
-        self.flush()
+    /// Starts an answer, made with [`Write`] and ended with [`Replies::end_line`].
+    pub fn begin_line(&mut self) {
+        self.line_start = self.buffer.len();
     }
 
-    /// Ends the long line with its newline. A line that stayed small leaves
-    /// like any answer; one that was written through releases the socket.
-    pub fn end_long_line(&mut self) -> io::Result<()> {
+    /// Ends the answer with its newline. One that stayed small waits in the
+    /// buffer like any answer; one that was written through releases the socket.
+    pub fn end_line(&mut self) -> io::Result<()> {
         self.buffer.push(b'\n');
+        self.line_start = self.buffer.len();
         if self.held.is_none() {
-            return self.flush();
+            return Ok(());
         }
         self.write_through()?;
         self.release();
         Ok(())
     }
 
-    /// Writes the buffered part of the long line, taking the socket first.
+    /// Writes the buffered part of the answer being made, taking the socket
+    /// first (the complete answers before it leave as usual).
     fn write_through(&mut self) -> io::Result<()> {
         if self.held.is_none() {
+            if self.line_start > 0 {
+                let earlier: Line = self.buffer.drain(..self.line_start).collect::<Vec<u8>>().into();
+                self.line_start = 0;
+                self.session.outbox.respond(self.stream, earlier)?;
+            }
             self.session.outbox.hold(self.stream)?;
             self.held = Some(LongLine { start: Vec::new(), bytes: 0 });
         }

@@ -14,7 +14,7 @@ use super::context::ServerContext;
 use super::dispatch::{self, Flow, SessionState};
 use super::events::{CloseReason, ServerEvent, preview};
 use super::outbox::Outbox;
-use super::replies::Replies;
+use super::replies::{self, Replies};
 use super::sessions::Session;
 use crate::protocol::RpcError;
 use crate::protocol::frame::{BeforeRead, Frame, FrameReader};
@@ -23,9 +23,6 @@ use crate::protocol::message::encode_error;
 /// How long, and how much, a closing session reads to let its last answer arrive.
 const LINGER_TIME: Duration = Duration::from_secs(1);
 const LINGER_BYTES: usize = 64 * 1024 * 1024;
-
-/// Most bytes of answers held back while more pipelined requests wait.
-const MAX_BUFFERED_REPLIES: usize = 256 * 1024;
 
 /// Serves one accepted connection until it ends. Runs on the session's thread
 /// (threaded mode) or on the accept thread (sequential mode). The connection
@@ -139,7 +136,7 @@ fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: &TcpStrea
         };
         // Answers to requests that arrived together leave together.
         let more_waiting = reader.has_buffered_line();
-        if flow != Flow::Continue || !more_waiting || replies.buffered_bytes() >= MAX_BUFFERED_REPLIES {
+        if flow != Flow::Continue || !more_waiting || replies.buffered_bytes() >= replies::MAX_BUFFERED {
             if let Err(e) = replies.flush() {
                 return CloseReason::write_failed(&e);
             }

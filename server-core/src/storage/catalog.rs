@@ -10,10 +10,12 @@ use std::sync::{Arc, RwLock};
 
 use crate::protocol::Product;
 
-/// One page of `product.list`.
+/// One page of `product.list`. The server's pages share the catalog's
+/// products (`Page<Arc<Product>>`: a page of ten thousand copies nothing);
+/// a client reads them as plain products.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Page {
-    pub products: Vec<Product>,
+pub struct Page<P = Product> {
+    pub products: Vec<P>,
     pub next: Option<String>,
     pub total: usize,
 }
@@ -54,14 +56,14 @@ impl Catalog {
     }
 
     /// Products after `after` (exclusive) in byte order, at most `limit`.
-    pub fn page(&self, after: Option<&str>, limit: usize) -> Page {
+    pub fn page(&self, after: Option<&str>, limit: usize) -> Page<Arc<Product>> {
         let index = self.read();
         let start = match after {
             Some(code) => Bound::Excluded(code),
             None => Bound::Unbounded,
         };
         let mut range = index.sorted.range::<str, _>((start, Bound::Unbounded));
-        let page: Vec<Product> = range.by_ref().take(limit).map(|(_, p)| Product::clone(p)).collect();
+        let page: Vec<Arc<Product>> = range.by_ref().take(limit).map(|(_, p)| p.clone()).collect();
         let more = range.next().is_some();
         let next = if more { page.last().map(|p| p.code.clone()) } else { None };
         Page { products: page, next, total: index.sorted.len() }
@@ -103,7 +105,7 @@ mod tests {
         Product { code: code.into(), name: "n".into(), price_cents: 1, quantity: 0 }
     }
 
-    fn codes(page: &Page) -> Vec<&str> {
+    fn codes(page: &Page<Arc<Product>>) -> Vec<&str> {
         page.products.iter().map(|p| p.code.as_str()).collect()
     }
 
