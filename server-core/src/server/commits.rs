@@ -1,15 +1,23 @@
 //! Delivering committed writes: what each session hears about a group.
 //!
-//! The storage writer hands over each committed group in commit order. For
-//! every open session this builds, in that order, the notifications of the
-//! other sessions' changes and the answers to its own writes, and queues them
-//! with one lock and at most one wake-up per session. Only then are the
-//! waiting session threads released, so a session's next answer can never
-//! overtake the answer to its write.
+//! The storage writer hands each committed group, in commit order, to the
+//! `fan-out` thread and goes back to committing: it never waits for
+//! hundreds of sessions. The fan-out thread takes every group waiting at
+//! once and delivers them in two steps:
+//!
+//! 1. the sessions that wrote in them get, in commit order, the other
+//!    sessions' changes and the answers to their own writes — then their
+//!    threads are released, so a session's next answer can never overtake
+//!    the answer to its write;
+//! 2. every other session gets all the groups' notifications as one shared
+//!    line: one lock and at most one wake-up per session, however many
+//!    commits the line holds. The busier the catalog, the more each pass
+//!    carries, so the cost per commit falls as the class grows.
 
 use std::sync::Arc;
+use std::thread::JoinHandle;
 
-use crossbeam_channel::Sender;
+use crossbeam_channel::{Receiver, Sender};
 use serde_json::Value;
 
 use super::dispatch::{change_notification, encode_write_outcome, to_line};
@@ -25,9 +33,59 @@ pub enum Completion {
     Return(Sender<WriteOutcome>),
 }
 
-/// The sink the storage writer calls for each committed group.
-pub fn sink(registry: Arc<Registry>) -> GroupSink<Completion> {
-    Box::new(move |group| deliver(&registry, group))
+/// Committed groups waiting for the fan-out thread; past this the storage
+/// writer waits (a bound on memory when sessions are slower than commits).
+const BACKLOG: usize = 256;
+
+type Group = Vec<(WriteJob<Completion>, WriteOutcome)>;
+
+/// The sink the storage writer calls for each committed group. Dropping it
+/// (the writer's end) lets the fan-out thread deliver what is left and end.
+pub fn sink(registry: Arc<Registry>) -> std::io::Result<GroupSink<Completion>> {
+    let (tx, rx) = crossbeam_channel::bounded::<Group>(BACKLOG);
+    let thread = std::thread::Builder::new().name("fan-out".into()).spawn(move || fan_out(&registry, &rx))?;
+    let fan_out = FanOut { tx: Some(tx), thread: Some(thread) };
+    Ok(Box::new(move |group| fan_out.send(group)))
+}
+
+/// The storage writer's end of the fan-out thread.
+struct FanOut {
+    tx: Option<Sender<Group>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl FanOut {
+    fn send(&self, group: Group) {
+        if let Some(tx) = &self.tx {
+            // The thread only ends after the sender is dropped.
+            let _ = tx.send(group);
+        }
+    }
+}
+
+impl Drop for FanOut {
+    fn drop(&mut self) {
+        self.tx = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Most writes one pass delivers: a few MiB of notifications at most, well
+/// under a session's outbox bound.
+const MERGE: usize = 4096;
+
+/// The fan-out thread: delivers the groups waiting, several as one.
+fn fan_out(registry: &Registry, groups: &Receiver<Group>) {
+    while let Ok(first) = groups.recv() {
+        let mut merged = first;
+        while merged.len() < MERGE {
+            let Ok(more) = groups.try_recv() else { break };
+            merged.extend(more);
+        }
+        deliver(registry, merged);
+    }
 }
 
 /// A committed write with its notification and (for single requests) its answer.
@@ -50,17 +108,20 @@ fn deliver(registry: &Registry, group: Vec<(WriteJob<Completion>, WriteOutcome)>
         releases.push((job.token, outcome));
     }
     let origins = origins(&delivered);
-    let everyone_else = joined_notifications(&delivered);
+    registry.for_ids(&origins, |session| queue_for(session, &delivered));
+    release(releases);
+    let Some(everyone_else) = joined_notifications(&delivered) else { return };
     registry.for_each(|session| {
-        if origins.binary_search(&session.id).is_ok() {
-            queue_for(session, &delivered);
-        } else if let Some(line) = &everyone_else {
-            // The common case, and the one that grows with the class: a
-            // session that wrote nothing in this group hears every change,
-            // as one shared line — no copy, no allocation per session.
-            session.outbox.push_line(line.clone());
+        if origins.binary_search(&session.id).is_err() {
+            // The common case, and the one that grows with the class: no
+            // copy and no allocation per session.
+            session.outbox.push_line(everyone_else.clone());
         }
     });
+}
+
+/// Lets the threads that waited for these writes go on.
+fn release(releases: Vec<(Completion, WriteOutcome)>) {
     for (token, outcome) in releases {
         match token {
             Completion::Respond { done, .. } => {

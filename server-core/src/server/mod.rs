@@ -47,7 +47,7 @@ pub enum ServerError {
     Bind { addr: String, source: std::io::Error, hint: &'static str },
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("cannot start the accept thread: {0}")]
+    #[error("cannot start a server thread: {0}")]
     Thread(std::io::Error),
 }
 
@@ -90,7 +90,8 @@ pub fn start_on(listener: TcpListener, config: ServerConfig) -> Result<ServerHan
     let (sink, events) = EventSink::new(config.event_capacity);
     let events_sink = Arc::new(sink);
     let registry = Arc::new(Registry::default());
-    let store = Store::open(&config.db, config.sync, commits::sink(registry.clone()))?;
+    let store =
+        Store::open(&config.db, config.sync, commits::sink(registry.clone()).map_err(ServerError::Thread)?)?;
     let mode = config.mode;
     let ctx = Arc::new(ServerContext {
         config,

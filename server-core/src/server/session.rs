@@ -71,7 +71,13 @@ fn register(ctx: &ServerContext, stream: &TcpStream, peer: SocketAddr) -> io::Re
         connected_since: SystemTime::now(),
         client: Default::default(),
         requests: Default::default(),
-        outbox: Outbox::new(id, stream.try_clone()?, ctx.config.outbox_limit, ctx.events.clone()),
+        outbox: Outbox::new(
+            id,
+            stream.try_clone()?,
+            ctx.config.outbox_limit,
+            ctx.events.clone(),
+            ctx.registry.open_count(),
+        ),
         stream: stream.try_clone()?,
     });
     tracing::info!(session = id, %peer, "session opened");

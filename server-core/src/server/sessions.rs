@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::net::{Shutdown, SocketAddr, TcpStream};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::SystemTime;
 
@@ -49,6 +49,9 @@ impl Session {
 pub struct Registry {
     sessions: Mutex<HashMap<u64, Arc<Session>>>,
     last_id: AtomicU64,
+    /// How many sessions are open, shared with every outbox (the more
+    /// sessions, the longer each lets notifications gather).
+    open: Arc<AtomicUsize>,
 }
 
 impl Registry {
@@ -58,11 +61,20 @@ impl Registry {
     }
 
     pub fn insert(&self, session: Arc<Session>) {
-        self.lock().insert(session.id, session);
+        let mut sessions = self.lock();
+        sessions.insert(session.id, session);
+        self.open.store(sessions.len(), Ordering::Relaxed);
     }
 
     pub fn remove(&self, id: u64) {
-        self.lock().remove(&id);
+        let mut sessions = self.lock();
+        sessions.remove(&id);
+        self.open.store(sessions.len(), Ordering::Relaxed);
+    }
+
+    /// The count of open sessions, kept current.
+    pub fn open_count(&self) -> Arc<AtomicUsize> {
+        self.open.clone()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -79,6 +91,14 @@ impl Registry {
     /// and never block on a socket in it).
     pub fn for_each(&self, mut f: impl FnMut(&Session)) {
         for session in self.lock().values() {
+            f(session);
+        }
+    }
+
+    /// Runs `f` for each of these sessions still open.
+    pub fn for_ids(&self, ids: &[u64], mut f: impl FnMut(&Session)) {
+        let sessions = self.lock();
+        for session in ids.iter().filter_map(|id| sessions.get(id)) {
             f(session);
         }
     }
