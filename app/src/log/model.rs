@@ -2,6 +2,11 @@
 //! when (monotonic and wall clock), which way (client → server, server →
 //! client, or local), which session, which request id, and the pairing of
 //! each request with its response — enough to draw a sequence diagram.
+//!
+//! A log is bounded twice: by entries ([`LOG_ENTRIES`]) and by the bytes
+//! its texts hold ([`LOG_BYTES`]); the oldest entries go first. A huge raw
+//! message keeps only its first [`RAW_KEPT`] bytes and says how many it
+//! lost, so one line from a hostile server cannot fill the memory.
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
@@ -12,6 +17,15 @@ use lojinha_server::{ConnectionEnd, Mode};
 use serde_json::Value;
 
 use crate::phrase::Phrase;
+
+pub use lojinha_server::client::RAW_KEPT;
+
+/// Most entries a log keeps.
+pub const LOG_ENTRIES: usize = 100_000;
+/// Most bytes a log's texts (raw messages and details) may hold.
+pub const LOG_BYTES: usize = 64 * 1024 * 1024;
+/// What an entry costs besides its texts (its fields, the deque's slot).
+const ENTRY_OVERHEAD: usize = std::mem::size_of::<LogEntry>();
 
 /// Which way a step goes, seen from outside (the same for both ends).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -109,8 +123,10 @@ pub struct LogEntry {
     pub detail: Option<String>,
     /// What a local step was about, when it needs words (see [`LocalDetail`]).
     pub local: Option<LocalDetail>,
-    /// The message exactly as sent or received.
+    /// The message exactly as sent or received (its first [`RAW_KEPT`] bytes).
     pub raw: Option<String>,
+    /// Bytes of the message that `raw` does not hold (0 for whole messages).
+    pub raw_cut: usize,
     /// The `seq` of the matching request (on a response) or response (on a request).
     pub pair: Option<u64>,
 }
@@ -132,7 +148,29 @@ impl LogEntry {
             detail: None,
             local: None,
             raw: None,
+            raw_cut: 0,
             pair: None,
+        }
+    }
+
+    /// Bytes this entry holds in memory, about.
+    fn cost(&self) -> usize {
+        let text = |t: &Option<String>| t.as_ref().map_or(0, String::capacity);
+        ENTRY_OVERHEAD + text(&self.raw) + text(&self.detail)
+    }
+
+    /// Keeps at most [`RAW_KEPT`] bytes of `raw` (on a character boundary)
+    /// and adds what it drops to `raw_cut`.
+    fn cut_raw(&mut self) {
+        let Some(raw) = self.raw.as_mut() else { return };
+        if raw.len() > RAW_KEPT {
+            let mut end = RAW_KEPT;
+            while !raw.is_char_boundary(end) {
+                end -= 1;
+            }
+            self.raw_cut += raw.len() - end;
+            raw.truncate(end);
+            raw.shrink_to_fit();
         }
     }
 }
@@ -145,17 +183,33 @@ pub struct Log {
     /// Requests waiting for their response: (session, id as text) → seq.
     open_requests: HashMap<(Option<u64>, String), u64>,
     capacity: usize,
+    byte_capacity: usize,
+    /// What the kept entries hold, by [`LogEntry::cost`].
+    bytes: usize,
 }
 
 impl Default for Log {
     fn default() -> Self {
-        Log::with_capacity(100_000)
+        Log::with_limits(LOG_ENTRIES, LOG_BYTES)
     }
 }
 
 impl Log {
     pub fn with_capacity(capacity: usize) -> Log {
-        Log { entries: VecDeque::new(), next_seq: 1, origin: None, open_requests: HashMap::new(), capacity }
+        Log::with_limits(capacity, LOG_BYTES)
+    }
+
+    /// A log of at most `capacity` entries holding at most `byte_capacity` bytes.
+    pub fn with_limits(capacity: usize, byte_capacity: usize) -> Log {
+        Log {
+            entries: VecDeque::new(),
+            next_seq: 1,
+            origin: None,
+            open_requests: HashMap::new(),
+            capacity: capacity.max(1),
+            byte_capacity,
+            bytes: 0,
+        }
     }
 
     /// Times from now on are counted from `at` (a new connection attempt).
@@ -169,13 +223,34 @@ impl Log {
         entry.since_origin = entry.at.saturating_duration_since(origin);
         entry.seq = self.next_seq;
         self.next_seq += 1;
+        entry.cut_raw();
         self.pair(&mut entry);
-        if self.entries.len() == self.capacity {
-            self.entries.pop_front();
-        }
         let seq = entry.seq;
+        self.bytes += entry.cost();
         self.entries.push_back(entry);
+        while self.entries.len() > self.capacity
+            || (self.bytes > self.byte_capacity && self.entries.len() > 1)
+        {
+            self.evict_oldest();
+        }
         seq
+    }
+
+    /// Drops the oldest entry, and its open request if it was one.
+    fn evict_oldest(&mut self) {
+        let Some(old) = self.entries.pop_front() else { return };
+        self.bytes -= old.cost();
+        if let (Direction::ClientToServer, Some(id)) = (old.direction, &old.id) {
+            let key = (old.session, id.to_string());
+            if self.open_requests.get(&key) == Some(&old.seq) {
+                self.open_requests.remove(&key);
+            }
+        }
+    }
+
+    /// Bytes the kept entries hold, about (bounded by the byte capacity).
+    pub fn bytes(&self) -> usize {
+        self.bytes
     }
 
     fn pair(&mut self, entry: &mut LogEntry) {
@@ -224,10 +299,17 @@ impl Log {
         self.entries.is_empty()
     }
 
-    /// Forgets every entry (numbering goes on, so views notice).
+    /// Forgets every entry (numbering goes on, so views notice) and gives
+    /// their memory back.
     pub fn clear(&mut self) {
-        self.entries.clear();
-        self.open_requests.clear();
+        self.entries = VecDeque::new();
+        self.open_requests = HashMap::new();
+        self.bytes = 0;
+    }
+
+    /// Slots the log has allocated (falls to 0 after [`Log::clear`]).
+    pub fn allocated(&self) -> usize {
+        self.entries.capacity()
     }
 
     /// The `seq` the next entry will get: views use it to notice changes.

@@ -1,6 +1,11 @@
 //! Where a client's incoming lines come from: read directly on the calling
 //! thread, or by a background reader thread that forwards them on a channel
 //! (so a GUI's network thread can wait on commands and the server at once).
+//!
+//! The reader's channel is bounded: when it is full the reader stops
+//! reading, the socket's buffers fill, and TCP flow control slows the
+//! server down. A flooding server costs the client at most the channel's
+//! capacity in lines, never memory without end.
 
 use std::io;
 use std::net::TcpStream;
@@ -9,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 
+use super::dropped::DropCount;
 use super::end::ConnectionEnd;
 use super::events::{ClientEvent, ClientEventRecord};
 use crate::protocol::frame::{Frame, FrameReader};
@@ -31,7 +37,7 @@ pub(super) enum Source {
 }
 
 impl Source {
-    pub fn direct(stream: TcpStream, max_frame: usize, reads: Option<Sender<ClientEventRecord>>) -> Self {
+    pub fn direct(stream: TcpStream, max_frame: usize, reads: Option<ReadReports>) -> Self {
         let mut reader = FrameReader::with_read_buffer(stream, max_frame, CLIENT_READ_BUFFER);
         if let Some(events) = reads {
             reader.set_read_observer(read_observer(events));
@@ -42,9 +48,10 @@ impl Source {
     pub fn background(
         stream: TcpStream,
         max_frame: usize,
-        reads: Option<Sender<ClientEventRecord>>,
+        capacity: usize,
+        reads: Option<ReadReports>,
     ) -> io::Result<Self> {
-        let (tx, rx) = crossbeam_channel::unbounded();
+        let (tx, rx) = crossbeam_channel::bounded(capacity.max(1));
         let mut reader = FrameReader::with_read_buffer(stream, max_frame, CLIENT_READ_BUFFER);
         if let Some(events) = reads {
             reader.set_read_observer(read_observer(events));
@@ -72,8 +79,12 @@ impl Source {
         }
     }
 
+    /// Waits for a background reader to end (after the socket is shut
+    /// down). Our receiver is let go first: a reader blocked on a full
+    /// channel then fails its send and stops instead of waiting forever.
     pub fn join(&mut self) {
-        if let Source::Background { thread, .. } = self {
+        if let Source::Background { rx, thread } = self {
+            *rx = crossbeam_channel::never();
             if let Some(thread) = thread.take() {
                 let _ = thread.join();
             }
@@ -81,9 +92,16 @@ impl Source {
     }
 }
 
-fn read_observer(events: Sender<ClientEventRecord>) -> Box<dyn FnMut(usize) + Send> {
+/// Where "show reads" reports go. Offered, never waited for: the reader
+/// must not block on a log nobody is reading.
+pub(super) struct ReadReports {
+    pub events: Sender<ClientEventRecord>,
+    pub dropped: DropCount,
+}
+
+fn read_observer(reports: ReadReports) -> Box<dyn FnMut(usize) + Send> {
     Box::new(move |bytes| {
-        let _ = events.send(ClientEventRecord::now(ClientEvent::Read { bytes }));
+        reports.dropped.offer(&reports.events, ClientEventRecord::now(ClientEvent::Read { bytes }));
     })
 }
 
