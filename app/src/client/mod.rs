@@ -47,7 +47,7 @@ use crate::phrase::Phrase;
 pub use window::show;
 
 /// Most network events one frame applies.
-pub const EVENTS_PER_FRAME: usize = 2_000;
+pub const EVENTS_PER_FRAME: usize = 500;
 /// Most time one frame spends applying network events.
 pub const FRAME_BUDGET: Duration = Duration::from_millis(4);
 /// Most messages a window's sequence diagram draws; later ones are only in

@@ -349,4 +349,49 @@ mod tests {
         assert_eq!(response.pair, Some(request_seq));
         assert_eq!(response.method.as_deref(), Some("product.get"));
     }
+
+    fn raw_entry(raw: String) -> LogEntry {
+        let mut e = entry(Direction::ServerToClient, Step::Garbage, None);
+        e.raw = Some(raw);
+        e
+    }
+
+    /// A huge raw line keeps only its first RAW_KEPT bytes (on a character
+    /// boundary), and the entry says how many bytes it lost.
+    #[test]
+    fn huge_raw_line_keeps_a_prefix_and_the_cut_size() {
+        let mut log = Log::default();
+        let huge = "é".repeat(3 * RAW_KEPT);
+        let seq = log.push(raw_entry(huge.clone()));
+        let kept = log.get(seq).unwrap();
+        let raw = kept.raw.as_deref().unwrap();
+        assert!(raw.len() <= RAW_KEPT && raw.len() > RAW_KEPT - 4);
+        assert!(huge.starts_with(raw));
+        assert_eq!(kept.raw_cut, huge.len() - raw.len());
+    }
+
+    /// Entries are capped by the bytes their texts hold: the oldest go first,
+    /// and the log never holds much more than its byte capacity.
+    #[test]
+    fn entries_are_capped_by_bytes() {
+        let mut log = Log::with_limits(1_000_000, 1024 * 1024);
+        for _ in 0..200 {
+            log.push(raw_entry("x".repeat(64 * 1024)));
+        }
+        assert!(log.bytes() <= 1024 * 1024, "{} bytes held", log.bytes());
+        assert!(log.len() < 20, "{} entries of 64 KiB in 1 MiB", log.len());
+        assert_eq!(log.entries().back().unwrap().seq, 200, "the newest entry stays");
+    }
+
+    /// Clear forgets every entry and gives the memory back.
+    #[test]
+    fn clear_returns_memory() {
+        let mut log = Log::default();
+        for _ in 0..10_000 {
+            log.push(raw_entry("y".repeat(100)));
+        }
+        assert!(log.allocated() >= 10_000);
+        log.clear();
+        assert_eq!((log.len(), log.bytes(), log.allocated()), (0, 0, 0));
+    }
 }

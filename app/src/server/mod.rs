@@ -28,7 +28,7 @@ use crate::settings::Settings;
 /// Server events waiting for the panel.
 pub const SERVER_EVENT_CAPACITY: usize = 4096;
 /// Most server events one frame applies …
-pub const SERVER_EVENTS_PER_FRAME: usize = 2_000;
+pub const SERVER_EVENTS_PER_FRAME: usize = 1_000;
 /// … in at most this long.
 pub const SERVER_FRAME_BUDGET: Duration = Duration::from_millis(4);
 

@@ -9,10 +9,12 @@
 
 use std::io;
 use std::net::TcpStream;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
+use crossbeam_channel::{Receiver, RecvTimeoutError, SendTimeoutError, Sender};
 
 use super::dropped::DropCount;
 use super::end::ConnectionEnd;
@@ -33,7 +35,7 @@ pub enum Incoming {
 
 pub(super) enum Source {
     Direct { reader: FrameReader<TcpStream>, timeout: Option<Duration> },
-    Background { rx: Receiver<Incoming>, thread: Option<JoinHandle<()>> },
+    Background { rx: Receiver<Incoming>, thread: Option<JoinHandle<()>>, stop: Arc<AtomicBool> },
 }
 
 impl Source {
@@ -56,10 +58,12 @@ impl Source {
         if let Some(events) = reads {
             reader.set_read_observer(read_observer(events));
         }
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = stop.clone();
         let thread = std::thread::Builder::new()
             .name("client-reader".into())
-            .spawn(move || forward_lines(reader, &tx))?;
-        Ok(Source::Background { rx, thread: Some(thread) })
+            .spawn(move || forward_lines(reader, &tx, &stopped))?;
+        Ok(Source::Background { rx, thread: Some(thread), stop })
     }
 
     /// The channel a background reader fills, for `select!`.
@@ -80,10 +84,11 @@ impl Source {
     }
 
     /// Waits for a background reader to end (after the socket is shut
-    /// down). Our receiver is let go first: a reader blocked on a full
-    /// channel then fails its send and stops instead of waiting forever.
+    /// down). A reader waiting for room in a full channel is told to stop,
+    /// and our receiver is let go, so it does not wait forever.
     pub fn join(&mut self) {
-        if let Source::Background { rx, thread } = self {
+        if let Source::Background { rx, thread, stop } = self {
+            stop.store(true, Ordering::SeqCst);
             *rx = crossbeam_channel::never();
             if let Some(thread) = thread.take() {
                 let _ = thread.join();
@@ -142,16 +147,32 @@ fn frame_to_incoming(frame: Frame) -> Incoming {
     }
 }
 
-/// The background reader's body: forward every line until the connection ends.
-fn forward_lines(mut reader: FrameReader<TcpStream>, tx: &Sender<Incoming>) {
+/// How often a reader waiting for room checks whether its client closed.
+const STOP_CHECK: Duration = Duration::from_millis(100);
+
+/// The background reader's body: forward every line until the connection
+/// ends or the client stops it.
+fn forward_lines(mut reader: FrameReader<TcpStream>, tx: &Sender<Incoming>, stop: &AtomicBool) {
     loop {
         let incoming = match reader.next_frame() {
             Ok(frame) => frame_to_incoming(frame),
             Err(e) => Incoming::End { reason: ConnectionEnd::read_failed(&e) },
         };
         let end = matches!(incoming, Incoming::End { .. });
-        if tx.send(incoming).is_err() || end {
+        if !wait_for_room(tx, incoming, stop) || end {
             return;
+        }
+    }
+}
+
+/// Sends `incoming`, waiting while the channel is full (backpressure);
+/// `false` when nobody will take it.
+fn wait_for_room(tx: &Sender<Incoming>, mut incoming: Incoming, stop: &AtomicBool) -> bool {
+    loop {
+        match tx.send_timeout(incoming, STOP_CHECK) {
+            Ok(()) => return true,
+            Err(SendTimeoutError::Timeout(again)) if !stop.load(Ordering::SeqCst) => incoming = again,
+            Err(_) => return false,
         }
     }
 }
