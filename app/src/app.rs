@@ -37,6 +37,8 @@ pub struct LojinhaApp {
     pending_connect: Option<String>,
     serve_addr: Option<String>,
     fill: usize,
+    /// The longest line client windows accept from a server.
+    max_frame: usize,
     /// The server address the client windows were last told about.
     told_local: Option<String>,
     notice: Option<Phrase>,
@@ -68,6 +70,7 @@ impl LojinhaApp {
             pending_connect: options.connect.clone(),
             serve_addr: options.serve.clone(),
             fill: options.fill,
+            max_frame: options.max_frame.unwrap_or(crate::client::network::DEFAULT_MAX_FRAME),
             told_local: None,
             notice: None,
             ctx: cc.egui_ctx.clone(),
@@ -111,6 +114,7 @@ impl LojinhaApp {
             self.settings.connect_addr.clone(),
             self.settings.auto_reconnect,
             waker,
+            self.max_frame,
         ) {
             Ok(mut window) => {
                 window.local_server = self.server.connect_address();

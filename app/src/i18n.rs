@@ -406,6 +406,21 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("table.filter_hint", "code or name", "código ou nome"),
     ("table.reload", "Reload", "Recarregar"),
     ("table.count", "{shown} of {total} products", "{shown} de {total} produtos"),
+    (
+        "table.over_max",
+        "The server sent more products than the table holds ({max}): {n} not shown",
+        "O servidor enviou mais produtos do que a tabela comporta ({max}): {n} não mostrados",
+    ),
+    (
+        "table.malformed",
+        "{n} products from the server broke the rules (code or name too long) and are not shown",
+        "{n} produtos do servidor quebram as regras (código ou nome longo demais) e não são mostrados",
+    ),
+    (
+        "client.commands_full",
+        "The connection is busy: too many requests are waiting. Try again in a moment.",
+        "A conexão está ocupada: há pedidos demais esperando. Tente de novo daqui a pouco.",
+    ),
     ("table.loading", "Loading {loaded} of {total}", "Carregando {loaded} de {total}"),
     ("table.code", "Code", "Código"),
     ("table.name", "Name", "Nome"),
@@ -485,6 +500,16 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("log.auto_scroll", "Auto-scroll", "Rolar sozinho"),
     ("log.clear", "Clear", "Limpar"),
     ("log.count", "{n} steps", "{n} passos"),
+    (
+        "log.not_shown",
+        "{n} events not shown (they came faster than the window could show them)",
+        "{n} eventos não mostrados (chegaram mais rápido do que a janela consegue mostrar)",
+    ),
+    (
+        "log.raw_cut",
+        "({n} more bytes of this message were not kept)",
+        "({n} bytes a mais desta mensagem não foram guardados)",
+    ),
     ("log.col.time", "Time", "Tempo"),
     ("log.col.dir", "Dir", "Dir"),
     ("log.col.session", "Sess", "Sess"),

@@ -31,6 +31,10 @@ struct Cli {
     /// Fill an empty catalog with N generated products (shows the big table at work).
     #[arg(long, value_name = "N", default_value_t = 0)]
     fill: usize,
+    /// The longest message client windows accept from a server, in MiB; a
+    /// longer one ends the connection (protects the app from a hostile server).
+    #[arg(long, value_name = "MIB", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    max_frame_mib: u32,
 }
 
 fn main() -> std::process::ExitCode {
@@ -48,6 +52,7 @@ fn main() -> std::process::ExitCode {
         settings_path: cli.settings.or_else(lojinha::settings::default_settings_path),
         fill: cli.fill,
         threads_time_scale: None,
+        max_frame: Some(cli.max_frame_mib as usize * 1024 * 1024),
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

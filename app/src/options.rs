@@ -18,6 +18,9 @@ pub struct StartOptions {
     pub fill: usize,
     /// Multiplies the threads demo's task lengths (tests use 0.1).
     pub threads_time_scale: Option<f64>,
+    /// The longest line client windows accept from a server, in bytes
+    /// (`None`: [`crate::client::network::DEFAULT_MAX_FRAME`], 4 MiB).
+    pub max_frame: Option<usize>,
 }
 
 /// `count` products with predictable codes, names, prices and stock.

@@ -1,9 +1,18 @@
 //! The products a client window knows, kept in step with the server through
 //! pages and notifications, and the sorted, filtered view the table shows.
+//!
+//! The catalog trusts no server: it holds at most [`MAX_ROWS`] products, and
+//! only products within the protocol's rules (code and name lengths); what
+//! it turns away is counted, and the table says so.
 
 use std::collections::HashMap;
 
 use lojinha_server::Product;
+use lojinha_server::protocol::product::{MAX_CODE_LEN, MAX_NAME_CHARS};
+
+/// Most products a client window's table holds (about 60 MB at the
+/// protocol's longest names); a server that sends more is told apart.
+pub const MAX_ROWS: usize = 200_000;
 
 /// The column the table is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,19 +33,34 @@ pub struct Catalog {
     sort: Option<(SortColumn, bool)>,
     filter: String,
     dirty: bool,
+    /// New products turned away because the table was full.
+    over_max: usize,
+    /// Products turned away because they break the protocol's rules.
+    malformed: usize,
 }
 
 impl Catalog {
     pub fn clear(&mut self) {
         self.products.clear();
         self.index.clear();
+        self.over_max = 0;
+        self.malformed = 0;
         self.dirty = true;
     }
 
-    /// Adds or replaces the product with this code.
+    /// Adds or replaces the product with this code. A product that breaks
+    /// the rules, or a new one when [`MAX_ROWS`] are held, is counted instead.
     pub fn upsert(&mut self, product: Product) {
+        if !within_rules(&product) {
+            self.malformed += 1;
+            return;
+        }
         match self.index.get(&product.code) {
             Some(&i) => self.products[i] = product,
+            None if self.products.len() >= MAX_ROWS => {
+                self.over_max += 1;
+                return;
+            }
             None => {
                 self.index.insert(product.code.clone(), self.products.len());
                 self.products.push(product);
@@ -52,6 +76,21 @@ impl Catalog {
             self.index.insert(moved.code.clone(), i);
         }
         self.dirty = true;
+    }
+
+    /// Products turned away because the table was full.
+    pub fn over_max(&self) -> usize {
+        self.over_max
+    }
+
+    /// Records that a load stopped at the row limit with `more` products left.
+    pub fn note_over_max(&mut self, more: usize) {
+        self.over_max += more;
+    }
+
+    /// Products turned away because they break the protocol's rules.
+    pub fn malformed(&self) -> usize {
+        self.malformed
     }
 
     pub fn get(&self, code: &str) -> Option<&Product> {
@@ -130,6 +169,11 @@ impl Catalog {
     }
 }
 
+/// The protocol's size rules, checked cheaply (the server checks the rest).
+fn within_rules(product: &Product) -> bool {
+    product.code.len() <= MAX_CODE_LEN && product.name.chars().count() <= MAX_NAME_CHARS
+}
+
 fn matches(product: &Product, needle: &str) -> bool {
     product.code.to_lowercase().contains(needle) || product.name.to_lowercase().contains(needle)
 }
@@ -161,5 +205,24 @@ mod tests {
         assert_eq!(codes(&mut catalog), ["B"]);
         assert_eq!(catalog.get("B").unwrap().name, "Borracha branca");
         assert_eq!(catalog.get("C").unwrap().name, "Caneta");
+    }
+
+    /// The table holds at most MAX_ROWS products and counts the rest, and
+    /// products over the protocol's size rules are counted, not held.
+    #[test]
+    fn holds_at_most_max_rows_and_counts_the_rest() {
+        let mut catalog = Catalog::default();
+        for i in 0..MAX_ROWS + 5 {
+            catalog.upsert(product(&format!("P{i}"), "x", 1));
+        }
+        assert_eq!(catalog.len(), MAX_ROWS);
+        assert_eq!(catalog.over_max(), 5);
+        catalog.upsert(product("P0", "replaced", 2));
+        assert_eq!(catalog.get("P0").unwrap().name, "replaced", "a known product is still updated");
+        catalog.upsert(product("LONG", &"n".repeat(MAX_NAME_CHARS + 1), 1));
+        catalog.upsert(product(&"C".repeat(MAX_CODE_LEN + 1), "x", 1));
+        assert_eq!(catalog.malformed(), 2);
+        catalog.clear();
+        assert_eq!((catalog.len(), catalog.over_max(), catalog.malformed()), (0, 0, 0));
     }
 }

@@ -5,6 +5,10 @@
 //! deferred egui viewport whose drawing callback must be `Send + Sync`. Each
 //! frame of that viewport drains the network thread's events, draws (the UI
 //! functions return intents), then applies the intents.
+//!
+//! A frame takes at most [`EVENTS_PER_FRAME`] events, for at most
+//! [`FRAME_BUDGET`], and asks for another frame when more wait: a server
+//! flooding the window cannot make typing lag.
 
 pub mod catalog;
 pub mod connection;
@@ -18,9 +22,10 @@ pub mod network;
 pub mod table;
 mod window;
 
-use std::time::{Instant, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
-use crossbeam_channel::{Receiver, Sender};
+use crossbeam_channel::{Receiver, Sender, TrySendError};
+use lojinha_server::client::DropCount;
 use lojinha_server::{Notification, Product};
 use lojinha_teach::Language::{En, PtBr};
 use lojinha_teach::closing::{self, ConnectFailure};
@@ -40,6 +45,14 @@ use crate::log::{Direction, LocalDetail, Log, LogEntry, LogView, Step, from_clie
 use crate::phrase::Phrase;
 
 pub use window::show;
+
+/// Most network events one frame applies.
+pub const EVENTS_PER_FRAME: usize = 500;
+/// Most time one frame spends applying network events.
+pub const FRAME_BUDGET: Duration = Duration::from_millis(4);
+/// Most messages a window's sequence diagram draws; later ones are only in
+/// the log (the diagram is for following a session, the log keeps more).
+pub const DIAGRAM_MAX: usize = 20_000;
 
 /// Every intent a client window's UI can return.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +94,8 @@ pub struct ClientWindow {
     pub open: bool,
     commands: Sender<Command>,
     events: Receiver<NetEvent>,
+    /// Events the window never got or did not draw (log steps, notifications, diagram).
+    not_shown: DropCount,
     waker: Waker,
     pub conn: ConnState,
     /// The address of the last connection asked for (for "Reconnect").
@@ -117,15 +132,17 @@ impl ClientWindow {
         format!("client-window-{}", self.number)
     }
 
-    /// Opens a window state and starts its network thread.
+    /// Opens a window state and starts its network thread; lines longer
+    /// than `max_frame` bytes end the window's connections.
     pub fn new(
         number: u32,
         name: String,
         addr: String,
         auto_reconnect: bool,
         waker: Waker,
+        max_frame: usize,
     ) -> std::io::Result<Self> {
-        let (commands, events) = network::spawn(number, waker.clone())?;
+        let network::Link { commands, events, not_shown } = network::spawn(number, waker.clone(), max_frame)?;
         let _ = commands.send(Command::SetAutoReconnect(auto_reconnect));
         Ok(ClientWindow {
             number,
@@ -137,6 +154,7 @@ impl ClientWindow {
             open: true,
             commands,
             events,
+            not_shown,
             waker,
             conn: ConnState::Idle,
             last_addr: None,
@@ -163,15 +181,35 @@ impl ClientWindow {
         self.waker.viewport
     }
 
-    /// Applies everything the network thread sent since the last frame.
-    pub fn drain(&mut self) {
-        while let Ok(event) = self.events.try_recv() {
+    /// Applies what the network thread sent, at most a frame's budget of
+    /// it ([`EVENTS_PER_FRAME`], [`FRAME_BUDGET`]); when more waits, asks for
+    /// another frame. Returns how many events it applied.
+    pub fn drain(&mut self) -> usize {
+        let started = Instant::now();
+        let mut applied = 0;
+        while applied < EVENTS_PER_FRAME && started.elapsed() < FRAME_BUDGET {
+            let Ok(event) = self.events.try_recv() else { break };
             self.on_event(event);
+            applied += 1;
+        }
+        if !self.events.is_empty() {
+            self.waker.wake();
         }
         self.export.poll();
         if let Some(products) = self.import.poll() {
             self.send(Command::Import(products));
         }
+        applied
+    }
+
+    /// Events waiting for the next frames.
+    pub fn waiting(&self) -> usize {
+        self.events.len()
+    }
+
+    /// Events dropped on the way or not drawn (shown as "N events not shown").
+    pub fn not_shown(&self) -> u64 {
+        self.not_shown.get()
     }
 
     fn on_event(&mut self, event: NetEvent) {
@@ -183,7 +221,9 @@ impl ClientWindow {
                 if let Some(entry) = from_client::entry(&record) {
                     let seq = self.log.push(entry);
                     let at = record.at.saturating_duration_since(self.started);
-                    self.diagram.push_client_event(&record.event, at, seq as usize);
+                    if self.diagram.len() < DIAGRAM_MAX {
+                        self.diagram.push_client_event(&record.event, at, seq as usize);
+                    }
                 }
             }
             NetEvent::Connecting { addr, attempt } => self.conn = ConnState::Connecting { addr, attempt },
@@ -216,6 +256,10 @@ impl ClientWindow {
                 self.fetch.busy = false;
             }
             NetEvent::Page { products, loaded, total, first } => self.on_page(products, loaded, total, first),
+            NetEvent::LoadStopped { loaded, total } => {
+                self.progress = None;
+                self.catalog.note_over_max(total.saturating_sub(loaded));
+            }
             NetEvent::LoadFailed(message) => {
                 self.progress = None;
                 self.log_local_error(message);
@@ -435,10 +479,20 @@ impl ClientWindow {
         });
     }
 
-    /// Hands a command to the network thread (the lesson drives windows this way).
+    /// Hands a command to the network thread (the lesson drives windows
+    /// this way). Never waits: with [`network::COMMAND_CAPACITY`] commands
+    /// already waiting, this one is refused and the log says so.
     pub fn send(&mut self, command: Command) {
-        if self.commands.send(command).is_err() {
-            self.conn = ConnState::Failed { message: Phrase::key("client.thread_gone") };
+        match self.commands.try_send(command) {
+            Ok(()) => {}
+            Err(TrySendError::Full(_)) => {
+                self.form.busy = false;
+                self.fetch.busy = false;
+                self.log_local_error(Phrase::key("client.commands_full"));
+            }
+            Err(TrySendError::Disconnected(_)) => {
+                self.conn = ConnState::Failed { message: Phrase::key("client.thread_gone") };
+            }
         }
     }
 }

@@ -3,16 +3,26 @@
 //! that window's viewport after each one. It waits on the command channel,
 //! the socket (through the client's background reader) and a reconnect timer
 //! at once, so the UI never waits on the network.
+//!
+//! Every channel is bounded. Lines from the socket wait in the client's
+//! reader channel, so a flooding server is slowed by TCP flow control. Events
+//! for the window go on one channel of [`EVENT_CAPACITY`]: protocol steps
+//! for the log are offered and, when it is full, dropped and counted (the
+//! window says "N events not shown"); everything else (answers to the
+//! user's requests, pages, notifications, connection states) waits for
+//! room, so none is lost. Reconnects after lost or failed connections wait
+//! longer each time ([`retry_delay`]).
 
 use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender, never, select};
-use lojinha_server::client::{ClientEventRecord, Incoming};
+use lojinha_server::client::{ClientEventRecord, DropCount, Incoming};
 use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd, Notification, Product};
 use lojinha_teach::closing::ConnectFailure;
 
+use super::catalog::MAX_ROWS;
 use super::describe::{describe, describe_reason, describe_rule_text};
 use crate::phrase::Phrase;
 
@@ -21,8 +31,28 @@ mod import;
 
 /// Products asked for per `product.list` page.
 pub const PAGE_SIZE: usize = 1000;
-const FIRST_RETRY: Duration = Duration::from_millis(500);
-const MAX_RETRY: Duration = Duration::from_secs(10);
+/// The longest line the app accepts from a server, unless told otherwise.
+pub const DEFAULT_MAX_FRAME: usize = 4 * 1024 * 1024;
+/// Commands waiting for the network thread (the window's clicks).
+pub const COMMAND_CAPACITY: usize = 256;
+/// Events waiting for the window to take them.
+pub const EVENT_CAPACITY: usize = 1024;
+/// Protocol steps the client may hold before the network thread forwards them.
+pub const STEP_CAPACITY: usize = 4096;
+/// The first reconnect waits this long; each further one twice as long …
+const FIRST_RETRY: Duration = Duration::from_secs(1);
+/// … up to this.
+const MAX_RETRY: Duration = Duration::from_secs(30);
+/// A connection that lasted this long was a good one: the next reconnect
+/// starts again at [`FIRST_RETRY`].
+pub const LASTING: Duration = Duration::from_secs(10);
+
+/// How long to wait before reconnect attempt number `failures` (1, 2, …)
+/// of a run of failed or at once lost connections: 1 s, 2 s, 4 s, … 30 s.
+pub fn retry_delay(failures: u32) -> Duration {
+    let doublings = failures.saturating_sub(1).min(16);
+    FIRST_RETRY.saturating_mul(1 << doublings).min(MAX_RETRY)
+}
 
 /// What the window asks of its network thread.
 #[derive(Debug, Clone)]
@@ -131,6 +161,11 @@ pub enum NetEvent {
         first: bool,
     },
     LoadFailed(Phrase),
+    /// Loading stopped at the table's size ([`MAX_ROWS`]) with `total` announced.
+    LoadStopped {
+        loaded: usize,
+        total: usize,
+    },
     Notification(Notification),
     Outcome(Outcome),
     /// A raw message could not be sent.
@@ -156,15 +191,25 @@ pub struct Waker {
 }
 
 impl Waker {
-    fn wake(&self) {
+    pub fn wake(&self) {
         self.ctx.request_repaint_of(self.viewport);
     }
 }
 
-/// Starts the thread; it ends when the command sender is dropped.
-pub fn spawn(window: u32, waker: Waker) -> std::io::Result<(Sender<Command>, Receiver<NetEvent>)> {
-    let (command_tx, command_rx) = crossbeam_channel::unbounded();
-    let (event_tx, event_rx) = crossbeam_channel::unbounded();
+/// The window's ends of its network thread's channels.
+pub struct Link {
+    pub commands: Sender<Command>,
+    pub events: Receiver<NetEvent>,
+    /// Events dropped on their way to the window (log steps, notifications).
+    pub not_shown: DropCount,
+}
+
+/// Starts the thread; it ends when the command sender is dropped. Lines
+/// longer than `max_frame` bytes end a connection.
+pub fn spawn(window: u32, waker: Waker, max_frame: usize) -> std::io::Result<Link> {
+    let (command_tx, command_rx) = crossbeam_channel::bounded(COMMAND_CAPACITY);
+    let (event_tx, event_rx) = crossbeam_channel::bounded(EVENT_CAPACITY);
+    let not_shown = DropCount::default();
     let worker = Worker {
         commands: command_rx,
         deferred: VecDeque::new(),
@@ -176,9 +221,13 @@ pub fn spawn(window: u32, waker: Waker) -> std::io::Result<(Sender<Command>, Rec
         auto_reconnect: true,
         report_reads: false,
         retry: None,
+        failures: 0,
+        connected_since: None,
+        max_frame,
+        not_shown: not_shown.clone(),
     };
     std::thread::Builder::new().name(format!("net-window-{window}")).spawn(move || worker.run())?;
-    Ok((command_tx, event_rx))
+    Ok(Link { commands: command_tx, events: event_rx, not_shown })
 }
 
 struct Retry {
@@ -202,6 +251,13 @@ struct Worker {
     auto_reconnect: bool,
     report_reads: bool,
     retry: Option<Retry>,
+    /// Connections failed or lost at once, in a row (sets the retry delay).
+    failures: u32,
+    /// When the current connection was set up.
+    connected_since: Option<Instant>,
+    max_frame: usize,
+    /// Shared with the window and the client: what the window never got.
+    not_shown: DropCount,
 }
 
 impl Worker {
@@ -243,6 +299,7 @@ impl Worker {
                 self.disconnect_quietly();
                 self.target = Some((addr, name, token));
                 self.retry = None;
+                self.failures = 0;
                 self.connect(0);
             }
             Command::Disconnect => {
@@ -271,12 +328,14 @@ impl Worker {
     fn connect(&mut self, attempt: u32) {
         let Some((addr, name, token)) = self.target.clone() else { return };
         self.send(NetEvent::Connecting { addr: addr.clone(), attempt });
-        let (log_tx, log_rx) = crossbeam_channel::unbounded();
+        let (log_tx, log_rx) = crossbeam_channel::bounded(STEP_CAPACITY);
         self.log_rx = log_rx;
         let options = ClientOptions {
             background_reader: true,
             events: Some(log_tx),
             report_reads: self.report_reads,
+            max_frame: self.max_frame,
+            dropped: self.not_shown.clone(),
             ..Default::default()
         };
         let mut client = match self.open(&addr, options) {
@@ -300,6 +359,7 @@ impl Worker {
             Ok(Some(hello)) => {
                 self.client = Some(client);
                 self.retry = None;
+                self.connected_since = Some(Instant::now());
                 self.send(NetEvent::Connected { peer, session: hello.session });
                 self.load();
             }
@@ -321,15 +381,22 @@ impl Worker {
         self.send(NetEvent::ConnectLeft { addr, at: Instant::now() });
     }
 
-    /// Only reconnects that follow a lost connection (attempt > 0) retry on failure.
+    /// Only reconnects that follow a lost connection (attempt > 0) retry on
+    /// failure; each retry in a row waits longer ([`retry_delay`]).
     fn schedule_retry(&mut self, attempt: u32) -> Option<Duration> {
         if attempt == 0 || !self.auto_reconnect || self.target.is_none() {
             self.retry = None;
             return None;
         }
-        let delay = FIRST_RETRY.saturating_mul(1 << attempt.min(5)).min(MAX_RETRY);
-        self.retry = Some(Retry { at: Instant::now() + delay, attempt: attempt + 1 });
+        self.failures = self.failures.saturating_add(1);
+        let delay = retry_delay(self.failures);
+        self.retry = Some(Retry { at: Instant::now() + delay, attempt: self.failures });
         Some(delay)
+    }
+
+    /// Whether the connection that just ended lasted (then retries start afresh).
+    fn connection_lasted(&mut self) -> bool {
+        self.connected_since.take().is_some_and(|since| since.elapsed() >= LASTING)
     }
 
     fn reconnect(&mut self) {
@@ -350,9 +417,14 @@ impl Worker {
             };
             loaded += page.products.len();
             let first = after.is_none();
-            self.send(NetEvent::Page { products: page.products, loaded, total: page.total, first });
+            let total = page.total;
+            self.send(NetEvent::Page { products: page.products, loaded, total, first });
             self.forward_notifications();
             match page.next {
+                // A server that pages on and on is not followed past the table's size.
+                Some(_) if loaded >= MAX_ROWS => {
+                    return self.send(NetEvent::LoadStopped { loaded, total });
+                }
                 Some(next) => after = Some(next),
                 None => return,
             }
@@ -374,10 +446,12 @@ impl Worker {
     }
 
     /// Handles lines that already arrived (answers to raw messages), so the
-    /// next call reads its own answer and the log keeps them in order.
+    /// next call reads its own answer and the log keeps them in order. Only
+    /// those there now: a flooding server would otherwise keep this going.
     fn take_arrived(&mut self) {
         let Some(rx) = self.client.as_ref().and_then(Client::incoming_channel) else { return };
-        while let Ok(item) = rx.try_recv() {
+        for _ in 0..rx.len() {
+            let Ok(item) = rx.try_recv() else { return };
             self.on_incoming(Some(item));
             if self.client.is_none() {
                 return;
@@ -417,6 +491,9 @@ impl Worker {
             client.close();
             self.forward_notifications_from(&client);
         }
+        if self.connection_lasted() {
+            self.failures = 0;
+        }
         let retry_in = if self.target.is_some() { self.schedule_retry(1) } else { None };
         self.send(NetEvent::Disconnected { reason, retry_in });
     }
@@ -444,17 +521,21 @@ impl Worker {
         }
     }
 
-    /// Sends the pending log records, then `event`, in the order they happened.
+    /// Sends the pending log records, then `event`, in the order they
+    /// happened. `event` waits for room: it is never dropped (the window
+    /// takes a frame's worth of events each frame, so room comes).
     fn send(&self, event: NetEvent) {
         self.flush();
+        self.waker.wake();
         let _ = self.ui.send(event);
         self.waker.wake();
     }
 
+    /// Offers the pending log records; those the window has no room for are counted.
     fn flush(&self) {
         let mut any = false;
         for record in self.log_rx.try_iter() {
-            let _ = self.ui.send(NetEvent::Log(record));
+            self.not_shown.offer(&self.ui, NetEvent::Log(record));
             any = true;
         }
         if any {
@@ -462,9 +543,9 @@ impl Worker {
         }
     }
 
-    /// Sends one protocol step to the window now.
+    /// Offers one protocol step to the window now.
     fn forward_step(&self, record: ClientEventRecord) {
-        let _ = self.ui.send(NetEvent::Log(record));
+        self.not_shown.offer(&self.ui, NetEvent::Log(record));
         self.waker.wake();
     }
 }
@@ -502,5 +583,18 @@ fn failed(command: Command, error: RequestError) -> Outcome {
         Command::Delete(code) => Outcome::Deleted { code, result: Err(error) },
         Command::Get(code) => Outcome::Fetched { code, result: Err(error) },
         _ => Outcome::Added(Err(error)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reconnect delays double from 1 s and stop growing at 30 s.
+    #[test]
+    fn retry_delay_doubles_up_to_thirty_seconds() {
+        let delays: Vec<u64> = (1..=8).map(|n| retry_delay(n).as_secs()).collect();
+        assert_eq!(delays, [1, 2, 4, 8, 16, 30, 30, 30]);
+        assert_eq!(retry_delay(u32::MAX), MAX_RETRY);
     }
 }

@@ -1,10 +1,11 @@
 //! The product table: virtualised rows (only the visible ones are laid out,
 //! so 100,000 products scroll smoothly), sortable columns, a filter box and
-//! the loading progress.
+//! the loading progress. It holds at most [`MAX_ROWS`] products and says
+//! when a server sent more (or products that break the rules).
 
 use egui_extras::{Column, TableBuilder};
 
-use super::catalog::{Catalog, SortColumn};
+use super::catalog::{Catalog, MAX_ROWS, SortColumn};
 use crate::i18n::{tr, trf};
 use crate::money::format_cents;
 
@@ -44,10 +45,23 @@ pub fn show(
         let text = trf("table.loading", &[("loaded", &loaded.to_string()), ("total", &total.to_string())]);
         ui.add(egui::ProgressBar::new(fraction).text(text).show_percentage());
     }
+    turned_away(ui, catalog);
     if let Some(code) = rows(ui, catalog, selected) {
         intent = Some(TableIntent::Select(code));
     }
     intent
+}
+
+/// Says what the catalog did not take: rows over the limit, products over the rules.
+fn turned_away(ui: &mut egui::Ui, catalog: &Catalog) {
+    let color = ui.visuals().warn_fg_color;
+    if catalog.over_max() > 0 {
+        let n = catalog.over_max().to_string();
+        ui.colored_label(color, trf("table.over_max", &[("max", &MAX_ROWS.to_string()), ("n", &n)]));
+    }
+    if catalog.malformed() > 0 {
+        ui.colored_label(color, trf("table.malformed", &[("n", &catalog.malformed().to_string())]));
+    }
 }
 
 /// The table itself; returns the code of a clicked row.

@@ -48,6 +48,13 @@ fn draw(ui: &mut egui::Ui, w: &mut ClientWindow) -> Vec<Intent> {
             {
                 intents.push(Intent::ShowReads(reads));
             }
+            let not_shown = w.not_shown();
+            if not_shown > 0 {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    trf("log.not_shown", &[("n", &not_shown.to_string())]),
+                );
+            }
         });
         intents.extend(console::show(ui, &mut w.console, connected).map(Intent::Raw));
         let id = w.id_salt();

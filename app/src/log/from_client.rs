@@ -2,7 +2,7 @@
 
 use lojinha_server::client::{ClientEvent, ClientEventRecord, ReceivedKind};
 
-use super::model::{Direction, LocalDetail, LogEntry, Step, id_and_method};
+use super::model::{Direction, LocalDetail, LogEntry, RAW_KEPT, Step, id_and_method};
 
 /// Whether this record starts a new connection attempt (the log's time origin).
 pub fn starts_connection(record: &ClientEventRecord) -> bool {
@@ -40,9 +40,7 @@ fn entry_of(record: &ClientEventRecord) -> LogEntry {
             let mut e = LogEntry::new(record.at, record.wall, Direction::ClientToServer, step);
             e.id = id;
             e.method = method;
-            e.bytes = Some(*bytes);
-            e.raw = Some(raw.clone());
-            e
+            with_raw(e, raw, *bytes)
         }
         ClientEvent::Received { raw, bytes, kind, id, method, rtt } => {
             let mut e = LogEntry::new(
@@ -57,9 +55,7 @@ fn entry_of(record: &ClientEventRecord) -> LogEntry {
             // written, both on the network thread): the client's own figure starts
             // its clock after the write returns and can read 0 on a fast loopback.
             let _ = rtt;
-            e.bytes = Some(*bytes);
-            e.raw = Some(raw.clone());
-            e
+            with_raw(e, raw, *bytes)
         }
         ClientEvent::Read { bytes } => {
             let mut e = local(Step::Read);
@@ -86,6 +82,18 @@ fn received_step(kind: ReceivedKind, method: &Option<String>) -> Step {
             _ => Step::Notification,
         },
     }
+}
+
+/// The message's text and size; a text the client cut at [`RAW_KEPT`]
+/// records how many bytes it lost (`bytes` counts the newline).
+fn with_raw(mut entry: LogEntry, raw: &str, bytes: usize) -> LogEntry {
+    let line = bytes.saturating_sub(1);
+    if line > RAW_KEPT {
+        entry.raw_cut = line.saturating_sub(raw.len());
+    }
+    entry.bytes = Some(bytes);
+    entry.raw = Some(raw.to_owned());
+    entry
 }
 
 pub fn with_detail(mut entry: LogEntry, detail: String) -> LogEntry {

@@ -2,6 +2,11 @@
 //! when (monotonic and wall clock), which way (client → server, server →
 //! client, or local), which session, which request id, and the pairing of
 //! each request with its response — enough to draw a sequence diagram.
+//!
+//! A log is bounded twice: by entries ([`LOG_ENTRIES`]) and by the bytes
+//! its texts hold ([`LOG_BYTES`]); the oldest entries go first. A huge raw
+//! message keeps only its first [`RAW_KEPT`] bytes and says how many it
+//! lost, so one line from a hostile server cannot fill the memory.
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
@@ -12,6 +17,15 @@ use lojinha_server::{ConnectionEnd, Mode};
 use serde_json::Value;
 
 use crate::phrase::Phrase;
+
+pub use lojinha_server::client::RAW_KEPT;
+
+/// Most entries a log keeps.
+pub const LOG_ENTRIES: usize = 100_000;
+/// Most bytes a log's texts (raw messages and details) may hold.
+pub const LOG_BYTES: usize = 64 * 1024 * 1024;
+/// What an entry costs besides its texts (its fields, the deque's slot).
+const ENTRY_OVERHEAD: usize = std::mem::size_of::<LogEntry>();
 
 /// Which way a step goes, seen from outside (the same for both ends).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -109,8 +123,10 @@ pub struct LogEntry {
     pub detail: Option<String>,
     /// What a local step was about, when it needs words (see [`LocalDetail`]).
     pub local: Option<LocalDetail>,
-    /// The message exactly as sent or received.
+    /// The message exactly as sent or received (its first [`RAW_KEPT`] bytes).
     pub raw: Option<String>,
+    /// Bytes of the message that `raw` does not hold (0 for whole messages).
+    pub raw_cut: usize,
     /// The `seq` of the matching request (on a response) or response (on a request).
     pub pair: Option<u64>,
 }
@@ -132,7 +148,29 @@ impl LogEntry {
             detail: None,
             local: None,
             raw: None,
+            raw_cut: 0,
             pair: None,
+        }
+    }
+
+    /// Bytes this entry holds in memory, about.
+    fn cost(&self) -> usize {
+        let text = |t: &Option<String>| t.as_ref().map_or(0, String::capacity);
+        ENTRY_OVERHEAD + text(&self.raw) + text(&self.detail)
+    }
+
+    /// Keeps at most [`RAW_KEPT`] bytes of `raw` (on a character boundary)
+    /// and adds what it drops to `raw_cut`.
+    fn cut_raw(&mut self) {
+        let Some(raw) = self.raw.as_mut() else { return };
+        if raw.len() > RAW_KEPT {
+            let mut end = RAW_KEPT;
+            while !raw.is_char_boundary(end) {
+                end -= 1;
+            }
+            self.raw_cut += raw.len() - end;
+            raw.truncate(end);
+            raw.shrink_to_fit();
         }
     }
 }
@@ -145,17 +183,33 @@ pub struct Log {
     /// Requests waiting for their response: (session, id as text) → seq.
     open_requests: HashMap<(Option<u64>, String), u64>,
     capacity: usize,
+    byte_capacity: usize,
+    /// What the kept entries hold, by [`LogEntry::cost`].
+    bytes: usize,
 }
 
 impl Default for Log {
     fn default() -> Self {
-        Log::with_capacity(100_000)
+        Log::with_limits(LOG_ENTRIES, LOG_BYTES)
     }
 }
 
 impl Log {
     pub fn with_capacity(capacity: usize) -> Log {
-        Log { entries: VecDeque::new(), next_seq: 1, origin: None, open_requests: HashMap::new(), capacity }
+        Log::with_limits(capacity, LOG_BYTES)
+    }
+
+    /// A log of at most `capacity` entries holding at most `byte_capacity` bytes.
+    pub fn with_limits(capacity: usize, byte_capacity: usize) -> Log {
+        Log {
+            entries: VecDeque::new(),
+            next_seq: 1,
+            origin: None,
+            open_requests: HashMap::new(),
+            capacity: capacity.max(1),
+            byte_capacity,
+            bytes: 0,
+        }
     }
 
     /// Times from now on are counted from `at` (a new connection attempt).
@@ -169,13 +223,34 @@ impl Log {
         entry.since_origin = entry.at.saturating_duration_since(origin);
         entry.seq = self.next_seq;
         self.next_seq += 1;
+        entry.cut_raw();
         self.pair(&mut entry);
-        if self.entries.len() == self.capacity {
-            self.entries.pop_front();
-        }
         let seq = entry.seq;
+        self.bytes += entry.cost();
         self.entries.push_back(entry);
+        while self.entries.len() > self.capacity
+            || (self.bytes > self.byte_capacity && self.entries.len() > 1)
+        {
+            self.evict_oldest();
+        }
         seq
+    }
+
+    /// Drops the oldest entry, and its open request if it was one.
+    fn evict_oldest(&mut self) {
+        let Some(old) = self.entries.pop_front() else { return };
+        self.bytes -= old.cost();
+        if let (Direction::ClientToServer, Some(id)) = (old.direction, &old.id) {
+            let key = (old.session, id.to_string());
+            if self.open_requests.get(&key) == Some(&old.seq) {
+                self.open_requests.remove(&key);
+            }
+        }
+    }
+
+    /// Bytes the kept entries hold, about (bounded by the byte capacity).
+    pub fn bytes(&self) -> usize {
+        self.bytes
     }
 
     fn pair(&mut self, entry: &mut LogEntry) {
@@ -224,10 +299,17 @@ impl Log {
         self.entries.is_empty()
     }
 
-    /// Forgets every entry (numbering goes on, so views notice).
+    /// Forgets every entry (numbering goes on, so views notice) and gives
+    /// their memory back.
     pub fn clear(&mut self) {
-        self.entries.clear();
-        self.open_requests.clear();
+        self.entries = VecDeque::new();
+        self.open_requests = HashMap::new();
+        self.bytes = 0;
+    }
+
+    /// Slots the log has allocated (falls to 0 after [`Log::clear`]).
+    pub fn allocated(&self) -> usize {
+        self.entries.capacity()
     }
 
     /// The `seq` the next entry will get: views use it to notice changes.
@@ -266,5 +348,50 @@ mod tests {
         let response = log.get(response_seq).unwrap();
         assert_eq!(response.pair, Some(request_seq));
         assert_eq!(response.method.as_deref(), Some("product.get"));
+    }
+
+    fn raw_entry(raw: String) -> LogEntry {
+        let mut e = entry(Direction::ServerToClient, Step::Garbage, None);
+        e.raw = Some(raw);
+        e
+    }
+
+    /// A huge raw line keeps only its first RAW_KEPT bytes (on a character
+    /// boundary), and the entry says how many bytes it lost.
+    #[test]
+    fn huge_raw_line_keeps_a_prefix_and_the_cut_size() {
+        let mut log = Log::default();
+        let huge = "é".repeat(3 * RAW_KEPT);
+        let seq = log.push(raw_entry(huge.clone()));
+        let kept = log.get(seq).unwrap();
+        let raw = kept.raw.as_deref().unwrap();
+        assert!(raw.len() <= RAW_KEPT && raw.len() > RAW_KEPT - 4);
+        assert!(huge.starts_with(raw));
+        assert_eq!(kept.raw_cut, huge.len() - raw.len());
+    }
+
+    /// Entries are capped by the bytes their texts hold: the oldest go first,
+    /// and the log never holds much more than its byte capacity.
+    #[test]
+    fn entries_are_capped_by_bytes() {
+        let mut log = Log::with_limits(1_000_000, 1024 * 1024);
+        for _ in 0..200 {
+            log.push(raw_entry("x".repeat(64 * 1024)));
+        }
+        assert!(log.bytes() <= 1024 * 1024, "{} bytes held", log.bytes());
+        assert!(log.len() < 20, "{} entries of 64 KiB in 1 MiB", log.len());
+        assert_eq!(log.entries().back().unwrap().seq, 200, "the newest entry stays");
+    }
+
+    /// Clear forgets every entry and gives the memory back.
+    #[test]
+    fn clear_returns_memory() {
+        let mut log = Log::default();
+        for _ in 0..10_000 {
+            log.push(raw_entry("y".repeat(100)));
+        }
+        assert!(log.allocated() >= 10_000);
+        log.clear();
+        assert_eq!((log.len(), log.bytes(), log.allocated()), (0, 0, 0));
     }
 }

@@ -225,6 +225,9 @@ impl LogView {
                     .desired_width(f32::INFINITY)
                     .hint_text(tr("log.raw_json")),
             );
+            if entry.raw_cut > 0 {
+                ui.weak(trf("log.raw_cut", &[("n", &entry.raw_cut.to_string())]));
+            }
         });
     }
 }

@@ -1,5 +1,9 @@
 //! The in-process server: starting and stopping it off the UI thread, its
 //! sessions, and its log fed by a forwarding thread that wakes the UI.
+//!
+//! The forwarding channel holds at most [`SERVER_EVENT_CAPACITY`] events;
+//! when the panel falls behind, further events are dropped and counted
+//! ("N events not shown"), and each frame applies at most a frame's budget.
 
 pub mod panel;
 pub mod start_error;
@@ -7,7 +11,10 @@ pub mod start_error;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use std::time::{Duration, Instant};
+
 use crossbeam_channel::{Receiver, Sender};
+use lojinha_server::client::DropCount;
 use lojinha_server::server::{ServerEventRecord, SessionInfo};
 use lojinha_server::{DbLocation, Mode, Product, ServerConfig, ServerHandle};
 use lojinha_teach::Diagram;
@@ -17,6 +24,13 @@ use crate::i18n::trf;
 use crate::log::{Log, LogView, from_server};
 use crate::phrase::Phrase;
 use crate::settings::Settings;
+
+/// Server events waiting for the panel.
+pub const SERVER_EVENT_CAPACITY: usize = 4096;
+/// Most server events one frame applies …
+pub const SERVER_EVENTS_PER_FRAME: usize = 1_000;
+/// … in at most this long.
+pub const SERVER_FRAME_BUDGET: Duration = Duration::from_millis(4);
 
 /// What the app needs to start a server.
 #[derive(Debug, Clone)]
@@ -95,12 +109,16 @@ pub struct ServerState {
     done_rx: Receiver<Done>,
     events_tx: Sender<ServerEventRecord>,
     events_rx: Receiver<ServerEventRecord>,
+    /// Events dropped because the panel fell behind.
+    pub not_shown: DropCount,
+    ctx: Option<egui::Context>,
 }
 
 impl Default for ServerState {
     fn default() -> Self {
-        let (done_tx, done_rx) = crossbeam_channel::unbounded();
-        let (events_tx, events_rx) = crossbeam_channel::unbounded();
+        // A start and a stop can be under way at once, no more.
+        let (done_tx, done_rx) = crossbeam_channel::bounded(4);
+        let (events_tx, events_rx) = crossbeam_channel::bounded(SERVER_EVENT_CAPACITY);
         ServerState {
             phase: Phase::Stopped,
             error: None,
@@ -113,6 +131,8 @@ impl Default for ServerState {
             done_rx,
             events_tx,
             events_rx,
+            not_shown: DropCount::default(),
+            ctx: None,
         }
     }
 }
@@ -151,9 +171,11 @@ impl ServerState {
         self.error = None;
         self.clear_log();
         self.started = std::time::Instant::now();
+        self.ctx = Some(ctx.clone());
         let (done_tx, events_tx, ctx) = (self.done_tx.clone(), self.events_tx.clone(), ctx.clone());
+        let not_shown = self.not_shown.clone();
         let spawned = std::thread::Builder::new().name("server-start".into()).spawn(move || {
-            let result = start_server(request, events_tx, ctx.clone());
+            let result = start_server(request, Forward { tx: events_tx, not_shown, ctx: ctx.clone() });
             let _ = done_tx.send(Done::Started(result));
             ctx.request_repaint();
         });
@@ -198,23 +220,43 @@ impl ServerState {
                 }
             }
         }
-        while let Ok(record) = self.events_rx.try_recv() {
-            let seq = self.log.push(from_server::entry(&record));
-            let at = record.at.saturating_duration_since(self.started);
-            self.diagram.push_server_event(&record.event, at, seq as usize);
-        }
+        self.take_events();
         if let Some(handle) = self.handle() {
             self.sessions = handle.sessions();
         }
     }
 }
 
-/// Runs on the start thread: binds, seeds, and starts forwarding events.
-fn start_server(
-    request: StartRequest,
-    events_tx: Sender<ServerEventRecord>,
+impl ServerState {
+    /// Applies at most a frame's budget of server events; asks for another
+    /// frame when more wait.
+    fn take_events(&mut self) {
+        let started = Instant::now();
+        let mut applied = 0;
+        while applied < SERVER_EVENTS_PER_FRAME && started.elapsed() < SERVER_FRAME_BUDGET {
+            let Ok(record) = self.events_rx.try_recv() else { break };
+            let seq = self.log.push(from_server::entry(&record));
+            let at = record.at.saturating_duration_since(self.started);
+            if self.diagram.len() < crate::client::DIAGRAM_MAX {
+                self.diagram.push_server_event(&record.event, at, seq as usize);
+            }
+            applied += 1;
+        }
+        if let (false, Some(ctx)) = (self.events_rx.is_empty(), &self.ctx) {
+            ctx.request_repaint();
+        }
+    }
+}
+
+/// Where the forwarding thread puts server events, and whom it wakes.
+struct Forward {
+    tx: Sender<ServerEventRecord>,
+    not_shown: DropCount,
     ctx: egui::Context,
-) -> Result<ServerHandle, Phrase> {
+}
+
+/// Runs on the start thread: binds, seeds, and starts forwarding events.
+fn start_server(request: StartRequest, forward: Forward) -> Result<ServerHandle, Phrase> {
     if let DbLocation::File(path) = &request.db {
         if let Some(dir) = path.parent() {
             let dir = dir.display().to_string();
@@ -235,7 +277,7 @@ fn start_server(
     let handle =
         lojinha_server::start(config).map_err(|e| Phrase::of(e, start_error::describe_start_error))?;
     if let Some(events) = handle.events() {
-        forward_events(events, events_tx, ctx).map_err(|e| Phrase::of(e, describe_io))?;
+        forward_events(events, forward).map_err(|e| Phrase::of(e, describe_io))?;
     }
     if handle.product_count() == 0 && !request.seed.is_empty() {
         handle.seed(request.seed);
@@ -247,18 +289,15 @@ fn start_server(
 }
 
 /// The server's event channel cannot wake the UI by itself: this thread does.
+/// It never waits for the panel: what finds the channel full is counted.
 /// It ends when the server has stopped and dropped its side of the channel.
-fn forward_events(
-    events: Receiver<ServerEventRecord>,
-    tx: Sender<ServerEventRecord>,
-    ctx: egui::Context,
-) -> std::io::Result<()> {
+fn forward_events(events: Receiver<ServerEventRecord>, forward: Forward) -> std::io::Result<()> {
     std::thread::Builder::new().name("server-events".into()).spawn(move || {
         for record in events {
-            if tx.send(record).is_err() {
+            if !forward.not_shown.offer(&forward.tx, record) {
                 return;
             }
-            ctx.request_repaint();
+            forward.ctx.request_repaint();
         }
     })?;
     Ok(())

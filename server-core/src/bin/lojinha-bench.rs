@@ -527,9 +527,12 @@ enum Incoming {
     Reply { id: u64, error: Option<i64> },
 }
 
+/// The parts of a line the benchmark looks at, read by serde_json in any
+/// key order and spacing (the slow path).
 #[derive(Deserialize)]
-struct ReplyHead {
+struct Head {
     id: Option<u64>,
+    method: Option<String>,
     error: Option<ErrorHead>,
 }
 
@@ -547,11 +550,7 @@ impl Conn {
         let mut conn =
             Conn { writer: stream, reader, in_flight: VecDeque::new(), next_id: 1, out: Vec::new() };
         let first = conn.next_line()?;
-        ensure!(
-            first.starts_with(br#"{"jsonrpc":"2.0","method":"welcome""#),
-            "expected welcome, got {}",
-            String::from_utf8_lossy(&first)
-        );
+        ensure!(is_welcome(&first), "expected welcome, got {}", String::from_utf8_lossy(&first));
         Ok(conn)
     }
 
@@ -615,24 +614,38 @@ impl Conn {
     }
 }
 
-/// Notifications are recognised by their first bytes and not decoded (the
-/// server writes `jsonrpc` then `method`); answers are decoded for `id` and
-/// `error.code` only.
+/// The server's first line: `welcome`, by its first bytes or, written
+/// another way, by its `method`.
+fn is_welcome(line: &[u8]) -> bool {
+    line.starts_with(br#"{"jsonrpc":"2.0","method":"welcome""#)
+        || serde_json::from_slice::<Head>(line).is_ok_and(|h| h.method.as_deref() == Some("welcome"))
+}
+
+/// The fast path recognises notifications by their first bytes (what this
+/// server writes: `jsonrpc`, then `method`) and does not decode them. Any
+/// other line is decoded for `id`, `method` and `error.code`, so a server
+/// that orders keys otherwise or adds spaces works too: a line with a
+/// `method` and no `id` is a notification, and an answer needs a numeric id.
 fn classify(line: &[u8]) -> Result<Incoming> {
     if let Some(method) = line.strip_prefix(NOTIFICATION_PREFIX) {
-        ensure!(
-            !method.starts_with(b"goodbye\""),
-            "the server said goodbye: {}",
-            String::from_utf8_lossy(line)
-        );
+        ensure_not_goodbye(method.starts_with(b"goodbye\""), line)?;
         return Ok(Incoming::Notification);
     }
-    let head: ReplyHead = serde_json::from_slice(line)
-        .with_context(|| format!("not a JSON-RPC answer: {}", String::from_utf8_lossy(line)))?;
-    let id = head
-        .id
-        .with_context(|| format!("an answer without a numeric id: {}", String::from_utf8_lossy(line)))?;
-    Ok(Incoming::Reply { id, error: head.error.map(|e| e.code) })
+    let head: Head = serde_json::from_slice(line)
+        .with_context(|| format!("not a JSON-RPC message: {}", String::from_utf8_lossy(line)))?;
+    match (head.id, head.method) {
+        (Some(id), _) => Ok(Incoming::Reply { id, error: head.error.map(|e| e.code) }),
+        (None, Some(method)) => {
+            ensure_not_goodbye(method == "goodbye", line)?;
+            Ok(Incoming::Notification)
+        }
+        (None, None) => bail!("an answer without a numeric id: {}", String::from_utf8_lossy(line)),
+    }
+}
+
+fn ensure_not_goodbye(goodbye: bool, line: &[u8]) -> Result<()> {
+    ensure!(!goodbye, "the server said goodbye: {}", String::from_utf8_lossy(line));
+    Ok(())
 }
 
 /// Runs `plan` with `clients` connections spread over `threads` worker threads.

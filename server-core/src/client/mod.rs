@@ -6,7 +6,16 @@
 //! [`Client::recv_reply`] pipeline. Server notifications go to the channel
 //! from [`Client::notifications`]; every protocol step is reported as a
 //! [`ClientEvent`] when an event sender is given.
+//!
+//! Nothing a server sends can make the client hold memory without end: a
+//! line is at most [`ClientOptions::max_frame`] bytes, the background
+//! reader's channel holds at most [`ClientOptions::incoming_capacity`]
+//! lines (then the reader waits, and TCP slows the server), notifications
+//! beyond [`ClientOptions::notification_capacity`] and protocol steps a full
+//! event channel cannot take are dropped and counted in
+//! [`ClientOptions::dropped`]. Answers to our own requests are never dropped.
 
+mod dropped;
 mod end;
 mod error;
 mod events;
@@ -21,9 +30,10 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, Sender};
 use serde_json::{Value, json};
 
+pub use dropped::DropCount;
 pub use end::ConnectionEnd;
 pub use error::ClientError;
-pub use events::{ClientEvent, ClientEventRecord, ReceivedKind};
+pub use events::{ClientEvent, ClientEventRecord, RAW_KEPT, ReceivedKind, raw_prefix};
 pub use incoming::Incoming;
 use reply::decode;
 pub use reply::{Hello, Notification, Reply, Response, Welcome};
@@ -31,14 +41,21 @@ pub use reply::{Hello, Notification, Reply, Response, Welcome};
 use crate::protocol::message::encode_request;
 use crate::protocol::{Product, RpcError};
 use crate::storage::Page;
-use incoming::Source;
+use incoming::{ReadReports, Source};
+
+/// Lines a background reader may hold before it stops reading.
+pub const INCOMING_CAPACITY: usize = 32;
+/// Notifications kept until taken; more are dropped and counted.
+pub const NOTIFICATION_CAPACITY: usize = 1024;
 
 #[derive(Debug, Clone)]
 pub struct ClientOptions {
     pub connect_timeout: Duration,
     /// How long a call waits for its answer; `None` waits forever.
     pub response_timeout: Option<Duration>,
-    /// Where protocol steps are reported (for a connection log).
+    /// Where protocol steps are reported (for a connection log). They are
+    /// offered, never waited for: when this channel is bounded and full, a
+    /// step is dropped and counted in `dropped`.
     pub events: Option<Sender<ClientEventRecord>>,
     /// Read on a thread of its own, so [`Client::incoming_channel`] can be
     /// waited on together with other channels.
@@ -50,6 +67,13 @@ pub struct ClientOptions {
     /// Deliver server notifications on [`Client::notifications`]; when false
     /// they are read and dropped (the benchmark does not want them).
     pub keep_notifications: bool,
+    /// Lines the background reader may hold before it waits (backpressure).
+    pub incoming_capacity: usize,
+    /// Notifications kept on [`Client::notifications`] until taken.
+    pub notification_capacity: usize,
+    /// Counts notifications and protocol steps dropped because their
+    /// channel was full (share it to show "N not shown").
+    pub dropped: DropCount,
 }
 
 impl Default for ClientOptions {
@@ -62,6 +86,9 @@ impl Default for ClientOptions {
             report_reads: false,
             max_frame: 64 * 1024 * 1024,
             keep_notifications: true,
+            incoming_capacity: INCOMING_CAPACITY,
+            notification_capacity: NOTIFICATION_CAPACITY,
+            dropped: DropCount::default(),
         }
     }
 }
@@ -90,20 +117,22 @@ impl Client {
     /// Connects to `addr` (`host:port`). Does not wait for `welcome`: it is
     /// delivered as a notification when the server sends it.
     pub fn connect(addr: &str, options: ClientOptions) -> Result<Client, ClientError> {
-        let emit = |event| emit_to(&options.events, event);
+        let emit = |event| emit_to(&options.events, &options.dropped, event);
         emit(ClientEvent::Resolving { addr: addr.to_owned() });
         let stream = open_stream(addr, &options, emit)?;
         stream.set_nodelay(true)?;
         let peer = stream.peer_addr()?;
         emit(ClientEvent::Connected { local: stream.local_addr()?, peer });
         let reads = options.report_reads.then(|| options.events.clone()).flatten();
+        let reads = reads.map(|events| ReadReports { events, dropped: options.dropped.clone() });
         let reader_stream = stream.try_clone()?;
         let source = if options.background_reader {
-            Source::background(reader_stream, options.max_frame, reads)?
+            Source::background(reader_stream, options.max_frame, options.incoming_capacity, reads)?
         } else {
             Source::direct(reader_stream, options.max_frame, reads)
         };
-        let (notifications_tx, notifications_rx) = crossbeam_channel::unbounded();
+        let (notifications_tx, notifications_rx) =
+            crossbeam_channel::bounded(options.notification_capacity.max(1));
         Ok(Client {
             stream,
             source,
@@ -128,9 +157,17 @@ impl Client {
         self.welcome.as_ref()
     }
 
-    /// Server notifications, in the order they arrived.
+    /// Server notifications, in the order they arrived. At most
+    /// [`ClientOptions::notification_capacity`] wait here; more are dropped
+    /// and counted in [`Client::dropped`].
     pub fn notifications(&self) -> Receiver<Notification> {
         self.notifications_rx.clone()
+    }
+
+    /// Notifications and protocol steps dropped so far because their
+    /// channel was full (shared with [`ClientOptions::dropped`]).
+    pub fn dropped(&self) -> u64 {
+        self.options.dropped.get()
     }
 
     /// Whether the connection has ended (and why).
@@ -368,7 +405,7 @@ impl Client {
             return Err(self.mark_closed(ConnectionEnd::send_failed(&e)));
         }
         self.emit_with(|| ClientEvent::Sent {
-            raw: String::from_utf8_lossy(line.strip_suffix(b"\n").unwrap_or(line)).into_owned(),
+            raw: raw_prefix(line.strip_suffix(b"\n").unwrap_or(line)),
             bytes: line.len(),
             id,
             method,
@@ -407,7 +444,7 @@ impl Client {
         let rtt = id.as_ref().and_then(|id| self.settle(id, at));
         let rtt = rtt.or_else(|| self.settle_batch(&parsed, at));
         self.emit_with(|| ClientEvent::Received {
-            raw: String::from_utf8_lossy(bytes).into_owned(),
+            raw: raw_prefix(bytes),
             bytes: bytes.len() + 1,
             kind,
             id: id.clone(),
@@ -442,7 +479,7 @@ impl Client {
             _ => {}
         }
         if self.options.keep_notifications {
-            let _ = self.notifications_tx.send(notification);
+            self.options.dropped.offer(&self.notifications_tx, notification);
         }
     }
 
@@ -461,7 +498,7 @@ impl Client {
 
     fn emit_with(&self, build: impl FnOnce() -> ClientEvent) {
         if self.options.events.is_some() {
-            emit_to(&self.options.events, build());
+            emit_to(&self.options.events, &self.options.dropped, build());
         }
     }
 }
@@ -473,9 +510,10 @@ impl Drop for Client {
     }
 }
 
-fn emit_to(events: &Option<Sender<ClientEventRecord>>, event: ClientEvent) {
+/// Offers a step to the event channel; a full one drops and counts it.
+fn emit_to(events: &Option<Sender<ClientEventRecord>>, dropped: &DropCount, event: ClientEvent) {
     if let Some(tx) = events {
-        let _ = tx.send(ClientEventRecord::now(event));
+        dropped.offer(tx, ClientEventRecord::now(event));
     }
 }
 

@@ -1,0 +1,217 @@
+//! A client window's network layer against hostile servers (issue 9, the
+//! app's side): reconnects back off against a server that accepts and hangs
+//! up at once, and a window under a flood of notifications applies at most a
+//! frame's budget of events per frame. The servers are a few lines here, on
+//! `127.0.0.1:0`; the window and its network thread are the app's own.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, Sender};
+use lojinha::client::connection::ConnIntent;
+use lojinha::client::network::{self, Command, DEFAULT_MAX_FRAME, NetEvent, Waker};
+use lojinha::client::{ClientWindow, EVENTS_PER_FRAME, Intent};
+use serde_json::{Value, json};
+
+fn waker() -> Waker {
+    Waker { ctx: egui::Context::default(), viewport: egui::ViewportId::ROOT }
+}
+
+/// A listener that accepts every connection and closes it at once; the
+/// returned channel gets one item per accepted connection.
+fn hang_up_server() -> (SocketAddr, Receiver<Instant>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = crossbeam_channel::unbounded();
+    std::thread::Builder::new()
+        .name("hang-up-server".into())
+        .spawn(move || {
+            for stream in listener.incoming() {
+                drop(stream);
+                if tx.send(Instant::now()).is_err() {
+                    return;
+                }
+            }
+        })
+        .unwrap();
+    (addr, rx)
+}
+
+/// Against a server that accepts and closes at once, each reconnect waits
+/// longer than the one before (1 s, 2 s, 4 s), and the listener sees no more
+/// connection attempts than that schedule allows.
+#[test]
+fn reconnects_back_off_against_a_server_that_hangs_up() {
+    let (addr, accepted) = hang_up_server();
+    let link = network::spawn(90, waker(), DEFAULT_MAX_FRAME).unwrap();
+    let connect = Command::Connect { addr: addr.to_string(), name: "t".into(), token: None };
+    link.commands.send(connect).unwrap();
+    let mut delays = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while delays.len() < 3 && Instant::now() < deadline {
+        if let Ok(NetEvent::Disconnected { retry_in, .. }) =
+            link.events.recv_timeout(Duration::from_millis(100))
+        {
+            delays.push(retry_in.expect("a reconnect is scheduled"));
+        }
+    }
+    let secs: Vec<u64> = delays.iter().map(Duration::as_secs).collect();
+    assert_eq!(secs, [1, 2, 4], "the delays after each lost connection");
+    // Three connections were lost; the fourth attempt is 4 s away.
+    let attempts = accepted.try_iter().count();
+    assert!(attempts <= 3, "{attempts} connection attempts for 3 lost connections");
+}
+
+// ----- a server that floods notifications ---------------------------------
+
+const ADDED: &str = r#"{"jsonrpc":"2.0","method":"product.added","params":{"product":{"code":"F","name":"flood","price_cents":1,"quantity":1}}}"#;
+
+/// The answer a polite server would give, by method.
+fn answer(id: &Value, method: &str) -> String {
+    let result = match method {
+        "hello" => json!({"session": 1, "server": "hostile"}),
+        "product.list" => json!({"products": [], "total": 0, "next": null}),
+        _ => json!({"code": "A", "name": "a", "price_cents": 1, "quantity": 1}),
+    };
+    format!("{}\n", json!({"jsonrpc": "2.0", "id": id, "result": result}))
+}
+
+/// Reads requests and passes (id, method) on.
+fn read_requests(stream: TcpStream, tx: Sender<(Value, String)>) {
+    for line in BufReader::new(stream).lines() {
+        let Ok(line) = line else { return };
+        let Ok(request) = serde_json::from_str::<Value>(&line) else { continue };
+        let method = request["method"].as_str().unwrap_or_default().to_owned();
+        if tx.send((request["id"].clone(), method)).is_err() {
+            return;
+        }
+    }
+}
+
+/// Welcomes, answers every request, and otherwise writes `product.added`
+/// without end; counts the notifications the socket took.
+fn flood(mut stream: TcpStream, sent: &AtomicU64) {
+    let (tx, requests) = crossbeam_channel::unbounded();
+    let reader = stream.try_clone().unwrap();
+    std::thread::Builder::new()
+        .name("flood-requests".into())
+        .spawn(move || read_requests(reader, tx))
+        .unwrap();
+    let welcome =
+        r#"{"jsonrpc":"2.0","method":"welcome","params":{"server":"hostile","protocol":1,"session":1}}"#;
+    let chunk = format!("{ADDED}\n").repeat(64);
+    if writeln!(stream, "{welcome}").is_err() {
+        return;
+    }
+    loop {
+        for (id, method) in requests.try_iter() {
+            if stream.write_all(answer(&id, &method).as_bytes()).is_err() {
+                return;
+            }
+        }
+        if stream.write_all(chunk.as_bytes()).is_err() {
+            return;
+        }
+        sent.fetch_add(64, Ordering::Relaxed);
+    }
+}
+
+/// A server that floods every connection it accepts, each on a named thread.
+fn flooding_server() -> (SocketAddr, Arc<AtomicU64>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let sent = Arc::new(AtomicU64::new(0));
+    let counter = sent.clone();
+    std::thread::Builder::new()
+        .name("flooding-server".into())
+        .spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let counter = counter.clone();
+                std::thread::Builder::new()
+                    .name("flood".into())
+                    .spawn(move || flood(stream, &counter))
+                    .unwrap();
+            }
+        })
+        .unwrap();
+    (addr, sent)
+}
+
+/// A client window connected to a flooding server.
+fn flooded_window(number: u32) -> (ClientWindow, Arc<AtomicU64>) {
+    let (addr, sent) = flooding_server();
+    let mut window =
+        ClientWindow::new(number, "t".into(), addr.to_string(), false, waker(), DEFAULT_MAX_FRAME).unwrap();
+    window.apply(vec![Intent::Conn(ConnIntent::Connect(addr.to_string()))]);
+    (window, sent)
+}
+
+/// Under a flood of notifications, one frame applies at most its budget of
+/// events and leaves the rest for the next frames, and the answers the
+/// window waits for (here: its connection made) still arrive.
+#[test]
+fn a_frame_applies_at_most_its_budget_under_a_flood() {
+    let (mut window, _sent) = flooded_window(91);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while window.waiting() <= EVENTS_PER_FRAME && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(window.waiting() > EVENTS_PER_FRAME, "the flood fills the window's channel");
+    // Frames go on until the window has seen its connection made.
+    while !window.conn.connected() && Instant::now() < deadline {
+        let applied = window.drain();
+        assert!(applied <= EVENTS_PER_FRAME, "one frame applied {applied} events");
+    }
+    assert!(window.conn.connected(), "the window is connected through the flood");
+}
+
+/// The resident set size of this process, in KiB.
+fn rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap_or("VmRSS: 0 kB");
+    line.split_whitespace().nth(1).and_then(|n| n.parse().ok()).unwrap_or(0)
+}
+
+/// The long version: a window drained at 60 frames a second under a flood
+/// for HOSTILE_SECS (default 60) seconds; prints the RSS it sampled, the
+/// notifications the server got out, and what the window applied and
+/// dropped. Run with `cargo test --workspace --test app -- --ignored --nocapture flood_for_a_minute`.
+#[test]
+#[ignore]
+fn flood_for_a_minute() {
+    let secs = std::env::var("HOSTILE_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
+    let (mut window, sent) = flooded_window(92);
+    let started = Instant::now();
+    let (mut applied, mut max_rss, mut frames, mut slowest) = (0usize, 0u64, 0u64, Duration::ZERO);
+    let mut next_sample = Instant::now();
+    while started.elapsed() < Duration::from_secs(secs) {
+        let frame = Instant::now();
+        applied += window.drain();
+        slowest = slowest.max(frame.elapsed());
+        frames += 1;
+        if Instant::now() >= next_sample {
+            let rss = rss_kib();
+            max_rss = max_rss.max(rss);
+            println!(
+                "t={:>3} s  rss={:>7} KiB  server sent={:>10}  applied={:>10}  not shown={:>10}  log={} entries / {} KiB",
+                started.elapsed().as_secs(),
+                rss,
+                sent.load(Ordering::Relaxed),
+                applied,
+                window.not_shown(),
+                window.log.len(),
+                window.log.bytes() / 1024,
+            );
+            next_sample += Duration::from_secs(1);
+        }
+        std::thread::sleep(Duration::from_millis(16));
+    }
+    let rate = applied as f64 / started.elapsed().as_secs_f64();
+    println!(
+        "{secs} s: max rss {max_rss} KiB, {frames} frames, slowest drain {slowest:?}, {rate:.0} events/s applied"
+    );
+    assert!(window.conn.connected());
+}
