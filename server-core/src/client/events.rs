@@ -7,23 +7,7 @@ use serde_json::Value;
 
 use super::end::ConnectionEnd;
 
-/// The most of a message's text an event carries: a huge line is reported
-/// by its first bytes and its full size (`bytes`), so nothing huge crosses
-/// a channel on its way to a log. Large enough that a full page of
-/// `product.list` (1,000 products) stays whole and readable as JSON.
-pub const RAW_KEPT: usize = 256 * 1024;
-
-/// The text of `line` for an event: at most [`RAW_KEPT`] bytes of it, cut
-/// on a character boundary.
-pub fn raw_prefix(line: &[u8]) -> String {
-    let kept = &line[..line.len().min(RAW_KEPT)];
-    let text = String::from_utf8_lossy(kept);
-    match text.char_indices().nth_back(0) {
-        // A character the cut split in two shows as U+FFFD: drop it.
-        Some((last, '\u{FFFD}')) if kept.len() < line.len() => text[..last].to_owned(),
-        _ => text.into_owned(),
-    }
-}
+pub use crate::protocol::raw::{RAW_KEPT, raw_prefix};
 
 /// Kinds of message the client receives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

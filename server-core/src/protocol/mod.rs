@@ -9,6 +9,7 @@ pub mod frame;
 pub mod message;
 pub mod problem;
 pub mod product;
+pub mod raw;
 pub mod reason;
 
 pub use command::Command;

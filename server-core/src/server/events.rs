@@ -11,23 +11,6 @@ use crossbeam_channel::{Receiver, Sender};
 
 use super::config::Mode;
 
-/// Most bytes of a message's text an event carries: a log shows the start
-/// of a huge line, and `bytes` says how long the whole line was.
-pub const RAW_LIMIT: usize = 64 * 1024;
-
-/// The text of a line for an event: at most [`RAW_LIMIT`] bytes of it, cut
-/// at a character boundary, invalid UTF-8 replaced.
-pub fn preview(line: &[u8]) -> String {
-    let mut text = String::from_utf8_lossy(&line[..line.len().min(RAW_LIMIT)]).into_owned();
-    if line.len() > RAW_LIMIT {
-        // A character cut in two at the limit shows as one replacement mark.
-        while text.len() > RAW_LIMIT {
-            text.pop();
-        }
-    }
-    text
-}
-
 /// Why a session ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CloseReason {
@@ -120,7 +103,7 @@ pub enum ServerEvent {
         session: u64,
         bytes: usize,
     },
-    /// A line received; `raw` is at most its first [`RAW_LIMIT`] bytes and
+    /// A line received; `raw` is at most its first [`RAW_KEPT`](crate::protocol::raw::RAW_KEPT) bytes and
     /// `bytes` its whole length.
     MessageIn {
         session: u64,

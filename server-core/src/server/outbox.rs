@@ -23,7 +23,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-use super::events::{CloseReason, EventSink, ServerEvent, preview};
+use super::events::{CloseReason, EventSink, ServerEvent};
+use crate::protocol::raw::raw_prefix;
 
 /// One or more complete lines, newlines included; shared when broadcast.
 pub type Line = Arc<[u8]>;
@@ -332,7 +333,7 @@ impl Outbox {
             let text = line.strip_suffix(b"\n").unwrap_or(line);
             self.events.emit(ServerEvent::MessageOut {
                 session: self.session,
-                raw: preview(text),
+                raw: raw_prefix(text),
                 bytes: line.len(),
             });
         }

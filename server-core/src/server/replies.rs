@@ -11,10 +11,10 @@
 use std::io::{self, Write};
 use std::net::TcpStream;
 
-use super::events::preview;
 use super::outbox::Line;
 use super::sessions::Session;
 use crate::protocol::Encoded;
+use crate::protocol::raw::{RAW_KEPT, raw_prefix};
 
 /// An answer is written to the socket each time this much of it has been made.
 pub const CHUNK: usize = 64 * 1024;
@@ -102,8 +102,8 @@ impl<'a> Replies<'a> {
             self.held = Some(LongLine { start: Vec::new(), bytes: 0 });
         }
         let held = self.held.as_mut().expect("held above");
-        if held.start.len() < super::events::RAW_LIMIT {
-            let room = super::events::RAW_LIMIT - held.start.len();
+        if held.start.len() < RAW_KEPT {
+            let room = RAW_KEPT - held.start.len();
             held.start.extend_from_slice(&self.buffer[..room.min(self.buffer.len())]);
         }
         held.bytes += self.buffer.len();
@@ -116,7 +116,7 @@ impl<'a> Replies<'a> {
     fn release(&mut self) {
         if let Some(line) = self.held.take() {
             let text = line.start.strip_suffix(b"\n").unwrap_or(&line.start);
-            self.session.outbox.released(preview(text), line.bytes);
+            self.session.outbox.released(raw_prefix(text), line.bytes);
         }
     }
 }

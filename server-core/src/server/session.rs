@@ -12,13 +12,14 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::context::ServerContext;
 use super::dispatch::{self, Flow, SessionState};
-use super::events::{CloseReason, ServerEvent, preview};
+use super::events::{CloseReason, ServerEvent};
 use super::outbox::Outbox;
 use super::replies::{self, Replies};
 use super::sessions::Session;
 use crate::protocol::RpcError;
 use crate::protocol::frame::{BeforeRead, Frame, FrameReader};
 use crate::protocol::message::encode_error;
+use crate::protocol::raw::raw_prefix;
 
 /// How long, and how much, a closing session reads to let its last answer arrive.
 const LINGER_TIME: Duration = Duration::from_secs(1);
@@ -131,7 +132,7 @@ fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: &TcpStrea
         session.requests.fetch_add(1, Ordering::Relaxed);
         ctx.events.emit_with(|| ServerEvent::MessageIn {
             session: session.id,
-            raw: preview(&line),
+            raw: raw_prefix(&line),
             bytes: line.len(),
         });
         let flow = match dispatch::handle_line(ctx, &mut state, &line, &mut replies) {
