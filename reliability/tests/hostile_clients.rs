@@ -190,7 +190,21 @@ fn assert_watchers_heard(watchers: &mut [Conn], prefix: &str, adds: usize) {
 fn many_watchers_hear_every_change_in_order() {
     let watchers = env_u64("FANOUT_WATCHERS", 200) as usize;
     let adds = env_u64("FANOUT_ADDS", 1000) as usize;
-    let (_dir, db) = temp_db();
+    let mut run = compare_add_rates(watchers, adds);
+    assert_watchers_heard(&mut run.watchers, "B", adds);
+}
+
+/// A fan-out run: its watchers, its server and the catalog's folder (dropped in that order).
+struct FanOutRun {
+    watchers: Vec<Conn>,
+    _server: lojinha_server::ServerHandle,
+    _dir: tempfile::TempDir,
+}
+
+/// On a fresh server with a catalog file, the durable add rate alone and
+/// with `watchers` connected clients, printed.
+fn compare_add_rates(watchers: usize, adds: usize) -> FanOutRun {
+    let (dir, db) = temp_db();
     let config = ServerConfig {
         max_connections: watchers + 10,
         max_per_address: watchers + 10,
@@ -198,34 +212,21 @@ fn many_watchers_hear_every_change_in_order() {
     };
     let server = start_server(config);
     let (alone, _) = adds_per_second(server.local_addr(), 0, adds, "A");
-    let (watched, mut idle) = adds_per_second(server.local_addr(), watchers, adds, "B");
+    let (watched, idle) = adds_per_second(server.local_addr(), watchers, adds, "B");
     println!(
         "durable adds/s: {alone:.0} with nobody else connected, {watched:.0} with {watchers} connected clients \
          ({:.0} %)",
         100.0 * watched / alone
     );
-    assert_watchers_heard(&mut idle, "B", adds);
+    FanOutRun { watchers: idle, _server: server, _dir: dir }
 }
 
 /// Long version of the fan-out figure: 200 and 1,000 connected clients.
 #[test]
 #[ignore]
 fn fan_out_figures() {
-    for watchers in [200, 1000] {
-        let (_dir, db) = temp_db();
-        let config = ServerConfig {
-            max_connections: watchers + 10,
-            max_per_address: watchers + 10,
-            ..config_with_db(&db)
-        };
-        let server = start_server(config);
-        let adds = 5000;
-        let (alone, _) = adds_per_second(server.local_addr(), 0, adds, "A");
-        let (watched, _idle) = adds_per_second(server.local_addr(), watchers, adds, "B");
-        println!(
-            "{watchers} watchers: {alone:.0} adds/s alone, {watched:.0} adds/s watched ({:.0} %)",
-            100.0 * watched / alone
-        );
+    for watchers in [0, 200, 1000] {
+        compare_add_rates(watchers, 5000);
     }
 }
 
@@ -388,7 +389,7 @@ fn the_token_comes_first_and_guessing_is_cut_short() {
 #[ignore]
 fn many_huge_batches_at_once() {
     let connections = env_u64("BATCH_CONNECTIONS", 256) as usize;
-    let server = SpawnedServer::spawn(&["--db", ":memory:", "--max-per-address", "300"]);
+    let server = SpawnedServer::spawn(&["--db", ":memory:", "--max-connections", "300", "--max-per-address", "300"]);
     seed_over_the_wire(server.addr, 50_000);
     let pid = server.pid();
     let before = proc_status_field(pid, "VmRSS").expect("VmRSS");

@@ -109,17 +109,7 @@ impl Outbox {
     /// holds more of its own answers than the one in hand. The wait ends
     /// when the write goes through or times out (`--write-timeout`).
     pub fn respond(&self, stream: &TcpStream, line: Line) -> io::Result<()> {
-        let mut state = self.lock();
-        while state.writing && state.closing.is_none() {
-            state.responders_waiting += 1;
-            state = self.wait(state);
-            state.responders_waiting -= 1;
-        }
-        if state.closing.is_some() {
-            return Err(closing_error());
-        }
-        let mut lines = take_queue(&mut state);
-        drop(state);
+        let mut lines = self.take_socket()?;
         lines.push(line);
         let result = self.write_lines(stream, &lines);
         self.finish_writing();
@@ -131,6 +121,19 @@ impl Outbox {
     /// [`Outbox::released`]. Lines queued meanwhile wait, counted against
     /// the limit as usual.
     pub fn hold(&self, stream: &TcpStream) -> io::Result<()> {
+        let lines = self.take_socket()?;
+        match self.write_lines(stream, &lines) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                self.finish_writing();
+                Err(e)
+            }
+        }
+    }
+
+    /// Waits until nobody writes, then marks the socket as ours and takes
+    /// what is queued (it must leave first); fails once the session closes.
+    fn take_socket(&self) -> io::Result<Vec<Line>> {
         let mut state = self.lock();
         while state.writing && state.closing.is_none() {
             state.responders_waiting += 1;
@@ -140,15 +143,7 @@ impl Outbox {
         if state.closing.is_some() {
             return Err(closing_error());
         }
-        let lines = take_queue(&mut state);
-        drop(state);
-        match self.write_lines(stream, &lines) {
-            Ok(()) => Ok(()),
-            Err(e) => {
-                self.finish_writing();
-                Err(e)
-            }
-        }
+        Ok(take_queue(&mut state))
     }
 
     /// Writes a piece of the held long line; fails once the session is closing.
