@@ -407,7 +407,7 @@ pub mod fuzzing {
     use std::net::SocketAddr;
 
     use lojinha_server::protocol::frame::{Frame, FrameReader, READ_BUFFER_SIZE};
-    use lojinha_server::protocol::message::{Message, encode_error, parse_message};
+    use lojinha_server::protocol::message::{Message, encode_error, parse_batch_entry, parse_message};
     use lojinha_server::protocol::{Command, RpcError};
     use serde_json::Value;
 
@@ -451,7 +451,7 @@ pub mod fuzzing {
             Message::Single(entry) => check_entry(entry),
             Message::Batch(entries) => {
                 assert!(!entries.is_empty() && entries.len() <= 1000, "batch of {}", entries.len());
-                entries.into_iter().for_each(check_entry);
+                entries.into_iter().map(parse_batch_entry).for_each(check_entry);
             }
         }
     }

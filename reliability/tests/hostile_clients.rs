@@ -389,7 +389,8 @@ fn the_token_comes_first_and_guessing_is_cut_short() {
 #[ignore]
 fn many_huge_batches_at_once() {
     let connections = env_u64("BATCH_CONNECTIONS", 256) as usize;
-    let server = SpawnedServer::spawn(&["--db", ":memory:", "--max-connections", "300", "--max-per-address", "300"]);
+    let server =
+        SpawnedServer::spawn(&["--db", ":memory:", "--max-connections", "300", "--max-per-address", "300"]);
     seed_over_the_wire(server.addr, 50_000);
     let pid = server.pid();
     let before = proc_status_field(pid, "VmRSS").expect("VmRSS");

@@ -4,12 +4,12 @@
 //! that reads the first `"method"` would see another call than the one the
 //! server runs. The protocol makes such a request invalid instead. This walk
 //! reads the line once more without building anything (keys are compared
-//! in place, most of them borrowed from the line) and says which message, or
-//! which entries of a batch, hold a repeated key anywhere inside.
+//! in place, most of them borrowed from the line) and says whether a request
+//! (a message, or one entry of a batch) holds a repeated key anywhere inside.
 //!
-//! The same walk counts the line's JSON values. A line within the frame limit
-//! can still hold half a million tiny values (`[0,0,0,…]`), and building a
-//! tree of them costs thirty times the line; past [`MAX_VALUES`] the line is
+//! The same walk counts the request's JSON values. A line within the frame
+//! limit can still hold half a million tiny values (`[0,0,0,…]`), and a tree
+//! of them costs many times the line; past [`MAX_VALUES`] the request is
 //! refused before any tree is built.
 
 use std::cell::Cell;
@@ -17,9 +17,9 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-/// Most JSON values (scalars, arrays, objects) one line may hold: a batch of
-/// a thousand full `product.add` calls holds about 10,000.
-pub const MAX_VALUES: usize = 65_536;
+/// Most JSON values (scalars, arrays, objects) one request may hold; a full
+/// `product.add` holds eleven.
+pub const MAX_VALUES: usize = 4096;
 
 /// Scalars hold no objects: every visitor counts them and answers `$value`.
 macro_rules! forward_scalars {
@@ -62,26 +62,17 @@ pub enum ScanError {
 
 /// The values seen so far, shared by every visitor of one walk.
 #[derive(Clone, Copy)]
-struct Counter<'c>(&'c Cell<usize>);
+struct Counter<'c> {
+    seen: &'c Cell<usize>,
+    max: usize,
+}
 
 impl Counter<'_> {
     fn count<E: de::Error>(self) -> Result<(), E> {
-        let seen = self.0.get() + 1;
-        self.0.set(seen);
-        if seen > MAX_VALUES { Err(E::custom("too many values")) } else { Ok(()) }
+        let seen = self.seen.get() + 1;
+        self.seen.set(seen);
+        if seen > self.max { Err(E::custom("too many values")) } else { Ok(()) }
     }
-}
-
-/// Where a line repeats a key. Lines that are not JSON give `None` from
-/// [`find`]: the normal parse reports those.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Duplicates {
-    /// No object in the line repeats a key.
-    None,
-    /// The line is one object that repeats a key somewhere inside it.
-    Whole(Repeated),
-    /// The line is an array; these entries (by index) repeat a key inside.
-    Entries(Vec<(usize, Repeated)>),
 }
 
 /// What one request object repeats.
@@ -93,11 +84,12 @@ pub struct Repeated {
     pub id: bool,
 }
 
-/// Walks `line` (one JSON value) looking for repeated keys, counting values.
-pub fn find(line: &[u8]) -> Result<Duplicates, ScanError> {
+/// Walks one request (a message, or one entry of a batch) looking for
+/// repeated keys, counting values.
+pub fn find(request: &[u8]) -> Result<Repeated, ScanError> {
     let seen = Cell::new(0);
-    let mut deserializer = serde_json::Deserializer::from_slice(line);
-    let found = deserializer.deserialize_any(TopLevel(Counter(&seen)));
+    let mut deserializer = serde_json::Deserializer::from_slice(request);
+    let found = deserializer.deserialize_any(Entry(Counter { seen: &seen, max: MAX_VALUES }));
     let found = found.and_then(|found| deserializer.end().map(|()| found));
     match found {
         Ok(found) => Ok(found),
@@ -106,41 +98,13 @@ pub fn find(line: &[u8]) -> Result<Duplicates, ScanError> {
     }
 }
 
-/// The top of the line: an array is a batch, so each entry is judged alone.
-struct TopLevel<'c>(Counter<'c>);
-
-impl TopLevel<'_> {
-    fn count<E: de::Error>(&self) -> Result<(), E> {
-        self.0.count()
-    }
-}
-
-impl<'de> Visitor<'de> for TopLevel<'_> {
-    type Value = Duplicates;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Duplicates, A::Error> {
-        self.count()?;
-        let mut entries = Vec::new();
-        let mut index = 0;
-        while let Some(repeated) = seq.next_element_seed(Entry(self.0))? {
-            if repeated.any {
-                entries.push((index, repeated));
-            }
-            index += 1;
-        }
-        Ok(if entries.is_empty() { Duplicates::None } else { Duplicates::Entries(entries) })
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Duplicates, A::Error> {
-        let repeated = Entry(self.0).visit_map(map)?;
-        Ok(if repeated.any { Duplicates::Whole(repeated) } else { Duplicates::None })
-    }
-
-    forward_scalars!(Duplicates::None);
+/// Checks that a whole line is JSON nested no deeper than the parser allows
+/// (splitting a batch into raw entries does not look inside them).
+pub fn check_nesting(line: &[u8]) -> Result<(), serde_json::Error> {
+    let seen = Cell::new(0);
+    let mut deserializer = serde_json::Deserializer::from_slice(line);
+    deserializer.deserialize_any(Walk(Counter { seen: &seen, max: usize::MAX }))?;
+    deserializer.end()
 }
 
 /// One request (a message, or an entry of a batch): also says whether `id`
@@ -285,32 +249,40 @@ impl PartialEq for Key<'_> {
 mod tests {
     use super::*;
 
-    /// A repeated key is found at any depth, in a single message or per batch entry.
+    /// A repeated key is found at any depth; only the top level's `id` counts as the id.
     #[test]
     fn finds_repeated_keys_anywhere() {
         let find = |s: &str| find(s.as_bytes()).ok();
-        assert_eq!(find(r#"{"a":1,"b":2}"#), Some(Duplicates::None));
+        let none = Repeated::default();
         let some = Repeated { any: true, id: false };
         let id = Repeated { any: true, id: true };
-        assert_eq!(find(r#"{"method":"a","method":"b"}"#), Some(Duplicates::Whole(some)));
-        assert_eq!(find(r#"{"id":1,"id":2}"#), Some(Duplicates::Whole(id)));
-        assert_eq!(find(r#"{"p":{"x":[{"k":1,"k":2}]}}"#), Some(Duplicates::Whole(some)));
-        assert_eq!(find(r#"{"p":{"id":1,"id":2}}"#), Some(Duplicates::Whole(some)), "only the top id counts");
-        assert_eq!(find(r#"{"a":{"k":1},"b":{"k":2}}"#), Some(Duplicates::None));
-        let batch = r#"[{"a":1},{"a":1,"a":2},3,{"b":{"c":1,"c":1}}]"#;
-        assert_eq!(find(batch), Some(Duplicates::Entries(vec![(1, some), (3, some)])));
-        assert_eq!(find(r#"{"\u0061":1,"a":2}"#), Some(Duplicates::Whole(some)), "escapes name the same key");
+        assert_eq!(find(r#"{"a":1,"b":2}"#), Some(none));
+        assert_eq!(find(r#"{"method":"a","method":"b"}"#), Some(some));
+        assert_eq!(find(r#"{"id":1,"id":2}"#), Some(id));
+        assert_eq!(find(r#"{"p":{"x":[{"k":1,"k":2}]}}"#), Some(some));
+        assert_eq!(find(r#"{"p":{"id":1,"id":2}}"#), Some(some), "only the top id counts");
+        assert_eq!(find(r#"{"a":{"k":1},"b":{"k":2}}"#), Some(none));
+        assert_eq!(find(r#"[{"a":1},{"a":1,"a":2}]"#), Some(some));
+        assert_eq!(find(r#"{"\u0061":1,"a":2}"#), Some(some), "escapes name the same key");
         assert_eq!(find("{not json"), None);
-        assert_eq!(find("42"), Some(Duplicates::None));
+        assert_eq!(find("42"), Some(none));
     }
 
-    /// Lines with more values than the budget are refused before any tree is built.
+    /// Requests with more values than the budget are refused before any tree is built.
     #[test]
     fn counts_values_up_to_the_budget() {
         let within = format!("[{}]", vec!["0"; MAX_VALUES - 1].join(","));
-        assert_eq!(find(within.as_bytes()), Ok(Duplicates::None));
+        assert_eq!(find(within.as_bytes()), Ok(Repeated::default()));
         let over = format!("{{\"p\":[{}]}}", vec!["0"; MAX_VALUES].join(","));
         assert_eq!(find(over.as_bytes()), Err(ScanError::TooManyValues));
         assert_eq!(find(b"[1,"), Err(ScanError::NotJson));
+    }
+
+    /// Nesting past the parser's limit is found in a whole line, however long.
+    #[test]
+    fn nesting_is_checked() {
+        assert!(check_nesting(b"[[1],[2,[3]]]").is_ok());
+        let deep = format!("[{}{}]", "[".repeat(500), "]".repeat(500));
+        assert!(check_nesting(deep.as_bytes()).is_err());
     }
 }

@@ -7,9 +7,10 @@
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::duplicates::{self, Duplicates, Repeated, ScanError};
+use super::duplicates::{self, Repeated, ScanError};
 use super::error::RpcError;
 use super::problem::RequestProblem;
 
@@ -38,45 +39,74 @@ pub type Entry = Result<Request, (Value, RpcError)>;
 
 /// What one line turned out to be.
 #[derive(Debug)]
-pub enum Message {
+pub enum Message<'a> {
     Single(Entry),
-    Batch(Vec<Entry>),
+    /// A batch's entries, still as text: each is parsed when its turn comes
+    /// ([`parse_batch_entry`]), so a batch never holds more than one parsed
+    /// entry at a time.
+    Batch(Vec<&'a RawValue>),
     /// Not JSON, or not UTF-8, or an invalid batch: answer this error with `id: null`.
     Unanswerable(RpcError),
 }
 
 /// Parses one frame (a line without its ending) into a message.
-pub fn parse_message(line: &[u8]) -> Message {
-    let repeated = match duplicates::find(line) {
+pub fn parse_message(line: &[u8]) -> Message<'_> {
+    if line.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        return parse_batch(line);
+    }
+    match parse_request(line) {
+        Ok(entry) => Message::Single(entry),
+        Err(error) => Message::Unanswerable(error),
+    }
+}
+
+/// Parses one entry of a batch.
+pub fn parse_batch_entry(raw: &RawValue) -> Entry {
+    parse_request(raw.get().as_bytes()).unwrap_or_else(|error| Err((Value::Null, error)))
+}
+
+/// Splits a batch into its entries without parsing them (after checking the
+/// whole line is JSON within the parser's nesting limit, which splitting
+/// alone does not look at).
+fn parse_batch(line: &[u8]) -> Message<'_> {
+    if let Err(e) = duplicates::check_nesting(line) {
+        return Message::Unanswerable(RpcError::parse_error(&e));
+    }
+    match serde_json::from_slice::<Vec<&RawValue>>(line) {
+        Err(e) => Message::Unanswerable(RpcError::parse_error(&e)),
+        Ok(items) if items.is_empty() => {
+            Message::Unanswerable(RpcError::invalid_request(RequestProblem::EmptyBatch))
+        }
+        Ok(items) if items.len() > MAX_BATCH => {
+            Message::Unanswerable(RpcError::invalid_request(RequestProblem::BatchTooLarge { max: MAX_BATCH }))
+        }
+        Ok(items) => Message::Batch(items),
+    }
+}
+
+/// Parses one request; `Err` is an error to answer with `id: null` (not
+/// JSON, or more values than a request may hold).
+fn parse_request(text: &[u8]) -> Result<Entry, RpcError> {
+    let repeated = match duplicates::find(text) {
         Ok(repeated) => repeated,
         Err(ScanError::TooManyValues) => {
-            let why = RequestProblem::TooManyValues { max: duplicates::MAX_VALUES };
-            return Message::Unanswerable(RpcError::invalid_request(why));
+            return Err(RpcError::invalid_request(RequestProblem::TooManyValues {
+                max: duplicates::MAX_VALUES,
+            }));
         }
-        Err(ScanError::NotJson) => Duplicates::None,
+        // The parse below says where.
+        Err(ScanError::NotJson) => Repeated::default(),
     };
-    if repeated == Duplicates::None
-        && let Some(request) = parse_well_formed(line)
+    if !repeated.any
+        && let Some(request) = parse_well_formed(text)
     {
-        return Message::Single(Ok(request));
+        return Ok(Ok(request));
     }
-    let value: Value = match serde_json::from_slice(line) {
-        Ok(value) => value,
-        Err(e) => return Message::Unanswerable(RpcError::parse_error(&e)),
-    };
-    match repeated {
-        Duplicates::None => parse_value(value),
-        Duplicates::Whole(repeated) => Message::Single(Err(repeated_key(&value, repeated))),
-        Duplicates::Entries(entries) => match parse_value(value.clone()) {
-            Message::Batch(mut parsed) => {
-                for (index, repeated) in entries {
-                    parsed[index] = Err(repeated_key(&value[index], repeated));
-                }
-                Message::Batch(parsed)
-            }
-            other => other,
-        },
+    let value: Value = serde_json::from_slice(text).map_err(|e| RpcError::parse_error(&e))?;
+    if repeated.any {
+        return Ok(Err(repeated_key(&value, repeated)));
     }
+    Ok(parse_entry(value))
 }
 
 /// The answer to a request that repeats a key: invalid, with its id unless
@@ -87,19 +117,6 @@ fn repeated_key(request: &Value, repeated: Repeated) -> (Value, RpcError) {
         _ => Value::Null,
     };
     (id, RpcError::invalid_request(RequestProblem::DuplicateKey))
-}
-
-fn parse_value(value: Value) -> Message {
-    match value {
-        Value::Array(items) if items.is_empty() => {
-            Message::Unanswerable(RpcError::invalid_request(RequestProblem::EmptyBatch))
-        }
-        Value::Array(items) if items.len() > MAX_BATCH => {
-            Message::Unanswerable(RpcError::invalid_request(RequestProblem::BatchTooLarge { max: MAX_BATCH }))
-        }
-        Value::Array(items) => Message::Batch(items.into_iter().map(parse_entry).collect()),
-        other => Message::Single(parse_entry(other)),
-    }
 }
 
 /// The shape of a well-formed single request, read without building a
@@ -324,8 +341,8 @@ mod tests {
         assert_eq!(error_code(single(nested)), (json!("x"), -32600));
         let batch = r#"[{"jsonrpc":"2.0","id":1,"method":"m"},{"jsonrpc":"2.0","id":2,"method":"m","params":{"a":1,"a":1}}]"#;
         let Message::Batch(entries) = parse_message(batch.as_bytes()) else { panic!("a batch") };
-        assert!(entries[0].is_ok());
-        assert_eq!(error_code(entries[1].clone()), (json!(2), -32600));
+        assert!(parse_batch_entry(entries[0]).is_ok());
+        assert_eq!(error_code(parse_batch_entry(entries[1])), (json!(2), -32600));
     }
 
     /// Garbage and broken UTF-8 are parse errors; empty and huge batches are invalid.

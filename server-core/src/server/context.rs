@@ -9,6 +9,7 @@ use super::commits::Completion;
 use super::config::ServerConfig;
 use super::events::EventSink;
 use super::sessions::Registry;
+use super::turns::Turns;
 use crate::storage::Store;
 
 pub struct ServerContext {
@@ -20,6 +21,8 @@ pub struct ServerContext {
     pub stopping: AtomicBool,
     /// Connections holding a place (reserved at accept, before any thread starts).
     pub connections: Mutex<Places>,
+    /// Turns at the processors for sessions making big answers.
+    pub turns: Turns,
 }
 
 /// Who holds the server's places: in all, and per address.

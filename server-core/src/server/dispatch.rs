@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use crossbeam_channel::bounded;
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
 
 use super::commits::Completion;
@@ -184,7 +185,7 @@ fn queue_write(
 fn handle_batch(
     ctx: &ServerContext,
     state: &mut SessionState,
-    entries: Vec<Entry>,
+    entries: Vec<&RawValue>,
     replies: &mut Replies<'_>,
 ) -> io::Result<Flow> {
     let mut answered = 0;
@@ -193,7 +194,7 @@ fn handle_batch(
         if state.session.outbox.closing_reason().is_some() || ctx.is_stopping() {
             return Err(io::Error::new(io::ErrorKind::BrokenPipe, "session is closing"));
         }
-        let (id, result) = match entry {
+        let (id, result) = match message::parse_batch_entry(entry) {
             Ok(request) => {
                 let id = request.id.clone();
                 let command = check_request(ctx, state, request);

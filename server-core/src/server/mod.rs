@@ -14,6 +14,7 @@ mod outbox;
 mod replies;
 mod session;
 mod sessions;
+mod turns;
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;
@@ -100,6 +101,7 @@ pub fn start_on(listener: TcpListener, config: ServerConfig) -> Result<ServerHan
         events: events_sink,
         stopping: AtomicBool::new(false),
         connections: Default::default(),
+        turns: turns::Turns::per_processor(),
     });
     let accept_ctx = ctx.clone();
     let accept_thread = std::thread::Builder::new()

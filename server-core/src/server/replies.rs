@@ -6,13 +6,15 @@
 //! products, a batch of a thousand such pages: hundreds of megabytes) is
 //! written as it is made, chunk by chunk, while the session holds its socket
 //! so that no notification can land inside the line. Memory per session
-//! stays [`MAX_BUFFERED`] plus one chunk, whatever the answer.
+//! stays [`MAX_BUFFERED`] plus one chunk, whatever the answer, and big
+//! answers take turns at the processors ([`Turns`]).
 
 use std::io::{self, Write};
 use std::net::TcpStream;
 
 use super::outbox::Line;
 use super::sessions::Session;
+use super::turns::Turns;
 use crate::protocol::Encoded;
 use crate::protocol::raw::{RAW_KEPT, raw_prefix};
 
@@ -26,6 +28,9 @@ pub struct Replies<'a> {
     buffer: Vec<u8>,
     session: &'a Session,
     stream: &'a TcpStream,
+    turns: &'a Turns,
+    /// Whether this session holds a turn (while it makes a chunk of a big answer).
+    has_turn: bool,
     /// Where the answer being made starts in `buffer`.
     line_start: usize,
     /// The answer being written through, while the socket is held.
@@ -41,8 +46,8 @@ struct LongLine {
 }
 
 impl<'a> Replies<'a> {
-    pub fn new(session: &'a Session, stream: &'a TcpStream) -> Self {
-        Replies { buffer: Vec::new(), session, stream, line_start: 0, held: None }
+    pub fn new(session: &'a Session, stream: &'a TcpStream, turns: &'a Turns) -> Self {
+        Replies { buffer: Vec::new(), session, stream, turns, has_turn: false, line_start: 0, held: None }
     }
 
     /// Adds one complete answer line.
@@ -107,13 +112,33 @@ impl<'a> Replies<'a> {
             held.start.extend_from_slice(&self.buffer[..room.min(self.buffer.len())]);
         }
         held.bytes += self.buffer.len();
+        self.give_back_turn();
         let result = self.session.outbox.write_held(self.stream, &self.buffer);
         self.buffer.clear();
         result
     }
 
+    /// A big answer makes its next chunk only in its turn.
+    fn take_turn(&mut self) -> io::Result<()> {
+        if !self.has_turn {
+            let outbox = &self.session.outbox;
+            if !self.turns.take(|| outbox.closing_reason().is_some()) {
+                return Err(io::Error::new(io::ErrorKind::BrokenPipe, "session is closing"));
+            }
+            self.has_turn = true;
+        }
+        Ok(())
+    }
+
+    fn give_back_turn(&mut self) {
+        if std::mem::take(&mut self.has_turn) {
+            self.turns.give_back();
+        }
+    }
+
     /// Gives the socket back and tells the log about the whole line.
     fn release(&mut self) {
+        self.give_back_turn();
         if let Some(line) = self.held.take() {
             let text = line.start.strip_suffix(b"\n").unwrap_or(&line.start);
             self.session.outbox.released(raw_prefix(text), line.bytes);
@@ -123,6 +148,9 @@ impl<'a> Replies<'a> {
 
 impl Write for Replies<'_> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.held.is_some() {
+            self.take_turn()?;
+        }
         self.buffer.extend_from_slice(bytes);
         if self.buffer.len() >= CHUNK {
             self.write_through()?;
@@ -135,8 +163,8 @@ impl Write for Replies<'_> {
     }
 }
 
-/// A long line cut short (an error, a stop) still gives the socket back, so
-/// the session's writer thread can send its `goodbye` and end.
+/// A long line cut short (an error, a stop) still gives the socket and the
+/// turn back, so the session's writer thread can send its `goodbye` and end.
 impl Drop for Replies<'_> {
     fn drop(&mut self) {
         self.release();
