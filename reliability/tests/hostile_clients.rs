@@ -428,13 +428,19 @@ fn many_huge_batches_at_once() {
     }
     stop.store(true, Ordering::Relaxed);
     let peak = sampler.join().expect("sampler");
-    drop(server);
+    let stopping = Instant::now();
+    let term = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+    assert!(term.is_ok_and(|s| s.success()), "kill -TERM");
+    let mut server = server;
+    let exit = server.child.wait().expect("the server exits");
+    let stopped_in = stopping.elapsed();
     let read: u64 = readers.into_iter().map(|r| r.join().unwrap_or(0)).sum();
     latencies.sort_by(f64::total_cmp);
     let p99 = latencies[(latencies.len() * 99 / 100).min(latencies.len() - 1)];
     println!(
         "{connections} connections x 1,000-page batch: VmRSS {before} kB -> peak {peak} kB; {} MB read by the \
-         clients; bystander get p50 {:.1} ms, p99 {p99:.1} ms, max {:.1} ms over {} calls",
+         clients; bystander get p50 {:.1} ms, p99 {p99:.1} ms, max {:.1} ms over {} calls; SIGTERM in the \
+         middle: exited ({exit}) after {stopped_in:.2?}",
         read / 1_000_000,
         latencies[latencies.len() / 2],
         latencies[latencies.len() - 1],
