@@ -261,10 +261,18 @@ impl Read for ChunkedReader {
 /// (so `cargo test --workspace` works on a clean clone).
 pub fn server_binary() -> PathBuf {
     static BINARY: OnceLock<PathBuf> = OnceLock::new();
-    BINARY.get_or_init(build_server_binary).clone()
+    BINARY.get_or_init(|| build_binary("lojinha-server")).clone()
 }
 
-fn build_server_binary() -> PathBuf {
+/// The `lojinha-bench` binary, built like [`server_binary`].
+pub fn bench_binary() -> PathBuf {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| build_binary("lojinha-bench")).clone()
+}
+
+/// Builds one of `lojinha-server`'s binaries into this test binary's target
+/// directory and profile, and returns its path.
+fn build_binary(name: &str) -> PathBuf {
     // The test binary lives in <target>/<profile>/deps/.
     let exe = std::env::current_exe().expect("current exe");
     let profile_dir = exe.parent().and_then(Path::parent).expect("<target>/<profile>");
@@ -273,16 +281,16 @@ fn build_server_binary() -> PathBuf {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
     command
-        .args(["build", "--quiet", "-p", "lojinha-server", "--bin", "lojinha-server"])
+        .args(["build", "--quiet", "-p", "lojinha-server", "--bin", name])
         .env("CARGO_TARGET_DIR", target_dir)
         .current_dir(env!("CARGO_MANIFEST_DIR"));
     if release {
         command.arg("--release");
     }
-    let status = command.status().expect("run cargo build for lojinha-server");
-    assert!(status.success(), "cargo build -p lojinha-server failed: {status}");
-    let binary = profile_dir.join(format!("lojinha-server{}", std::env::consts::EXE_SUFFIX));
-    assert!(binary.exists(), "no server binary at {}", binary.display());
+    let status = command.status().unwrap_or_else(|e| panic!("run cargo build for {name}: {e}"));
+    assert!(status.success(), "cargo build -p lojinha-server --bin {name} failed: {status}");
+    let binary = profile_dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(binary.exists(), "no {name} binary at {}", binary.display());
     binary
 }
 

@@ -5,7 +5,6 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,6 +12,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
+use lojinha_reliability::bench_binary;
 use lojinha_server::client::{ClientEvent, INCOMING_CAPACITY, NOTIFICATION_CAPACITY};
 use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd};
 use serde_json::{Value, json};
@@ -216,25 +216,6 @@ fn odd_server() -> SocketAddr {
         })
         .unwrap();
     addr
-}
-
-/// The `lojinha-bench` binary next to this test binary, built if needed
-/// (like `server_binary` of this crate's library).
-fn bench_binary() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let profile_dir = exe.parent().and_then(Path::parent).unwrap();
-    let target_dir = profile_dir.parent().unwrap();
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = Command::new(cargo);
-    command
-        .args(["build", "--quiet", "-p", "lojinha-server", "--bin", "lojinha-bench"])
-        .env("CARGO_TARGET_DIR", target_dir)
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    if profile_dir.file_name().is_some_and(|n| n == "release") {
-        command.arg("--release");
-    }
-    assert!(command.status().unwrap().success(), "cargo build of lojinha-bench failed");
-    profile_dir.join(format!("lojinha-bench{}", std::env::consts::EXE_SUFFIX))
 }
 
 /// `lojinha-bench` works against any valid server: answers and notifications
