@@ -137,12 +137,19 @@ mod tests {
     #[test]
     fn exported_files_round_trip_through_the_import() {
         let products = vec![
-            Product { code: "CAN-001".into(), name: "Caneta azul".into(), price_cents: 250, quantity: 40 },
+            Product {
+                code: "CAN-001".into(),
+                name: "Caneta azul".into(),
+                price_cents: 250,
+                quantity: 40,
+                version: 0,
+            },
             Product {
                 code: "X-1".into(),
                 name: "Régua, 30 cm \"grande\"".into(),
                 price_cents: 1005,
                 quantity: 0,
+                version: 0,
             },
         ];
         let dir = tempfile::tempdir().unwrap();

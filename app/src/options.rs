@@ -31,6 +31,7 @@ pub fn generated_products(count: usize) -> Vec<lojinha_server::Product> {
             name: format!("Produto de exemplo {i}"),
             price_cents: ((i * 37) % 100_000) as i64 + 50,
             quantity: (i % 500) as i64,
+            version: 0,
         })
         .collect()
 }

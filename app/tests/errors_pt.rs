@@ -20,7 +20,8 @@ fn network_errors_are_described_in_portuguese() {
         lojinha_server::start(ServerConfig { listen: "127.0.0.1:0".into(), ..Default::default() }).unwrap();
     let addr = server.local_addr().to_string();
     let mut client = Client::connect(&addr, ClientOptions::default()).unwrap();
-    let product = Product { code: "DUP-1".into(), name: "Duplicado".into(), price_cents: 100, quantity: 1 };
+    let product =
+        Product { code: "DUP-1".into(), name: "Duplicado".into(), price_cents: 100, quantity: 1, version: 0 };
     client.add(&product).unwrap();
     let exists = client.add(&product).unwrap_err();
     assert_eq!(describe(&exists), "Já existe um produto com o código DUP-1");

@@ -491,7 +491,14 @@ fn honest_worker(addr: String, stop: Arc<AtomicBool>) -> Result<usize, String> {
             break;
         }
         let code = format!("HONEST-{i}");
-        let p = Product { code: code.clone(), name: format!("Product {i}"), price_cents: i, quantity: 1 };
+        let p = Product {
+            code: code.clone(),
+            name: format!("Product {i}"),
+            price_cents: i,
+            quantity: 1,
+            // As the server stores it: a new product is version 1.
+            version: 1,
+        };
         let fail = |what: &str, e: lojinha_server::ClientError| format!("{what} {code}: {e}");
         client.add(&p).map_err(|e| fail("add", e))?;
         let got = client.get(&code).map_err(|e| fail("get", e))?;

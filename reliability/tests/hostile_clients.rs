@@ -27,6 +27,7 @@ fn products(n: usize) -> Vec<Product> {
             name: format!("Produto de teste número {i} da lojinha"),
             price_cents: 100 + i as i64,
             quantity: 1,
+            version: 0,
         })
         .collect()
 }

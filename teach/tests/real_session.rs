@@ -8,7 +8,7 @@ use lojinha_teach::diagram::{Diagram, Direction, Kind, from_client_event, from_s
 use serde_json::json;
 
 fn product(code: &str) -> Product {
-    Product { code: code.into(), name: format!("Produto {code}"), price_cents: 250, quantity: 1 }
+    Product { code: code.into(), name: format!("Produto {code}"), price_cents: 250, quantity: 1, version: 0 }
 }
 
 /// Every answer a real client receives (single, error, pipelined, batch) pairs

@@ -32,9 +32,32 @@ pub fn product(code: &str, name: &str, price_cents: i64, quantity: i64) -> Value
     json!({"code": code, "name": name, "price_cents": price_cents, "quantity": quantity})
 }
 
+/// `product` as the server returns it, with its version (protocol 1.1:
+/// 1 when added, +1 with every update).
+pub fn at_version(mut product: Value, version: i64) -> Value {
+    product["version"] = json!(version);
+    product
+}
+
+/// A product as the server returns it right after adding it.
+pub fn added(code: &str, name: &str, price_cents: i64, quantity: i64) -> Value {
+    at_version(product(code, name, price_cents, quantity), 1)
+}
+
 /// A valid product as the library type.
 pub fn typed_product(code: &str, name: &str, price_cents: i64, quantity: i64) -> lojinha_server::Product {
-    lojinha_server::Product { code: code.into(), name: name.into(), price_cents, quantity }
+    lojinha_server::Product { code: code.into(), name: name.into(), price_cents, quantity, version: 0 }
+}
+
+/// [`typed_product`] as the server returns it, at `version`.
+pub fn typed_stored(
+    code: &str,
+    name: &str,
+    price_cents: i64,
+    quantity: i64,
+    version: i64,
+) -> lojinha_server::Product {
+    lojinha_server::Product { version, ..typed_product(code, name, price_cents, quantity) }
 }
 
 /// A request object (`id` given) as JSON.
@@ -297,7 +320,7 @@ impl Conn {
         let welcome = self.recv();
         let session = welcome["params"]["session"].as_u64().unwrap_or_else(|| panic!("welcome: {welcome}"));
         let expected = json!({"jsonrpc": "2.0", "method": "welcome",
-            "params": {"server": SERVER_NAME, "protocol": 1, "session": session, "features": ["ping"]}});
+            "params": {"server": SERVER_NAME, "protocol": 1, "session": session, "features": ["ping", "version"]}});
         assert_eq!(welcome, expected);
         session
     }

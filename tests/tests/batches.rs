@@ -3,7 +3,7 @@
 //! 1,000 entries, and `quit` inside a batch ends the connection.
 
 use lojinha_server::client::{Reply, Response};
-use lojinha_tests::{TestServer, error_code, notification, product, request, success};
+use lojinha_tests::{TestServer, added, error_code, notification, product, request, success};
 use serde_json::{Value, json};
 
 /// The responses of a batch, sorted by id text (JSON-RPC lets a batch answer in any order).
@@ -33,8 +33,8 @@ fn mixed_batch_answers_every_request_and_no_notification() {
     let responses = by_id(&conn.recv());
     assert_eq!(responses.len(), 5, "{responses:?}");
     let find = |id: Value| responses.iter().find(|r| r["id"] == id).cloned().expect("a response");
-    assert_eq!(find(json!(1)), success(1, product("BAT-1", "One", 1, 1)));
-    assert_eq!(find(json!("get")), success("get", product("BAT-2", "Two", 2, 2)));
+    assert_eq!(find(json!(1)), success(1, added("BAT-1", "One", 1, 1)));
+    assert_eq!(find(json!("get")), success("get", added("BAT-2", "Two", 2, 2)));
     assert_eq!(error_code(&find(Value::Null), &Value::Null), -32600);
     assert_eq!(error_code(&find(json!(5)), &json!(5)), -32601);
     assert_eq!(error_code(&find(json!(6)), &json!(6)), -32602);
@@ -97,7 +97,7 @@ fn batch_entries_take_named_or_positional_params() {
     ]);
     conn.send_json(&batch);
     let responses = by_id(&conn.recv());
-    let expected = product("MIX", "m", 1, 1);
+    let expected = added("MIX", "m", 1, 1);
     assert_eq!(
         responses,
         vec![success(1, expected.clone()), success(2, expected.clone()), success(3, expected)]
@@ -119,7 +119,7 @@ fn quit_inside_a_batch_ends_the_connection() {
     conn.send_json(&request(4, "product.add", json!({"product": product("LATER", "l", 1, 1)})));
     let responses = conn.recv();
     let entries = responses.as_array().expect("an array");
-    assert!(entries.contains(&success(1, product("BEFORE", "b", 1, 1))), "{responses}");
+    assert!(entries.contains(&success(1, added("BEFORE", "b", 1, 1))), "{responses}");
     assert!(entries.contains(&success(2, json!({"bye": true}))), "{responses}");
     assert!(!entries.iter().any(|e| e["id"] == 3), "nothing after quit runs: {responses}");
     conn.expect_closed();

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use lojinha_server::Product;
-use lojinha_tests::{ServerProcess, TestServer, client_options_connect, typed_product};
+use lojinha_tests::{ServerProcess, TestServer, client_options_connect, typed_product, typed_stored};
 
 /// Adds, updates and deletes are all there after a clean restart on the same file.
 #[test]
@@ -23,7 +23,7 @@ fn the_catalog_survives_a_restart() {
     let mut client = server.client();
     let all = client.list_all(100, |_, _| {}).expect("list");
     assert_eq!(all.len(), 19);
-    assert_eq!(client.get("R-05").expect("updated"), typed_product("R-05", "changed", 55, 0));
+    assert_eq!(client.get("R-05").expect("updated"), typed_stored("R-05", "changed", 55, 0, 2));
     assert!(client.get("R-07").expect_err("deleted").is_not_found());
     assert!(server.db_path().exists(), "a real file on disk");
 }
@@ -107,7 +107,7 @@ fn acknowledged_writes_survive_kill_9() {
     }
     for p in stored.values() {
         assert!(
-            p == &typed_product(&p.code, "kill", 1, 0) || p == &typed_product(&p.code, "kill", 2, 1),
+            p == &typed_stored(&p.code, "kill", 1, 0, 1) || p == &typed_stored(&p.code, "kill", 2, 1, 2),
             "{p:?}"
         );
     }

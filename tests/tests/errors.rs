@@ -5,7 +5,7 @@
 use std::process::Command;
 
 use lojinha_tests::{
-    Conn, ServerProcess, TestServer, error_code, error_of, product, request, server_binary, success,
+    Conn, ServerProcess, TestServer, added, error_code, error_of, product, request, server_binary, success,
 };
 use serde_json::{Value, json};
 
@@ -159,7 +159,7 @@ fn each_product_rule_names_its_field() {
         assert_invalid_field(&mut conn, method, json!({"item": product("X", "x", 1, 1)}), "item");
     }
     let page = conn.call_ok(1, "product.list", json!({}));
-    assert_eq!(page["products"], json!([product("OK-1", "Valid", 1, 1)]), "nothing broken was stored");
+    assert_eq!(page["products"], json!([added("OK-1", "Valid", 1, 1)]), "nothing broken was stored");
 }
 
 /// A malformed or missing `code` for get, update's product, or delete gets
@@ -223,7 +223,7 @@ fn duplicate_add_is_already_exists() {
     let response = conn.call(2, "product.add", json!({"product": product("DUP", "Second", 2, 2)}));
     let error = error_of(&response, &json!(2));
     assert_eq!((error["code"].clone(), error["data"].clone()), (json!(1002), json!({"code": "DUP"})));
-    assert_eq!(conn.call(3, "product.get", json!(["DUP"])), success(3, product("DUP", "First", 1, 1)));
+    assert_eq!(conn.call(3, "product.get", json!(["DUP"])), success(3, added("DUP", "First", 1, 1)));
 }
 
 /// When SQLite cannot write (here: the file size limit of the process is

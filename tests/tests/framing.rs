@@ -3,7 +3,7 @@
 //! CRLF, invalid UTF-8, messages split across writes, and pipelining.
 
 use lojinha_server::server::ServerEvent;
-use lojinha_tests::{TestServer, error_code, error_of, product, request, success};
+use lojinha_tests::{TestServer, added, error_code, error_of, product, request, success};
 use serde_json::{Value, json};
 
 const LIMIT: usize = 200;
@@ -93,9 +93,9 @@ fn crlf_line_endings_are_accepted() {
     let server = TestServer::start();
     let (mut conn, _) = server.connect_welcomed();
     conn.send(b"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"product.add\",\"params\":{\"product\":{\"code\":\"CR\",\"name\":\"x\",\"price_cents\":1}}}\r\n");
-    assert_eq!(conn.recv(), success(1, product("CR", "x", 1, 0)));
+    assert_eq!(conn.recv(), success(1, added("CR", "x", 1, 0)));
     conn.send(b"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"product.get\",\"params\":[\"CR\"]}\r\n");
-    assert_eq!(conn.recv(), success(2, product("CR", "x", 1, 0)));
+    assert_eq!(conn.recv(), success(2, added("CR", "x", 1, 0)));
 }
 
 /// Bytes that are not UTF-8 get `-32700` with `id: null`; the next line is read normally.
@@ -191,7 +191,7 @@ fn responses_are_single_compact_lines() {
     assert!(!text.contains('\n') && !text.contains('\r'));
     assert_eq!(
         serde_json::from_str::<Value>(&text).expect("JSON"),
-        success(2, product("ML", "line\u{2028}sep", 1, 1))
+        success(2, added("ML", "line\u{2028}sep", 1, 1))
     );
 }
 
@@ -228,8 +228,8 @@ fn requests_before_a_half_close_are_all_answered() {
     conn.send_json(&request(2, "product.get", json!(["HC"])));
     conn.send_json(&request(3, "product.list", json!({})));
     conn.finish_sending();
-    assert_eq!(conn.recv(), success(1, product("HC", "h", 1, 1)));
-    assert_eq!(conn.recv(), success(2, product("HC", "h", 1, 1)));
+    assert_eq!(conn.recv(), success(1, added("HC", "h", 1, 1)));
+    assert_eq!(conn.recv(), success(2, added("HC", "h", 1, 1)));
     assert_eq!(conn.recv()["id"], 3);
     conn.expect_closed();
 }

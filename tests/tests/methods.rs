@@ -3,7 +3,10 @@
 //! quit, with named and positional params and every kind of id.
 
 use lojinha_server::Notification;
-use lojinha_tests::{Conn, SERVER_NAME, TestServer, error_code, product, success, typed_product};
+use lojinha_tests::{
+    Conn, SERVER_NAME, TestServer, added, at_version, error_code, product, success, typed_product,
+    typed_stored,
+};
 use serde_json::json;
 
 /// The server speaks first: a `welcome` with its name, protocol 1 and a
@@ -41,7 +44,8 @@ fn add_then_get_returns_the_normalized_product() {
     let server = TestServer::start();
     let (mut conn, _) = server.connect_welcomed();
     let given = json!({"code": "CAN-001", "name": "  Caneta azul \t", "price_cents": 250});
-    let stored = json!({"code": "CAN-001", "name": "Caneta azul", "price_cents": 250, "quantity": 0});
+    let stored =
+        json!({"code": "CAN-001", "name": "Caneta azul", "price_cents": 250, "quantity": 0, "version": 1});
     assert_eq!(conn.call(1, "product.add", json!({"product": given})), success(1, stored.clone()));
     assert_eq!(conn.call(2, "product.get", json!({"code": "CAN-001"})), success(2, stored));
 }
@@ -58,7 +62,7 @@ fn add_accepts_every_rule_edge() {
     ];
     for (id, edge) in edges.into_iter().enumerate() {
         let response = conn.call(id, "product.add", json!({"product": edge}));
-        assert_eq!(response, success(id, edge));
+        assert_eq!(response, success(id, at_version(edge, 1)));
     }
 }
 
@@ -80,7 +84,7 @@ fn update_replaces_the_whole_product() {
     let (mut conn, _) = server.connect_welcomed();
     conn.call_ok(1, "product.add", json!({"product": product("P-1", "Old", 100, 7)}));
     let change = json!({"code": "P-1", "name": " New ", "price_cents": 150});
-    let stored = product("P-1", "New", 150, 0);
+    let stored = at_version(product("P-1", "New", 150, 0), 2);
     assert_eq!(conn.call(2, "product.update", json!({"product": change})), success(2, stored.clone()));
     assert_eq!(conn.call(3, "product.get", json!({"code": "P-1"})), success(3, stored));
 }
@@ -122,15 +126,15 @@ fn positional_params_equal_named_params() {
     let hello = conn.call(1, "hello", json!(["Window 2"]));
     assert_eq!(hello, success(1, json!({"session": session, "server": SERVER_NAME})));
     let p = product("POS-1", "Positional", 10, 1);
-    assert_eq!(conn.call(2, "product.add", json!([p])), success(2, p.clone()));
-    assert_eq!(conn.call(3, "product.get", json!(["POS-1"])), success(3, p.clone()));
+    assert_eq!(conn.call(2, "product.add", json!([p])), success(2, at_version(p.clone(), 1)));
+    assert_eq!(conn.call(3, "product.get", json!(["POS-1"])), success(3, at_version(p.clone(), 1)));
     conn.call_ok(4, "product.add", json!({"product": product("POS-2", "Named", 20, 2)}));
     let positional_page = conn.call_ok(5, "product.list", json!(["POS-1", 1]));
     let named_page = conn.call_ok(5, "product.list", json!({"after": "POS-1", "limit": 1}));
     assert_eq!(positional_page, named_page);
-    assert_eq!(positional_page["products"], json!([product("POS-2", "Named", 20, 2)]));
+    assert_eq!(positional_page["products"], json!([added("POS-2", "Named", 20, 2)]));
     let changed = product("POS-1", "Changed", 11, 3);
-    assert_eq!(conn.call(6, "product.update", json!([changed])), success(6, changed));
+    assert_eq!(conn.call(6, "product.update", json!([changed])), success(6, at_version(changed, 2)));
     assert_eq!(conn.call(7, "product.delete", json!(["POS-1"])), success(7, json!({"deleted": "POS-1"})));
 }
 
@@ -154,7 +158,7 @@ fn unicode_names_round_trip() {
     let (mut conn, _) = server.connect_welcomed();
     let p = product("UNI-1", "Pão de queijo 🧀 \"quoted\" \\ back", 350, 12);
     conn.call_ok(1, "product.add", json!({"product": p}));
-    assert_eq!(conn.call(2, "product.get", json!(["UNI-1"])), success(2, p));
+    assert_eq!(conn.call(2, "product.get", json!(["UNI-1"])), success(2, at_version(p, 1)));
 }
 
 /// The `Client` library does every method and reports errors by kind.
@@ -167,13 +171,14 @@ fn client_library_does_every_method() {
     let hello = client.hello("tests").expect("hello");
     assert_eq!((hello.session, hello.server.as_str()), (welcome.session, SERVER_NAME));
     let p = typed_product("CAN-001", "Caneta azul", 250, 40);
-    assert_eq!(client.add(&p).expect("add"), p);
+    assert_eq!(client.add(&p).expect("add"), typed_stored("CAN-001", "Caneta azul", 250, 40, 1));
     assert!(client.add(&p).expect_err("a duplicate").is_already_exists());
-    assert_eq!(client.get("CAN-001").expect("get"), p);
+    let stored = typed_stored("CAN-001", "Caneta azul", 250, 40, 1);
+    assert_eq!(client.get("CAN-001").expect("get"), stored);
     let page = client.list(None, Some(10)).expect("list");
-    assert_eq!((page.products, page.next, page.total), (vec![p.clone()], None, 1));
+    assert_eq!((page.products, page.next, page.total), (vec![stored], None, 1));
     let changed = typed_product("CAN-001", "Caneta preta", 300, 1);
-    assert_eq!(client.update(&changed).expect("update"), changed);
+    assert_eq!(client.update(&changed).expect("update"), typed_stored("CAN-001", "Caneta preta", 300, 1, 2));
     assert_eq!(client.delete("CAN-001").expect("delete"), "CAN-001");
     assert!(client.get("CAN-001").expect_err("gone").is_not_found());
     let bad = typed_product("bad code", "x", 1, 1);
@@ -193,7 +198,7 @@ fn raw_and_library_clients_share_the_catalog() {
     conn.expect_welcome();
     assert_eq!(
         conn.call(1, "product.get", json!({"code": "SHARED"})),
-        success(1, product("SHARED", "Shared", 5, 5))
+        success(1, added("SHARED", "Shared", 5, 5))
     );
 }
 

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use lojinha_server::Mode;
-use lojinha_tests::{Conn, SERVER_NAME, ServerProcess, TestServer, error_code, product, success};
+use lojinha_tests::{Conn, SERVER_NAME, ServerProcess, TestServer, added, error_code, product, success};
 use serde_json::json;
 
 /// How long a waiting client is watched for a `welcome` that must not come.
@@ -25,7 +25,7 @@ fn sequential_mode_serves_one_client_at_a_time() {
     first.call_ok(3, "quit", json!([]));
     first.expect_closed();
     second.expect_welcome();
-    assert_eq!(second.call(1, "product.get", json!(["SEQ"])), success(1, product("SEQ", "s", 1, 1)));
+    assert_eq!(second.call(1, "product.get", json!(["SEQ"])), success(1, added("SEQ", "s", 1, 1)));
 }
 
 /// In sequential mode a client that just closes its socket also lets the next one in.
@@ -93,7 +93,7 @@ fn token_is_required_before_other_methods() {
     assert_eq!(error_code(&conn.call(7, "product.list", json!({})), &json!(7)), 1003);
     let right = conn.call(8, "hello", json!({"client": "x", "token": "s3cret"}));
     assert_eq!(right, success(8, json!({"session": session, "server": SERVER_NAME})));
-    assert_eq!(conn.call(9, "product.add", add), success(9, product("TOK", "t", 1, 1)));
+    assert_eq!(conn.call(9, "product.add", add), success(9, added("TOK", "t", 1, 1)));
     assert_eq!(server.handle().product_count(), 1, "nothing ran before the token");
 }
 

@@ -4,8 +4,10 @@
 
 use std::collections::HashMap;
 
-use lojinha_server::Notification;
-use lojinha_tests::{Conn, TestServer, error_code, notification, product, request, success, typed_product};
+use lojinha_server::{Notification, Product};
+use lojinha_tests::{
+    Conn, TestServer, added, at_version, error_code, notification, product, request, success, typed_product,
+};
 use serde_json::{Value, json};
 
 /// Add, update and delete by one session reach another as exact
@@ -17,6 +19,7 @@ fn writes_notify_other_sessions_not_the_writer() {
     let (mut watcher, _) = server.connect_welcomed();
     let p = product("N-1", "First", 100, 1);
     let changed = product("N-1", "Second", 200, 2);
+    let (p, changed) = (at_version(p, 1), at_version(changed, 2));
     assert_eq!(writer.call(1, "product.add", json!({"product": p})), success(1, p.clone()));
     assert_eq!(writer.call(2, "product.update", json!({"product": changed})), success(2, changed.clone()));
     assert_eq!(writer.call(3, "product.delete", json!(["N-1"])), success(3, json!({"deleted": "N-1"})));
@@ -39,8 +42,9 @@ fn notifications_carry_the_stored_product() {
     writer.call_ok(2, "product.add", json!({"product": sent}));
     writer.call_ok(3, "product.update", json!({"product": sent}));
     let stored = product("TRIM", "spaced", 5, 0);
-    assert_eq!(watcher.recv(), notification("product.added", json!({"product": stored})));
-    assert_eq!(watcher.recv(), notification("product.updated", json!({"product": stored})));
+    let product_at = |version| json!({"product": at_version(stored.clone(), version)});
+    assert_eq!(watcher.recv(), notification("product.added", product_at(1)));
+    assert_eq!(watcher.recv(), notification("product.updated", product_at(2)));
 }
 
 /// Failed writes (exists, not found, invalid) notify nobody.
@@ -84,10 +88,10 @@ fn notification_and_batch_writes_notify_others() {
         request(1, "product.add", json!({"product": product("Q-2", "q", 2, 2)})),
         notification("product.delete", json!(["Q-1"]))
     ]));
-    assert_eq!(writer.recv(), json!([success(1, product("Q-2", "q", 2, 2))]));
+    assert_eq!(writer.recv(), json!([success(1, added("Q-2", "q", 2, 2))]));
     writer.ping();
-    assert_eq!(watcher.recv(), notification("product.added", json!({"product": product("Q-1", "q", 1, 1)})));
-    assert_eq!(watcher.recv(), notification("product.added", json!({"product": product("Q-2", "q", 2, 2)})));
+    assert_eq!(watcher.recv(), notification("product.added", json!({"product": added("Q-1", "q", 1, 1)})));
+    assert_eq!(watcher.recv(), notification("product.added", json!({"product": added("Q-2", "q", 2, 2)})));
     assert_eq!(watcher.recv(), notification("product.deleted", json!({"code": "Q-1"})));
 }
 
@@ -169,8 +173,8 @@ fn client_library_receives_notifications() {
     assert_eq!(
         changes,
         vec![
-            Notification::ProductAdded(p),
-            Notification::ProductUpdated(changed),
+            Notification::ProductAdded(Product { version: 1, ..p }),
+            Notification::ProductUpdated(Product { version: 2, ..changed }),
             Notification::ProductDeleted("LIB-1".into())
         ]
     );

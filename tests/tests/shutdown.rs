@@ -3,7 +3,7 @@
 //! in the same process on the same file with its data.
 
 use lojinha_server::Mode;
-use lojinha_tests::{Conn, ServerProcess, TestServer, product, success};
+use lojinha_tests::{Conn, ServerProcess, TestServer, added, product, success};
 use serde_json::json;
 
 /// `stop()` sends every session `goodbye` "server shutting down" and closes
@@ -46,7 +46,7 @@ fn stop_then_start_again_keeps_the_data() {
     server.restart();
     assert_eq!(server.handle().product_count(), 1);
     let (mut again, _) = server.connect_welcomed();
-    assert_eq!(again.call(1, "product.get", json!(["KEEP"])), success(1, product("KEEP", "kept", 5, 5)));
+    assert_eq!(again.call(1, "product.get", json!(["KEEP"])), success(1, added("KEEP", "kept", 5, 5)));
     again.call_ok(2, "product.add", json!({"product": product("NEW", "new", 1, 1)}));
     server.restart();
     assert_eq!(server.handle().product_count(), 2);

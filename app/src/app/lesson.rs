@@ -220,6 +220,7 @@ fn sample() -> Product {
         name: tr("lesson.sample_name").to_owned(),
         price_cents: 1590,
         quantity: 3,
+        version: 0,
     }
 }
 

@@ -183,7 +183,7 @@ mod tests {
     use super::*;
 
     fn product(code: &str, name: &str, price_cents: i64) -> Product {
-        Product { code: code.into(), name: name.into(), price_cents, quantity: 1 }
+        Product { code: code.into(), name: name.into(), price_cents, quantity: 1, version: 0 }
     }
 
     /// Upserts, removals, filtering and sorting keep the view consistent.

@@ -87,7 +87,7 @@ impl FormState {
         let quantity = quantity.map_err(|e| errors.insert(Field::Quantity, e)).ok();
         match (errors.is_empty(), name, price, quantity) {
             (true, Some(name), Some(price_cents), Some(quantity)) => {
-                Ok(Product { code: self.code.trim().to_owned(), name, price_cents, quantity })
+                Ok(Product { code: self.code.trim().to_owned(), name, price_cents, quantity, version: 0 })
             }
             _ => Err(errors),
         }
@@ -244,7 +244,13 @@ mod tests {
         let product = form.validate().unwrap();
         assert_eq!(
             product,
-            Product { code: "CAN-001".into(), name: "Caneta".into(), price_cents: 250, quantity: 40 }
+            Product {
+                code: "CAN-001".into(),
+                name: "Caneta".into(),
+                price_cents: 250,
+                quantity: 40,
+                version: 0
+            }
         );
     }
 }

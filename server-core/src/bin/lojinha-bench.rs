@@ -299,7 +299,7 @@ impl Generator {
 
     fn product(&mut self, code: String) -> Product {
         let price_cents = (self.rng.next() % 100_000) as i64;
-        Product { code, name: "Produto de teste do benchmark".into(), price_cents, quantity: 10 }
+        Product { code, name: "Produto de teste do benchmark".into(), price_cents, quantity: 10, version: 0 }
     }
 }
 

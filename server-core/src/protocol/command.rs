@@ -29,9 +29,14 @@ pub enum Command {
         after: Option<String>,
         limit: usize,
     },
-    Update(Product),
+    /// `expected_version` (protocol 1.1): write only if the stored version is this one.
+    Update {
+        product: Product,
+        expected_version: Option<i64>,
+    },
     Delete {
         code: String,
+        expected_version: Option<i64>,
     },
     Quit,
     /// Protocol 1.1: answered `{"pong": true}`; keeps an idle session alive.
@@ -45,9 +50,9 @@ impl Command {
         match method.as_str() {
             "hello" => parse_hello(params).map_err(invalid),
             "product.add" => parse_product(params).map(Command::Add).map_err(invalid),
-            "product.update" => parse_product(params).map(Command::Update).map_err(invalid),
+            "product.update" => parse_update(params).map_err(invalid),
             "product.get" => parse_code(params).map(|code| Command::Get { code }).map_err(invalid),
-            "product.delete" => parse_code(params).map(|code| Command::Delete { code }).map_err(invalid),
+            "product.delete" => parse_delete(params).map_err(invalid),
             "product.list" => parse_list(params).map_err(invalid),
             "quit" => parse_no_params(params).map(|_| Command::Quit).map_err(invalid),
             "ping" => parse_no_params(params).map(|_| Command::Ping).map_err(invalid),
@@ -57,7 +62,7 @@ impl Command {
 
     /// Whether this command changes the catalog.
     pub fn is_write(&self) -> bool {
-        matches!(self, Command::Add(_) | Command::Update(_) | Command::Delete { .. })
+        matches!(self, Command::Add(_) | Command::Update { .. } | Command::Delete { .. })
     }
 }
 
@@ -111,7 +116,22 @@ fn check_client_name(name: &str) -> Result<String, FieldError> {
 }
 
 fn parse_product(params: Params) -> Result<Product, FieldError> {
-    let mut map = by_name(params, &["product"])?;
+    take_product(&mut by_name(params, &["product"])?)
+}
+
+fn parse_update(params: Params) -> Result<Command, FieldError> {
+    let mut map = by_name(params, &["product", "expected_version"])?;
+    let product = take_product(&mut map)?;
+    Ok(Command::Update { product, expected_version: take_version(&mut map)? })
+}
+
+fn parse_delete(params: Params) -> Result<Command, FieldError> {
+    let mut map = by_name(params, &["code", "expected_version"])?;
+    let code = take_code(&mut map)?;
+    Ok(Command::Delete { code, expected_version: take_version(&mut map)? })
+}
+
+fn take_product(map: &mut Map<String, Value>) -> Result<Product, FieldError> {
     match map.remove("product") {
         Some(value @ Value::Object(_)) => Product::from_json(value),
         Some(_) => Err(FieldError::new("product", Reason::NotAnObject)),
@@ -119,8 +139,21 @@ fn parse_product(params: Params) -> Result<Product, FieldError> {
     }
 }
 
+/// `expected_version`: absent or null for an unconditional write, else a version (1 or more).
+fn take_version(map: &mut Map<String, Value>) -> Result<Option<i64>, FieldError> {
+    let range = || FieldError::new("expected_version", Reason::IntegerRange { min: 1, max: i64::MAX });
+    match map.remove("expected_version") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => n.as_i64().filter(|v| *v >= 1).map(Some).ok_or_else(range),
+        Some(_) => Err(range()),
+    }
+}
+
 fn parse_code(params: Params) -> Result<String, FieldError> {
-    let mut map = by_name(params, &["code"])?;
+    take_code(&mut by_name(params, &["code"])?)
+}
+
+fn take_code(map: &mut Map<String, Value>) -> Result<String, FieldError> {
     let code = match map.remove("code") {
         Some(Value::String(code)) => code,
         Some(_) => return Err(FieldError::new("code", Reason::NotAString)),

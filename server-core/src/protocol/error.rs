@@ -14,6 +14,7 @@ pub const INTERNAL_ERROR: i64 = -32603;
 pub const NOT_FOUND: i64 = 1001;
 pub const ALREADY_EXISTS: i64 = 1002;
 pub const TOKEN_REQUIRED: i64 = 1003;
+pub const CHANGED: i64 = 1004;
 
 /// A JSON-RPC error object, as sent on the wire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -69,6 +70,12 @@ impl RpcError {
 
     pub fn frame_too_large(limit: usize) -> Self {
         RpcError::invalid_request(RequestProblem::FrameTooLarge { limit })
+    }
+
+    /// 1004: a conditional write found another version; `data.current` is the stored product.
+    pub fn changed(current: &super::Product) -> Self {
+        let data = Some(json!({ "code": current.code, "current": current }));
+        RpcError::new(CHANGED, "changed since you read it", data)
     }
 
     pub fn method_not_found(method: &str) -> Self {

@@ -18,6 +18,15 @@ pub struct Product {
     pub name: String,
     pub price_cents: i64,
     pub quantity: i64,
+    /// Protocol 1.1: 1 when added, +1 with every committed update. It
+    /// belongs to the server; 0 means "not known" (a product made here, or
+    /// read from a 1.0 server) and is not sent.
+    #[serde(default, skip_serializing_if = "is_unknown")]
+    pub version: i64,
+}
+
+fn is_unknown(version: &i64) -> bool {
+    *version == 0
 }
 
 impl Product {
@@ -34,10 +43,13 @@ impl Product {
         let price_cents = take_integer(&mut fields, "price_cents", MAX_PRICE_CENTS)?
             .ok_or_else(|| FieldError::new("price_cents", Reason::Required))?;
         let quantity = take_integer(&mut fields, "quantity", MAX_QUANTITY)?.unwrap_or(0);
+        // The version belongs to the server: a product read from it can be
+        // sent back as it is, and the version it carries is ignored.
+        fields.remove("version");
         if let Some(unknown) = fields.keys().next() {
             return Err(FieldError::new(unknown, Reason::UnknownField));
         }
-        Ok(Product { code, name, price_cents, quantity })
+        Ok(Product { code, name, price_cents, quantity, version: 0 })
     }
 
     /// Checks a product built in Rust (the client and the GUI form use this

@@ -3,18 +3,27 @@
 //! The storage writer hands each committed group, in commit order, to the
 //! `fan-out` thread and goes back to committing: it never waits for
 //! hundreds of sessions. The fan-out thread takes every group waiting at
-//! once and delivers them in two steps:
+//! once (a *pass*) and gives the sessions that wrote in it, in commit order,
+//! the other sessions' changes and the answers to their own writes; then it
+//! releases their threads (a session's next answer can never overtake the
+//! answer to its write) and hands the pass to the `broadcast` thread.
 //!
-//! 1. the sessions that wrote in them get, in commit order, the other
-//!    sessions' changes and the answers to their own writes — then their
-//!    threads are released, so a session's next answer can never overtake
-//!    the answer to its write;
-//! 2. every other session gets all the groups' notifications as one shared
-//!    line: one lock and at most one wake-up per session, however many
-//!    commits the line holds. The busier the catalog, the more each pass
-//!    carries, so the cost per commit falls as the class grows.
+//! The broadcast thread gives every other session the pass's notifications
+//! as one shared line: one lock and at most one wake-up per session, however
+//! many commits the line holds. Writers need not wait for it, and the busier
+//! the catalog, the more each pass carries.
+//!
+//! Each session remembers the last pass it has queued, so the two threads
+//! never give it a pass twice or out of order: a writer in a later pass gets
+//! the passes still on their way to everyone first. And a writer has its
+//! answer before hundreds of others have the change; [`Progress`] keeps that
+//! invisible: a session about to answer anything first waits until every
+//! change already acknowledged is queued for everyone, so nobody can read
+//! past a change another client was told is done.
 
-use std::sync::Arc;
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 
 use crossbeam_channel::{Receiver, Sender};
@@ -39,11 +48,43 @@ const BACKLOG: usize = 256;
 
 type Group = Vec<(WriteJob<Completion>, WriteOutcome)>;
 
+/// How far the fan-out thread has got: passes whose writers were answered,
+/// and passes queued for every session.
+#[derive(Default)]
+pub struct Progress {
+    answered: AtomicU64,
+    queued: Mutex<u64>,
+    caught_up: Condvar,
+}
+
+impl Progress {
+    /// Waits until every change whose writer was answered by now is queued
+    /// for every session (rarely more than one pass, a fraction of a millisecond).
+    pub fn wait_for_acknowledged(&self) {
+        let answered = self.answered.load(Ordering::Acquire);
+        let mut queued = self.queued.lock().unwrap_or_else(|e| e.into_inner());
+        while *queued < answered {
+            queued = self.caught_up.wait(queued).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    fn writers_answered(&self, pass: u64) {
+        self.answered.store(pass, Ordering::Release);
+    }
+
+    fn everyone_queued(&self, pass: u64) {
+        *self.queued.lock().unwrap_or_else(|e| e.into_inner()) = pass;
+        self.caught_up.notify_all();
+    }
+}
+
 /// The sink the storage writer calls for each committed group. Dropping it
 /// (the writer's end) lets the fan-out thread deliver what is left and end.
-pub fn sink(registry: Arc<Registry>) -> std::io::Result<GroupSink<Completion>> {
+pub fn sink(registry: Arc<Registry>, progress: Arc<Progress>) -> std::io::Result<GroupSink<Completion>> {
     let (tx, rx) = crossbeam_channel::bounded::<Group>(BACKLOG);
-    let thread = std::thread::Builder::new().name("fan-out".into()).spawn(move || fan_out(&registry, &rx))?;
+    let thread = std::thread::Builder::new()
+        .name("fan-out".into())
+        .spawn(move || fan_out(&registry, &progress, &rx))?;
     let fan_out = FanOut { tx: Some(tx), thread: Some(thread) };
     Ok(Box::new(move |group| fan_out.send(group)))
 }
@@ -76,15 +117,60 @@ impl Drop for FanOut {
 /// under a session's outbox bound.
 const MERGE: usize = 4096;
 
-/// The fan-out thread: delivers the groups waiting, several as one.
-fn fan_out(registry: &Registry, groups: &Receiver<Group>) {
+/// Passes handed to the broadcast thread and not yet given to everyone.
+const PASSES_IN_FLIGHT: usize = 64;
+
+/// One pass's notifications for everyone (`None`: nothing changed).
+type Pass = (u64, Option<Line>);
+
+/// Passes on their way to everyone, oldest first, for writers of later passes.
+type InFlight = Mutex<VecDeque<(u64, Line)>>;
+
+/// The fan-out thread: answers the writers of the groups waiting, several
+/// as one pass, and hands each pass on to the broadcast thread.
+fn fan_out(registry: &Arc<Registry>, progress: &Arc<Progress>, groups: &Receiver<Group>) {
+    let in_flight: Arc<InFlight> = Arc::default();
+    let (passes_tx, passes_rx) = crossbeam_channel::bounded::<Pass>(PASSES_IN_FLIGHT);
+    let broadcaster = {
+        let (registry, progress, in_flight) = (registry.clone(), progress.clone(), in_flight.clone());
+        std::thread::Builder::new()
+            .name("broadcast".into())
+            .spawn(move || broadcast(&registry, &progress, &in_flight, &passes_rx))
+    };
+    let Ok(broadcaster) = broadcaster else {
+        tracing::error!("cannot start the broadcast thread: changes reach only their writers");
+        return;
+    };
+    let mut pass = 0;
     while let Ok(first) = groups.recv() {
         let mut merged = first;
         while merged.len() < MERGE {
             let Ok(more) = groups.try_recv() else { break };
             merged.extend(more);
         }
-        deliver(registry, merged);
+        pass += 1;
+        let everyone = answer_writers(registry, progress, &in_flight, pass, merged);
+        if let Some(line) = &everyone {
+            in_flight.lock().unwrap_or_else(|e| e.into_inner()).push_back((pass, line.clone()));
+        }
+        if passes_tx.send((pass, everyone)).is_err() {
+            break;
+        }
+    }
+    drop(passes_tx);
+    let _ = broadcaster.join();
+}
+
+/// The broadcast thread: gives each pass to every session that did not write in it.
+fn broadcast(registry: &Registry, progress: &Progress, in_flight: &InFlight, passes: &Receiver<Pass>) {
+    for (pass, everyone) in passes {
+        if let Some(line) = everyone {
+            // The common case, and the one that grows with the class: no
+            // copy and no allocation per session.
+            registry.for_each(|session| session.outbox.push_broadcast(pass, line.clone()));
+            in_flight.lock().unwrap_or_else(|e| e.into_inner()).pop_front();
+        }
+        progress.everyone_queued(pass);
     }
 }
 
@@ -95,7 +181,15 @@ struct Delivered {
     answer: Option<Line>,
 }
 
-fn deliver(registry: &Registry, group: Vec<(WriteJob<Completion>, WriteOutcome)>) {
+/// Gives the writers of this pass what they must hear and releases them;
+/// returns the pass's notifications for everyone else.
+fn answer_writers(
+    registry: &Registry,
+    progress: &Progress,
+    in_flight: &InFlight,
+    pass: u64,
+    group: Group,
+) -> Option<Line> {
     let mut delivered = Vec::with_capacity(group.len());
     let mut releases = Vec::with_capacity(group.len());
     for (job, outcome) in group {
@@ -107,17 +201,12 @@ fn deliver(registry: &Registry, group: Vec<(WriteJob<Completion>, WriteOutcome)>
         delivered.push(Delivered { origin: job.origin, notification, answer });
         releases.push((job.token, outcome));
     }
-    let origins = origins(&delivered);
-    registry.for_ids(&origins, |session| queue_for(session, &delivered));
+    let earlier: Vec<(u64, Line)> =
+        in_flight.lock().unwrap_or_else(|e| e.into_inner()).iter().cloned().collect();
+    registry.for_ids(&origins(&delivered), |session| queue_for(session, pass, &earlier, &delivered));
+    progress.writers_answered(pass);
     release(releases);
-    let Some(everyone_else) = joined_notifications(&delivered) else { return };
-    registry.for_each(|session| {
-        if origins.binary_search(&session.id).is_err() {
-            // The common case, and the one that grows with the class: no
-            // copy and no allocation per session.
-            session.outbox.push_line(everyone_else.clone());
-        }
-    });
+    joined_notifications(&delivered)
 }
 
 /// Lets the threads that waited for these writes go on.
@@ -156,8 +245,8 @@ fn joined_notifications(delivered: &[Delivered]) -> Option<Line> {
     Some(joined.into())
 }
 
-/// Queues, in commit order, what one session that wrote in the group must hear.
-fn queue_for(session: &Session, delivered: &[Delivered]) {
+/// Queues, in commit order, what one session that wrote in the pass must hear.
+fn queue_for(session: &Session, pass: u64, earlier: &[(u64, Line)], delivered: &[Delivered]) {
     let mut lines = Vec::new();
     let mut answers_own_write = false;
     for item in delivered {
@@ -167,8 +256,6 @@ fn queue_for(session: &Session, delivered: &[Delivered]) {
             answers_own_write |= item.origin == session.id;
         }
     }
-    if !lines.is_empty() {
-        // A session waiting for its write's answer flushes the queue itself.
-        session.outbox.push_lines(lines, !answers_own_write);
-    }
+    // A session waiting for its write's answer flushes the queue itself.
+    session.outbox.push_pass(pass, earlier, lines, !answers_own_write);
 }

@@ -5,7 +5,7 @@ use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use super::commits::Completion;
+use super::commits::{Completion, Progress};
 use super::config::ServerConfig;
 use super::events::EventSink;
 use super::sessions::Registry;
@@ -23,6 +23,8 @@ pub struct ServerContext {
     pub connections: Mutex<Places>,
     /// Turns at the processors for sessions making big answers.
     pub turns: Turns,
+    /// How far committed changes have reached the sessions.
+    pub progress: Arc<Progress>,
 }
 
 /// Who holds the server's places: in all, and per address.

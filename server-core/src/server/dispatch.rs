@@ -39,7 +39,7 @@ const WRONG_TOKEN_PAUSE: Duration = Duration::from_millis(200);
 const OPEN_METHODS: [&str; 3] = ["hello", "quit", "ping"];
 
 /// Additions of protocol 1.1 this server has, as `welcome` names them.
-const FEATURES: [&str; 1] = ["ping"];
+const FEATURES: [&str; 2] = ["ping", "version"];
 
 /// What a session does after handling one line.
 #[derive(Debug, PartialEq, Eq)]
@@ -252,8 +252,8 @@ fn execute_any(ctx: &ServerContext, state: &mut SessionState, command: Command) 
 fn write_op(command: Command) -> Result<WriteOp, Command> {
     match command {
         Command::Add(p) => Ok(WriteOp::Add(p)),
-        Command::Update(p) => Ok(WriteOp::Update(p)),
-        Command::Delete { code } => Ok(WriteOp::Delete(code)),
+        Command::Update { product, expected_version } => Ok(WriteOp::Update { product, expected_version }),
+        Command::Delete { code, expected_version } => Ok(WriteOp::Delete { code, expected_version }),
         other => Err(other),
     }
 }
@@ -289,7 +289,7 @@ fn execute(ctx: &ServerContext, state: &mut SessionState, command: Command) -> R
         Command::List { after, limit } => Ok(Answer::Page(ctx.store.catalog().page(after.as_deref(), limit))),
         Command::Quit => Ok(Answer::Json(json!({ "bye": true }))),
         Command::Ping => Ok(Answer::Json(json!({ "pong": true }))),
-        Command::Add(_) | Command::Update(_) | Command::Delete { .. } => {
+        Command::Add(_) | Command::Update { .. } | Command::Delete { .. } => {
             Err(RpcError::internal("writes go through the storage writer"))
         }
     }
@@ -335,6 +335,7 @@ fn write_result(outcome: WriteOutcome) -> Result<Answer, RpcError> {
         WriteOutcome::Deleted(code) => Ok(Answer::Json(json!({ "deleted": code }))),
         WriteOutcome::Exists(code) => Err(RpcError::already_exists(&code)),
         WriteOutcome::NotFound(code) => Err(RpcError::not_found(&code)),
+        WriteOutcome::Changed(current) => Err(RpcError::changed(&current)),
         WriteOutcome::Failed(why) => Err(RpcError::internal(&why)),
     }
 }

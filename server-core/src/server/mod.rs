@@ -91,8 +91,9 @@ pub fn start_on(listener: TcpListener, config: ServerConfig) -> Result<ServerHan
     let (sink, events) = EventSink::new(config.event_capacity);
     let events_sink = Arc::new(sink);
     let registry = Arc::new(Registry::default());
-    let store =
-        Store::open(&config.db, config.sync, commits::sink(registry.clone()).map_err(ServerError::Thread)?)?;
+    let progress = Arc::new(commits::Progress::default());
+    let sink = commits::sink(registry.clone(), progress.clone()).map_err(ServerError::Thread)?;
+    let store = Store::open(&config.db, config.sync, sink)?;
     let mode = config.mode;
     let ctx = Arc::new(ServerContext {
         config,
@@ -102,6 +103,7 @@ pub fn start_on(listener: TcpListener, config: ServerConfig) -> Result<ServerHan
         stopping: AtomicBool::new(false),
         connections: Default::default(),
         turns: turns::Turns::per_processor(),
+        progress,
     });
     let accept_ctx = ctx.clone();
     let accept_thread = std::thread::Builder::new()

@@ -54,6 +54,9 @@ struct State {
     responders_waiting: usize,
     /// A response waits in the queue: the writer sends it without pausing.
     response_queued: bool,
+    /// The last fan-out pass whose changes are queued here (each pass is
+    /// queued once, by whichever of the two delivery steps comes first).
+    heard: u64,
     /// Set once; the first reason wins.
     closing: Option<CloseReason>,
 }
@@ -180,40 +183,60 @@ impl Outbox {
         result
     }
 
-    /// Queues lines without blocking (the storage writer's delivery). Drops
-    /// the session when it is over the limit. `wake` is false when the session
-    /// thread will flush them itself.
+    /// Queues lines without blocking (the welcome). Drops the session when it
+    /// is over the limit.
     pub fn push_lines(&self, lines: Vec<Line>, wake: bool) {
         let mut state = self.lock();
-        if state.closing.is_some() {
-            return;
-        }
-        let added: usize = lines.iter().map(|l| l.len()).sum();
-        if state.queued_bytes + added > self.limit {
-            self.mark_too_slow(&mut state);
-            return;
-        }
-        state.queued_bytes += added;
-        state.queue.extend(lines);
-        if wake {
+        if self.queue_all(&mut state, lines) && wake {
             self.wake_writer(&state);
         }
     }
 
-    /// Queues one broadcast line (notifications) without blocking, and wakes
-    /// the writer thread if it waits; drops the session over the limit.
-    pub fn push_line(&self, line: Line) {
+    /// Queues what this session, a writer in fan-out pass `pass`, must hear:
+    /// first the passes before it still on their way to everyone (`earlier`,
+    /// oldest first), then `own` (its answers and the others' changes of this
+    /// pass, in commit order). `wake` is false when the session thread will
+    /// flush them itself.
+    pub fn push_pass(&self, pass: u64, earlier: &[(u64, Line)], own: Vec<Line>, wake: bool) {
         let mut state = self.lock();
+        let heard = state.heard;
+        let mut lines: Vec<Line> =
+            earlier.iter().filter(|(p, _)| *p > heard && *p < pass).map(|(_, l)| l.clone()).collect();
+        lines.extend(own);
+        state.heard = pass;
+        if self.queue_all(&mut state, lines) && wake {
+            self.wake_writer(&state);
+        }
+    }
+
+    /// Queues the changes of fan-out pass `pass` for a session that did not
+    /// write in it (unless it already has them), and wakes the writer thread
+    /// if it waits. Never blocks; drops the session over the limit.
+    pub fn push_broadcast(&self, pass: u64, line: Line) {
+        let mut state = self.lock();
+        if state.heard >= pass {
+            return;
+        }
+        state.heard = pass;
+        if self.queue_all(&mut state, vec![line]) {
+            self.wake_writer(&state);
+        }
+    }
+
+    /// Adds `lines` to the queue unless closing; marks the session too slow
+    /// past the limit. Returns whether they were queued.
+    fn queue_all(&self, state: &mut State, lines: Vec<Line>) -> bool {
         if state.closing.is_some() {
-            return;
+            return false;
         }
-        if state.queued_bytes + line.len() > self.limit {
-            self.mark_too_slow(&mut state);
-            return;
+        let added: usize = lines.iter().map(|l| l.len()).sum();
+        if state.queued_bytes + added > self.limit {
+            self.mark_too_slow(state);
+            return false;
         }
-        state.queued_bytes += line.len();
-        state.queue.push_back(line);
-        self.wake_writer(&state);
+        state.queued_bytes += added;
+        state.queue.extend(lines);
+        true
     }
 
     /// Starts closing; the first reason given is the one that sticks.

@@ -12,6 +12,7 @@
 use std::io::{self, Write};
 use std::net::TcpStream;
 
+use super::commits::Progress;
 use super::outbox::Line;
 use super::sessions::Session;
 use super::turns::Turns;
@@ -29,6 +30,7 @@ pub struct Replies<'a> {
     session: &'a Session,
     stream: &'a TcpStream,
     turns: &'a Turns,
+    progress: &'a Progress,
     /// Whether this session holds a turn (while it makes a chunk of a big answer).
     has_turn: bool,
     /// Where the answer being made starts in `buffer`.
@@ -46,8 +48,22 @@ struct LongLine {
 }
 
 impl<'a> Replies<'a> {
-    pub fn new(session: &'a Session, stream: &'a TcpStream, turns: &'a Turns) -> Self {
-        Replies { buffer: Vec::new(), session, stream, turns, has_turn: false, line_start: 0, held: None }
+    pub fn new(
+        session: &'a Session,
+        stream: &'a TcpStream,
+        turns: &'a Turns,
+        progress: &'a Progress,
+    ) -> Self {
+        Replies {
+            buffer: Vec::new(),
+            session,
+            stream,
+            turns,
+            progress,
+            has_turn: false,
+            line_start: 0,
+            held: None,
+        }
     }
 
     /// Adds one complete answer line.
@@ -67,6 +83,7 @@ impl<'a> Replies<'a> {
         }
         let line: Line = std::mem::take(&mut self.buffer).into();
         self.line_start = 0;
+        self.progress.wait_for_acknowledged();
         self.session.outbox.respond(self.stream, line)
     }
 
@@ -98,6 +115,7 @@ impl<'a> Replies<'a> {
     /// first (the complete answers before it leave as usual).
     fn write_through(&mut self) -> io::Result<()> {
         if self.held.is_none() {
+            self.progress.wait_for_acknowledged();
             if self.line_start > 0 {
                 let earlier: Line = self.buffer.drain(..self.line_start).collect::<Vec<u8>>().into();
                 self.line_start = 0;

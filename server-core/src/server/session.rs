@@ -118,7 +118,7 @@ fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: &TcpStrea
         }));
     }
     let mut state = SessionState::new(session.clone(), ctx.config.token.is_some());
-    let mut replies = Replies::new(session, stream, &ctx.turns);
+    let mut replies = Replies::new(session, stream, &ctx.turns, &ctx.progress);
     loop {
         let line = match reader.next_frame() {
             Ok(Frame::Line(line)) => line,

@@ -102,7 +102,7 @@ mod tests {
     use super::*;
 
     fn product(code: &str) -> Product {
-        Product { code: code.into(), name: "n".into(), price_cents: 1, quantity: 0 }
+        Product { code: code.into(), name: "n".into(), price_cents: 1, quantity: 0, version: 1 }
     }
 
     fn codes(page: &Page<Arc<Product>>) -> Vec<&str> {

@@ -37,12 +37,14 @@ impl SyncMode {
     }
 }
 
-/// A change to the catalog.
+/// A change to the catalog. An update or delete may name the version it
+/// expects to find (protocol 1.1): when the stored one differs, nothing is
+/// written and the outcome is [`WriteOutcome::Changed`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteOp {
     Add(Product),
-    Update(Product),
-    Delete(String),
+    Update { product: Product, expected_version: Option<i64> },
+    Delete { code: String, expected_version: Option<i64> },
 }
 
 /// What a write did, once committed.
@@ -53,6 +55,8 @@ pub enum WriteOutcome {
     Deleted(String),
     Exists(String),
     NotFound(String),
+    /// The stored product is not the version the write expected; here it is.
+    Changed(Product),
     /// The transaction failed; nothing of this write was stored.
     Failed(String),
 }

@@ -83,7 +83,7 @@ mod tests {
     use super::*;
 
     fn product(code: &str, name: &str, price_cents: i64, quantity: i64) -> Product {
-        Product { code: code.into(), name: name.into(), price_cents, quantity }
+        Product { code: code.into(), name: name.into(), price_cents, quantity, version: 0 }
     }
 
     /// The CSV has a byte order mark, the documented header, exact prices in

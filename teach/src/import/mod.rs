@@ -265,6 +265,7 @@ impl Columns {
             name: get(self.name)?.to_owned(),
             price_cents,
             quantity: quantity.unwrap_or(0),
+            version: 0,
         })
     }
 }

@@ -3,7 +3,7 @@
 use super::*;
 
 fn product(code: &str, name: &str, price_cents: i64, quantity: i64) -> Product {
-    Product { code: code.into(), name: name.into(), price_cents, quantity }
+    Product { code: code.into(), name: name.into(), price_cents, quantity, version: 0 }
 }
 
 fn reasons(report: &ImportReport) -> Vec<(usize, String)> {
