@@ -94,7 +94,10 @@ fn memory_per_connection_of_the_binary() {
     let mut probe = Conn::welcomed(server_addr);
     // Left: main, Ctrl-C, accept loop, storage writer, fan-out, broadcast,
     // and two per session still open (the warm-up and the probe).
-    assert!(wait_until(|| proc_status_field(pid, "Threads").is_some_and(|t| t <= 10)), "threads are released");
+    assert!(
+        wait_until(|| proc_status_field(pid, "Threads").is_some_and(|t| t <= 10)),
+        "threads are released"
+    );
     let released = proc_status_field(pid, "VmRSS").expect("VmRSS");
     let per_connection = (after.saturating_sub(before)) as f64 / THOUSAND as f64;
     println!(

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender, never, select};
-use lojinha_server::client::{ClientEventRecord, DropCount, Incoming};
+use lojinha_server::client::{ClientEventRecord, DropCount, Incoming, NotificationSink};
 use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd, Notification, Product};
 use lojinha_teach::closing::ConnectFailure;
 
@@ -271,7 +271,6 @@ impl Worker {
                     }
                 }
             }
-            self.forward_notifications();
             self.flush();
         }
         self.disconnect_quietly();
@@ -336,6 +335,7 @@ impl Worker {
             report_reads: self.report_reads,
             max_frame: self.max_frame,
             dropped: self.not_shown.clone(),
+            notification_sink: Some(self.notification_sink()),
             ..Default::default()
         };
         let mut client = match self.open(&addr, options) {
@@ -419,7 +419,6 @@ impl Worker {
             let first = after.is_none();
             let total = page.total;
             self.send(NetEvent::Page { products: page.products, loaded, total, first });
-            self.forward_notifications();
             match page.next {
                 // A server that pages on and on is not followed past the table's size.
                 Some(_) if loaded >= MAX_ROWS => {
@@ -465,7 +464,6 @@ impl Worker {
             return self.send(NetEvent::Outcome(failed(command, RequestError::not_connected())));
         };
         let (outcome, error) = run_request(client, command);
-        self.forward_notifications();
         self.send(NetEvent::Outcome(outcome));
         if let Some(reason) = error {
             self.lost(reason);
@@ -476,7 +474,6 @@ impl Worker {
         let Some(client) = self.client.as_mut() else { return };
         let item = item.unwrap_or(Incoming::End { reason: ConnectionEnd::ReaderStopped });
         if let Err(e) = client.handle_incoming(item) {
-            self.forward_notifications();
             let reason = match e {
                 ClientError::Closed { reason } => Phrase::of(reason, describe_reason),
                 other => Phrase::of(other, describe),
@@ -489,7 +486,6 @@ impl Worker {
     fn lost(&mut self, reason: Phrase) {
         if let Some(mut client) = self.client.take() {
             client.close();
-            self.forward_notifications_from(&client);
         }
         if self.connection_lasted() {
             self.failures = 0;
@@ -502,23 +498,19 @@ impl Worker {
         if let Some(mut client) = self.client.take() {
             let _ = client.quit();
             client.close();
-            self.forward_notifications_from(&client);
         }
     }
 
-    fn forward_notifications(&mut self) {
-        let notifications = self.client.as_ref().map(Client::notifications);
-        if let Some(rx) = notifications {
-            for notification in rx.try_iter() {
-                self.send(NetEvent::Notification(notification));
-            }
-        }
-    }
-
-    fn forward_notifications_from(&self, client: &Client) {
-        for notification in client.notifications().try_iter() {
-            self.send(NetEvent::Notification(notification));
-        }
+    /// Where the client hands each notification as it reads it: straight to
+    /// the window, waiting for room. Never dropped: while the window catches
+    /// up, this thread stops reading and TCP slows the server down.
+    fn notification_sink(&self) -> NotificationSink {
+        let (ui, waker) = (self.ui.clone(), self.waker.clone());
+        NotificationSink::new(move |notification| {
+            waker.wake();
+            let _ = ui.send(NetEvent::Notification(notification));
+            waker.wake();
+        })
     }
 
     /// Sends the pending log records, then `event`, in the order they

@@ -215,3 +215,68 @@ fn flood_for_a_minute() {
     );
     assert!(window.conn.connected());
 }
+
+// ----- notifications that arrive while a page is awaited ------------------
+
+/// How many distinct products the bursting server announces before answering a page.
+const BURST: usize = 5000;
+
+/// Welcomes, answers `hello`, and answers `product.list` only after sending
+/// `BURST` `product.added` notifications, each for a new product.
+fn burst_then_answer(mut stream: TcpStream) {
+    let welcome =
+        r#"{"jsonrpc":"2.0","method":"welcome","params":{"server":"hostile","protocol":1,"session":1}}"#;
+    if writeln!(stream, "{welcome}").is_err() {
+        return;
+    }
+    let requests = BufReader::new(stream.try_clone().unwrap());
+    for line in requests.lines() {
+        let Ok(line) = line else { return };
+        let Ok(request) = serde_json::from_str::<Value>(&line) else { continue };
+        let method = request["method"].as_str().unwrap_or_default().to_owned();
+        if method == "product.list" {
+            let burst: String = (0..BURST)
+                .map(|i| {
+                    let product =
+                        json!({"code": format!("B-{i}"), "name": "burst", "price_cents": 1, "quantity": 1});
+                    format!(
+                        "{}\n",
+                        json!({"jsonrpc":"2.0","method":"product.added","params":{"product":product}})
+                    )
+                })
+                .collect();
+            if stream.write_all(burst.as_bytes()).is_err() {
+                return;
+            }
+        }
+        if stream.write_all(answer(&request["id"], &method).as_bytes()).is_err() {
+            return;
+        }
+    }
+}
+
+/// Notifications that arrive while the window waits for a page are never
+/// dropped: after thousands arrive ahead of the page's answer, the table
+/// holds every product they announced.
+#[test]
+fn notifications_arriving_during_a_page_all_reach_the_table() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::Builder::new()
+        .name("bursting-server".into())
+        .spawn(move || {
+            if let Some(stream) = listener.incoming().flatten().next() {
+                burst_then_answer(stream);
+            }
+        })
+        .unwrap();
+    let mut window =
+        ClientWindow::new(92, "t".into(), addr.to_string(), false, waker(), DEFAULT_MAX_FRAME).unwrap();
+    window.apply(vec![Intent::Conn(ConnIntent::Connect(addr.to_string()))]);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while window.catalog.len() < BURST && Instant::now() < deadline {
+        window.drain();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(window.catalog.len(), BURST, "every announced product is in the table");
+}

@@ -25,6 +25,7 @@ mod reply;
 use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream, ToSocketAddrs};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
@@ -74,6 +75,27 @@ pub struct ClientOptions {
     /// Counts notifications and protocol steps dropped because their
     /// channel was full (share it to show "N not shown").
     pub dropped: DropCount,
+    /// Hand each notification to this as it is read, instead of keeping it
+    /// on [`Client::notifications`]. The sink may wait (for a user interface
+    /// to make room): the client waits with it, stops reading, and TCP slows
+    /// the server down, so nothing is dropped and nothing piles up.
+    pub notification_sink: Option<NotificationSink>,
+}
+
+/// Where a client hands its notifications (see [`ClientOptions::notification_sink`]).
+#[derive(Clone)]
+pub struct NotificationSink(Arc<dyn Fn(Notification) + Send + Sync>);
+
+impl NotificationSink {
+    pub fn new(deliver: impl Fn(Notification) + Send + Sync + 'static) -> Self {
+        NotificationSink(Arc::new(deliver))
+    }
+}
+
+impl std::fmt::Debug for NotificationSink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NotificationSink")
+    }
 }
 
 impl Default for ClientOptions {
@@ -89,6 +111,7 @@ impl Default for ClientOptions {
             incoming_capacity: INCOMING_CAPACITY,
             notification_capacity: NOTIFICATION_CAPACITY,
             dropped: DropCount::default(),
+            notification_sink: None,
         }
     }
 }
@@ -478,8 +501,14 @@ impl Client {
             Notification::Goodbye { reason } => self.goodbye = Some(reason.clone()),
             _ => {}
         }
-        if self.options.keep_notifications {
-            self.options.dropped.offer(&self.notifications_tx, notification);
+        if !self.options.keep_notifications {
+            return;
+        }
+        match &self.options.notification_sink {
+            Some(sink) => (sink.0)(notification),
+            None => {
+                self.options.dropped.offer(&self.notifications_tx, notification);
+            }
         }
     }
 

@@ -68,6 +68,12 @@ impl Progress {
         }
     }
 
+    /// The last pass whose writers were answered: a session joining now
+    /// hears only of later ones.
+    pub fn answered(&self) -> u64 {
+        self.answered.load(Ordering::Acquire)
+    }
+
     fn writers_answered(&self, pass: u64) {
         self.answered.store(pass, Ordering::Release);
     }

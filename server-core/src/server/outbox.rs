@@ -209,6 +209,12 @@ impl Outbox {
         }
     }
 
+    /// Makes this session hear only of passes after `pass` (it joins now:
+    /// what was acknowledged before is in whatever it reads).
+    pub fn hear_after(&self, pass: u64) {
+        self.lock().heard = pass;
+    }
+
     /// Queues the changes of fan-out pass `pass` for a session that did not
     /// write in it (unless it already has them), and wakes the writer thread
     /// if it waits. Never blocks; drops the session over the limit.

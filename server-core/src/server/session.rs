@@ -89,6 +89,7 @@ fn register(ctx: &ServerContext, stream: &TcpStream, peer: SocketAddr) -> io::Re
     if ctx.config.welcome {
         session.outbox.push_lines(vec![dispatch::welcome_line(id)], true);
     }
+    session.outbox.hear_after(ctx.progress.answered());
     ctx.registry.insert(session.clone());
     // A stop that began before the insert did not see this session: close it now.
     if ctx.stopping.load(Ordering::SeqCst) {

@@ -31,7 +31,6 @@ impl Worker {
             };
             let result = pump(client, &mut queue, &mut pending, &mut report);
             if report.answered % 25 == 0 || report.answered == total {
-                self.forward_notifications();
                 self.send(NetEvent::ImportProgress { done: report.answered, total });
             }
             match result {
