@@ -232,7 +232,7 @@ pub fn describe_rule_text(text: &str) -> String {
 }
 
 /// `1000000` as `1,000,000` (English) or `1.000.000` (Português).
-fn grouped(n: i64) -> String {
+pub fn grouped(n: i64) -> String {
     let separator = match language() {
         Language::En => ',',
         Language::PtBr => '.',

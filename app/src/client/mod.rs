@@ -380,6 +380,7 @@ impl ClientWindow {
                 Intent::ClearLog => {
                     self.log.clear();
                     self.diagram.clear();
+                    self.not_shown.reset();
                 }
                 Intent::Raw(text) => self.send(Command::Raw(text)),
                 Intent::Import(how) => {

@@ -3,6 +3,7 @@
 //! the right; the product table in the middle.
 
 use super::connection::{self, ConnBar};
+use super::describe::grouped;
 use super::{ClientWindow, Intent, console, export_box, fetch, form, import_box, table};
 use crate::i18n::{tr, trf};
 use crate::log::linked::Layout;
@@ -52,7 +53,7 @@ fn draw(ui: &mut egui::Ui, w: &mut ClientWindow) -> Vec<Intent> {
             if not_shown > 0 {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    trf("log.not_shown", &[("n", &not_shown.to_string())]),
+                    trf("log.not_shown", &[("n", &grouped(not_shown as i64))]),
                 );
             }
         });

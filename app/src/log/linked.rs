@@ -6,7 +6,8 @@ use lojinha_teach::diagram::{self, Diagram, DiagramAction};
 
 use super::model::Log;
 use super::view::{LogAction, LogView};
-use crate::i18n::{language, tr};
+use crate::client::DIAGRAM_MAX;
+use crate::i18n::{language, tr, trf};
 
 /// Where the diagram goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +41,10 @@ pub fn show(
             ui.strong(tr("diagram.title"));
             diagram::legend(ui, language());
         });
+        if diagram.len() >= DIAGRAM_MAX {
+            let max = crate::client::describe::grouped(DIAGRAM_MAX as i64);
+            ui.colored_label(ui.visuals().warn_fg_color, trf("diagram.full", &[("max", &max)]));
+        }
         if let Some(DiagramAction::Select(index)) = diagram.show(ui) {
             picked = Some(index);
         }

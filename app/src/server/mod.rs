@@ -189,6 +189,7 @@ impl ServerState {
     pub fn clear_log(&mut self) {
         self.log.clear();
         self.diagram.clear();
+        self.not_shown.reset();
     }
 
     /// Stops on a thread (goodbyes take up to two seconds).

@@ -118,7 +118,10 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState) -> Option<ServerInten
     ui.heading(tr("log.title_server"));
     let not_shown = server.not_shown.get();
     if not_shown > 0 {
-        ui.colored_label(ui.visuals().warn_fg_color, trf("log.not_shown", &[("n", &not_shown.to_string())]));
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            trf("log.not_shown", &[("n", &crate::client::describe::grouped(not_shown as i64))]),
+        );
     }
     let action = crate::log::linked::show(
         ui,

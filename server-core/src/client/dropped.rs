@@ -17,9 +17,14 @@ impl DropCount {
         self.0.fetch_add(n, Ordering::Relaxed);
     }
 
-    /// Everything discarded so far.
+    /// Everything discarded since the count began (or was last reset).
     pub fn get(&self) -> u64 {
         self.0.load(Ordering::Relaxed)
+    }
+
+    /// Starts counting again from zero (a log that is cleared starts afresh).
+    pub fn reset(&self) {
+        self.0.store(0, Ordering::Relaxed);
     }
 
     /// Sends without waiting; a full channel drops `item` and counts it.
