@@ -240,6 +240,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("err.not_found", "Product not found: {code}", "Produto não encontrado: {code}"),
     ("err.exists", "A product with code {code} already exists", "Já existe um produto com o código {code}"),
     (
+        "err.changed",
+        "Product {code} was changed by someone else since you read it",
+        "O produto {code} foi alterado por outra pessoa desde que você o leu",
+    ),
+    (
         "err.token_required",
         "This server requires an access token: type it in the Token field (access token required)",
         "Este servidor exige um token de acesso: digite-o no campo Token (access token required)",

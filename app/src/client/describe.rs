@@ -8,7 +8,7 @@
 use std::io::ErrorKind;
 
 use lojinha_server::protocol::error::{
-    ALREADY_EXISTS, INTERNAL_ERROR, INVALID_PARAMS, INVALID_REQUEST, METHOD_NOT_FOUND, NOT_FOUND,
+    ALREADY_EXISTS, CHANGED, INTERNAL_ERROR, INVALID_PARAMS, INVALID_REQUEST, METHOD_NOT_FOUND, NOT_FOUND,
     PARSE_ERROR, TOKEN_REQUIRED,
 };
 use lojinha_server::protocol::{Reason, RequestProblem, RpcError};
@@ -50,6 +50,7 @@ pub fn describe_rpc(error: &RpcError) -> String {
     match error.code {
         NOT_FOUND => trf("err.not_found", &[("code", &data("code"))]),
         ALREADY_EXISTS => trf("err.exists", &[("code", &data("code"))]),
+        CHANGED => trf("err.changed", &[("code", &data("code"))]),
         TOKEN_REQUIRED if error.message.contains("wrong") => tr("err.token_wrong").to_owned(),
         TOKEN_REQUIRED => tr("err.token_required").to_owned(),
         INVALID_PARAMS => {
