@@ -78,3 +78,27 @@ fn client_reports_the_goodbye() {
     assert_eq!(goodbye, Some(Notification::Goodbye { reason: "server shutting down".into() }));
     assert_eq!(client.closed_reason(), Some(&ConnectionEnd::Goodbye("server shutting down".into())));
 }
+
+/// A client that only listens keeps its session past the server's idle
+/// timeout by pinging when it has been quiet (protocol 1.1), and does not
+/// ping before that.
+#[test]
+fn keep_alive_pings_keep_a_listening_client_connected() {
+    let server = TestServer::start_with(|c| c.idle_timeout = std::time::Duration::from_secs(1));
+    let mut client = server.client();
+    client.wait_welcome(std::time::Duration::from_secs(5)).expect("welcome");
+    assert!(client.server_has("ping"));
+    assert!(
+        !client.keep_alive(std::time::Duration::from_secs(60)).expect("no ping yet"),
+        "not quiet long enough"
+    );
+    let quiet = std::time::Duration::from_millis(300);
+    let started = std::time::Instant::now();
+    let mut pings = 0;
+    while started.elapsed() < std::time::Duration::from_secs(3) {
+        pings += usize::from(client.keep_alive(quiet).expect("ping answered"));
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(pings >= 3, "{pings} pings in 3 s");
+    assert!(client.list(None, Some(1)).is_ok(), "still connected after three idle timeouts");
+}

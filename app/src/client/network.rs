@@ -46,6 +46,10 @@ const MAX_RETRY: Duration = Duration::from_secs(30);
 /// A connection that lasted this long was a good one: the next reconnect
 /// starts again at [`FIRST_RETRY`].
 pub const LASTING: Duration = Duration::from_secs(10);
+/// A window that has sent nothing for this long pings (when the server has
+/// `ping`), so a server's idle timeout (300 s by default) never takes a
+/// window that only watches for a dead peer.
+pub const KEEP_ALIVE: Duration = Duration::from_secs(60);
 
 /// How long to wait before reconnect attempt number `failures` (1, 2, …)
 /// of a run of failed or at once lost connections: 1 s, 2 s, 4 s, … 30 s.
@@ -281,6 +285,12 @@ impl Worker {
     fn wait_and_handle(&mut self) -> bool {
         let incoming = self.client.as_ref().and_then(Client::incoming_channel).unwrap_or_else(never);
         let timer = self.retry.as_ref().map_or_else(never, |r| crossbeam_channel::at(r.at));
+        let quiet = match self.client.as_ref() {
+            Some(c) if c.server_has("ping") => {
+                crossbeam_channel::after(KEEP_ALIVE.saturating_sub(c.quiet_for()))
+            }
+            _ => never(),
+        };
         select! {
             recv(self.commands) -> command => match command {
                 Ok(command) => self.handle(command),
@@ -288,8 +298,19 @@ impl Worker {
             },
             recv(incoming) -> item => self.on_incoming(item.ok()),
             recv(timer) -> _ => self.reconnect(),
+            recv(quiet) -> _ => self.keep_alive(),
         }
         true
+    }
+
+    /// Pings a server that has heard nothing from this window for a while.
+    fn keep_alive(&mut self) {
+        let Some(client) = self.client.as_mut() else { return };
+        if let Err(e) = client.keep_alive(KEEP_ALIVE) {
+            if e.is_disconnect() {
+                self.lost(Phrase::of(e, describe));
+            }
+        }
     }
 
     fn handle(&mut self, command: Command) {

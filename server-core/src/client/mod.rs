@@ -133,6 +133,8 @@ pub struct Client {
     options: ClientOptions,
     welcome: Option<Welcome>,
     goodbye: Option<String>,
+    /// When this client last wrote to the server.
+    last_sent: Instant,
     closed: Option<ConnectionEnd>,
 }
 
@@ -166,6 +168,7 @@ impl Client {
             notifications_rx,
             options,
             welcome: None,
+            last_sent: Instant::now(),
             goodbye: None,
             closed: None,
         })
@@ -284,6 +287,35 @@ impl Client {
     pub fn quit(&mut self) -> Result<(), ClientError> {
         self.call("quit", Value::Null)?;
         Ok(())
+    }
+
+    /// `ping` → `{"pong": true}` (protocol 1.1).
+    pub fn ping(&mut self) -> Result<(), ClientError> {
+        self.call("ping", Value::Null)?;
+        Ok(())
+    }
+
+    /// Whether the server's `welcome` names this protocol 1.1 feature.
+    pub fn server_has(&self, feature: &str) -> bool {
+        self.welcome.as_ref().is_some_and(|w| w.features.iter().any(|f| f == feature))
+    }
+
+    /// How long since this client last sent anything.
+    pub fn quiet_for(&self) -> Duration {
+        self.last_sent.elapsed()
+    }
+
+    /// Keeps a session that only listens alive: when nothing was sent for
+    /// `quiet` and the server has `ping` (its `welcome` says so), sends one
+    /// and waits for the answer. Returns whether it pinged. A server's idle
+    /// timeout counts from the last byte it received, so a window that only
+    /// watches is never taken for a dead peer.
+    pub fn keep_alive(&mut self, quiet: Duration) -> Result<bool, ClientError> {
+        if !self.server_has("ping") || self.quiet_for() < quiet {
+            return Ok(false);
+        }
+        self.ping()?;
+        Ok(true)
     }
 
     // ----- generic calls and pipelining ---------------------------------
@@ -427,6 +459,7 @@ impl Client {
             self.read_remaining(Duration::from_millis(200));
             return Err(self.mark_closed(ConnectionEnd::send_failed(&e)));
         }
+        self.last_sent = Instant::now();
         self.emit_with(|| ClientEvent::Sent {
             raw: raw_prefix(line.strip_suffix(b"\n").unwrap_or(line)),
             bytes: line.len(),

@@ -28,6 +28,10 @@ pub struct Welcome {
     pub server: String,
     pub protocol: u32,
     pub session: u64,
+    /// Protocol 1.1 additions the server has (`"ping"`, `"version"`); empty
+    /// for a 1.0 server.
+    #[serde(default)]
+    pub features: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
