@@ -17,7 +17,7 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{Receiver, Sender, never, select};
+use crossbeam_channel::{Receiver, SendTimeoutError, Sender, never, select};
 use lojinha_server::client::{ClientEventRecord, DropCount, Incoming, NotificationSink};
 use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd, Notification, Product};
 use lojinha_teach::closing::ConnectFailure;
@@ -528,9 +528,7 @@ impl Worker {
     fn notification_sink(&self) -> NotificationSink {
         let (ui, waker) = (self.ui.clone(), self.waker.clone());
         NotificationSink::new(move |notification| {
-            waker.wake();
-            let _ = ui.send(NetEvent::Notification(notification));
-            waker.wake();
+            hand_over(&ui, &waker, NetEvent::Notification(notification))
         })
     }
 
@@ -539,9 +537,7 @@ impl Worker {
     /// takes a frame's worth of events each frame, so room comes).
     fn send(&self, event: NetEvent) {
         self.flush();
-        self.waker.wake();
-        let _ = self.ui.send(event);
-        self.waker.wake();
+        hand_over(&self.ui, &self.waker, event);
     }
 
     /// Offers the pending log records; those the window has no room for are counted.
@@ -561,6 +557,29 @@ impl Worker {
         self.not_shown.offer(&self.ui, NetEvent::Log(record));
         self.waker.wake();
     }
+}
+
+/// How often a thread waiting for room in the window's channel wakes the
+/// window again.
+const NUDGE: Duration = Duration::from_millis(100);
+
+/// Gives `event` to the window, waiting for room, and wakes the window. While
+/// it waits it wakes the window again every [`NUDGE`]: a window that missed a
+/// wake-up (or was not drawn) still takes its events, so this thread can
+/// never wait for good.
+fn hand_over(ui: &Sender<NetEvent>, waker: &Waker, mut event: NetEvent) {
+    waker.wake();
+    loop {
+        match ui.send_timeout(event, NUDGE) {
+            Ok(()) => break,
+            Err(SendTimeoutError::Timeout(again)) => {
+                waker.wake();
+                event = again;
+            }
+            Err(SendTimeoutError::Disconnected(_)) => return,
+        }
+    }
+    waker.wake();
 }
 
 /// Runs one request; returns its outcome and, when the connection broke, why.
