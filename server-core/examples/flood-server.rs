@@ -1,6 +1,8 @@
 //! A hostile server for trying a client by hand: it greets, answers `hello`
-//! and `product.list` (an empty page), and floods `product.added`
-//! notifications, each with a new code, as fast as the client takes them.
+//! and `product.list` (an empty page: its catalog starts empty), and from
+//! its first page on floods `product.added` notifications, each with a new
+//! code, as fast as the client takes them (so a client's table should end
+//! up with every code it was told of).
 //!
 //! ```text
 //! cargo run --release -p lojinha-server --example flood-server -- 127.0.0.1:5099
@@ -33,8 +35,7 @@ fn serve(stream: TcpStream, session: usize) {
     if send(&out, &welcome).is_err() {
         return;
     }
-    let flooder = out.clone();
-    std::thread::spawn(move || flood(&flooder, session));
+    let mut flooding = false;
     for line in BufReader::new(stream).lines() {
         let Ok(line) = line else { return };
         let Ok(request) = serde_json::from_str::<Value>(&line) else { continue };
@@ -48,6 +49,11 @@ fn serve(stream: TcpStream, session: usize) {
         };
         if send(&out, &answer).is_err() {
             return;
+        }
+        if !flooding && request["method"] == "product.list" {
+            flooding = true;
+            let flooder = out.clone();
+            std::thread::spawn(move || flood(&flooder, session));
         }
     }
 }

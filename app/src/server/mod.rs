@@ -28,9 +28,9 @@ use crate::settings::Settings;
 /// Server events waiting for the panel.
 pub const SERVER_EVENT_CAPACITY: usize = 4096;
 /// Most server events one frame applies …
-pub const SERVER_EVENTS_PER_FRAME: usize = 1_000;
+pub const SERVER_EVENTS_PER_FRAME: usize = 5_000;
 /// … in at most this long.
-pub const SERVER_FRAME_BUDGET: Duration = Duration::from_millis(4);
+pub const SERVER_FRAME_BUDGET: Duration = Duration::from_millis(8);
 
 /// What the app needs to start a server.
 #[derive(Debug, Clone)]

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
 use lojinha::client::connection::ConnIntent;
-use lojinha::client::network::{self, Command, DEFAULT_MAX_FRAME, NetEvent, Waker};
+use lojinha::client::network::{self, Command, DEFAULT_MAX_FRAME, EVENT_CAPACITY, NetEvent, Waker};
 use lojinha::client::{ClientWindow, EVENTS_PER_FRAME, Intent};
 use serde_json::{Value, json};
 
@@ -149,21 +149,22 @@ fn flooded_window(number: u32) -> (ClientWindow, Arc<AtomicU64>) {
     (window, sent)
 }
 
-/// Under a flood of notifications, one frame applies at most its budget of
-/// events and leaves the rest for the next frames, and the answers the
-/// window waits for (here: its connection made) still arrive.
+/// Under a flood of notifications the window's channel fills to its bound
+/// and no further, one frame applies at most its budget of events, and the
+/// answers the window waits for (here: its connection made) still arrive.
 #[test]
 fn a_frame_applies_at_most_its_budget_under_a_flood() {
     let (mut window, _sent) = flooded_window(91);
     let deadline = Instant::now() + Duration::from_secs(20);
-    while window.waiting() <= EVENTS_PER_FRAME && Instant::now() < deadline {
+    while window.waiting() < EVENT_CAPACITY && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(window.waiting() > EVENTS_PER_FRAME, "the flood fills the window's channel");
+    assert_eq!(window.waiting(), EVENT_CAPACITY, "the flood fills the window's channel, and no more");
     // Frames go on until the window has seen its connection made.
     while !window.conn.connected() && Instant::now() < deadline {
         let applied = window.drain();
         assert!(applied <= EVENTS_PER_FRAME, "one frame applied {applied} events");
+        assert!(window.waiting() <= EVENT_CAPACITY);
     }
     assert!(window.conn.connected(), "the window is connected through the flood");
 }
@@ -216,13 +217,14 @@ fn flood_for_a_minute() {
     assert!(window.conn.connected());
 }
 
-// ----- notifications that arrive while a page is awaited ------------------
+// ----- notifications that arrive while an answer is awaited ---------------
 
-/// How many distinct products the bursting server announces before answering a page.
+/// How many distinct products the bursting server announces before answering a `get`.
 const BURST: usize = 5000;
 
-/// Welcomes, answers `hello`, and answers `product.list` only after sending
-/// `BURST` `product.added` notifications, each for a new product.
+/// Welcomes, answers `hello` and `product.list` (an empty catalog) at once,
+/// and answers `product.get` only after sending `BURST` `product.added`
+/// notifications, each for a new product.
 fn burst_then_answer(mut stream: TcpStream) {
     let welcome =
         r#"{"jsonrpc":"2.0","method":"welcome","params":{"server":"hostile","protocol":1,"session":1}}"#;
@@ -234,7 +236,7 @@ fn burst_then_answer(mut stream: TcpStream) {
         let Ok(line) = line else { return };
         let Ok(request) = serde_json::from_str::<Value>(&line) else { continue };
         let method = request["method"].as_str().unwrap_or_default().to_owned();
-        if method == "product.list" {
+        if method == "product.get" {
             let burst: String = (0..BURST)
                 .map(|i| {
                     let product =
@@ -255,11 +257,11 @@ fn burst_then_answer(mut stream: TcpStream) {
     }
 }
 
-/// Notifications that arrive while the window waits for a page are never
-/// dropped: after thousands arrive ahead of the page's answer, the table
-/// holds every product they announced.
+/// Notifications that arrive while the window waits for an answer are never
+/// dropped: after thousands arrive ahead of a `product.get`'s answer, the
+/// table holds every product they announced.
 #[test]
-fn notifications_arriving_during_a_page_all_reach_the_table() {
+fn notifications_arriving_during_a_request_all_reach_the_table() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     std::thread::Builder::new()
@@ -274,6 +276,11 @@ fn notifications_arriving_during_a_page_all_reach_the_table() {
         ClientWindow::new(92, "t".into(), addr.to_string(), false, waker(), DEFAULT_MAX_FRAME).unwrap();
     window.apply(vec![Intent::Conn(ConnIntent::Connect(addr.to_string()))]);
     let deadline = Instant::now() + Duration::from_secs(30);
+    while !window.conn.connected() && Instant::now() < deadline {
+        window.drain();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    window.apply(vec![Intent::Fetch("NOPE".into())]);
     while window.catalog.len() < BURST && Instant::now() < deadline {
         window.drain();
         std::thread::sleep(Duration::from_millis(5));
