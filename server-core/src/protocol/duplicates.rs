@@ -89,7 +89,8 @@ pub struct Repeated {
 pub fn find(request: &[u8]) -> Result<Repeated, ScanError> {
     let seen = Cell::new(0);
     let mut deserializer = serde_json::Deserializer::from_slice(request);
-    let found = deserializer.deserialize_any(Entry(Counter { seen: &seen, max: MAX_VALUES }));
+    let walk = Walk { counter: Counter { seen: &seen, max: MAX_VALUES }, top: true };
+    let found = deserializer.deserialize_any(walk);
     let found = found.and_then(|found| deserializer.end().map(|()| found));
     match found {
         Ok(found) => Ok(found),
@@ -103,22 +104,30 @@ pub fn find(request: &[u8]) -> Result<Repeated, ScanError> {
 pub fn check_nesting(line: &[u8]) -> Result<(), serde_json::Error> {
     let seen = Cell::new(0);
     let mut deserializer = serde_json::Deserializer::from_slice(line);
-    deserializer.deserialize_any(Walk(Counter { seen: &seen, max: usize::MAX }))?;
+    deserializer.deserialize_any(Walk { counter: Counter { seen: &seen, max: usize::MAX }, top: true })?;
     deserializer.end()
 }
 
-/// One request (a message, or an entry of a batch): also says whether `id`
-/// itself is repeated.
+/// A value being walked: what it repeats, counting what it holds. `top` is
+/// the request itself, whose `id` key matters.
 #[derive(Clone, Copy)]
-struct Entry<'c>(Counter<'c>);
+struct Walk<'c> {
+    counter: Counter<'c>,
+    top: bool,
+}
 
-impl Entry<'_> {
+impl Walk<'_> {
     fn count<E: de::Error>(&self) -> Result<(), E> {
-        self.0.count()
+        self.counter.count()
+    }
+
+    /// A value inside this one.
+    fn inner(self) -> Self {
+        Walk { top: false, ..self }
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Entry<'_> {
+impl<'de> DeserializeSeed<'de> for Walk<'_> {
     type Value = Repeated;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Repeated, D::Error> {
@@ -126,83 +135,39 @@ impl<'de> DeserializeSeed<'de> for Entry<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Entry<'_> {
+impl<'de> Visitor<'de> for Walk<'_> {
     type Value = Repeated;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON value")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Repeated, A::Error> {
-        Ok(Repeated { any: Walk(self.0).visit_seq(seq)?, id: false })
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Repeated, A::Error> {
+        self.count()?;
+        let mut repeated = Repeated::default();
+        while let Some(inner) = seq.next_element_seed(self.inner())? {
+            repeated.any |= inner.any;
+        }
+        Ok(repeated)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Repeated, A::Error> {
         self.count()?;
+        // Objects in requests are small: a list beats a hash set here.
         let mut keys: Vec<Key<'de>> = Vec::new();
         let mut repeated = Repeated::default();
         while let Some(key) = map.next_key::<Key<'de>>()? {
             if keys.contains(&key) {
                 repeated.any = true;
-                repeated.id |= key.as_str() == "id";
+                repeated.id |= self.top && key.as_str() == "id";
             }
             keys.push(key);
-            repeated.any |= map.next_value_seed(Walk(self.0))?;
+            repeated.any |= map.next_value_seed(self.inner())?.any;
         }
         Ok(repeated)
     }
 
     forward_scalars!(Repeated::default());
-}
-
-/// Any value inside: true when some object in it repeats a key.
-#[derive(Clone, Copy)]
-struct Walk<'c>(Counter<'c>);
-
-impl Walk<'_> {
-    fn count<E: de::Error>(&self) -> Result<(), E> {
-        self.0.count()
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Walk<'_> {
-    type Value = bool;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Walk<'_> {
-    type Value = bool;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
-        self.count()?;
-        let mut repeated = false;
-        while let Some(inner) = seq.next_element_seed(self)? {
-            repeated |= inner;
-        }
-        Ok(repeated)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        self.count()?;
-        // Objects in requests are small: a list beats a hash set here.
-        let mut keys: Vec<Key<'de>> = Vec::new();
-        let mut repeated = false;
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            repeated |= keys.contains(&key);
-            keys.push(key);
-            repeated |= map.next_value_seed(self)?;
-        }
-        Ok(repeated)
-    }
-
-    forward_scalars!(false);
 }
 
 /// A key as written: borrowed from the line unless it has escapes.
