@@ -258,7 +258,10 @@ impl ClientWindow {
                 self.form.busy = false;
                 self.fetch.busy = false;
             }
-            NetEvent::Page { products, loaded, total, first } => self.on_page(products, loaded, total, first),
+            NetEvent::Page { products, loaded, total, first, more } => {
+                self.on_page(products, first);
+                self.progress = more.then_some((loaded, total.max(loaded)));
+            }
             NetEvent::LoadStopped { loaded, total } => {
                 self.progress = None;
                 self.catalog.note_over_max(total.saturating_sub(loaded));
@@ -305,14 +308,13 @@ impl ClientWindow {
             .push(DiagramMessage::closed(0, en, at).with_pt_br(Some(pt)).with_log_index(seq as usize));
     }
 
-    fn on_page(&mut self, products: Vec<Product>, loaded: usize, total: usize, first: bool) {
+    fn on_page(&mut self, products: Vec<Product>, first: bool) {
         if first {
             self.catalog.clear();
         }
         for product in products {
             self.catalog.upsert(product);
         }
-        self.progress = (loaded < total).then_some((loaded, total));
     }
 
     fn on_notification(&mut self, notification: Notification) {

@@ -158,11 +158,15 @@ pub enum NetEvent {
         reason: Phrase,
         retry_in: Option<Duration>,
     },
+    /// One page of the catalog: `loaded` products so far of the `total` the
+    /// server counted; `more` while pages follow (the last page ends the
+    /// load even when others changed the catalog meanwhile).
     Page {
         products: Vec<Product>,
         loaded: usize,
         total: usize,
         first: bool,
+        more: bool,
     },
     LoadFailed(Phrase),
     /// Loading stopped at the table's size ([`MAX_ROWS`]) with `total` announced.
@@ -439,7 +443,8 @@ impl Worker {
             loaded += page.products.len();
             let first = after.is_none();
             let total = page.total;
-            self.send(NetEvent::Page { products: page.products, loaded, total, first });
+            let more = page.next.is_some() && loaded < MAX_ROWS;
+            self.send(NetEvent::Page { products: page.products, loaded, total, first, more });
             match page.next {
                 // A server that pages on and on is not followed past the table's size.
                 Some(_) if loaded >= MAX_ROWS => {

@@ -287,3 +287,57 @@ fn notifications_arriving_during_a_request_all_reach_the_table() {
     }
     assert_eq!(window.catalog.len(), BURST, "every announced product is in the table");
 }
+
+// ----- a catalog that changes while it is paged ----------------------------
+
+/// Answers `hello`, and pages a catalog whose `total` grows between pages
+/// (others adding while this client pages): two pages, the last with `next: null`.
+fn growing_catalog(stream: TcpStream) {
+    let mut out = stream.try_clone().unwrap();
+    let welcome =
+        r#"{"jsonrpc":"2.0","method":"welcome","params":{"server":"hostile","protocol":1,"session":1}}"#;
+    if writeln!(out, "{welcome}").is_err() {
+        return;
+    }
+    for line in BufReader::new(stream).lines() {
+        let Ok(line) = line else { return };
+        let Ok(request) = serde_json::from_str::<Value>(&line) else { continue };
+        let id = &request["id"];
+        let reply = match request["method"].as_str() {
+            Some("product.list") if request["params"]["after"].is_null() => json!({"jsonrpc":"2.0","id":id,
+                "result":{"products":[{"code":"A","name":"a","price_cents":1,"quantity":1}],"next":"A","total":5}}),
+            Some("product.list") => json!({"jsonrpc":"2.0","id":id,
+                "result":{"products":[{"code":"B","name":"b","price_cents":1,"quantity":1}],"next":null,"total":7}}),
+            _ => json!({"jsonrpc":"2.0","id":id,"result":{"session":1,"server":"hostile"}}),
+        };
+        if writeln!(out, "{reply}").is_err() {
+            return;
+        }
+    }
+}
+
+/// The last page ends a load even when the catalog grew meanwhile (its
+/// `total` is above what was loaded): no progress bar stays behind.
+#[test]
+fn the_last_page_ends_the_load_of_a_growing_catalog() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::Builder::new()
+        .name("growing-catalog".into())
+        .spawn(move || {
+            if let Some(stream) = listener.incoming().flatten().next() {
+                growing_catalog(stream);
+            }
+        })
+        .unwrap();
+    let mut window =
+        ClientWindow::new(93, "t".into(), addr.to_string(), false, waker(), DEFAULT_MAX_FRAME).unwrap();
+    window.apply(vec![Intent::Conn(ConnIntent::Connect(addr.to_string()))]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while window.catalog.len() < 2 && Instant::now() < deadline {
+        window.drain();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(window.catalog.len(), 2, "both pages arrived");
+    assert_eq!(window.progress, None, "the load is over");
+}
