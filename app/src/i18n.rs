@@ -323,6 +323,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "O servidor não conseguiu gravar ({detail})",
     ),
     ("err.storage_full", "its disk is full", "o disco dele está cheio"),
+    (
+        "err.catalog_full",
+        "its catalog holds as many products as it allows",
+        "o catálogo dele já tem o máximo de produtos que ele permite",
+    ),
     ("err.storage_stopping", "it is shutting down", "ele está sendo encerrado"),
     ("err.storage_read_only", "its database is read-only", "o banco de dados dele é somente leitura"),
     (

@@ -448,3 +448,33 @@ fn many_huge_batches_at_once() {
         latencies.len()
     );
 }
+
+/// The catalog a peer can fill is bounded: adds past `max_products` are
+/// refused (-32603 "catalog full"), also inside a batch, and a delete makes
+/// room again.
+#[test]
+fn the_catalog_cannot_grow_past_its_bound() {
+    let server = start_server(ServerConfig { max_products: 3, ..memory_config() });
+    let mut conn = Conn::welcomed(server.local_addr());
+    let add = |conn: &mut Conn, id: u64, code: &str| {
+        conn.call(id, "product.add", json!({"product": product(code, "Lápis", 150, 1)}))
+    };
+    for (id, code) in [(1, "K-1"), (2, "K-2"), (3, "K-3")] {
+        assert!(add(&mut conn, id, code)["result"].is_object());
+    }
+    let full = add(&mut conn, 4, "K-4");
+    assert_eq!(full["error"]["code"], -32603, "{full}");
+    assert!(full["error"]["message"].as_str().unwrap_or_default().contains("catalog full"), "{full}");
+    assert!(conn.call(5, "product.delete", json!({"code": "K-1"}))["result"].is_object());
+    let batch: Vec<Value> = (0..3)
+        .map(|i| {
+            json!({"jsonrpc":"2.0","id":10 + i,"method":"product.add",
+                        "params":{"product": product(&format!("B-{i}"), "Borracha", 90, 1)}})
+        })
+        .collect();
+    conn.send_line(&Value::Array(batch).to_string());
+    let answers = conn.read_reply().expect("the batch's answer");
+    let stored = answers.as_array().expect("an array").iter().filter(|a| a.get("result").is_some()).count();
+    assert_eq!(stored, 1, "one place was free: {answers}");
+    assert_eq!(server.product_count(), 3);
+}

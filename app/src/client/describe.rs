@@ -158,6 +158,7 @@ fn describe_internal(message: &str) -> String {
         ("attempt to write a readonly database", "err.storage_read_only"),
         ("database is locked", "err.storage_locked"),
         ("disk I/O error", "err.storage_io"),
+        ("catalog full", "err.catalog_full"),
     ];
     say_known(what, &known)
 }

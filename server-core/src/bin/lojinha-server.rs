@@ -49,6 +49,10 @@ struct Args {
     /// reach the server through one NAT address shares this: raise it there.
     #[arg(long, default_value_t = server::DEFAULT_MAX_PER_ADDRESS, value_name = "N")]
     max_per_address: usize,
+    /// Most products the catalog may hold; adds past it are refused with -32603
+    /// "catalog full" (a bound on the memory and disk clients can make it use).
+    #[arg(long, default_value_t = server::DEFAULT_MAX_PRODUCTS, value_name = "N")]
+    max_products: usize,
     /// `threaded`: one thread per client (many at once). `sequential`: one client at a
     /// time, the others wait in the accept queue.
     #[arg(long, value_enum, default_value_t = ModeArg::Threaded)]
@@ -131,10 +135,13 @@ fn config_from(args: &Args) -> Result<ServerConfig, String> {
     };
     let at_least_one =
         [args.max_connections as u64, args.idle_timeout, args.line_timeout, args.write_timeout];
-    if at_least_one.contains(&0) || args.max_per_address == 0 || args.max_frame < 64 {
-        return Err("--max-connections, --max-per-address and the timeouts must be at least 1, \
+    if at_least_one.contains(&0) || args.max_per_address == 0 || args.max_products == 0 || args.max_frame < 64
+    {
+        return Err(
+            "--max-connections, --max-per-address, --max-products and the timeouts must be at least 1, \
                     --max-frame at least 64"
-            .into());
+                .into(),
+        );
     }
     Ok(ServerConfig {
         listen: args.listen.clone(),
@@ -153,6 +160,7 @@ fn config_from(args: &Args) -> Result<ServerConfig, String> {
         line_timeout: Duration::from_secs(args.line_timeout),
         write_timeout: Duration::from_secs(args.write_timeout),
         max_per_address: args.max_per_address,
+        max_products: args.max_products,
         welcome: !args.no_welcome,
         token: args.token.clone().filter(|t| !t.is_empty()),
         ..ServerConfig::default()

@@ -14,6 +14,9 @@ pub const DEFAULT_OUTBOX_LIMIT: usize = 8 * 1024 * 1024;
 pub const DEFAULT_LINE_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a write may wait for the client to read before it is dropped.
 pub const DEFAULT_WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Products the catalog may hold: about 200 MB of memory with ordinary
+/// names, 1 GB at the longest names the protocol allows.
+pub const DEFAULT_MAX_PRODUCTS: usize = 1_000_000;
 /// Connections one address may hold at once (a whole lab behind one NAT
 /// address counts as one: raise it there).
 pub const DEFAULT_MAX_PER_ADDRESS: usize = 64;
@@ -52,6 +55,8 @@ pub struct ServerConfig {
     pub write_timeout: Duration,
     /// Most connections from one IP address (loopback included).
     pub max_per_address: usize,
+    /// Most products the catalog holds; adds past it are refused.
+    pub max_products: usize,
     pub outbox_limit: usize,
     /// Send `welcome` on connect (off for one-shot JSON-RPC clients).
     pub welcome: bool,
@@ -76,6 +81,7 @@ impl Default for ServerConfig {
             line_timeout: DEFAULT_LINE_TIMEOUT,
             write_timeout: DEFAULT_WRITE_TIMEOUT,
             max_per_address: DEFAULT_MAX_PER_ADDRESS,
+            max_products: DEFAULT_MAX_PRODUCTS,
             outbox_limit: DEFAULT_OUTBOX_LIMIT,
             welcome: true,
             token: None,

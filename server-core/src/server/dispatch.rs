@@ -336,6 +336,9 @@ fn write_result(outcome: WriteOutcome) -> Result<Answer, RpcError> {
         WriteOutcome::Exists(code) => Err(RpcError::already_exists(&code)),
         WriteOutcome::NotFound(code) => Err(RpcError::not_found(&code)),
         WriteOutcome::Changed(current) => Err(RpcError::changed(&current)),
+        WriteOutcome::CatalogFull { max } => {
+            Err(RpcError::internal(&format!("catalog full: at most {max} products")))
+        }
         WriteOutcome::Failed(why) => Err(RpcError::internal(&why)),
     }
 }

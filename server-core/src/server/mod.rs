@@ -26,8 +26,8 @@ use crossbeam_channel::Receiver;
 
 pub use config::{
     DEFAULT_IDLE_TIMEOUT, DEFAULT_LINE_TIMEOUT, DEFAULT_LISTEN, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_FRAME,
-    DEFAULT_MAX_PER_ADDRESS, DEFAULT_OUTBOX_LIMIT, DEFAULT_WRITE_TIMEOUT, Mode, ServerConfig,
-    default_db_path,
+    DEFAULT_MAX_PER_ADDRESS, DEFAULT_MAX_PRODUCTS, DEFAULT_OUTBOX_LIMIT, DEFAULT_WRITE_TIMEOUT, Mode,
+    ServerConfig, default_db_path,
 };
 pub use events::{CloseReason, ServerEvent, ServerEventRecord};
 pub use sessions::SessionInfo;
@@ -93,7 +93,7 @@ pub fn start_on(listener: TcpListener, config: ServerConfig) -> Result<ServerHan
     let registry = Arc::new(Registry::default());
     let progress = Arc::new(commits::Progress::default());
     let sink = commits::sink(registry.clone(), progress.clone()).map_err(ServerError::Thread)?;
-    let store = Store::open(&config.db, config.sync, sink)?;
+    let store = Store::open(&config.db, config.sync, config.max_products, sink)?;
     let mode = config.mode;
     let ctx = Arc::new(ServerContext {
         config,

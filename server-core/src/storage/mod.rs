@@ -57,6 +57,10 @@ pub enum WriteOutcome {
     NotFound(String),
     /// The stored product is not the version the write expected; here it is.
     Changed(Product),
+    /// An add that would take the catalog past its size (`--max-products`).
+    CatalogFull {
+        max: usize,
+    },
     /// The transaction failed; nothing of this write was stored.
     Failed(String),
 }
@@ -90,13 +94,19 @@ pub struct Store<T> {
 
 impl<T: Send + 'static> Store<T> {
     /// Opens the database, loads the mirror, and starts the writer thread,
-    /// which hands every committed group to `sink`.
-    pub fn open(location: &DbLocation, sync: SyncMode, sink: GroupSink<T>) -> Result<Store<T>, StoreError> {
+    /// which hands every committed group to `sink`. Adds past `max_products`
+    /// are refused (the catalog a peer can make the server hold is bounded).
+    pub fn open(
+        location: &DbLocation,
+        sync: SyncMode,
+        max_products: usize,
+        sink: GroupSink<T>,
+    ) -> Result<Store<T>, StoreError> {
         let conn = sqlite::open(location, sync)?;
         let products = sqlite::load_all(&conn)
             .map_err(|e| StoreError::Corrupt { path: location.to_string(), detail: e.to_string() })?;
         let catalog = Arc::new(Catalog::new(products));
-        let writer = writer::spawn(conn, catalog.clone(), sink)?;
+        let writer = writer::spawn(conn, catalog.clone(), max_products, sink)?;
         Ok(Store { catalog, writer })
     }
 

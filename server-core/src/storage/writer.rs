@@ -70,17 +70,24 @@ impl<T> Drop for WriterHandle<T> {
 pub(super) fn spawn<T: Send + 'static>(
     conn: Connection,
     catalog: Arc<Catalog>,
+    max_products: usize,
     sink: GroupSink<T>,
 ) -> Result<WriterHandle<T>, StoreError> {
     let (tx, rx) = crossbeam_channel::unbounded();
     let thread = std::thread::Builder::new()
         .name("storage-writer".into())
-        .spawn(move || run(conn, &catalog, &sink, &rx))
+        .spawn(move || run(conn, &catalog, max_products, &sink, &rx))
         .map_err(StoreError::Thread)?;
     Ok(WriterHandle { tx, thread: Some(thread) })
 }
 
-fn run<T>(mut conn: Connection, catalog: &Catalog, sink: &GroupSink<T>, rx: &Receiver<Input<T>>) {
+fn run<T>(
+    mut conn: Connection,
+    catalog: &Catalog,
+    max_products: usize,
+    sink: &GroupSink<T>,
+    rx: &Receiver<Input<T>>,
+) {
     let mut group = Vec::with_capacity(MAX_GROUP);
     let mut last_group_size = 1;
     while let Ok(first) = rx.recv() {
@@ -100,7 +107,7 @@ fn run<T>(mut conn: Connection, catalog: &Catalog, sink: &GroupSink<T>, rx: &Rec
             stopping = push(&mut group, next);
         }
         last_group_size = group.len().max(1);
-        commit_group(&mut conn, catalog, sink, &mut group);
+        commit_group(&mut conn, catalog, max_products, sink, &mut group);
         if stopping {
             break;
         }
@@ -121,13 +128,15 @@ fn push<T>(group: &mut Vec<WriteJob<T>>, input: Input<T>) -> bool {
 fn commit_group<T>(
     conn: &mut Connection,
     catalog: &Catalog,
+    max_products: usize,
     sink: &GroupSink<T>,
     group: &mut Vec<WriteJob<T>>,
 ) {
     if group.is_empty() {
         return;
     }
-    let outcomes = match run_transaction(conn, group) {
+    let room = Room { held: catalog.len(), max: max_products };
+    let outcomes = match run_transaction(conn, group, room) {
         Ok(outcomes) => outcomes,
         Err(e) => {
             tracing::error!("storage write failed, {} writes refused: {e}", group.len());
@@ -141,10 +150,32 @@ fn commit_group<T>(
     sink(group.drain(..).zip(outcomes).collect());
 }
 
-fn run_transaction<T>(conn: &mut Connection, group: &[WriteJob<T>]) -> rusqlite::Result<Vec<WriteOutcome>> {
+/// How many products the catalog holds, and may hold, as a group runs.
+#[derive(Clone, Copy)]
+struct Room {
+    held: usize,
+    max: usize,
+}
+
+fn run_transaction<T>(
+    conn: &mut Connection,
+    group: &[WriteJob<T>],
+    mut room: Room,
+) -> rusqlite::Result<Vec<WriteOutcome>> {
     let tx = conn.transaction()?;
-    let outcomes =
-        group.iter().map(|job| sqlite::apply(&tx, &job.op)).collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut outcomes = Vec::with_capacity(group.len());
+    for job in group {
+        let outcome = match &job.op {
+            WriteOp::Add(_) if room.held >= room.max => WriteOutcome::CatalogFull { max: room.max },
+            op => sqlite::apply(&tx, op)?,
+        };
+        match outcome {
+            WriteOutcome::Added(_) => room.held += 1,
+            WriteOutcome::Deleted(_) => room.held -= 1,
+            _ => {}
+        }
+        outcomes.push(outcome);
+    }
     tx.commit()?;
     Ok(outcomes)
 }
