@@ -88,6 +88,11 @@ impl Catalog {
         self.over_max += more;
     }
 
+    /// Records `n` products turned away before they reached the table.
+    pub fn note_malformed(&mut self, n: usize) {
+        self.malformed += n;
+    }
+
     /// Products turned away because they break the protocol's rules.
     pub fn malformed(&self) -> usize {
         self.malformed
@@ -170,7 +175,9 @@ impl Catalog {
 }
 
 /// The protocol's size rules, checked cheaply (the server checks the rest).
-fn within_rules(product: &Product) -> bool {
+/// Whether a product from a server keeps to the protocol's sizes (anything
+/// bigger is counted, never held).
+pub fn within_rules(product: &Product) -> bool {
     product.code.len() <= MAX_CODE_LEN && product.name.chars().count() <= MAX_NAME_CHARS
 }
 

@@ -210,6 +210,12 @@ impl ClientWindow {
         self.events.len()
     }
 
+    /// Bytes of message text on their way to this window (bounded by
+    /// [`network::TEXT_IN_FLIGHT`]).
+    pub fn text_waiting(&self) -> usize {
+        self.not_shown.waiting_bytes()
+    }
+
     /// Events dropped on the way or not drawn (shown as "N events not shown").
     pub fn not_shown(&self) -> u64 {
         self.not_shown.get()
@@ -218,6 +224,7 @@ impl ClientWindow {
     fn on_event(&mut self, event: NetEvent) {
         match event {
             NetEvent::Log(record) => {
+                self.not_shown.taken(record.text_bytes());
                 if from_client::starts_connection(&record) {
                     self.log.set_origin(record.at);
                 }
@@ -258,6 +265,7 @@ impl ClientWindow {
                 self.form.busy = false;
                 self.fetch.busy = false;
             }
+            NetEvent::Malformed(n) => self.catalog.note_malformed(n),
             NetEvent::Page { products, loaded, total, first, more } => {
                 self.on_page(products, first);
                 self.progress = more.then_some((loaded, total.max(loaded)));

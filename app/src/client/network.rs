@@ -22,9 +22,10 @@ use lojinha_server::client::{ClientEventRecord, DropCount, Incoming, Notificatio
 use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd, Notification, Product};
 use lojinha_teach::closing::ConnectFailure;
 
-use super::catalog::MAX_ROWS;
+use super::catalog::{MAX_ROWS, within_rules};
 use super::describe::{describe, describe_reason, describe_rule_text};
 use crate::phrase::Phrase;
+use lojinha_server::protocol::product::MAX_CODE_LEN;
 
 mod handshake;
 mod import;
@@ -39,6 +40,11 @@ pub const COMMAND_CAPACITY: usize = 256;
 pub const EVENT_CAPACITY: usize = 1024;
 /// Protocol steps the client may hold before the network thread forwards them.
 pub const STEP_CAPACITY: usize = 4096;
+/// Most bytes of message text on their way from a client to its window
+/// (both channels together); steps past it are dropped and counted like
+/// those that find a channel full, so a server sending huge lines cannot
+/// fill them with hundreds of megabytes.
+pub const TEXT_IN_FLIGHT: usize = 32 * 1024 * 1024;
 /// The first reconnect waits this long; each further one twice as long …
 const FIRST_RETRY: Duration = Duration::from_secs(1);
 /// … up to this.
@@ -168,6 +174,8 @@ pub enum NetEvent {
         first: bool,
         more: bool,
     },
+    /// Products a server sent that break the protocol's sizes: counted, not held.
+    Malformed(usize),
     LoadFailed(Phrase),
     /// Loading stopped at the table's size ([`MAX_ROWS`]) with `total` announced.
     LoadStopped {
@@ -217,7 +225,7 @@ pub struct Link {
 pub fn spawn(window: u32, waker: Waker, max_frame: usize) -> std::io::Result<Link> {
     let (command_tx, command_rx) = crossbeam_channel::bounded(COMMAND_CAPACITY);
     let (event_tx, event_rx) = crossbeam_channel::bounded(EVENT_CAPACITY);
-    let not_shown = DropCount::default();
+    let not_shown = DropCount::with_byte_budget(TEXT_IN_FLIGHT);
     let worker = Worker {
         commands: command_rx,
         deferred: VecDeque::new(),
@@ -444,7 +452,12 @@ impl Worker {
             let first = after.is_none();
             let total = page.total;
             let more = page.next.is_some() && loaded < MAX_ROWS;
-            self.send(NetEvent::Page { products: page.products, loaded, total, first, more });
+            let (products, malformed): (Vec<Product>, Vec<Product>) =
+                page.products.into_iter().partition(within_rules);
+            if !malformed.is_empty() {
+                self.send(NetEvent::Malformed(malformed.len()));
+            }
+            self.send(NetEvent::Page { products, loaded, total, first, more });
             match page.next {
                 // A server that pages on and on is not followed past the table's size.
                 Some(_) if loaded >= MAX_ROWS => {
@@ -533,7 +546,16 @@ impl Worker {
     fn notification_sink(&self) -> NotificationSink {
         let (ui, waker) = (self.ui.clone(), self.waker.clone());
         NotificationSink::new(move |notification| {
-            hand_over(&ui, &waker, NetEvent::Notification(notification))
+            let event = match notification {
+                // Shown in the log as a step; the window has nothing else to do with it.
+                Notification::Other { .. } => return,
+                Notification::ProductAdded(p) | Notification::ProductUpdated(p) if !within_rules(&p) => {
+                    NetEvent::Malformed(1)
+                }
+                Notification::ProductDeleted(code) if code.len() > MAX_CODE_LEN => NetEvent::Malformed(1),
+                other => NetEvent::Notification(other),
+            };
+            hand_over(&ui, &waker, event);
         })
     }
 
@@ -549,7 +571,9 @@ impl Worker {
     fn flush(&self) {
         let mut any = false;
         for record in self.log_rx.try_iter() {
-            self.not_shown.offer(&self.ui, NetEvent::Log(record));
+            let bytes = record.text_bytes();
+            self.not_shown.taken(bytes);
+            self.not_shown.offer_sized(&self.ui, NetEvent::Log(record), bytes);
             any = true;
         }
         if any {
@@ -557,9 +581,11 @@ impl Worker {
         }
     }
 
-    /// Offers one protocol step to the window now.
+    /// Offers one protocol step (taken from the client's channel) to the window now.
     fn forward_step(&self, record: ClientEventRecord) {
-        self.not_shown.offer(&self.ui, NetEvent::Log(record));
+        let bytes = record.text_bytes();
+        self.not_shown.taken(bytes);
+        self.not_shown.offer_sized(&self.ui, NetEvent::Log(record), bytes);
         self.waker.wake();
     }
 }

@@ -131,7 +131,7 @@ impl Default for ServerState {
             done_rx,
             events_tx,
             events_rx,
-            not_shown: DropCount::default(),
+            not_shown: DropCount::with_byte_budget(crate::client::network::TEXT_IN_FLIGHT),
             ctx: None,
         }
     }
@@ -236,6 +236,7 @@ impl ServerState {
         let mut applied = 0;
         while applied < SERVER_EVENTS_PER_FRAME && started.elapsed() < SERVER_FRAME_BUDGET {
             let Ok(record) = self.events_rx.try_recv() else { break };
+            self.not_shown.taken(record.text_bytes());
             let seq = self.log.push(from_server::entry(&record));
             let at = record.at.saturating_duration_since(self.started);
             if self.diagram.len() < crate::client::DIAGRAM_MAX {
@@ -270,7 +271,7 @@ fn start_server(request: StartRequest, forward: Forward) -> Result<ServerHandle,
         listen: request.listen.clone(),
         db: request.db,
         mode: request.mode,
-        event_capacity: 10_000,
+        event_capacity: 2_048,
         report_reads: request.report_reads,
         token: request.token.clone(),
         ..Default::default()
@@ -295,7 +296,8 @@ fn start_server(request: StartRequest, forward: Forward) -> Result<ServerHandle,
 fn forward_events(events: Receiver<ServerEventRecord>, forward: Forward) -> std::io::Result<()> {
     std::thread::Builder::new().name("server-events".into()).spawn(move || {
         for record in events {
-            if !forward.not_shown.offer(&forward.tx, record) {
+            let bytes = record.text_bytes();
+            if !forward.not_shown.offer_sized(&forward.tx, record, bytes) {
                 return;
             }
             forward.ctx.request_repaint();

@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
 use lojinha::client::connection::ConnIntent;
-use lojinha::client::network::{self, Command, DEFAULT_MAX_FRAME, EVENT_CAPACITY, NetEvent, Waker};
+use lojinha::client::network::{
+    self, Command, DEFAULT_MAX_FRAME, EVENT_CAPACITY, NetEvent, TEXT_IN_FLIGHT, Waker,
+};
 use lojinha::client::{ClientWindow, EVENTS_PER_FRAME, Intent};
 use serde_json::{Value, json};
 
@@ -340,4 +342,61 @@ fn the_last_page_ends_the_load_of_a_growing_catalog() {
     }
     assert_eq!(window.catalog.len(), 2, "both pages arrived");
     assert_eq!(window.progress, None, "the load is over");
+}
+
+// ----- huge lines nobody reads ---------------------------------------------
+
+/// Welcomes, then sends `count` lines of about 3 MiB each (an unknown
+/// notification padded out), under the window's 4 MiB frame limit.
+fn huge_lines(mut stream: TcpStream, count: usize, sent: &AtomicU64) {
+    let welcome =
+        r#"{"jsonrpc":"2.0","method":"welcome","params":{"server":"hostile","protocol":1,"session":1}}"#;
+    let line =
+        format!("{}\n", json!({"jsonrpc":"2.0","method":"noise","params":{"pad":"x".repeat(3 << 20)}}));
+    if writeln!(stream, "{welcome}").is_err() {
+        return;
+    }
+    for _ in 0..count {
+        if stream.write_all(line.as_bytes()).is_err() {
+            return;
+        }
+        sent.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// A server sending huge lines to a window that does not draw: the text on
+/// its way to the window stays within its byte budget, and what does not
+/// fit is counted as not shown.
+#[test]
+fn huge_lines_cannot_fill_a_window_that_does_not_draw() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let sent = Arc::new(AtomicU64::new(0));
+    let counter = sent.clone();
+    std::thread::Builder::new()
+        .name("huge-lines".into())
+        .spawn(move || {
+            if let Some(stream) = listener.incoming().flatten().next() {
+                huge_lines(stream, 300, &counter);
+            }
+        })
+        .unwrap();
+    let window =
+        ClientWindow::new(94, "t".into(), addr.to_string(), false, waker(), DEFAULT_MAX_FRAME).unwrap();
+    let mut window = window;
+    window.apply(vec![Intent::Conn(ConnIntent::Connect(addr.to_string()))]);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while sent.load(Ordering::Relaxed) < 300 && Instant::now() < deadline {
+        assert!(window.text_waiting() <= TEXT_IN_FLIGHT, "{} bytes waiting", window.text_waiting());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    println!(
+        "{} huge lines sent; {} bytes of text waiting; {} not shown",
+        sent.load(Ordering::Relaxed),
+        window.text_waiting(),
+        window.not_shown()
+    );
+    assert!(window.text_waiting() <= TEXT_IN_FLIGHT);
+    assert!(window.not_shown() > 0, "what did not fit is counted");
 }

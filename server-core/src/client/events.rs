@@ -71,4 +71,12 @@ impl ClientEventRecord {
     pub fn now(event: ClientEvent) -> Self {
         ClientEventRecord { at: Instant::now(), wall: SystemTime::now(), event }
     }
+
+    /// Bytes of message text the record holds (what a channel's byte budget counts).
+    pub fn text_bytes(&self) -> usize {
+        match &self.event {
+            ClientEvent::Sent { raw, .. } | ClientEvent::Received { raw, .. } => raw.len(),
+            _ => 0,
+        }
+    }
 }

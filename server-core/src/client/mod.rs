@@ -575,7 +575,9 @@ impl Drop for Client {
 /// Offers a step to the event channel; a full one drops and counts it.
 fn emit_to(events: &Option<Sender<ClientEventRecord>>, dropped: &DropCount, event: ClientEvent) {
     if let Some(tx) = events {
-        dropped.offer(tx, ClientEventRecord::now(event));
+        let record = ClientEventRecord::now(event);
+        let bytes = record.text_bytes();
+        dropped.offer_sized(tx, record, bytes);
     }
 }
 

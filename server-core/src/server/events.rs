@@ -131,6 +131,16 @@ pub struct ServerEventRecord {
     pub event: ServerEvent,
 }
 
+impl ServerEventRecord {
+    /// Bytes of message text the record holds (what a channel's byte budget counts).
+    pub fn text_bytes(&self) -> usize {
+        match &self.event {
+            ServerEvent::MessageIn { raw, .. } | ServerEvent::MessageOut { raw, .. } => raw.len(),
+            _ => 0,
+        }
+    }
+}
+
 /// The sending side of the event stream.
 pub struct EventSink {
     tx: Option<Sender<ServerEventRecord>>,
