@@ -10,8 +10,11 @@
 //! for the log are offered and, when it is full, dropped and counted (the
 //! window says "N events not shown"); everything else (answers to the
 //! user's requests, pages, notifications, connection states) waits for
-//! room, so none is lost. Reconnects after lost or failed connections wait
-//! longer each time ([`retry_delay`]).
+//! room, so none is lost. Message text on its way to the window has a byte
+//! budget ([`TEXT_IN_FLIGHT`]) shared by both channels. Reconnects after
+//! lost or failed connections wait longer each time ([`retry_delay`]), and a
+//! window that has sent nothing for [`KEEP_ALIVE`] pings, so a server's idle
+//! timeout never takes it for a dead peer.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
