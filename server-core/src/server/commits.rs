@@ -49,11 +49,14 @@ const BACKLOG: usize = 256;
 type Group = Vec<(WriteJob<Completion>, WriteOutcome)>;
 
 /// How far the fan-out thread has got: passes whose writers were answered,
-/// and passes queued for every session.
+/// and passes queued for every session. Every answer checks it, so the
+/// common case (caught up) is two atomic loads; only a session that is
+/// actually behind takes the lock and waits.
 #[derive(Default)]
 pub struct Progress {
     answered: AtomicU64,
-    queued: Mutex<u64>,
+    queued: AtomicU64,
+    waiting: Mutex<()>,
     caught_up: Condvar,
 }
 
@@ -62,9 +65,12 @@ impl Progress {
     /// for every session (rarely more than one pass, a fraction of a millisecond).
     pub fn wait_for_acknowledged(&self) {
         let answered = self.answered.load(Ordering::Acquire);
-        let mut queued = self.queued.lock().unwrap_or_else(|e| e.into_inner());
-        while *queued < answered {
-            queued = self.caught_up.wait(queued).unwrap_or_else(|e| e.into_inner());
+        if self.queued.load(Ordering::Acquire) >= answered {
+            return;
+        }
+        let mut guard = self.waiting.lock().unwrap_or_else(|e| e.into_inner());
+        while self.queued.load(Ordering::Acquire) < answered {
+            guard = self.caught_up.wait(guard).unwrap_or_else(|e| e.into_inner());
         }
     }
 
@@ -79,7 +85,9 @@ impl Progress {
     }
 
     fn everyone_queued(&self, pass: u64) {
-        *self.queued.lock().unwrap_or_else(|e| e.into_inner()) = pass;
+        self.queued.store(pass, Ordering::Release);
+        // Taken so that a session between its check and its wait cannot miss this.
+        let _guard = self.waiting.lock().unwrap_or_else(|e| e.into_inner());
         self.caught_up.notify_all();
     }
 }
