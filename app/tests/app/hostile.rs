@@ -22,6 +22,40 @@ fn waker() -> Waker {
     Waker { ctx: egui::Context::default(), viewport: egui::ViewportId::ROOT }
 }
 
+const WELCOME: &str =
+    r#"{"jsonrpc":"2.0","method":"welcome","params":{"server":"hostile","protocol":1,"session":1}}"#;
+
+/// A listener on a free port whose first connection `serve` handles on a named thread.
+fn serve_one(name: &str, serve: impl FnOnce(TcpStream) + Send + 'static) -> SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::Builder::new()
+        .name(name.into())
+        .spawn(move || {
+            if let Some(stream) = listener.incoming().flatten().next() {
+                serve(stream);
+            }
+        })
+        .unwrap();
+    addr
+}
+
+/// Client window `number`, told to connect to `addr`.
+fn window_at(number: u32, addr: SocketAddr) -> ClientWindow {
+    let mut window =
+        ClientWindow::new(number, "t".into(), addr.to_string(), false, waker(), DEFAULT_MAX_FRAME).unwrap();
+    window.apply(vec![Intent::Conn(ConnIntent::Connect(addr.to_string()))]);
+    window
+}
+
+/// Draws frames (drains events) until `done` or `deadline`.
+fn drain_until(window: &mut ClientWindow, deadline: Instant, done: impl Fn(&ClientWindow) -> bool) {
+    while !done(window) && Instant::now() < deadline {
+        window.drain();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// A listener that accepts every connection and closes it at once; the
 /// returned channel gets one item per accepted connection.
 fn hang_up_server() -> (SocketAddr, Receiver<Instant>) {
@@ -102,10 +136,8 @@ fn flood(mut stream: TcpStream, sent: &AtomicU64) {
         .name("flood-requests".into())
         .spawn(move || read_requests(reader, tx))
         .unwrap();
-    let welcome =
-        r#"{"jsonrpc":"2.0","method":"welcome","params":{"server":"hostile","protocol":1,"session":1}}"#;
     let chunk = format!("{ADDED}\n").repeat(64);
-    if writeln!(stream, "{welcome}").is_err() {
+    if writeln!(stream, "{WELCOME}").is_err() {
         return;
     }
     loop {
@@ -145,10 +177,7 @@ fn flooding_server() -> (SocketAddr, Arc<AtomicU64>) {
 /// A client window connected to a flooding server.
 fn flooded_window(number: u32) -> (ClientWindow, Arc<AtomicU64>) {
     let (addr, sent) = flooding_server();
-    let mut window =
-        ClientWindow::new(number, "t".into(), addr.to_string(), false, waker(), DEFAULT_MAX_FRAME).unwrap();
-    window.apply(vec![Intent::Conn(ConnIntent::Connect(addr.to_string()))]);
-    (window, sent)
+    (window_at(number, addr), sent)
 }
 
 /// Under a flood of notifications the window's channel fills to its bound
@@ -228,9 +257,7 @@ const BURST: usize = 5000;
 /// and answers `product.get` only after sending `BURST` `product.added`
 /// notifications, each for a new product.
 fn burst_then_answer(mut stream: TcpStream) {
-    let welcome =
-        r#"{"jsonrpc":"2.0","method":"welcome","params":{"server":"hostile","protocol":1,"session":1}}"#;
-    if writeln!(stream, "{welcome}").is_err() {
+    if writeln!(stream, "{WELCOME}").is_err() {
         return;
     }
     let requests = BufReader::new(stream.try_clone().unwrap());
@@ -264,29 +291,11 @@ fn burst_then_answer(mut stream: TcpStream) {
 /// table holds every product they announced.
 #[test]
 fn notifications_arriving_during_a_request_all_reach_the_table() {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::Builder::new()
-        .name("bursting-server".into())
-        .spawn(move || {
-            if let Some(stream) = listener.incoming().flatten().next() {
-                burst_then_answer(stream);
-            }
-        })
-        .unwrap();
-    let mut window =
-        ClientWindow::new(92, "t".into(), addr.to_string(), false, waker(), DEFAULT_MAX_FRAME).unwrap();
-    window.apply(vec![Intent::Conn(ConnIntent::Connect(addr.to_string()))]);
+    let mut window = window_at(92, serve_one("bursting-server", burst_then_answer));
     let deadline = Instant::now() + Duration::from_secs(30);
-    while !window.conn.connected() && Instant::now() < deadline {
-        window.drain();
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    drain_until(&mut window, deadline, |w| w.conn.connected());
     window.apply(vec![Intent::Fetch("NOPE".into())]);
-    while window.catalog.len() < BURST && Instant::now() < deadline {
-        window.drain();
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    drain_until(&mut window, deadline, |w| w.catalog.len() >= BURST);
     assert_eq!(window.catalog.len(), BURST, "every announced product is in the table");
 }
 
@@ -296,9 +305,7 @@ fn notifications_arriving_during_a_request_all_reach_the_table() {
 /// (others adding while this client pages): two pages, the last with `next: null`.
 fn growing_catalog(stream: TcpStream) {
     let mut out = stream.try_clone().unwrap();
-    let welcome =
-        r#"{"jsonrpc":"2.0","method":"welcome","params":{"server":"hostile","protocol":1,"session":1}}"#;
-    if writeln!(out, "{welcome}").is_err() {
+    if writeln!(out, "{WELCOME}").is_err() {
         return;
     }
     for line in BufReader::new(stream).lines() {
@@ -322,24 +329,8 @@ fn growing_catalog(stream: TcpStream) {
 /// `total` is above what was loaded): no progress bar stays behind.
 #[test]
 fn the_last_page_ends_the_load_of_a_growing_catalog() {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::Builder::new()
-        .name("growing-catalog".into())
-        .spawn(move || {
-            if let Some(stream) = listener.incoming().flatten().next() {
-                growing_catalog(stream);
-            }
-        })
-        .unwrap();
-    let mut window =
-        ClientWindow::new(93, "t".into(), addr.to_string(), false, waker(), DEFAULT_MAX_FRAME).unwrap();
-    window.apply(vec![Intent::Conn(ConnIntent::Connect(addr.to_string()))]);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while window.catalog.len() < 2 && Instant::now() < deadline {
-        window.drain();
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    let mut window = window_at(93, serve_one("growing-catalog", growing_catalog));
+    drain_until(&mut window, Instant::now() + Duration::from_secs(20), |w| w.catalog.len() >= 2);
     assert_eq!(window.catalog.len(), 2, "both pages arrived");
     assert_eq!(window.progress, None, "the load is over");
 }
@@ -349,11 +340,9 @@ fn the_last_page_ends_the_load_of_a_growing_catalog() {
 /// Welcomes, then sends `count` lines of about 3 MiB each (an unknown
 /// notification padded out), under the window's 4 MiB frame limit.
 fn huge_lines(mut stream: TcpStream, count: usize, sent: &AtomicU64) {
-    let welcome =
-        r#"{"jsonrpc":"2.0","method":"welcome","params":{"server":"hostile","protocol":1,"session":1}}"#;
     let line =
         format!("{}\n", json!({"jsonrpc":"2.0","method":"noise","params":{"pad":"x".repeat(3 << 20)}}));
-    if writeln!(stream, "{welcome}").is_err() {
+    if writeln!(stream, "{WELCOME}").is_err() {
         return;
     }
     for _ in 0..count {
@@ -369,22 +358,9 @@ fn huge_lines(mut stream: TcpStream, count: usize, sent: &AtomicU64) {
 /// fit is counted as not shown.
 #[test]
 fn huge_lines_cannot_fill_a_window_that_does_not_draw() {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
     let sent = Arc::new(AtomicU64::new(0));
     let counter = sent.clone();
-    std::thread::Builder::new()
-        .name("huge-lines".into())
-        .spawn(move || {
-            if let Some(stream) = listener.incoming().flatten().next() {
-                huge_lines(stream, 300, &counter);
-            }
-        })
-        .unwrap();
-    let window =
-        ClientWindow::new(94, "t".into(), addr.to_string(), false, waker(), DEFAULT_MAX_FRAME).unwrap();
-    let mut window = window;
-    window.apply(vec![Intent::Conn(ConnIntent::Connect(addr.to_string()))]);
+    let window = window_at(94, serve_one("huge-lines", move |stream| huge_lines(stream, 300, &counter)));
     let deadline = Instant::now() + Duration::from_secs(60);
     while sent.load(Ordering::Relaxed) < 300 && Instant::now() < deadline {
         assert!(window.text_waiting() <= TEXT_IN_FLIGHT, "{} bytes waiting", window.text_waiting());
