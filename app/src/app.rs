@@ -257,8 +257,8 @@ impl LojinhaApp {
     }
 
     /// The server panel's log (tests look inside).
-    pub fn server_log(&self) -> &crate::log::Log {
-        &self.server.log
+    pub fn server_log(&self) -> &lojinha_teach::Steps {
+        &self.server.steps
     }
 
     /// The threads demo (tests look inside).

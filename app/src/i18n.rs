@@ -511,11 +511,6 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("log.clear", "Clear", "Limpar"),
     ("log.count", "{n} steps", "{n} passos"),
     (
-        "diagram.full",
-        "The diagram holds its first {max} messages; the later ones are in the log (Clear starts it again).",
-        "O diagrama guarda as primeiras {max} mensagens; as seguintes estão no log (Limpar recomeça).",
-    ),
-    (
         "log.not_shown",
         "{n} events not shown (they came faster than the window could show them)",
         "{n} eventos não mostrados (chegaram mais rápido do que a janela consegue mostrar)",

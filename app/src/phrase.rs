@@ -40,6 +40,13 @@ impl Phrase {
     }
 }
 
+/// A phrase a protocol step carries (see [`lojinha_teach::steps::Note`]).
+impl lojinha_teach::steps::Note for Phrase {
+    fn say(&self, _language: lojinha_teach::Language) -> String {
+        self.to_string()
+    }
+}
+
 impl fmt::Display for Phrase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&(self.0)())

@@ -365,7 +365,12 @@ fn log_and_diagram_speak_portuguese() {
     {
         let w = window(&h, 0).unwrap();
         let w = lock(&w);
-        let labels: Vec<_> = (0..w.diagram.len()).filter_map(|row| w.diagram.label(row)).collect();
+        let labels: Vec<_> = w
+            .steps
+            .entries()
+            .iter()
+            .map(|step| lojinha_teach::steps::words::label(step, lojinha::i18n::language()))
+            .collect();
         assert!(labels.iter().any(|l| l.starts_with("connect() para ")), "{labels:?}");
         assert!(labels.iter().any(|l| l.starts_with("conectado como ")), "{labels:?}");
     }
@@ -382,15 +387,19 @@ fn log_and_diagram_speak_portuguese() {
             .server_log()
             .entries()
             .iter()
-            .any(|e| matches!(e.local, Some(lojinha::log::model::LocalDetail::SessionClosed(_))))
+            .any(|e| matches!(e.what, lojinha_teach::steps::What::SessionClosed(_)))
     });
     let closed = h
         .state()
         .server_log()
         .entries()
         .iter()
-        .find(|e| matches!(e.local, Some(lojinha::log::model::LocalDetail::SessionClosed(_))))
+        .find(|e| matches!(e.what, lojinha_teach::steps::What::SessionClosed(_)))
         .cloned()
         .unwrap();
-    assert_eq!(lojinha::log::view::describe(&closed), "o cliente enviou quit", "Desconectar sends quit");
+    assert_eq!(
+        lojinha::log::view::describe(&closed, lojinha::i18n::language()),
+        "o cliente enviou quit",
+        "Desconectar sends quit"
+    );
 }

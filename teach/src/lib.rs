@@ -6,7 +6,8 @@
 //!
 //! | module | what |
 //! |---|---|
-//! | [`diagram`] | a live sequence diagram of the protocol |
+//! | [`steps`] | the one record of protocol steps, and their words |
+//! | [`diagram`] | a live sequence diagram of the record |
 //! | [`threads_demo`] | the lesson's four-task threads demo, run on real threads |
 //! | [`import`] | reading and writing product files (CSV, JSON, Brazilian spreadsheets) |
 //! | [`i18n`] | [`Language`] (English, Português (Brasil)) and the widgets' strings |
@@ -16,44 +17,42 @@
 //!
 //! **Language.** Start with [`Language::system()`] (reads `LC_ALL`,
 //! `LC_MESSAGES`, `LANG`), persist the user's choice (it is `Serialize`), and
-//! pass it on: `diagram.set_language(lang)`, `demo.set_language(lang)`,
+//! pass it on: `diagram.show(ui, steps, lang)`, `demo.set_language(lang)`,
 //! `panel.show(ui, lang)`. [`Language::native_name`] labels a language menu.
 //!
-//! **Sequence diagram.** One [`Diagram`] per client window
-//! ([`Diagram::client()`]) and one for the server panel ([`Diagram::server()`]).
-//! Where the app drains its event channels, convert and push each event with
-//! the index it got in the app's log:
+//! **Record of steps and its two views.** One [`Steps`] per client window
+//! and one for the server panel, made when the window opens (its clock).
+//! Where the app drains its event channels, record each event; the log and
+//! the [`Diagram`] both draw the record, selecting by the step's `seq`:
 //!
 //! ```
 //! use std::time::Instant;
 //! use lojinha_server::ClientEventRecord;
+//! use lojinha_teach::{Language, Steps};
 //! use lojinha_teach::diagram::{Diagram, DiagramAction};
 //!
-//! /// Where the app drains a client's events: `log_index` is the record's row in the log.
-//! fn on_client_event(diagram: &mut Diagram, record: &ClientEventRecord, started: Instant, log_index: usize) {
-//!     diagram.push_client_event(&record.event, record.at - started, log_index);
+//! /// Where the app drains a client's events.
+//! fn on_client_event(steps: &mut Steps, record: &ClientEventRecord) {
+//!     steps.record_client(record);
 //! }
 //!
 //! /// In the UI: a click selects the log row; selecting a log row highlights the arrow.
-//! fn diagram_ui(ui: &mut egui::Ui, diagram: &mut Diagram, selected_log_row: &mut Option<usize>) {
-//!     if let Some(DiagramAction::Select(index)) = diagram.show(ui) {
-//!         *selected_log_row = Some(index);
+//! fn diagram_ui(ui: &mut egui::Ui, diagram: &mut Diagram, steps: &Steps, selected: &mut Option<u64>) {
+//!     if let Some(DiagramAction::Select(seq)) = diagram.show(ui, steps, Language::En) {
+//!         *selected = Some(seq);
 //!     }
-//!     // Call this when the user selects a row in the log table instead:
-//!     // diagram.set_selected(*selected_log_row);
+//!     // Call this when the user selects a row in the log instead:
+//!     // diagram.set_selected(*selected);
 //! }
+//! let _ = Steps::new(Instant::now());
 //! ```
 //!
-//! (`push_client_event` is [`diagram::from_client_event`] + `with_log_index` +
-//! `push`; use those directly to filter or adjust messages first.)
-//!
-//! The server panel does the same with `push_server_event` (lanes are
-//! session numbers; server-wide events go on [`diagram::SERVER_LANE`]; a
-//! `SessionNamed` event names the lifeline "Session 3: Window 2"). `at` only needs a common origin (the
-//! app's start). `clear()` goes with the log's "clear" button. `show` fills
-//! the space it is given with its own scroll area; only visible rows cost.
-//! [`diagram::legend`]`(ui, lang)` draws a key to the colours, to place
-//! above or below it.
+//! The server panel records with `record_server` (lanes are session
+//! numbers; server-wide steps go on the server's lane; `hello` names the
+//! lifeline "Session 3: Window 2") and draws with [`Diagram::server()`].
+//! `Steps::clear()` goes with the log's "clear" button. `show` fills the
+//! space it is given with its own scroll area; only visible rows cost.
+//! [`diagram::legend`]`(ui, lang)` draws a key to the colours.
 //!
 //! **Threads demo.** Keep one [`ThreadsDemo`] in the app; call
 //! `demo.show(ui)` wherever the lesson's threads step is shown (a window or
@@ -84,13 +83,15 @@ pub mod diagram;
 pub mod i18n;
 pub mod import;
 pub mod lesson;
+pub mod steps;
 pub mod threads_demo;
 
 #[cfg(test)]
 mod glyph_tests;
 
-pub use diagram::{Diagram, DiagramAction, DiagramMessage};
+pub use diagram::{Diagram, DiagramAction};
 pub use i18n::Language;
 pub use import::{ImportReport, ImportRow};
 pub use lesson::{LessonAction, LessonPanel};
+pub use steps::Steps;
 pub use threads_demo::ThreadsDemo;

@@ -1,10 +1,12 @@
-//! The diagram fed from a real server and real clients on 127.0.0.1:0:
-//! the converters and the pairing agree with what actually crosses the wire.
+//! The record of steps fed from a real server and real clients on
+//! 127.0.0.1:0: its classification and pairing agree with what actually
+//! crosses the wire, on both sides.
 
 use std::time::{Duration, Instant};
 
 use lojinha_server::{Client, ClientOptions, Product, ServerConfig, start};
-use lojinha_teach::diagram::{Diagram, Direction, Kind, from_client_event, from_server_event};
+use lojinha_teach::Language;
+use lojinha_teach::steps::{Direction, Kind, Steps, words};
 use serde_json::json;
 
 fn product(code: &str) -> Product {
@@ -36,52 +38,46 @@ fn real_conversation_pairs_on_both_sides() {
     other.quit().unwrap();
 
     let started = Instant::now() - Duration::from_secs(1);
-    let mut diagram = Diagram::client();
-    for (i, record) in client_events.try_iter().enumerate() {
-        if let Some(message) = from_client_event(&record.event, record.at.saturating_duration_since(started))
-        {
-            diagram.push(message.with_log_index(i));
-        }
+    let mut steps = Steps::new(started);
+    for record in client_events.try_iter() {
+        steps.record_client(&record);
     }
-    assert_answers_pair(&diagram, 6);
-    let labels: Vec<&str> = (0..diagram.len()).filter_map(|row| diagram.label(row)).collect();
-    assert!(labels.contains(&"welcome"), "{labels:?}");
-    assert!(labels.contains(&"product.added"), "{labels:?}");
+    assert_answers_pair(&steps, 6);
+    let labels: Vec<String> = steps.entries().iter().map(|step| words::label(step, Language::En)).collect();
+    assert!(labels.iter().any(|l| l == "welcome"), "{labels:?}");
+    assert!(labels.iter().any(|l| l == "product.added"), "{labels:?}");
     assert!(labels.iter().any(|l| l.starts_with("error 1001 #")), "{labels:?}");
 
     // The server reports both sessions; give its event thread a moment to catch up.
-    let mut server_diagram = Diagram::server();
+    let mut server_steps = Steps::new(started);
     let deadline = Instant::now() + Duration::from_secs(5);
     let mut closed = 0;
     while closed < 2 && Instant::now() < deadline {
         if let Ok(record) = server_events.recv_timeout(Duration::from_millis(50)) {
             closed += usize::from(matches!(record.event, lojinha_server::ServerEvent::SessionClosed { .. }));
-            if let Some(message) =
-                from_server_event(&record.event, record.at.saturating_duration_since(started))
-            {
-                server_diagram.push(message);
-            }
+            server_steps.record_server(&record);
         }
     }
     assert_eq!(closed, 2);
-    assert_answers_pair(&server_diagram, 8);
+    assert_answers_pair(&server_steps, 8);
     server.stop();
 }
 
 /// Every response or batch sent to a client pairs with an earlier request on the same lane.
-fn assert_answers_pair(diagram: &Diagram, at_least: usize) {
+fn assert_answers_pair(steps: &Steps, at_least: usize) {
     let mut answers = 0;
-    for (row, message) in diagram.messages().iter().enumerate() {
-        let is_answer = matches!(message.kind, Kind::Response | Kind::ErrorResponse | Kind::Batch)
+    for step in steps.entries() {
+        let Some(message) = step.message() else { continue };
+        let is_answer = matches!(message.kind, Kind::Response | Kind::Error { .. } | Kind::Batch)
             && message.direction == Direction::ToClient;
         if !is_answer {
             continue;
         }
         answers += 1;
-        let request = diagram.partner(row).unwrap_or_else(|| panic!("row {row} unpaired: {}", message.raw));
-        assert!(request < row);
-        assert_eq!(diagram.messages()[request].lane, message.lane);
-        assert!(diagram.round_trip(row).is_some());
+        let request = step.pair.unwrap_or_else(|| panic!("step {} unpaired: {:?}", step.seq, step.raw()));
+        assert!(request < step.seq);
+        assert_eq!(steps.get(request).unwrap().lane, step.lane);
+        assert!(step.round_trip.is_some());
     }
     assert!(answers >= at_least, "only {answers} answers");
 }

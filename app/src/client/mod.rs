@@ -27,9 +27,9 @@ use std::time::{Duration, Instant, SystemTime};
 use crossbeam_channel::{Receiver, Sender, TrySendError};
 use lojinha_server::client::DropCount;
 use lojinha_server::{Notification, Product};
-use lojinha_teach::Language::{En, PtBr};
-use lojinha_teach::closing::{self, ConnectFailure};
-use lojinha_teach::{Diagram, DiagramMessage};
+use lojinha_teach::closing::ConnectFailure;
+use lojinha_teach::steps::{Lane, Said, What};
+use lojinha_teach::{Diagram, Steps};
 
 use self::catalog::Catalog;
 use self::connection::{ConnIntent, ConnState};
@@ -41,7 +41,7 @@ use self::import_box::{ImportIntent, ImportState};
 use self::network::{Command, NetEvent, Outcome, Waker};
 use self::table::TableIntent;
 use crate::export;
-use crate::log::{Direction, LocalDetail, Log, LogEntry, LogView, Step, from_client};
+use crate::log::LogView;
 use crate::phrase::Phrase;
 
 pub use window::show;
@@ -53,9 +53,6 @@ pub use window::show;
 pub const EVENTS_PER_FRAME: usize = 5_000;
 /// Most time one frame spends applying network events.
 pub const FRAME_BUDGET: Duration = Duration::from_millis(8);
-/// Most messages a window's sequence diagram draws; later ones are only in
-/// the log (the diagram is for following a session, the log keeps more).
-pub const DIAGRAM_MAX: usize = 20_000;
 
 /// Every intent a client window's UI can return.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,14 +107,13 @@ pub struct ClientWindow {
     pub form: FormState,
     pub fetch: FetchState,
     pub confirm_delete: Option<String>,
-    pub log: Log,
+    /// Every protocol step the window saw: its log and its diagram draw it.
+    pub steps: Steps,
     pub log_view: LogView,
     pub export: ExportState,
     pub changes: SettingsChanges,
-    /// The sequence diagram, fed from the same events as the log.
+    /// The sequence diagram's view of `steps`.
     pub diagram: Diagram,
-    /// The diagram's time origin.
-    started: Instant,
     pub console: ConsoleState,
     pub import: ImportState,
     /// Report every `read()` in the log ("show reads").
@@ -168,12 +164,11 @@ impl ClientWindow {
             form: FormState::default(),
             fetch: FetchState::default(),
             confirm_delete: None,
-            log: Log::default(),
+            steps: Steps::new(Instant::now()),
             log_view: LogView::new("client-log", false),
             export: ExportState::default(),
             changes: SettingsChanges::default(),
             diagram: Diagram::client(),
-            started: Instant::now(),
             console: ConsoleState::default(),
             import: ImportState::default(),
             show_reads: false,
@@ -225,16 +220,7 @@ impl ClientWindow {
         match event {
             NetEvent::Log(record) => {
                 self.not_shown.taken(record.text_bytes());
-                if from_client::starts_connection(&record) {
-                    self.log.set_origin(record.at);
-                }
-                if let Some(entry) = from_client::entry(&record) {
-                    let seq = self.log.push(entry);
-                    let at = record.at.saturating_duration_since(self.started);
-                    if self.diagram.len() < DIAGRAM_MAX {
-                        self.diagram.push_client_event(&record.event, at, seq as usize);
-                    }
-                }
+                self.steps.record_client(&record);
             }
             NetEvent::Connecting { addr, attempt } => self.conn = ConnState::Connecting { addr, attempt },
             NetEvent::Connected { peer, session } => {
@@ -242,7 +228,7 @@ impl ClientWindow {
                 self.progress = Some((0, 0));
             }
             NetEvent::ConnectFailed { message, failure, retry_in } => {
-                self.log_connect_failure(failure, Step::Error, message.clone(), Instant::now());
+                self.log_connect_failure(failure, message.clone(), Instant::now());
                 self.conn = match retry_in {
                     Some(delay) => {
                         ConnState::Lost { reason: message, retry_at: Some(Instant::now() + delay) }
@@ -252,7 +238,7 @@ impl ClientWindow {
             }
             NetEvent::ConnectLeft { addr, at } => {
                 let said = Phrase::keyed("client.gave_up", &[("addr", &addr)]);
-                self.log_connect_failure(ConnectFailure::GaveUp, Step::Closed, said, at);
+                self.log_connect_failure(ConnectFailure::GaveUp, said, at);
                 // A reconnect the worker began as the user clicked Disconnect ends here too
                 // (a new Connect elsewhere has its own Connecting, which stays).
                 if matches!(&self.conn, ConnState::Connecting { addr: trying, .. } if *trying == addr) {
@@ -293,27 +279,18 @@ impl ClientWindow {
         }
     }
 
-    /// Logs an error of the app's own; returns its `seq`.
+    /// Records an error of the app's own; returns its `seq`.
     fn log_local_error(&mut self, message: Phrase) -> u64 {
-        self.log_local(Step::Error, message, Instant::now())
+        let said = Said(std::sync::Arc::new(message));
+        self.steps.push(Instant::now(), SystemTime::now(), Lane::Client, What::Note { said, problem: true })
     }
 
-    /// Logs a local step, which happened `at`, in the app's own words; returns its `seq`.
-    fn log_local(&mut self, step: Step, said: Phrase, at: Instant) -> u64 {
+    /// A connection that was never made, `at`: a log line, and a mark on
+    /// the diagram's client lifeline.
+    fn log_connect_failure(&mut self, failure: ConnectFailure, said: Phrase, at: Instant) {
         let wall = SystemTime::now() - Instant::now().saturating_duration_since(at);
-        let mut entry = LogEntry::new(at, wall, Direction::Local, step);
-        entry.local = Some(LocalDetail::Said(said));
-        self.log.push(entry)
-    }
-
-    /// A connection that was never made: a log line, and a mark on the
-    /// diagram's client lifeline that selects it.
-    fn log_connect_failure(&mut self, failure: ConnectFailure, step: Step, said: Phrase, at: Instant) {
-        let seq = self.log_local(step, said, at);
-        let (en, pt) = (closing::connect_failed(failure, En), closing::connect_failed(failure, PtBr));
-        let at = at.saturating_duration_since(self.started);
-        self.diagram
-            .push(DiagramMessage::closed(0, en, at).with_pt_br(Some(pt)).with_log_index(seq as usize));
+        let said = Said(std::sync::Arc::new(said));
+        self.steps.push(at, wall, Lane::Client, What::ConnectFailed { failure, said });
     }
 
     fn on_page(&mut self, products: Vec<Product>, first: bool) {
@@ -391,8 +368,7 @@ impl ClientWindow {
                 }
                 Intent::Export(how) => self.start_export(how),
                 Intent::ClearLog => {
-                    self.log.clear();
-                    self.diagram.clear();
+                    self.steps.clear();
                     self.not_shown.reset();
                 }
                 Intent::Raw(text) => self.send(Command::Raw(text)),

@@ -59,8 +59,16 @@ fn draw(ui: &mut egui::Ui, w: &mut ClientWindow) -> Vec<Intent> {
         });
         intents.extend(console::show(ui, &mut w.console, connected).map(Intent::Raw));
         let id = w.id_salt();
-        if crate::log::linked::show(ui, &id, &mut w.log_view, &w.log, &mut w.diagram, Layout::Beside)
-            .is_some()
+        if crate::log::linked::show(
+            ui,
+            &id,
+            &mut w.log_view,
+            &w.steps,
+            &mut w.diagram,
+            Layout::Beside,
+            crate::i18n::language(),
+        )
+        .is_some()
         {
             intents.push(Intent::ClearLog);
         }

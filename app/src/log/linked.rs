@@ -2,12 +2,11 @@
 //! a click on an arrow selects the log row, selecting a row highlights the
 //! arrow. Used by every client window and by the server panel.
 
+use lojinha_teach::Steps;
 use lojinha_teach::diagram::{self, Diagram, DiagramAction};
 
-use super::model::Log;
 use super::view::{LogAction, LogView};
-use crate::client::DIAGRAM_MAX;
-use crate::i18n::{language, tr, trf};
+use crate::i18n::{Language, tr};
 
 /// Where the diagram goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,24 +28,20 @@ pub fn show(
     ui: &mut egui::Ui,
     id: &str,
     log_view: &mut LogView,
-    log: &Log,
+    steps: &Steps,
     diagram: &mut Diagram,
     layout: Layout,
+    language: Language,
 ) -> Option<LogAction> {
-    diagram.set_language(language());
     let before = log_view.selected();
     let mut picked = None;
     let mut draw = |ui: &mut egui::Ui| {
         ui.horizontal_wrapped(|ui| {
             ui.strong(tr("diagram.title"));
-            diagram::legend(ui, language());
+            diagram::legend(ui, language);
         });
-        if diagram.len() >= DIAGRAM_MAX {
-            let max = crate::client::describe::grouped(DIAGRAM_MAX as i64);
-            ui.colored_label(ui.visuals().warn_fg_color, trf("diagram.full", &[("max", &max)]));
-        }
-        if let Some(DiagramAction::Select(index)) = diagram.show(ui) {
-            picked = Some(index);
+        if let Some(DiagramAction::Select(seq)) = diagram.show(ui, steps, language) {
+            picked = Some(seq);
         }
     };
     // Side by side when both fit (the log's fixed columns need about 520
@@ -59,25 +54,25 @@ pub fn show(
             .min_size(280.0)
             .max_size(width - LOG_MIN)
             .show(ui, draw);
-        log_view.show(ui, log)
+        log_view.show(ui, steps, language)
     } else {
         let log_height = (ui.available_height() * 0.55).max(150.0);
         let size = egui::vec2(ui.available_width(), log_height);
         let action = ui
             .allocate_ui(size, |ui| {
                 ui.set_max_height(log_height);
-                log_view.show(ui, log)
+                log_view.show(ui, steps, language)
             })
             .inner;
         ui.separator();
         draw(ui);
         action
     };
-    if let Some(index) = picked {
-        log_view.select(Some(index as u64));
-        diagram.set_selected(index);
+    if let Some(seq) = picked {
+        log_view.select(Some(seq));
+        diagram.set_selected(seq);
     } else if log_view.selected() != before {
-        diagram.set_selected(log_view.selected().map(|seq| seq as usize));
+        diagram.set_selected(log_view.selected());
     }
     action
 }

@@ -1,12 +1,9 @@
-//! The connection log shared by client windows and the server panel: a rich
-//! model of every protocol step ([`model`]), built from the client's and the
-//! server's event streams ([`from_client`], [`from_server`]), and its view.
+//! The connection log shared by client windows and the server panel: a
+//! view of the window's record of protocol steps ([`lojinha_teach::Steps`]),
+//! and that view beside the sequence diagram, the record's other view
+//! ([`linked`]).
 
-pub mod from_client;
-pub mod from_server;
 pub mod linked;
-pub mod model;
 pub mod view;
 
-pub use model::{Direction, LocalDetail, Log, LogEntry, Step};
 pub use view::LogView;

@@ -2,14 +2,17 @@
 //! bytes, round trip), a filter, clear, pause auto-scroll, and the raw JSON of
 //! the selected row with a copy button.
 
+use std::hash::{Hash, Hasher};
+
 use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use lojinha_server::protocol::RpcError;
+use lojinha_teach::steps::words::{self, local, name_key};
+use lojinha_teach::steps::{Direction, Kind, Step, Steps, Visible};
 
-use super::model::{Direction, LocalDetail, Log, LogEntry, Step};
-use crate::client::describe::{describe_close, describe_reason, describe_rpc};
-use crate::i18n::{Language, language, tr, trf};
+use crate::client::describe::describe_rpc;
+use crate::i18n::{Language, tr, trf};
 
 /// What the user asked of the log (the owner applies it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,9 +30,8 @@ pub struct LogView {
     selected: Option<u64>,
     /// Scroll the selected row into view on the next frame (chosen elsewhere, e.g. in the diagram).
     scroll_to_selected: bool,
-    /// Positions of the entries that pass the filter, and what they were computed for.
-    visible: Vec<usize>,
-    computed_for: Option<(u64, usize, String, Language)>,
+    /// The steps that pass the filter.
+    visible: Visible,
 }
 
 impl LogView {
@@ -41,8 +43,7 @@ impl LogView {
             show_session,
             selected: None,
             scroll_to_selected: false,
-            visible: Vec::new(),
-            computed_for: None,
+            visible: Visible::default(),
         }
     }
 
@@ -57,21 +58,20 @@ impl LogView {
         self.scroll_to_selected = seq.is_some();
     }
 
-    pub fn show(&mut self, ui: &mut egui::Ui, log: &Log) -> Option<LogAction> {
-        let action = self.toolbar(ui, log);
-        self.refresh(log);
-        if let Some(entry) = self.selected.and_then(|seq| log.get(seq)) {
-            let entry = entry.clone();
+    pub fn show(&mut self, ui: &mut egui::Ui, steps: &Steps, language: Language) -> Option<LogAction> {
+        let action = self.toolbar(ui, steps);
+        self.refresh(steps, language);
+        if let Some(step) = self.selected.and_then(|seq| steps.get(seq)) {
             egui::Panel::bottom((self.id_salt, "detail"))
                 .resizable(true)
                 .default_size(140.0)
-                .show(ui, |ui| self.detail(ui, log, &entry));
+                .show(ui, |ui| self.detail(ui, steps, step, language));
         }
-        self.table(ui, log);
+        self.table(ui, steps, language);
         action
     }
 
-    fn toolbar(&mut self, ui: &mut egui::Ui, log: &Log) -> Option<LogAction> {
+    fn toolbar(&mut self, ui: &mut egui::Ui, steps: &Steps) -> Option<LogAction> {
         let mut action = None;
         ui.horizontal(|ui| {
             let label = ui.label(tr("log.filter"));
@@ -86,36 +86,24 @@ impl LogView {
                 action = Some(LogAction::Clear);
                 self.selected = None;
             }
-            ui.weak(trf("log.count", &[("n", &log.len().to_string())]));
+            ui.weak(trf("log.count", &[("n", &steps.len().to_string())]));
         });
         action
     }
 
-    /// Recomputes the filtered positions when the log or the filter changed;
-    /// when entries were only added since, only those are looked at (a live
-    /// log with a search typed stays cheap on the UI thread).
-    fn refresh(&mut self, log: &Log) {
-        // The language is part of it: the search also matches the rows' words.
-        let key = (log.next_seq(), log.len(), self.filter.clone(), language());
-        if self.computed_for.as_ref() == Some(&key) {
-            return;
-        }
-        let appended_from = self.computed_for.as_ref().and_then(|(seq, len, filter, lang)| {
-            let added = log.len().checked_sub(*len)?;
-            let only_added = key.0 - seq == added as u64 && *filter == key.2 && *lang == key.3;
-            only_added.then_some(*len)
-        });
-        if appended_from.is_none() {
-            self.visible.clear();
-        }
+    /// Brings the filtered rows up to date: only steps added since are
+    /// looked at unless the search or the language changed (the search also
+    /// matches the rows' words).
+    fn refresh(&mut self, steps: &Steps, language: Language) {
+        let mut key = std::collections::hash_map::DefaultHasher::new();
+        (&self.filter, language).hash(&mut key);
         let needle = self.filter.to_lowercase();
-        let new = log.entries().iter().enumerate().skip(appended_from.unwrap_or(0));
-        self.visible
-            .extend(new.filter(|(_, e)| needle.is_empty() || matches_filter(e, &needle)).map(|(i, _)| i));
-        self.computed_for = Some(key);
+        self.visible.refresh(steps, key.finish(), |step| {
+            needle.is_empty() || matches_filter(step, &needle, language)
+        });
     }
 
-    fn table(&mut self, ui: &mut egui::Ui, log: &Log) {
+    fn table(&mut self, ui: &mut egui::Ui, steps: &Steps, language: Language) {
         let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
         let mut table = TableBuilder::new(ui)
             .id_salt(self.id_salt)
@@ -128,12 +116,10 @@ impl LogView {
         if self.show_session {
             table = table.column(Column::exact(36.0));
         }
-        if std::mem::take(&mut self.scroll_to_selected) {
-            let selected = self.selected;
-            let row = self.visible.iter().position(|&i| log.entries().get(i).map(|e| e.seq) == selected);
-            if let Some(row) = row {
-                table = table.scroll_to_row(row, Some(egui::Align::Center));
-            }
+        if std::mem::take(&mut self.scroll_to_selected)
+            && let Some(row) = self.selected.and_then(|seq| self.visible.position(seq))
+        {
+            table = table.scroll_to_row(row, Some(egui::Align::Center));
         }
         let table = table
             .column(Column::initial(110.0).resizable(true))
@@ -154,69 +140,71 @@ impl LogView {
         });
         table.body(|body| {
             body.rows(row_height, self.visible.len(), |mut row| {
-                let Some(entry) = self.visible.get(row.index()).and_then(|&i| log.entries().get(i)) else {
+                let Some(step) = self.visible.seqs().get(row.index()).and_then(|&seq| steps.get(seq)) else {
                     return;
                 };
-                row.set_selected(self.selected == Some(entry.seq));
-                self.row_cells(&mut row, entry);
+                row.set_selected(self.selected == Some(step.seq));
+                self.row_cells(&mut row, step, language);
                 if row.response().clicked() {
-                    self.selected = if self.selected == Some(entry.seq) { None } else { Some(entry.seq) };
+                    self.selected = if self.selected == Some(step.seq) { None } else { Some(step.seq) };
                 }
             });
         });
     }
 
-    fn row_cells(&self, row: &mut egui_extras::TableRow<'_, '_>, entry: &LogEntry) {
-        let color = direction_color(entry.direction);
+    fn row_cells(&self, row: &mut egui_extras::TableRow<'_, '_>, step: &Step, language: Language) {
+        let direction = step.message().map(|m| m.direction);
+        let color = direction_color(direction);
         row.col(|ui| {
-            ui.monospace(language().decimal(format!("{:>8.3}s", entry.since_origin.as_secs_f64())));
+            ui.monospace(language.decimal(format!("{:>8.3}s", step.at.as_secs_f64())));
         });
         row.col(|ui| {
-            ui.label(RichText::new(arrow(entry.direction)).monospace().color(color));
+            ui.label(RichText::new(arrow(direction)).monospace().color(color));
         });
         if self.show_session {
             row.col(|ui| {
-                ui.monospace(entry.session.map(|s| format!("#{s}")).unwrap_or_default());
+                let session = match step.lane {
+                    lojinha_teach::steps::Lane::Session(s) => format!("#{s}"),
+                    _ => String::new(),
+                };
+                ui.monospace(session);
             });
         }
         row.col(|ui| {
-            ui.label(RichText::new(tr(entry.step.key())).color(color));
+            ui.label(RichText::new(tr(name_key(step.name()))).color(color));
         });
         row.col(|ui| {
-            ui.label(describe(entry));
+            ui.label(describe(step, language));
         });
         row.col(|ui| {
-            ui.monospace(entry.bytes.map(|b| format!("{b} B")).unwrap_or_default());
+            ui.monospace(step.bytes.map(|b| format!("{b} B")).unwrap_or_default());
         });
         row.col(|ui| {
-            ui.monospace(entry.rtt.map(format_duration).unwrap_or_default());
+            ui.monospace(step.round_trip.map(|d| words::duration(d, language)).unwrap_or_default());
         });
     }
 
-    fn detail(&mut self, ui: &mut egui::Ui, log: &Log, entry: &LogEntry) {
+    fn detail(&mut self, ui: &mut egui::Ui, steps: &Steps, step: &Step, language: Language) {
         ui.horizontal(|ui| {
-            ui.strong(format!("#{} {}", entry.seq, tr(entry.step.key())));
-            ui.label(describe(entry));
-            if let Some(pair) = entry.pair.filter(|p| log.get(*p).is_some()) {
-                let key = if entry.direction == Direction::ClientToServer {
-                    "log.go_response"
-                } else {
-                    "log.go_request"
-                };
+            ui.strong(format!("#{} {}", step.seq, tr(name_key(step.name()))));
+            ui.label(describe(step, language));
+            if let Some(pair) = step.pair.filter(|p| steps.get(*p).is_some()) {
+                let sent = step.message().is_some_and(|m| m.direction == Direction::ToServer);
+                let key = if sent { "log.go_response" } else { "log.go_request" };
                 if ui.link(tr(key)).clicked() {
                     self.selected = Some(pair);
                 }
             }
-            if let Some(raw) = &entry.raw {
-                if ui.button(tr("log.copy_json")).clicked() {
-                    ui.ctx().copy_text(pretty(raw));
-                }
+            if let Some(raw) = step.raw()
+                && ui.button(tr("log.copy_json")).clicked()
+            {
+                ui.ctx().copy_text(pretty(raw));
             }
             if ui.button(tr("log.close_detail")).clicked() {
                 self.selected = None;
             }
         });
-        let mut text = entry.raw.as_deref().map(pretty).unwrap_or_else(|| tr("log.no_raw").to_owned());
+        let mut text = step.raw().map(pretty).unwrap_or_else(|| tr("log.no_raw").to_owned());
         egui::ScrollArea::vertical().id_salt((self.id_salt, "raw")).show(ui, |ui| {
             ui.add(
                 egui::TextEdit::multiline(&mut text)
@@ -225,63 +213,41 @@ impl LogView {
                     .desired_width(f32::INFINITY)
                     .hint_text(tr("log.raw_json")),
             );
-            if entry.raw_cut > 0 {
-                ui.weak(trf("log.raw_cut", &[("n", &entry.raw_cut.to_string())]));
+            if let Some(line) = step.line.as_ref().filter(|line| line.cut > 0) {
+                ui.weak(trf("log.raw_cut", &[("n", &line.cut.to_string())]));
             }
         });
     }
 }
 
-fn matches_filter(entry: &LogEntry, needle: &str) -> bool {
+fn matches_filter(step: &Step, needle: &str, language: Language) -> bool {
+    let method = step.message().and_then(|m| m.method.as_ref());
     let haystacks = [
-        Some(tr(entry.step.key()).to_lowercase()),
-        entry.method.as_ref().map(|m| m.to_lowercase()),
-        entry.detail.as_ref().map(|d| d.to_lowercase()),
-        entry.raw.as_ref().map(|r| r.to_lowercase()),
+        Some(tr(name_key(step.name())).to_lowercase()),
+        method.map(|m| m.to_lowercase()),
+        step.raw().map(str::to_lowercase),
     ];
     // What the row says in the user's language, built only when the rest missed.
-    haystacks.iter().flatten().any(|h| h.contains(needle)) || describe(entry).to_lowercase().contains(needle)
+    haystacks.iter().flatten().any(|h| h.contains(needle))
+        || describe(step, language).to_lowercase().contains(needle)
 }
 
-/// A one-line description of a step, in the user's language.
-pub fn describe(entry: &LogEntry) -> String {
-    let id = entry.id.as_ref().map(|i| i.to_string()).unwrap_or_default();
-    let method = entry.method.clone().unwrap_or_default();
-    let detail = entry.detail.clone().unwrap_or_default();
-    match entry.step {
-        Step::Request | Step::Hello if entry.raw.is_some() => {
-            trf("log.d.request", &[("method", &method), ("id", &id)])
-        }
-        Step::Response => trf("log.d.response", &[("method", &method), ("id", &id)]),
-        Step::ErrorResponse => {
-            let message = entry.raw.as_deref().map(error_description).unwrap_or_default();
+/// A one-line description of a step, in `language`.
+pub fn describe(step: &Step, language: Language) -> String {
+    let Some(message) = step.message() else { return local(step, language).unwrap_or_default() };
+    let id = message.id.clone().unwrap_or_default();
+    let method = message.method.clone().unwrap_or_default();
+    let raw = step.raw().unwrap_or_default();
+    match message.kind {
+        Kind::Request => trf("log.d.request", &[("method", &method), ("id", &id)]),
+        Kind::Response => trf("log.d.response", &[("method", &method), ("id", &id)]),
+        Kind::Error { .. } => {
+            let message = error_description(raw);
             let key = if method.is_empty() { "log.d.error_plain" } else { "log.d.error_response" };
             trf(key, &[("method", &method), ("id", &id), ("message", &message)])
         }
-        Step::Garbage | Step::Batch if entry.raw.is_some() => {
-            let raw = entry.raw.as_deref().unwrap_or_default();
-            if raw.chars().count() > 120 {
-                format!("{}…", raw.chars().take(120).collect::<String>())
-            } else {
-                raw.to_owned()
-            }
-        }
-        Step::Notification | Step::Welcome | Step::Goodbye => {
-            let params = entry.raw.as_deref().map(params_summary).unwrap_or_default();
-            format!("{method} {params}")
-        }
-        _ => match &entry.local {
-            Some(LocalDetail::Listening { addr, mode }) => {
-                format!("{addr} ({})", crate::server::panel::mode_name(*mode))
-            }
-            Some(LocalDetail::SessionClosed(reason)) => describe_close(reason),
-            Some(LocalDetail::ConnectionEnded(end)) => describe_reason(end),
-            Some(LocalDetail::Refused { peer, reason }) => {
-                format!("{peer}: {}", lojinha_teach::closing::refusal(reason, crate::i18n::language()))
-            }
-            Some(LocalDetail::Said(phrase)) => phrase.to_string(),
-            None => detail,
-        },
+        Kind::Garbage | Kind::Batch => words::shorten(raw, 120),
+        Kind::Notification => format!("{method} {}", params_summary(raw)),
     }
 }
 
@@ -297,12 +263,7 @@ fn error_description(raw: &str) -> String {
 
 fn params_summary(raw: &str) -> String {
     let value: serde_json::Value = serde_json::from_str(raw).unwrap_or_default();
-    let text = value.get("params").map(|p| p.to_string()).unwrap_or_default();
-    if text.chars().count() > 120 {
-        format!("{}…", text.chars().take(120).collect::<String>())
-    } else {
-        text
-    }
+    words::shorten(&value.get("params").map(|p| p.to_string()).unwrap_or_default(), 120)
 }
 
 fn pretty(raw: &str) -> String {
@@ -312,65 +273,19 @@ fn pretty(raw: &str) -> String {
         .unwrap_or_else(|| raw.to_owned())
 }
 
-pub fn arrow(direction: Direction) -> &'static str {
+/// `C→S`, `S→C`, or `•` for a step at one end.
+pub fn arrow(direction: Option<Direction>) -> &'static str {
     match direction {
-        Direction::ClientToServer => "C→S",
-        Direction::ServerToClient => "S→C",
-        Direction::Local => "•",
+        Some(Direction::ToServer) => "C→S",
+        Some(Direction::ToClient) => "S→C",
+        None => "•",
     }
 }
 
-fn direction_color(direction: Direction) -> Color32 {
+fn direction_color(direction: Option<Direction>) -> Color32 {
     match direction {
-        Direction::ClientToServer => Color32::from_rgb(0x3b, 0x82, 0xf6),
-        Direction::ServerToClient => Color32::from_rgb(0x16, 0xa3, 0x4a),
-        Direction::Local => Color32::GRAY,
-    }
-}
-
-pub fn format_duration(d: std::time::Duration) -> String {
-    let micros = d.as_micros();
-    let text =
-        if micros < 1000 { format!("{micros} µs") } else { format!("{:.1} ms", micros as f64 / 1000.0) };
-    language().decimal(text)
-}
-
-#[cfg(test)]
-mod tests {
-    use std::time::{Instant, SystemTime};
-
-    use super::*;
-
-    fn local(detail: &str) -> LogEntry {
-        let mut entry = LogEntry::new(Instant::now(), SystemTime::now(), Direction::Local, Step::Read);
-        entry.detail = Some(detail.to_owned());
-        entry
-    }
-
-    fn shown(view: &mut LogView, log: &Log) -> Vec<String> {
-        view.refresh(log);
-        view.visible.iter().map(|&i| log.entries()[i].detail.clone().unwrap_or_default()).collect()
-    }
-
-    /// With a search typed, entries added later are filtered as they come;
-    /// trimming at capacity and clearing recount from the start.
-    #[test]
-    fn search_follows_appends_trims_and_clears() {
-        let mut log = Log::with_capacity(3);
-        let mut view = LogView::new("test", false);
-        view.filter = "keep".into();
-        log.push(local("keep 1"));
-        log.push(local("drop 2"));
-        assert_eq!(shown(&mut view, &log), ["keep 1"]);
-        log.push(local("keep 3"));
-        assert_eq!(shown(&mut view, &log), ["keep 1", "keep 3"]);
-        log.push(local("keep 4"));
-        assert_eq!(shown(&mut view, &log), ["keep 3", "keep 4"], "the oldest fell off");
-        log.clear();
-        log.push(local("keep 5"));
-        assert_eq!(shown(&mut view, &log), ["keep 5"]);
-        view.filter = "drop".into();
-        log.push(local("drop 6"));
-        assert_eq!(shown(&mut view, &log), ["drop 6"]);
+        Some(Direction::ToServer) => Color32::from_rgb(0x3b, 0x82, 0xf6),
+        Some(Direction::ToClient) => Color32::from_rgb(0x16, 0xa3, 0x4a),
+        None => Color32::GRAY,
     }
 }

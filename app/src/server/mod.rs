@@ -21,7 +21,7 @@ use lojinha_teach::Diagram;
 
 use crate::describe_file::describe_io;
 use crate::i18n::trf;
-use crate::log::{Log, LogView, from_server};
+use crate::log::LogView;
 use crate::phrase::Phrase;
 use crate::settings::Settings;
 
@@ -98,13 +98,13 @@ enum Done {
 pub struct ServerState {
     phase: Phase,
     pub error: Option<Phrase>,
-    pub log: Log,
+    /// Every protocol step of every run since the panel opened: its log
+    /// and its diagram draw it.
+    pub steps: lojinha_teach::Steps,
     pub log_view: LogView,
     pub sessions: Vec<SessionInfo>,
-    /// The sequence diagram, fed from the same events as the log.
+    /// The sequence diagram's view of `steps`.
     pub diagram: Diagram,
-    /// The diagram's time origin.
-    started: std::time::Instant,
     done_tx: Sender<Done>,
     done_rx: Receiver<Done>,
     events_tx: Sender<ServerEventRecord>,
@@ -122,11 +122,10 @@ impl Default for ServerState {
         ServerState {
             phase: Phase::Stopped,
             error: None,
-            log: Log::default(),
+            steps: lojinha_teach::Steps::new(std::time::Instant::now()),
             log_view: LogView::new("server-log", true),
             sessions: Vec::new(),
             diagram: Diagram::server(),
-            started: std::time::Instant::now(),
             done_tx,
             done_rx,
             events_tx,
@@ -169,8 +168,6 @@ impl ServerState {
         }
         self.phase = Phase::Starting;
         self.error = None;
-        self.clear_log();
-        self.started = std::time::Instant::now();
         self.ctx = Some(ctx.clone());
         let (done_tx, events_tx, ctx) = (self.done_tx.clone(), self.events_tx.clone(), ctx.clone());
         let not_shown = self.not_shown.clone();
@@ -185,10 +182,9 @@ impl ServerState {
         }
     }
 
-    /// Empties the log and the diagram.
+    /// Empties the log and the diagram (their record of steps).
     pub fn clear_log(&mut self) {
-        self.log.clear();
-        self.diagram.clear();
+        self.steps.clear();
         self.not_shown.reset();
     }
 
@@ -237,11 +233,7 @@ impl ServerState {
         while applied < SERVER_EVENTS_PER_FRAME && started.elapsed() < SERVER_FRAME_BUDGET {
             let Ok(record) = self.events_rx.try_recv() else { break };
             self.not_shown.taken(record.text_bytes());
-            let seq = self.log.push(from_server::entry(&record));
-            let at = record.at.saturating_duration_since(self.started);
-            if self.diagram.len() < crate::client::DIAGRAM_MAX {
-                self.diagram.push_server_event(&record.event, at, seq as usize);
-            }
+            self.steps.record_server(&record);
             applied += 1;
         }
         if let (false, Some(ctx)) = (self.events_rx.is_empty(), &self.ctx) {

@@ -127,9 +127,10 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState) -> Option<ServerInten
         ui,
         "server",
         &mut server.log_view,
-        &server.log,
+        &server.steps,
         &mut server.diagram,
         crate::log::linked::Layout::Below,
+        crate::i18n::language(),
     );
     (action == Some(LogAction::Clear)).then_some(ServerIntent::ClearLog)
 }

@@ -4,10 +4,7 @@
 
 use crate::common::*;
 use lojinha::StartOptions;
-use lojinha::log::view::describe;
-use lojinha::log::{Direction, LogEntry, Step};
-use lojinha_teach::DiagramMessage;
-use lojinha_teach::diagram::Kind;
+use lojinha_teach::steps::{Direction, Name as Step};
 
 /// Start the server from the panel, open a client window, connect to the
 /// in-process server in one click, add a product and see it in the table;
@@ -70,7 +67,7 @@ fn validation_errors_are_shown_by_their_field() {
     assert!(shows(&h, Some(1), "Required"), "the empty name's error");
     assert!(shows(&h, Some(1), "Type a price such as 2,50"), "the price's error");
     let sent = |h: &App| {
-        lock(&window(h, 0).unwrap()).log.entries().iter().any(|e| e.method.as_deref() == Some("product.add"))
+        rows(&lock(&window(h, 0).unwrap()).steps).iter().any(|e| e.method.as_deref() == Some("product.add"))
     };
     assert!(!sent(&h), "nothing was sent");
 
@@ -97,9 +94,7 @@ fn second_window_receives_live_update() {
         })
     });
     let list_requests = |h: &App| {
-        lock(&window(h, 1).unwrap())
-            .log
-            .entries()
+        rows(&lock(&window(h, 1).unwrap()).steps)
             .iter()
             .filter(|e| e.method.as_deref() == Some("product.list"))
             .count()
@@ -119,9 +114,7 @@ fn second_window_receives_live_update() {
     assert!(lock(&window(&h, 1).unwrap()).catalog.get("LIVE-1").is_some(), "window 2's own catalog has it");
     assert!(lock(&window(&h, 0).unwrap()).catalog.get("LIVE-1").is_some());
     assert_eq!(list_requests(&h), lists_before, "window 2 did not reload: a notification did it");
-    let notified = lock(&window(&h, 1).unwrap())
-        .log
-        .entries()
+    let notified = rows(&lock(&window(&h, 1).unwrap()).steps)
         .iter()
         .any(|e| e.step == Step::Notification && e.method.as_deref() == Some("product.added"));
     assert!(notified);
@@ -162,27 +155,28 @@ fn log_shows_protocol_steps_in_order() {
 
     let w = window(&h, 0).unwrap();
     let w = lock(&w);
-    let steps: Vec<(Direction, Step, Option<String>)> =
-        w.log.entries().iter().map(|e| (e.direction, e.step, e.method.clone())).collect();
-    let position = |wanted: (Direction, Step, Option<&str>)| {
+    let steps: Vec<(Option<Direction>, Step, Option<String>)> =
+        rows(&w.steps).iter().map(|e| (e.direction, e.step, e.method.clone())).collect();
+    let position = |wanted: (Option<Direction>, Step, Option<&str>)| {
         steps
             .iter()
             .position(|(d, s, m)| (*d, *s, m.as_deref()) == wanted)
             .unwrap_or_else(|| panic!("{wanted:?} missing from {steps:?}"))
     };
     let order = [
-        position((Direction::Local, Step::Connecting, None)),
-        position((Direction::Local, Step::Connected, None)),
-        position((Direction::ServerToClient, Step::Welcome, Some("welcome"))),
-        position((Direction::ClientToServer, Step::Hello, Some("hello"))),
-        position((Direction::ServerToClient, Step::Response, Some("hello"))),
-        position((Direction::ClientToServer, Step::Request, Some("product.list"))),
-        position((Direction::ClientToServer, Step::Request, Some("product.get"))),
-        position((Direction::ServerToClient, Step::Response, Some("product.get"))),
+        position((None, Step::Connecting, None)),
+        position((None, Step::Connected, None)),
+        position((Some(Direction::ToClient), Step::Welcome, Some("welcome"))),
+        position((Some(Direction::ToServer), Step::Hello, Some("hello"))),
+        position((Some(Direction::ToClient), Step::Response, Some("hello"))),
+        position((Some(Direction::ToServer), Step::Request, Some("product.list"))),
+        position((Some(Direction::ToServer), Step::Request, Some("product.get"))),
+        position((Some(Direction::ToClient), Step::Response, Some("product.get"))),
     ];
     assert!(order.windows(2).all(|p| p[0] < p[1]), "steps out of order: {order:?} in {steps:?}");
-    let get = w.log.entries().iter().find(|e| e.method.as_deref() == Some("product.get")).unwrap();
-    let answer = w.log.get(get.pair.expect("the request is paired")).unwrap();
+    let all = rows(&w.steps);
+    let get = all.iter().find(|e| e.method.as_deref() == Some("product.get")).unwrap();
+    let answer = all.iter().find(|e| Some(e.seq) == get.pair).expect("the request is paired");
     assert_eq!(answer.id, get.id);
     assert!(answer.rtt.is_some() && answer.raw.as_deref().unwrap().contains("CAN-002"));
     drop(w);
@@ -204,11 +198,10 @@ fn connection_refused_says_no_server() {
     assert!(shows(&h, Some(1), "Start server"), "it suggests starting one");
     let w = window(&h, 0).unwrap();
     let w = lock(&w);
-    let refused =
-        |m: &&DiagramMessage| matches!(&m.kind, Kind::Closed { reason } if reason.contains("refused"));
-    let mark = w.diagram.messages().iter().find(refused).expect("the diagram marks the refused connect()");
-    let logged = w.log.entries().iter().find(|e| e.seq == mark.log_index as u64).expect("a log line");
-    assert_eq!(logged.step, Step::Error, "the mark selects the log's error line");
+    let all = rows(&w.steps);
+    let mark =
+        all.iter().find(|e| e.label.contains("refused")).expect("the diagram marks the refused connect()");
+    assert_eq!(mark.step, Step::Error, "the mark is the log's error line");
 }
 
 /// A port already in use gives a clear message, not a panic.
@@ -287,14 +280,14 @@ fn disconnect_while_waiting_for_a_sequential_server_leaves() {
     click(&mut h, None, "New client window");
     click_prefix(&mut h, Some(2), "Connect to this app's server");
     wait_for(&mut h, "window 2's TCP connection is up", |h| {
-        window(h, 1).is_some_and(|w| lock(&w).log.entries().iter().any(|e| e.step == Step::Connected))
+        window(h, 1).is_some_and(|w| rows(&lock(&w).steps).iter().any(|e| e.step == Step::Connected))
     });
     assert!(!lock(&window(&h, 1).unwrap()).conn.connected(), "the server is busy with window 1");
 
     click(&mut h, Some(2), "Disconnect");
     click(&mut h, Some(1), "Disconnect");
     let second_session_closed = |h: &mut App| {
-        h.state().server_log().entries().iter().any(|e| e.session == Some(2) && e.step == Step::Closed)
+        rows(h.state().server_log()).iter().any(|e| e.session == Some(2) && e.step == Step::Closed)
     };
     wait_for(&mut h, "the server reached window 2's connection", second_session_closed);
     for _ in 0..20 {
@@ -302,14 +295,9 @@ fn disconnect_while_waiting_for_a_sequential_server_leaves() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     assert!(!lock(&window(&h, 1).unwrap()).conn.connected(), "window 2 stays disconnected");
-    let closed = h
-        .state()
-        .server_log()
-        .entries()
-        .iter()
-        .find(|e| e.session == Some(2) && e.step == Step::Closed)
-        .cloned();
-    assert_eq!(lojinha::log::view::describe(&closed.unwrap()), "the client closed the connection");
+    let closed =
+        rows(h.state().server_log()).into_iter().find(|e| e.session == Some(2) && e.step == Step::Closed);
+    assert_eq!(closed.unwrap().describe, "the client closed the connection");
 }
 
 /// An address where `connect()` never completes does not hold the window:
@@ -337,23 +325,20 @@ fn disconnect_while_connect_hangs_leaves_at_once() {
     set_text(&mut h, Some(1), "Server", &hanging_addr);
     click(&mut h, Some(1), "Connect");
     wait_for(&mut h, "connect() under way", |h| {
-        lock(&window(h, 0).unwrap()).log.entries().iter().any(|e| e.step == Step::Connecting)
+        rows(&lock(&window(h, 0).unwrap()).steps).iter().any(|e| e.step == Step::Connecting)
     });
     click(&mut h, Some(1), "Disconnect");
     let gave_up = format!("Stopped connecting to {hanging_addr}");
-    let given_up = |e: &LogEntry| e.step == Step::Closed && describe(e).starts_with(&gave_up);
+    let given_up = |e: &Row| e.step == Step::Closed && e.describe.starts_with(&gave_up);
     wait_for(&mut h, "the attempt given up", |h| {
-        lock(&window(h, 0).unwrap()).log.entries().iter().any(&given_up)
+        rows(&lock(&window(h, 0).unwrap()).steps).iter().any(&given_up)
     });
     let seen = {
         let w = window(&h, 0).unwrap();
         let w = lock(&w);
-        let line = w.log.entries().iter().find(|e| given_up(e)).cloned().unwrap();
-        let mark = w.diagram.messages().iter().find(|m| m.log_index == line.seq as usize);
-        let marked =
-            |m: &DiagramMessage| matches!(&m.kind, Kind::Closed { reason } if reason.contains("given up"));
-        assert!(mark.is_some_and(marked), "the diagram marks it: {mark:?}");
-        w.log.len()
+        let line = rows(&w.steps).into_iter().find(|e| given_up(e)).unwrap();
+        assert!(line.label.contains("given up"), "the diagram marks it: {line:?}");
+        w.steps.len()
     };
 
     // Make room in the backlog: the abandoned attempt's next SYN gets through,
@@ -369,7 +354,7 @@ fn disconnect_while_connect_hangs_leaves_at_once() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     let w = window(&h, 0).unwrap();
-    let entries: Vec<LogEntry> = lock(&w).log.entries().iter().cloned().collect();
+    let entries: Vec<Row> = rows(&lock(&w).steps);
     assert_eq!(entries.len(), seen, "nothing of the attempt left behind: {entries:?}");
     assert!(!lock(&w).conn.connected());
 

@@ -234,8 +234,8 @@ fn flood_for_a_minute() {
                 sent.load(Ordering::Relaxed),
                 applied,
                 window.not_shown(),
-                window.log.len(),
-                window.log.bytes() / 1024,
+                window.steps.len(),
+                window.steps.bytes() / 1024,
             );
             next_sample += Duration::from_secs(1);
         }

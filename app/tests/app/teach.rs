@@ -7,7 +7,7 @@ use crate::common::*;
 use egui_kittest::kittest::Queryable;
 use lojinha::StartOptions;
 use lojinha::client::fetch::FetchResult;
-use lojinha::log::{Direction, LogEntry, Step};
+use lojinha_teach::steps::{Direction, Name as Step};
 use lojinha_teach::threads_demo::RunMode;
 
 /// A quiet app whose server (when the lesson starts it) uses a free port and memory.
@@ -42,8 +42,8 @@ fn do_step(h: &mut App, n: usize) {
     click(h, None, "Do it");
 }
 
-fn entries(h: &App, index: usize) -> Vec<LogEntry> {
-    lock(&window(h, index).unwrap()).log.entries().iter().cloned().collect()
+fn entries(h: &App, index: usize) -> Vec<Row> {
+    rows(&lock(&window(h, index).unwrap()).steps)
 }
 
 fn connected(h: &App, index: usize) -> bool {
@@ -75,13 +75,13 @@ fn lesson_start_server_connect_and_hello() {
     assert!(h.state().server_address().is_some());
     assert!(shows(&h, None, "Running on 127.0.0.1:"));
 
-    lock(&window(&h, 0).unwrap()).log.clear();
+    lock(&window(&h, 0).unwrap()).steps.clear();
     do_step(&mut h, 4);
     wait_for(&mut h, "welcome and hello again", |h| {
         let log = entries(h, 0);
         let welcome = log.iter().position(|e| e.step == Step::Welcome);
         let hello =
-            log.iter().position(|e| e.step == Step::Hello && e.direction == Direction::ClientToServer);
+            log.iter().position(|e| e.step == Step::Hello && e.direction == Some(Direction::ToServer));
         connected(h, 0) && matches!((welcome, hello), (Some(w), Some(x)) if w < x)
     });
     assert_eq!(h.state().client_windows().len(), 1, "the same window reconnected");
@@ -105,7 +105,7 @@ fn lesson_add_then_list_and_quit() {
     do_step(&mut h, step + 1);
     wait_for(&mut h, "quit answered and connection closed", |h| {
         let log = entries(h, 0);
-        log.iter().any(|e| e.method.as_deref() == Some("quit") && e.direction == Direction::ClientToServer)
+        log.iter().any(|e| e.method.as_deref() == Some("quit") && e.direction == Some(Direction::ToServer))
             && log.iter().any(|e| e.step == Step::Closed)
     });
 }
@@ -152,11 +152,10 @@ fn lesson_sequential_versus_threaded() {
     let tcp = log.iter().find(|e| e.step == Step::Connected).unwrap();
     let welcome = log.iter().find(|e| e.step == Step::Welcome).unwrap();
     assert!(
-        welcome.at.duration_since(tcp.at).as_secs_f64() > 1.0,
+        (welcome.at - tcp.at).as_secs_f64() > 1.0,
         "on the sequential server the welcome waited for the first client"
     );
-    let server_log: Vec<String> =
-        h.state().server_log().entries().iter().map(lojinha::log::view::describe).collect();
+    let server_log: Vec<String> = rows(h.state().server_log()).into_iter().map(|row| row.describe).collect();
     assert!(server_log.iter().any(|d| d.contains("threaded")), "{server_log:?}");
 }
 
@@ -175,14 +174,14 @@ fn lesson_show_reads_shows_several_reads_for_one_message() {
     let log = entries(&h, 0);
     let list = log
         .iter()
-        .position(|e| e.direction == Direction::ServerToClient && e.method.as_deref() == Some("product.list"))
+        .position(|e| e.direction == Some(Direction::ToClient) && e.method.as_deref() == Some("product.list"))
         .unwrap();
     // Reads since the previous message from the server (the request's own
     // `sent` record may land among them: the answer can start arriving first).
     let reads = log[..list]
         .iter()
         .rev()
-        .take_while(|e| e.direction != Direction::ServerToClient)
+        .take_while(|e| e.direction != Some(Direction::ToClient))
         .filter(|e| e.step == Step::Read)
         .count();
     let steps: Vec<_> = log.iter().map(|e| (e.step, e.bytes, e.method.clone())).collect();
@@ -223,9 +222,9 @@ fn console_garbage_gets_parse_error() {
     let w = window(&h, 0).unwrap();
     let w = lock(&w);
     assert!(w.conn.connected(), "garbage does not break the connection");
-    let labels: Vec<_> = (0..w.diagram.len()).filter_map(|i| w.diagram.label(i)).collect();
-    assert!(labels.iter().any(|l| l.contains("-32700")), "{labels:?}");
-    assert!(w.log.entries().iter().any(|e| e.raw.as_deref() == Some("this is not json")), "sent as typed");
+    let all = rows(&w.steps);
+    assert!(all.iter().any(|e| e.label.contains("-32700")), "the diagram labels the error: {all:?}");
+    assert!(all.iter().any(|e| e.raw.as_deref() == Some("this is not json")), "sent as typed");
 }
 
 /// A ready-made example (a batch) goes out as-is; the batch answer, whose
@@ -236,7 +235,7 @@ fn console_batch_example_answer_is_logged() {
     click(&mut h, Some(1), "batch");
     click(&mut h, Some(1), "Send raw");
     wait_for(&mut h, "the batch answer", |h| {
-        entries(h, 0).iter().any(|e| e.direction == Direction::ServerToClient && e.step == Step::Batch)
+        entries(h, 0).iter().any(|e| e.direction == Some(Direction::ToClient) && e.step == Step::Batch)
     });
     assert!(connected(&h, 0));
     click(&mut h, Some(1), "unknown method");
@@ -265,20 +264,17 @@ fn diagram_pairs_requests_and_responses_pipelined() {
 
     let w = window(&h, 0).unwrap();
     let w = lock(&w);
-    let adds: Vec<usize> = (0..w.diagram.len())
-        .filter(|&i| w.diagram.label(i).is_some_and(|l| l.starts_with("product.add")))
-        .collect();
+    let all = rows(&w.steps);
+    let label_of = |seq: u64| all.iter().find(|e| e.seq == seq).map(|e| e.label.clone());
+    let adds: Vec<&Row> = all.iter().filter(|e| e.label.starts_with("product.add")).collect();
     assert_eq!(adds.len(), 10);
-    for &request in &adds {
-        let response = w.diagram.partner(request).expect("every request has its response");
-        assert!(response > request);
-        assert!(w.diagram.label(response).unwrap().starts_with("result"));
+    for request in &adds {
+        let response = request.pair.expect("every request has its response");
+        assert!(response > request.seq);
+        assert!(label_of(response).unwrap().starts_with("result"));
     }
-    let first_answer = w.diagram.partner(adds[0]).unwrap();
-    assert!(adds[1] < first_answer, "the second request went out before the first answer (pipelined)");
-    let seq_of_row = |row: usize| w.diagram.messages()[row].log_index as u64;
-    let entry = w.log.get(seq_of_row(adds[0])).unwrap();
-    assert_eq!(entry.method.as_deref(), Some("product.add"), "log_index points at the log entry");
+    let first_answer = adds[0].pair.unwrap();
+    assert!(adds[1].seq < first_answer, "the second request went out before the first answer (pipelined)");
 }
 
 /// Export then import: the products written by one app are added to a second
@@ -347,14 +343,15 @@ fn export_then_import_round_trip() {
     assert_eq!(w.catalog.get("PLA-001").map(|p| p.price_cents), Some(2590));
 }
 
-/// The log's "Clear" also clears the window's diagram.
+/// The log's "Clear" also clears the window's diagram: both draw one record.
 #[test]
 fn clearing_the_log_clears_the_diagram() {
     let mut h = served_and_connected();
-    assert!(!lock(&window(&h, 0).unwrap()).diagram.is_empty(), "the connection's messages are drawn");
+    assert!(lock(&window(&h, 0).unwrap()).diagram.row_count() > 0, "the connection's messages are drawn");
     click(&mut h, Some(1), "Clear");
+    h.step();
     let w = window(&h, 0).unwrap();
-    assert!(lock(&w).log.is_empty() && lock(&w).diagram.is_empty());
+    assert!(lock(&w).steps.is_empty() && lock(&w).diagram.row_count() == 0);
 }
 
 /// Selections are linked: a click on an arrow selects its log row, and
@@ -364,7 +361,7 @@ fn diagram_click_selects_the_log_row_and_back() {
     let mut h = served_and_connected();
     let request = entries(&h, 0)
         .iter()
-        .find(|e| e.method.as_deref() == Some("product.list") && e.direction == Direction::ClientToServer)
+        .find(|e| e.method.as_deref() == Some("product.list") && e.direction == Some(Direction::ToServer))
         .map(|e| (e.seq, e.pair.unwrap()))
         .unwrap();
     let (request_seq, response_seq) = request;
@@ -377,7 +374,7 @@ fn diagram_click_selects_the_log_row_and_back() {
         let w = window(&h, 0).unwrap();
         let w = lock(&w);
         assert_eq!(w.log_view.selected(), Some(request_seq), "the arrow's log row is selected");
-        assert_eq!(w.diagram.selected(), Some(request_seq as usize));
+        assert_eq!(w.diagram.selected(), Some(request_seq));
     }
     client_window(&h, 1).get_by_label("Go to its response").click_accesskit();
     for _ in 0..3 {
@@ -386,5 +383,5 @@ fn diagram_click_selects_the_log_row_and_back() {
     let w = window(&h, 0).unwrap();
     let w = lock(&w);
     assert_eq!(w.log_view.selected(), Some(response_seq));
-    assert_eq!(w.diagram.selected(), Some(response_seq as usize), "the diagram follows the log");
+    assert_eq!(w.diagram.selected(), Some(response_seq), "the diagram follows the log");
 }

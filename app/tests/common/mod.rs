@@ -120,3 +120,54 @@ pub fn shows(harness: &App, window_n: Option<usize>, text: &str) -> bool {
     });
     found.next().is_some()
 }
+
+/// A step of a window's or of the server panel's record, flattened for
+/// asserts: what the log and the diagram draw of it.
+#[allow(dead_code)]
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub seq: u64,
+    pub step: lojinha_teach::steps::Name,
+    /// `None` for a step at one end (connect, read, close).
+    pub direction: Option<lojinha_teach::steps::Direction>,
+    pub method: Option<String>,
+    pub id: Option<String>,
+    pub raw: Option<String>,
+    pub at: Duration,
+    pub bytes: Option<usize>,
+    pub pair: Option<u64>,
+    pub rtt: Option<Duration>,
+    pub session: Option<u64>,
+    /// The diagram's label, in English.
+    pub label: String,
+    /// The log's one-line description, in the app's language.
+    pub describe: String,
+}
+
+/// Every step of `steps`, flattened.
+#[allow(dead_code)]
+pub fn rows(steps: &lojinha_teach::Steps) -> Vec<Row> {
+    use lojinha_teach::steps::{Lane, words};
+    steps
+        .entries()
+        .iter()
+        .map(|step| Row {
+            seq: step.seq,
+            step: step.name(),
+            direction: step.message().map(|m| m.direction),
+            method: step.message().and_then(|m| m.method.clone()),
+            id: step.message().and_then(|m| m.id.clone()),
+            raw: step.raw().map(str::to_owned),
+            at: step.at,
+            bytes: step.bytes,
+            pair: step.pair,
+            rtt: step.round_trip,
+            session: match step.lane {
+                Lane::Session(session) => Some(session),
+                _ => None,
+            },
+            label: words::label(step, lojinha_teach::Language::En),
+            describe: lojinha::log::view::describe(step, lojinha::i18n::language()),
+        })
+        .collect()
+}

@@ -453,6 +453,15 @@ impl Client {
         if let Some(reason) = &self.closed {
             return Err(ClientError::Closed { reason: reason.clone() });
         }
+        // Reported before the write: the answer's read() (with "show reads",
+        // on the reader thread) can come before write_all returns, and a read
+        // must never be recorded before the request that caused it.
+        self.emit_with(|| ClientEvent::Sent {
+            raw: raw_prefix(line.strip_suffix(b"\n").unwrap_or(line)),
+            bytes: line.len(),
+            id,
+            method,
+        });
         if let Err(e) = self.stream.write_all(line) {
             // The server may have said why it closed (a goodbye) before the
             // write failed: read what is left so the reason is not lost.
@@ -460,12 +469,6 @@ impl Client {
             return Err(self.mark_closed(ConnectionEnd::send_failed(&e)));
         }
         self.last_sent = Instant::now();
-        self.emit_with(|| ClientEvent::Sent {
-            raw: raw_prefix(line.strip_suffix(b"\n").unwrap_or(line)),
-            bytes: line.len(),
-            id,
-            method,
-        });
         Ok(())
     }
 

@@ -3,29 +3,28 @@
 
 use egui::{Sense, Ui, pos2, vec2};
 
-use super::message::Kind;
-use super::paint::{arrow, look_of, mark};
+use super::paint::{Figure, arrow, look_of, mark};
 use crate::i18n::Language;
+use crate::steps::Kind;
 
 /// Draws the key: request, response, error, notification, batch, event.
 pub fn legend(ui: &mut Ui, language: Language) {
     let texts = language.texts();
-    let method = || "m".to_owned();
     let entries = [
-        (Kind::Request { method: method() }, texts.legend_request),
-        (Kind::Response, texts.legend_response),
-        (Kind::ErrorResponse, texts.legend_error),
-        (Kind::Notification { method: method() }, texts.legend_notification),
-        (Kind::Batch, texts.legend_batch),
-        (Kind::Local { what: String::new() }, texts.legend_event),
+        (Figure::Line(Kind::Request), texts.legend_request),
+        (Figure::Line(Kind::Response), texts.legend_response),
+        (Figure::Line(Kind::Error { code: None }), texts.legend_error),
+        (Figure::Line(Kind::Notification), texts.legend_notification),
+        (Figure::Line(Kind::Batch), texts.legend_batch),
+        (Figure::Event, texts.legend_event),
     ];
     ui.horizontal_wrapped(|ui| {
-        for (kind, name) in entries {
+        for (figure, name) in entries {
             let (rect, _) = ui.allocate_exact_size(vec2(30.0, 12.0), Sense::hover());
-            let look = look_of(&kind, ui.visuals().dark_mode);
+            let look = look_of(figure, ui.visuals().dark_mode);
             let y = rect.center().y;
-            match kind {
-                Kind::Local { .. } => mark(ui.painter(), rect.center(), &kind, look.color),
+            match figure {
+                Figure::Event | Figure::Closed => mark(ui.painter(), rect.center(), figure, look.color),
                 _ => arrow(ui.painter(), pos2(rect.left(), y), pos2(rect.right(), y), look),
             }
             ui.colored_label(look.color, name);

@@ -1,39 +1,40 @@
-//! A live sequence diagram of the protocol: lifelines for the client(s) and
-//! the server, one arrow per message in time order, responses paired with
-//! their requests and labelled with the round-trip time.
+//! A live sequence diagram of the protocol, drawn from a [`Steps`] record:
+//! lifelines for the client(s) and the server, one arrow per line in time
+//! order, responses paired with their requests and labelled with the
+//! round-trip time.
 //!
-//! The diagram keeps its own copy of what it draws ([`DiagramMessage`]), fed
-//! by the app with [`Diagram::push`] (see [`from_client_event`] and
-//! [`from_server_event`]). Everything a frame needs (labels, pairing, lane
-//! columns) is worked out once in `push`, so a frame costs only the rows in
-//! view, and the widget never asks for a repaint of its own.
+//! The diagram holds no copy of the steps: only what it shows (which steps,
+//! which lanes) and the view's state (selection, hover). Labels are made for
+//! the rows in view when they are drawn, in the language asked for, so a
+//! frame costs the rows in view and a language switch relabels everything.
+//!
+//! In the server panel each session has a lifeline. Closed sessions fold
+//! away, except the few most recently closed ([`RECENT_CLOSED`]); a toggle
+//! shows them all. The time column and the server's lifeline stay in view
+//! while session lifelines scroll sideways.
 
-mod convert;
 mod legend;
-mod message;
 mod paint;
-mod pairing;
 mod view;
 
-use std::collections::HashMap;
-use std::time::Duration;
-
-use serde_json::Value;
+use std::hash::{Hash, Hasher};
 
 use crate::i18n::Language;
-pub use convert::{from_client_event, from_server_event};
+use crate::steps::{Lane, Step, Steps, Visible};
 pub use legend::legend;
-pub use message::{DiagramMessage, Direction, Kind, SERVER_LANE, classify};
-use pairing::Pairing;
+
+/// Closed sessions whose lanes stay drawn (the newest ones), so the class
+/// still sees a `quit` and its close; older ones fold away.
+pub const RECENT_CLOSED: usize = 3;
 
 /// What the user asked for in the diagram.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DiagramAction {
-    /// Clicked the message with this log index: select it in the log.
-    Select(usize),
+    /// Clicked the step with this `seq`: select it in the log.
+    Select(u64),
 }
 
-/// Whose conversation the diagram shows; only changes the lifeline names.
+/// Whose conversation the diagram shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Perspective {
     /// One client window: lifelines "Client" and "Server".
@@ -43,33 +44,22 @@ enum Perspective {
     Server,
 }
 
-/// What `push` works out once for each message.
-#[derive(Debug, Clone)]
-struct Row {
-    label: String,
-    /// The request of a response, or the response of a request.
-    partner: Option<usize>,
-    round_trip: Option<Duration>,
-}
-
-/// The diagram's state: messages, pairing, selection.
+/// The diagram's view state.
 #[derive(Debug, Default)]
 pub struct Diagram {
-    messages: Vec<DiagramMessage>,
-    rows: Vec<Row>,
-    /// Client lanes in order of first appearance; the server's column comes after them.
-    lanes: Vec<u64>,
-    column_of_lane: HashMap<u64, usize>,
-    /// The client name each session gave in `hello`.
-    lane_clients: HashMap<u64, String>,
-    row_of_log_index: HashMap<usize, usize>,
-    pairing: Pairing,
-    selected: Option<usize>,
-    scroll_to_row: Option<usize>,
     perspective: Perspective,
-    language: Language,
-    /// The pretty JSON of the last hovered row, so hovering does not re-parse each frame.
-    tooltip_cache: Option<(usize, String)>,
+    /// The steps drawn, as rows.
+    rows: Visible,
+    /// The session lanes drawn, left to right.
+    lanes: Vec<u64>,
+    /// Sessions whose lanes are folded away.
+    folded: usize,
+    /// Draw the lanes of every closed session too.
+    pub show_closed: bool,
+    selected: Option<u64>,
+    scroll_to: Option<u64>,
+    /// The tooltip of the last hovered row, so hovering does not re-parse each frame.
+    tooltip_cache: Option<(u64, Language, String)>,
 }
 
 impl Diagram {
@@ -83,161 +73,97 @@ impl Diagram {
         Diagram { perspective: Perspective::Server, ..Diagram::default() }
     }
 
-    /// Draws in `language` from now on, relabelling what is already there
-    /// (only when it changes: a frame may call this every time).
-    pub fn set_language(&mut self, language: Language) {
-        if self.language == language {
-            return;
-        }
-        self.language = language;
-        for (row, message) in self.rows.iter_mut().zip(&self.messages) {
-            row.label = label_of(message, row.round_trip, language);
-        }
-        self.tooltip_cache = None;
+    /// Highlights the step with this `seq` (`None` clears) and scrolls it
+    /// into view on the next frame.
+    pub fn set_selected(&mut self, seq: impl Into<Option<u64>>) {
+        self.selected = seq.into();
+        self.scroll_to = self.selected;
     }
 
-    /// Names a session's lifeline after its client ("Session 3: Window 2");
-    /// without one it is "Client" or "Session N".
-    pub fn set_lane_client(&mut self, lane: u64, client: &str) {
-        self.lane_clients.insert(lane, client.to_owned());
-    }
-
-    /// Adds a message after the others (messages are drawn in push order).
-    pub fn push(&mut self, message: DiagramMessage) {
-        let row = self.messages.len();
-        if message.lane != SERVER_LANE && !self.column_of_lane.contains_key(&message.lane) {
-            self.column_of_lane.insert(message.lane, self.lanes.len());
-            self.lanes.push(message.lane);
-        }
-        if let Kind::Closed { .. } = message.kind {
-            self.pairing.close_lane(message.lane);
-        }
-        let request = self.pairing.observe(row, &message);
-        let round_trip = request.map(|r| message.at.saturating_sub(self.messages[r].at));
-        if let Some(r) = request {
-            self.rows[r].partner = Some(row);
-        }
-        let label = label_of(&message, round_trip, self.language);
-        self.rows.push(Row { label, partner: request, round_trip });
-        self.row_of_log_index.insert(message.log_index, row);
-        self.messages.push(message);
-    }
-
-    /// Forgets every message (the sessions' client names stay).
-    pub fn clear(&mut self) {
-        self.messages.clear();
-        self.rows.clear();
-        self.lanes.clear();
-        self.column_of_lane.clear();
-        self.row_of_log_index.clear();
-        self.pairing.clear();
-        self.selected = None;
-        self.scroll_to_row = None;
-        self.tooltip_cache = None;
-    }
-
-    pub fn len(&self) -> usize {
-        self.messages.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.messages.is_empty()
-    }
-
-    pub fn messages(&self) -> &[DiagramMessage] {
-        &self.messages
-    }
-
-    /// The round-trip time of the response at `row` (push order).
-    pub fn round_trip(&self, row: usize) -> Option<Duration> {
-        self.rows.get(row)?.round_trip
-    }
-
-    /// The row paired with `row`: a request's response or a response's request.
-    pub fn partner(&self, row: usize) -> Option<usize> {
-        self.rows.get(row)?.partner
-    }
-
-    /// The arrow's label at `row`, as drawn.
-    pub fn label(&self, row: usize) -> Option<&str> {
-        Some(self.rows.get(row)?.label.as_str())
-    }
-
-    /// Highlights the message with this log index (`None` clears) and
-    /// scrolls it into view on the next frame.
-    pub fn set_selected(&mut self, log_index: impl Into<Option<usize>>) {
-        self.selected = log_index.into();
-        self.scroll_to_row = self.selected.and_then(|i| self.row_of_log_index.get(&i).copied());
-    }
-
-    pub fn selected(&self) -> Option<usize> {
+    pub fn selected(&self) -> Option<u64> {
         self.selected
     }
 
-    fn lane_name(&self, lane: u64) -> String {
-        let texts = self.language.texts();
-        match (self.perspective, self.lane_clients.get(&lane)) {
+    /// Rows drawn when last shown.
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The session lanes drawn when last shown, left to right.
+    pub fn lanes(&self) -> &[u64] {
+        &self.lanes
+    }
+
+    /// Sessions folded away when last shown.
+    pub fn folded(&self) -> usize {
+        self.folded
+    }
+
+    /// Brings the lanes and rows up to date with the record.
+    fn refresh(&mut self, steps: &Steps) {
+        if self.perspective == Perspective::Client {
+            self.rows.refresh(steps, 0, |_| true);
+            return;
+        }
+        self.lanes = shown_lanes(steps, self.show_closed);
+        self.folded = steps.lanes().len() - self.lanes.len();
+        let mut key = std::collections::hash_map::DefaultHasher::new();
+        self.lanes.hash(&mut key);
+        let lanes = &self.lanes;
+        self.rows.refresh(steps, key.finish(), |step| match step.lane {
+            Lane::Session(session) => lanes.binary_search(&session).is_ok(),
+            Lane::Client | Lane::Server => true,
+        });
+    }
+
+    /// The lifeline's name: "Client", "Session 3" or "Session 3: Window 2".
+    fn lane_name(&self, steps: &Steps, lane: u64, language: Language) -> String {
+        let texts = language.texts();
+        match (self.perspective, steps.lanes().get(lane).and_then(|info| info.client.as_ref())) {
             (Perspective::Client, _) => texts.client.to_owned(),
             (Perspective::Server, None) => format!("{} {lane}", texts.session),
             (Perspective::Server, Some(client)) => format!("{} {lane}: {client}", texts.session),
         }
     }
-}
 
-/// "product.get #7", "result #7 · 1.2 ms", "error 1001 #7 · 0.8 ms".
-fn label_of(message: &DiagramMessage, round_trip: Option<Duration>, language: Language) -> String {
-    // "result" stays: it is the response's member name, as the lesson says it.
-    let (not_json_rpc, closed, error, batch) = match language {
-        Language::En => ("not JSON-RPC", "closed", "error", "batch"),
-        Language::PtBr => ("não é JSON-RPC", "fechada", "erro", "lote"),
-    };
-    let translated = |english: &str| match (language, &message.pt_br) {
-        (Language::PtBr, Some(text)) => text.clone(),
-        _ => english.to_owned(),
-    };
-    let id = message.id.as_deref().map(|id| format!(" #{id}")).unwrap_or_default();
-    let rtt = round_trip.map(|d| format!(" · {}", language.decimal(format_duration(d)))).unwrap_or_default();
-    match &message.kind {
-        Kind::Request { method } => format!("{method}{id}"),
-        Kind::Notification { method } => method.clone(),
-        Kind::Response => format!("result{id}{rtt}"),
-        Kind::ErrorResponse => format!("{error}{}{id}{rtt}", error_code(&message.raw)),
-        Kind::Batch => format!("{batch}{id}{rtt}"),
-        Kind::Invalid => format!("{not_json_rpc}: {}", shorten(&message.raw, 24)),
-        Kind::Local { what } => translated(what),
-        Kind::Closed { reason } => format!("{closed}: {}", translated(reason)),
+    /// The column of a step's lane, counting session lanes from 0; the
+    /// server's is `lanes.len()`.
+    fn column_of(&self, step: &Step) -> usize {
+        match step.lane {
+            Lane::Client => 0,
+            Lane::Server => self.columns() - 1,
+            Lane::Session(session) => self.lanes.binary_search(&session).unwrap_or(0),
+        }
+    }
+
+    /// Lifelines drawn: the client lanes and the server.
+    fn columns(&self) -> usize {
+        match self.perspective {
+            Perspective::Client => 2,
+            Perspective::Server => self.lanes.len() + 1,
+        }
     }
 }
 
-fn error_code(raw: &str) -> String {
-    let value: Option<Value> = serde_json::from_str(raw).ok();
-    value
-        .and_then(|v| v.get("error")?.get("code")?.as_i64())
-        .map(|code| format!(" {code}"))
-        .unwrap_or_default()
+/// The sessions to draw: every open one, the [`RECENT_CLOSED`] newest
+/// closed ones, or all with `show_closed`; in session order.
+fn shown_lanes(steps: &Steps, show_closed: bool) -> Vec<u64> {
+    let mut closed: Vec<(u64, u64)> = steps
+        .lanes()
+        .iter()
+        .filter(|(_, info)| !info.open)
+        .map(|(session, info)| (info.closed_at.unwrap_or(0), session))
+        .collect();
+    closed.sort_unstable_by(|a, b| b.cmp(a));
+    let recent: std::collections::HashSet<u64> =
+        closed.iter().take(if show_closed { usize::MAX } else { RECENT_CLOSED }).map(|&(_, s)| s).collect();
+    steps
+        .lanes()
+        .iter()
+        .filter(|(session, info)| info.open || recent.contains(session))
+        .map(|(session, _)| session)
+        .collect()
 }
 
-/// At most `max` characters, with an ellipsis when cut.
-fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_owned(),
-    }
-}
-
-/// `0.42 ms`, `12.3 ms`, `1.25 s`.
-pub fn format_duration(duration: Duration) -> String {
-    let ms = duration.as_secs_f64() * 1000.0;
-    if ms < 1.0 {
-        format!("{ms:.2} ms")
-    } else if ms < 1000.0 {
-        format!("{ms:.1} ms")
-    } else {
-        format!("{:.2} s", ms / 1000.0)
-    }
-}
-
-#[cfg(test)]
-mod tests;
 #[cfg(test)]
 mod ui_tests;

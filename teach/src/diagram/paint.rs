@@ -2,7 +2,7 @@
 
 use egui::{Color32, Painter, Pos2, Shape, Stroke, pos2, vec2};
 
-use super::message::Kind;
+use crate::steps::{Kind, Step, What};
 
 /// The look of one message.
 #[derive(Debug, Clone, Copy)]
@@ -14,20 +14,39 @@ pub struct Look {
     pub open_head: bool,
 }
 
-pub fn look_of(kind: &Kind, dark_mode: bool) -> Look {
+/// What a row draws: an arrow for a line, a mark for an event at one end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Line(Kind),
+    Event,
+    /// A connection that ended (or was never made): a cross.
+    Closed,
+}
+
+impl Figure {
+    pub fn of(step: &Step) -> Figure {
+        match &step.what {
+            What::Message(message) => Figure::Line(message.kind),
+            _ if step.ends_lane() => Figure::Closed,
+            _ => Figure::Event,
+        }
+    }
+}
+
+pub fn look_of(figure: Figure, dark_mode: bool) -> Look {
     let pick = |dark: (u8, u8, u8), light: (u8, u8, u8)| {
         let (r, g, b) = if dark_mode { dark } else { light };
         Color32::from_rgb(r, g, b)
     };
-    let (color, dashed, open_head) = match kind {
-        Kind::Request { .. } => (pick((110, 170, 255), (20, 90, 200)), false, false),
-        Kind::Response => (pick((110, 210, 130), (20, 130, 60)), true, false),
-        Kind::ErrorResponse => (pick((255, 100, 100), (200, 20, 20)), true, false),
-        Kind::Notification { .. } => (pick((220, 150, 255), (140, 40, 180)), false, true),
-        Kind::Batch => (pick((90, 210, 210), (0, 130, 140)), false, false),
-        Kind::Invalid => (pick((255, 170, 60), (190, 100, 0)), false, false),
-        Kind::Local { .. } => (pick((170, 170, 170), (90, 90, 90)), false, false),
-        Kind::Closed { .. } => (pick((200, 120, 120), (150, 60, 60)), false, false),
+    let (color, dashed, open_head) = match figure {
+        Figure::Line(Kind::Request) => (pick((110, 170, 255), (20, 90, 200)), false, false),
+        Figure::Line(Kind::Response) => (pick((110, 210, 130), (20, 130, 60)), true, false),
+        Figure::Line(Kind::Error { .. }) => (pick((255, 100, 100), (200, 20, 20)), true, false),
+        Figure::Line(Kind::Notification) => (pick((220, 150, 255), (140, 40, 180)), false, true),
+        Figure::Line(Kind::Batch) => (pick((90, 210, 210), (0, 130, 140)), false, false),
+        Figure::Line(Kind::Garbage) => (pick((255, 170, 60), (190, 100, 0)), false, false),
+        Figure::Event => (pick((170, 170, 170), (90, 90, 90)), false, false),
+        Figure::Closed => (pick((200, 120, 120), (150, 60, 60)), false, false),
     };
     Look { color, dashed, open_head }
 }
@@ -55,9 +74,9 @@ pub fn arrow(painter: &Painter, from: Pos2, to: Pos2, look: Look) {
 }
 
 /// A local event: a small square on a lifeline (a cross for a close).
-pub fn mark(painter: &Painter, at: Pos2, kind: &Kind, color: Color32) {
+pub fn mark(painter: &Painter, at: Pos2, figure: Figure, color: Color32) {
     let r = 4.5;
-    if let Kind::Closed { .. } = kind {
+    if figure == Figure::Closed {
         let stroke = Stroke::new(2.0, color);
         painter.line_segment([at - vec2(r, r), at + vec2(r, r)], stroke);
         painter.line_segment([at + vec2(-r, r), at + vec2(r, -r)], stroke);

@@ -1,14 +1,18 @@
 //! Drawing the diagram: only the rows inside the scroll area's viewport are
-//! laid out, interacted with and painted, so 100,000 messages cost what 30 do.
+//! laid out, interacted with and painted, so 100,000 steps cost what 30 do.
+//! The time column (left) and the server's lifeline (right) are pinned to
+//! the viewport; session lifelines scroll sideways between them.
 
 use egui::{
     Align2, FontId, Rect, Response, RichText, Role, ScrollArea, Sense, Stroke, Ui, WidgetInfo, pos2, vec2,
 };
 use serde_json::Value;
 
-use super::message::{Direction, Kind, SERVER_LANE};
-use super::paint::{arrow, look_of, mark};
-use super::{Diagram, DiagramAction, shorten};
+use super::paint::{Figure, arrow, look_of, mark};
+use super::{Diagram, DiagramAction, Perspective};
+use crate::i18n::Language;
+use crate::steps::words::{clock, label, shorten};
+use crate::steps::{Direction, Lane, Step, Steps};
 
 const ROW_HEIGHT: f32 = 26.0;
 const HEADER_HEIGHT: f32 = 24.0;
@@ -16,57 +20,90 @@ const TIME_WIDTH: f32 = 72.0;
 const MIN_COLUMN_WIDTH: f32 = 150.0;
 const TOOLTIP_MAX_CHARS: usize = 4000;
 
-/// Where things are in the scrolled content.
+/// Where things are: the scrolled content's origin and the visible area, on screen.
 #[derive(Clone, Copy)]
 struct Layout {
     origin: egui::Pos2,
+    clip: Rect,
     column_width: f32,
     columns: usize,
 }
 
 impl Layout {
-    fn column_x(&self, column: usize) -> f32 {
+    /// The x of a session (or client) lifeline: scrolls with the content.
+    fn lane_x(&self, column: usize) -> f32 {
         self.origin.x + TIME_WIDTH + (column as f32 + 0.5) * self.column_width
     }
 
+    /// The x of the server's lifeline: where it belongs, or pinned to the
+    /// right edge of the view when the sessions are wider than it.
+    fn server_x(&self) -> f32 {
+        self.lane_x(self.columns - 1).min(self.clip.right() - self.column_width * 0.5)
+    }
+
+    /// Where session lifelines may be drawn: between the pinned columns.
+    fn lanes_area(&self) -> Rect {
+        let right = self.server_x() - self.column_width * 0.5;
+        Rect::from_x_y_ranges(
+            self.clip.left() + TIME_WIDTH..=right.max(self.clip.left() + TIME_WIDTH),
+            self.clip.y_range(),
+        )
+    }
+
+    /// The band of row `row`, across the visible width.
     fn row_rect(&self, row: usize) -> Rect {
         let top = self.origin.y + HEADER_HEIGHT + row as f32 * ROW_HEIGHT;
-        let width = TIME_WIDTH + self.column_width * self.columns as f32;
-        Rect::from_min_size(pos2(self.origin.x, top), vec2(width, ROW_HEIGHT))
+        Rect::from_min_size(pos2(self.clip.left(), top), vec2(self.clip.width(), ROW_HEIGHT))
     }
 }
 
 impl Diagram {
-    /// Draws the diagram; returns [`DiagramAction::Select`] when a message is clicked.
-    pub fn show(&mut self, ui: &mut Ui) -> Option<DiagramAction> {
-        if self.messages.is_empty() {
-            ui.weak(self.language.texts().no_messages);
+    /// Draws the steps of `steps` in `language`; returns
+    /// [`DiagramAction::Select`] when a row is clicked.
+    pub fn show(&mut self, ui: &mut Ui, steps: &Steps, language: Language) -> Option<DiagramAction> {
+        self.refresh(steps);
+        if self.perspective == Perspective::Server && (self.folded > 0 || self.show_closed) {
+            let texts = language.texts();
+            let label = format!(
+                "{} ({})",
+                texts.show_closed_sessions,
+                steps.lanes().iter().filter(|(_, i)| !i.open).count()
+            );
+            ui.checkbox(&mut self.show_closed, label);
+        }
+        if self.rows.is_empty() {
+            ui.weak(language.texts().no_messages);
             return None;
         }
-        let columns = self.lanes.len() + 1;
+        let columns = self.columns();
         let column_width = ((ui.available_width() - TIME_WIDTH) / columns as f32).max(MIN_COLUMN_WIDTH);
         ScrollArea::both()
             .id_salt("lojinha_sequence_diagram")
             .auto_shrink(false)
             .stick_to_bottom(true)
             .show_viewport(ui, |ui, viewport| {
-                let layout = Layout { origin: ui.max_rect().min, column_width, columns };
+                let layout =
+                    Layout { origin: ui.max_rect().min, clip: ui.clip_rect(), column_width, columns };
                 ui.set_width(TIME_WIDTH + column_width * columns as f32);
-                ui.set_height(HEADER_HEIGHT + self.messages.len() as f32 * ROW_HEIGHT);
-                self.show_visible(ui, viewport, layout)
+                ui.set_height(HEADER_HEIGHT + self.rows.len() as f32 * ROW_HEIGHT);
+                self.show_visible(ui, steps, viewport, layout, language)
             })
             .inner
     }
 
-    fn show_visible(&mut self, ui: &mut Ui, viewport: Rect, layout: Layout) -> Option<DiagramAction> {
-        if let Some(row) = self.scroll_to_row.take() {
+    fn show_visible(
+        &mut self,
+        ui: &mut Ui,
+        steps: &Steps,
+        viewport: Rect,
+        layout: Layout,
+        language: Language,
+    ) -> Option<DiagramAction> {
+        if let Some(row) = self.scroll_to.take().and_then(|seq| self.rows.position(seq)) {
             ui.scroll_to_rect(layout.row_rect(row), Some(egui::Align::Center));
         }
-        let rows = visible_rows(viewport, self.messages.len());
-        let header = Rect::from_min_size(
-            layout.origin + vec2(0.0, viewport.min.y),
-            vec2(layout.row_rect(0).width(), HEADER_HEIGHT),
-        );
+        let rows = visible_rows(viewport, self.rows.len());
+        let header = Rect::from_min_size(layout.clip.min, vec2(layout.clip.width(), HEADER_HEIGHT));
         let base_id = ui.scope_id().with("diagram_row");
         let responses: Vec<(usize, Response)> = rows
             .clone()
@@ -77,100 +114,152 @@ impl Diagram {
             })
             .collect();
         let hovered = responses.iter().find(|(_, r)| r.hovered()).map(|(row, _)| *row);
-        self.paint_rows(ui, layout, rows, hovered);
-        self.paint_header(ui, layout, header);
+        self.paint_rows(ui, steps, layout, rows, hovered, language);
+        self.paint_header(ui, steps, layout, header, language);
         let mut action = None;
         for (row, response) in responses {
-            if let Some(a) = self.respond(row, response) {
+            if let Some(a) = self.respond(steps, row, response, language) {
                 action = Some(a);
             }
         }
         action
     }
 
-    fn paint_rows(&self, ui: &Ui, layout: Layout, rows: std::ops::Range<usize>, hovered: Option<usize>) {
-        let painter = ui.painter();
+    fn step_at<'s>(&self, steps: &'s Steps, row: usize) -> Option<&'s Step> {
+        steps.get(*self.rows.seqs().get(row)?)
+    }
+
+    fn paint_rows(
+        &self,
+        ui: &Ui,
+        steps: &Steps,
+        layout: Layout,
+        rows: std::ops::Range<usize>,
+        hovered: Option<usize>,
+        language: Language,
+    ) {
         let visuals = ui.visuals();
         let (top, bottom) = (layout.row_rect(rows.start).top(), layout.row_rect(rows.end).top());
         let lifeline = Stroke::new(1.0, visuals.weak_text_color().gamma_multiply(0.6));
-        for column in 0..layout.columns {
-            painter.vline(layout.column_x(column), top..=bottom, lifeline);
+        let lanes_painter = ui.painter().with_clip_rect(layout.lanes_area());
+        for column in 0..layout.columns - 1 {
+            lanes_painter.vline(layout.lane_x(column), top..=bottom, lifeline);
         }
-        let selected_row = self.selected.and_then(|i| self.row_of_log_index.get(&i).copied());
-        let partner = hovered.and_then(|row| self.rows[row].partner);
+        ui.painter().vline(layout.server_x(), top..=bottom, lifeline);
+        let selected_row = self.selected.and_then(|seq| self.rows.position(seq));
+        let partner = hovered
+            .and_then(|row| self.step_at(steps, row))
+            .and_then(|step| step.pair)
+            .and_then(|seq| self.rows.position(seq));
         for row in rows {
+            let Some(step) = self.step_at(steps, row) else { continue };
             let rect = layout.row_rect(row);
             if Some(row) == selected_row {
-                painter.rect_filled(rect, 2.0, visuals.selection.bg_fill.gamma_multiply(0.6));
+                ui.painter().rect_filled(rect, 2.0, visuals.selection.bg_fill.gamma_multiply(0.6));
             } else if Some(row) == hovered || Some(row) == partner {
-                painter.rect_filled(rect, 2.0, visuals.widgets.hovered.weak_bg_fill);
+                ui.painter().rect_filled(rect, 2.0, visuals.widgets.hovered.weak_bg_fill);
             }
-            self.paint_row(ui, layout, row, rect);
+            self.paint_row(ui, layout, step, rect, language);
         }
     }
 
-    fn paint_row(&self, ui: &Ui, layout: Layout, row: usize, rect: Rect) {
-        let painter = ui.painter();
-        let message = &self.messages[row];
-        let look = look_of(&message.kind, ui.visuals().dark_mode);
-        let time = self.language.decimal(format!("{:.3} s", message.at.as_secs_f64()));
+    fn paint_row(&self, ui: &Ui, layout: Layout, step: &Step, rect: Rect, language: Language) {
+        let figure = Figure::of(step);
+        let look = look_of(figure, ui.visuals().dark_mode);
         let small = FontId::proportional(12.0);
         let weak = ui.visuals().weak_text_color();
-        painter.text(rect.left_center() + vec2(4.0, 0.0), Align2::LEFT_CENTER, time, small.clone(), weak);
-        let server_column = layout.columns - 1;
-        let lane_column = match message.lane {
-            SERVER_LANE => server_column,
-            lane => self.column_of_lane.get(&lane).copied().unwrap_or(0),
-        };
+        let time = clock(step.at, language);
+        ui.painter().text(
+            rect.left_center() + vec2(4.0, 0.0),
+            Align2::LEFT_CENTER,
+            time,
+            small.clone(),
+            weak,
+        );
+        let server_x = layout.server_x();
+        let on_server = step.lane == Lane::Server;
+        let lane_x = if on_server { server_x } else { layout.lane_x(self.column_of(step)) };
         let y = rect.top() + ROW_HEIGHT * 0.7;
-        let label = &self.rows[row].label;
-        let (lane_x, server_x) = (layout.column_x(lane_column), layout.column_x(server_column));
+        let text = label(step, language);
+        let painter = ui.painter().with_clip_rect(Rect::from_x_y_ranges(
+            layout.clip.left() + TIME_WIDTH..=layout.clip.right(),
+            layout.clip.y_range(),
+        ));
+        let Some(message) = step.message() else {
+            let at = pos2(lane_x, rect.center().y);
+            mark(&painter, at, figure, look.color);
+            let (offset, anchor) =
+                if on_server { (-10.0, Align2::RIGHT_CENTER) } else { (10.0, Align2::LEFT_CENTER) };
+            painter.text(at + vec2(offset, 0.0), anchor, text, small, look.color);
+            return;
+        };
         let (from, to) = match message.direction {
             Direction::ToServer => (lane_x, server_x),
             Direction::ToClient => (server_x, lane_x),
-            Direction::Local => {
-                let at = pos2(lane_x, rect.center().y);
-                mark(painter, at, &message.kind, look.color);
-                let (offset, anchor) = match lane_column == server_column {
-                    true => (-10.0, Align2::RIGHT_CENTER),
-                    false => (10.0, Align2::LEFT_CENTER),
-                };
-                painter.text(at + vec2(offset, 0.0), anchor, label, small, look.color);
-                return;
-            }
         };
-        arrow(painter, pos2(from, y), pos2(to, y), look);
+        arrow(&painter, pos2(from, y), pos2(to, y), look);
         let middle = pos2((from + to) / 2.0, y - 3.0);
-        painter.text(middle, Align2::CENTER_BOTTOM, label, small, look.color);
+        painter.text(middle, Align2::CENTER_BOTTOM, text, small, look.color);
     }
 
-    fn paint_header(&self, ui: &Ui, layout: Layout, header: Rect) {
+    fn paint_header(&self, ui: &Ui, steps: &Steps, layout: Layout, header: Rect, language: Language) {
         let painter = ui.painter();
+        // Lifeline names are labels for screen readers (and tests) too.
+        let name_label = |x: f32, name: &str| {
+            let rect = Rect::from_center_size(
+                pos2(x, header.center().y),
+                vec2(layout.column_width * 0.9, HEADER_HEIGHT),
+            );
+            let rect = rect.intersect(header);
+            if rect.width() > 0.0 {
+                let response = ui.interact(rect, ui.scope_id().with(("lifeline", name)), Sense::hover());
+                response.widget_info(|| WidgetInfo::labeled(Role::Label, true, name));
+            }
+        };
         painter.rect_filled(header, 0.0, ui.visuals().panel_fill);
         let font = FontId::proportional(13.0);
         let color = ui.visuals().strong_text_color();
         let y = header.center().y;
-        let texts = self.language.texts();
+        let texts = language.texts();
         let weak = ui.visuals().weak_text_color();
         painter.text(pos2(header.left() + 4.0, y), Align2::LEFT_CENTER, texts.time, font.clone(), weak);
-        for (column, lane) in self.lanes.iter().enumerate() {
-            let name = self.lane_name(*lane);
-            painter.text(pos2(layout.column_x(column), y), Align2::CENTER_CENTER, name, font.clone(), color);
+        let lanes_painter = painter.with_clip_rect(layout.lanes_area());
+        let names: Vec<String> = match self.perspective {
+            Perspective::Client => vec![self.lane_name(steps, 0, language)],
+            Perspective::Server => {
+                self.lanes.iter().map(|&lane| self.lane_name(steps, lane, language)).collect()
+            }
+        };
+        let lanes = layout.lanes_area();
+        for (column, name) in names.into_iter().enumerate() {
+            let x = layout.lane_x(column);
+            if (lanes.left()..=lanes.right()).contains(&x) {
+                name_label(x, &name);
+            }
+            lanes_painter.text(pos2(x, y), Align2::CENTER_CENTER, name, font.clone(), color);
         }
-        let server_x = layout.column_x(layout.columns - 1);
-        painter.text(pos2(server_x, y), Align2::CENTER_CENTER, texts.server, font, color);
+        name_label(layout.server_x(), texts.server);
+        painter.text(pos2(layout.server_x(), y), Align2::CENTER_CENTER, texts.server, font, color);
         let line = Stroke::new(1.0, weak.gamma_multiply(0.5));
         painter.hline(header.x_range(), header.bottom(), line);
     }
 
     /// Accessibility label, tooltip with the raw JSON, and click to select.
-    fn respond(&mut self, row: usize, response: Response) -> Option<DiagramAction> {
-        let label = self.rows[row].label.clone();
-        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+    fn respond(
+        &mut self,
+        steps: &Steps,
+        row: usize,
+        response: Response,
+        language: Language,
+    ) -> Option<DiagramAction> {
+        let step = self.step_at(steps, row)?;
+        let seq = step.seq;
+        let text = label(step, language);
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &text));
         let clicked = response.clicked();
         if response.hovered() {
-            let tooltip = self.tooltip_text(row);
-            let hint = self.language.texts().click_to_select;
+            let tooltip = self.tooltip_text(step, text, language);
+            let hint = language.texts().click_to_select;
             response.on_hover_ui(|ui| {
                 ui.set_max_width(560.0);
                 ui.label(RichText::new(tooltip).monospace().size(11.5));
@@ -180,30 +269,30 @@ impl Diagram {
         if !clicked {
             return None;
         }
-        let log_index = self.messages[row].log_index;
-        self.selected = Some(log_index);
-        Some(DiagramAction::Select(log_index))
+        self.selected = Some(seq);
+        Some(DiagramAction::Select(seq))
     }
 
-    /// The raw JSON, pretty-printed and cut to a readable size; cached per row.
-    fn tooltip_text(&mut self, row: usize) -> String {
-        if let Some((cached_row, text)) = &self.tooltip_cache
-            && *cached_row == row
+    /// The raw JSON, pretty-printed and cut to a readable size; cached per step.
+    fn tooltip_text(&mut self, step: &Step, label: String, language: Language) -> String {
+        if let Some((seq, cached_language, text)) = &self.tooltip_cache
+            && *seq == step.seq
+            && *cached_language == language
         {
             return text.clone();
         }
-        let message = &self.messages[row];
-        let text = match (&message.kind, serde_json::from_str::<Value>(&message.raw)) {
-            (Kind::Local { .. } | Kind::Closed { .. }, _) => self.rows[row].label.clone(),
-            (_, Ok(value)) => serde_json::to_string_pretty(&value).unwrap_or_default(),
-            (_, Err(_)) => message.raw.clone(),
+        let text = match step.raw() {
+            None => label,
+            Some(raw) => {
+                let pretty = match serde_json::from_str::<Value>(raw) {
+                    Ok(value) => serde_json::to_string_pretty(&value).unwrap_or_default(),
+                    Err(_) => raw.to_owned(),
+                };
+                let bytes = step.bytes.unwrap_or(raw.len());
+                format!("{}\n({bytes} {})", shorten(&pretty, TOOLTIP_MAX_CHARS), language.texts().bytes)
+            }
         };
-        let bytes = self.language.texts().bytes;
-        let text = match message.raw.is_empty() {
-            true => text,
-            false => format!("{}\n({} {bytes})", shorten(&text, TOOLTIP_MAX_CHARS), message.raw.len()),
-        };
-        self.tooltip_cache = Some((row, text.clone()));
+        self.tooltip_cache = Some((step.seq, language, text.clone()));
         text
     }
 }
