@@ -28,9 +28,11 @@ use clap::{Parser, ValueEnum};
 use hdrhistogram::Histogram;
 use lojinha_server::client::Reply;
 use lojinha_server::protocol::Product;
+use lojinha_server::protocol::calls::{AddProduct, GetProduct, UpdateProduct};
 use lojinha_server::protocol::error::ALREADY_EXISTS;
 use lojinha_server::protocol::frame::{Frame, FrameReader};
-use lojinha_server::protocol::message::encode_request;
+use lojinha_server::protocol::message::encode_call;
+use lojinha_server::protocol::notices::{Goodbye, Notice, Welcome};
 use lojinha_server::{Client, ClientOptions};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -181,47 +183,42 @@ fn seed(args: &Args) -> Result<()> {
 
 /// One request the benchmark sends.
 enum Call {
-    Get(String),
-    Add(Product),
-    Update(Product),
-}
-
-#[derive(Serialize)]
-struct CodeParams<'a> {
-    code: &'a str,
-}
-
-#[derive(Serialize)]
-struct ProductParams<'a> {
-    product: &'a Product,
+    Get(GetProduct),
+    Add(AddProduct),
+    Update(UpdateProduct),
 }
 
 impl Call {
-    fn method(&self) -> &'static str {
-        match self {
-            Call::Get(_) => "product.get",
-            Call::Add(_) => "product.add",
-            Call::Update(_) => "product.update",
-        }
+    fn get(code: String) -> Call {
+        Call::Get(GetProduct { code })
+    }
+
+    fn add(product: Product) -> Call {
+        Call::Add(AddProduct { product })
+    }
+
+    fn update(product: Product) -> Call {
+        Call::Update(UpdateProduct { product, expected_version: None })
     }
 
     /// Appends the request line (with its newline) to `out`.
     fn encode_into(&self, id: u64, out: &mut Vec<u8>) {
         let id = Value::from(id);
         let encoded = match self {
-            Call::Get(code) => encode_request(&id, self.method(), &CodeParams { code }),
-            Call::Add(product) | Call::Update(product) => {
-                encode_request(&id, self.method(), &ProductParams { product })
-            }
+            Call::Get(call) => encode_call(&id, call),
+            Call::Add(call) => encode_call(&id, call),
+            Call::Update(call) => encode_call(&id, call),
         };
         out.extend_from_slice(&encoded.0);
         out.push(b'\n');
     }
 
-    fn params(&self) -> Value {
+    /// Sends it on a blocking client; returns its id.
+    fn send(&self, client: &mut Client) -> Result<Value, lojinha_server::ClientError> {
         match self {
-            Call::Get(code) => json!({ "code": code }),
-            Call::Add(product) | Call::Update(product) => json!({ "product": product }),
+            Call::Get(call) => client.send(call),
+            Call::Add(call) => client.send(call),
+            Call::Update(call) => client.send(call),
         }
     }
 }
@@ -273,16 +270,16 @@ impl Generator {
     fn next(&mut self, plan: &Plan) -> Option<Call> {
         let ticket = plan.ticket()?;
         Some(match plan.phase {
-            Phase::Seed => Call::Add(self.product(bench_code(ticket))),
-            Phase::Run(Op::Get) => Call::Get(self.existing_code(plan)),
-            Phase::Run(Op::Add) => Call::Add(self.fresh_product()),
+            Phase::Seed => Call::add(self.product(bench_code(ticket))),
+            Phase::Run(Op::Get) => Call::get(self.existing_code(plan)),
+            Phase::Run(Op::Add) => Call::add(self.fresh_product()),
             Phase::Run(Op::Mixed | Op::List) => match self.rng.next() % 10 {
-                0 => Call::Add(self.fresh_product()),
+                0 => Call::add(self.fresh_product()),
                 1 => {
                     let code = self.existing_code(plan);
-                    Call::Update(self.product(code))
+                    Call::update(self.product(code))
                 }
-                _ => Call::Get(self.existing_code(plan)),
+                _ => Call::get(self.existing_code(plan)),
             },
         })
     }
@@ -617,8 +614,14 @@ impl Conn {
 /// The server's first line: `welcome`, by its first bytes or, written
 /// another way, by its `method`.
 fn is_welcome(line: &[u8]) -> bool {
-    line.starts_with(br#"{"jsonrpc":"2.0","method":"welcome""#)
-        || serde_json::from_slice::<Head>(line).is_ok_and(|h| h.method.as_deref() == Some("welcome"))
+    let fast =
+        line.strip_prefix(NOTIFICATION_PREFIX).is_some_and(|method| is_method(method, Welcome::METHOD));
+    fast || serde_json::from_slice::<Head>(line).is_ok_and(|h| h.method.as_deref() == Some(Welcome::METHOD))
+}
+
+/// Whether the rest of a line after [`NOTIFICATION_PREFIX`] starts with this method's name.
+fn is_method(rest: &[u8], method: &str) -> bool {
+    rest.strip_prefix(method.as_bytes()).is_some_and(|after| after.starts_with(b"\""))
 }
 
 /// The fast path recognises notifications by their first bytes (what this
@@ -628,7 +631,7 @@ fn is_welcome(line: &[u8]) -> bool {
 /// `method` and no `id` is a notification, and an answer needs a numeric id.
 fn classify(line: &[u8]) -> Result<Incoming> {
     if let Some(method) = line.strip_prefix(NOTIFICATION_PREFIX) {
-        ensure_not_goodbye(method.starts_with(b"goodbye\""), line)?;
+        ensure_not_goodbye(is_method(method, Goodbye::METHOD), line)?;
         return Ok(Incoming::Notification);
     }
     let head: Head = serde_json::from_slice(line)
@@ -636,7 +639,7 @@ fn classify(line: &[u8]) -> Result<Incoming> {
     match (head.id, head.method) {
         (Some(id), _) => Ok(Incoming::Reply { id, error: head.error.map(|e| e.code) }),
         (None, Some(method)) => {
-            ensure_not_goodbye(method == "goodbye", line)?;
+            ensure_not_goodbye(method == Goodbye::METHOD, line)?;
             Ok(Incoming::Notification)
         }
         (None, None) => bail!("an answer without a numeric id: {}", String::from_utf8_lossy(line)),
@@ -758,7 +761,7 @@ fn client_worker(addr: &str, plan: &Plan, index: usize, start: &Barrier) -> Resu
         while in_flight.len() < plan.pipeline {
             let Some(call) = generator.next(plan) else { break };
             let sent = Instant::now();
-            in_flight.push_back((client.send_request(call.method(), call.params())?, sent));
+            in_flight.push_back((call.send(&mut client)?, sent));
         }
         let Some((expected, sent)) = in_flight.pop_front() else { return Ok(stats) };
         let response = match client.recv_reply()? {

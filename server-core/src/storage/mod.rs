@@ -1,17 +1,19 @@
 //! Storage: the SQLite file, its in-memory mirror, and the single writer
 //! thread that groups concurrent writes into one transaction.
 //!
-//! Reads go to the [`Catalog`] mirror. Writes go to [`Store::submit`]; the
+//! Reads go to the [`CatalogMirror`]. Writes go to [`Store::submit`]; the
 //! writer commits them in groups and only then calls each job's completion,
 //! so nothing is acknowledged before it is durable.
 
 mod catalog;
+mod failure;
 mod sqlite;
 mod writer;
 
 use std::sync::Arc;
 
-pub use catalog::{Catalog, Page};
+pub use catalog::CatalogMirror;
+pub use failure::StorageFailure;
 pub use sqlite::DbLocation;
 pub use writer::{GroupSink, WriteJob};
 
@@ -62,7 +64,7 @@ pub enum WriteOutcome {
         max: usize,
     },
     /// The transaction failed; nothing of this write was stored.
-    Failed(String),
+    Failed(StorageFailure),
 }
 
 impl WriteOutcome {
@@ -88,7 +90,7 @@ pub enum StoreError {
 /// The open store: a shared mirror for reads and a handle to the writer thread.
 /// `T` is the token each write carries back to the sink (see [`WriteJob`]).
 pub struct Store<T> {
-    catalog: Arc<Catalog>,
+    catalog: Arc<CatalogMirror>,
     writer: writer::WriterHandle<T>,
 }
 
@@ -105,12 +107,12 @@ impl<T: Send + 'static> Store<T> {
         let conn = sqlite::open(location, sync)?;
         let products = sqlite::load_all(&conn)
             .map_err(|e| StoreError::Corrupt { path: location.to_string(), detail: e.to_string() })?;
-        let catalog = Arc::new(Catalog::new(products));
+        let catalog = Arc::new(CatalogMirror::new(products));
         let writer = writer::spawn(conn, catalog.clone(), max_products, sink)?;
         Ok(Store { catalog, writer })
     }
 
-    pub fn catalog(&self) -> &Arc<Catalog> {
+    pub fn catalog(&self) -> &Arc<CatalogMirror> {
         &self.catalog
     }
 

@@ -1,0 +1,23 @@
+//! `welcome`: the first line of every session, before the client says anything.
+
+use serde::{Deserialize, Serialize};
+
+use super::Notice;
+
+/// Additions of protocol 1.1 this server has, as `welcome` names them.
+pub const FEATURES: [&str; 2] = ["ping", "version"];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Welcome {
+    pub server: String,
+    pub protocol: u32,
+    pub session: u64,
+    /// Protocol 1.1 additions the server has (`"ping"`, `"version"`); empty
+    /// for a 1.0 server.
+    #[serde(default)]
+    pub features: Vec<String>,
+}
+
+impl Notice for Welcome {
+    const METHOD: &'static str = "welcome";
+}
