@@ -42,9 +42,10 @@ pub use reply::{Notification, Reply, Response};
 pub use crate::protocol::calls::HelloResult;
 use crate::protocol::calls::{
     AddProduct, DeleteProduct, GetProduct, Hello, ListProducts, Method, Page, Ping, Quit, UpdateProduct,
+    encode_call,
 };
 use crate::protocol::error::RpcError;
-use crate::protocol::message::{Encoded, encode_call, encode_request};
+use crate::protocol::message::{Encoded, encode_request};
 pub use crate::protocol::notices::{GoodbyeReason, Welcome};
 use crate::protocol::product::Product;
 use incoming::{ReadReports, Source};

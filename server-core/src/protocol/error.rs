@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 pub use super::field::FieldError;
-use super::problem::RequestProblem;
+use super::problem::{MESSAGE_PREFIX, RequestProblem};
 use super::product::Product;
 
 pub const PARSE_ERROR: i64 = -32700;
@@ -47,7 +47,7 @@ impl RpcError {
             RequestProblem::FrameTooLarge { limit } => Some(json!({ "limit": limit })),
             _ => None,
         };
-        RpcError::new(INVALID_REQUEST, format!("invalid request: {why}"), data)
+        RpcError::new(INVALID_REQUEST, format!("{MESSAGE_PREFIX}{why}"), data)
     }
 
     pub fn frame_too_large(limit: usize) -> Self {

@@ -10,10 +10,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::calls::Method;
 use super::duplicates::{self, Repeated, ScanError};
 use super::error::RpcError;
-use super::notices::Notice;
 use super::problem::RequestProblem;
 
 /// Largest batch the server executes; a longer one is rejected whole.
@@ -253,16 +251,6 @@ pub fn encode_error(id: &Value, error: &RpcError) -> Encoded {
 
 pub fn encode_notification<T: Serialize>(method: &str, params: &T) -> Encoded {
     encode(&NotificationBody { jsonrpc: "2.0", method, params })
-}
-
-/// Encodes a notification from its typed parameters (the server's side).
-pub fn encode_notice<N: Notice>(notice: &N) -> Encoded {
-    encode_notification(N::METHOD, notice)
-}
-
-/// Encodes a call of a method from its typed parameters (the client's side).
-pub fn encode_call<M: Method>(id: &Value, call: &M) -> Encoded {
-    encode_request(id, M::NAME, call)
 }
 
 /// Encodes a request (used by the client library).

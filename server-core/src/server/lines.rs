@@ -13,9 +13,9 @@ use serde_json::Value;
 
 use crate::protocol::calls::{Bye, Deleted, HelloResult, Page, Pong};
 use crate::protocol::error::RpcError;
-use crate::protocol::message::{self, Encoded, encode_error, encode_notice, encode_success};
+use crate::protocol::message::{self, Encoded, encode_error, encode_success};
 use crate::protocol::notices::{
-    FEATURES, Goodbye, GoodbyeReason, ProductAdded, ProductDeleted, ProductUpdated, Welcome,
+    FEATURES, Goodbye, GoodbyeReason, ProductAdded, ProductDeleted, ProductUpdated, Welcome, encode_notice,
 };
 use crate::protocol::product::Product;
 use crate::protocol::{PROTOCOL_VERSION, server_name};

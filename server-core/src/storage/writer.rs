@@ -17,8 +17,10 @@ use crossbeam_channel::{Receiver, Sender};
 use rusqlite::Connection;
 
 use super::catalog::CatalogMirror;
+use super::error::StoreError;
 use super::failure::StorageFailure;
-use super::{StoreError, WriteOp, WriteOutcome, sqlite};
+use super::sqlite;
+use super::write::{WriteOp, WriteOutcome};
 
 /// Most writes grouped into one transaction.
 const MAX_GROUP: usize = 1024;

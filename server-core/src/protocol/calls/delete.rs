@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Method;
+use super::method::Method;
 use super::params::{by_name, take_code, take_version};
 use crate::protocol::error::FieldError;
 use crate::protocol::message::Params;

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::Method;
+use super::method::Method;
 use super::params::{by_name, take_code};
 use crate::protocol::error::FieldError;
 use crate::protocol::message::Params;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::Method;
+use super::method::Method;
 use super::params::by_name;
 use crate::protocol::error::FieldError;
 use crate::protocol::message::Params;

@@ -11,32 +11,25 @@ mod delete;
 mod get;
 mod hello;
 mod list;
+mod method;
 mod params;
 mod ping;
 mod quit;
 mod update;
-
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 pub use add::AddProduct;
 pub use delete::{DeleteProduct, Deleted};
 pub use get::GetProduct;
 pub use hello::{Hello, HelloResult};
 pub use list::{DEFAULT_PAGE, ListProducts, MAX_PAGE, Page};
+pub use method::{Method, encode_call};
 pub use ping::{Ping, Pong};
 pub use quit::{Bye, Quit};
 pub use update::UpdateProduct;
 
-use super::error::{FieldError, RpcError};
+use super::error::RpcError;
+use super::field::FieldError;
 use super::message::Request;
-
-/// One method: its name on the wire, its parameters (the implementing type,
-/// serialized as `params`) and its result.
-pub trait Method: Serialize {
-    const NAME: &'static str;
-    type Output: DeserializeOwned;
-}
 
 /// A request checked against the method table.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,7 +73,7 @@ impl MethodCall {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::message::{encode_call, parse_entry};
+    use crate::protocol::message::parse_entry;
     use crate::protocol::product::Product;
     use serde_json::{Value, json};
 

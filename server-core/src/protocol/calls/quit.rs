@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::Method;
+use super::method::Method;
 use super::params::{empty_list, no_params};
 use crate::protocol::error::FieldError;
 use crate::protocol::message::Params;

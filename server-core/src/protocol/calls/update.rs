@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::Method;
+use super::method::Method;
 use super::params::{by_name, take_product, take_version};
 use crate::protocol::error::FieldError;
 use crate::protocol::message::Params;

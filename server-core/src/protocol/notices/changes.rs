@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Notice;
+use super::notice::Notice;
 use crate::protocol::product::Product;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,15 +4,10 @@
 
 mod changes;
 mod goodbye;
+mod notice;
 mod welcome;
-
-use serde::Serialize;
 
 pub use changes::{ProductAdded, ProductDeleted, ProductUpdated};
 pub use goodbye::{Goodbye, GoodbyeReason};
+pub use notice::{Notice, encode_notice};
 pub use welcome::{FEATURES, Welcome};
-
-/// One notification: its method on the wire; the type is its `params`.
-pub trait Notice: Serialize {
-    const METHOD: &'static str;
-}

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Notice;
+use super::notice::Notice;
 
 /// Additions of protocol 1.1 this server has, as `welcome` names them.
 pub const FEATURES: [&str; 2] = ["ping", "version"];
