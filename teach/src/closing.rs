@@ -130,14 +130,16 @@ pub fn connect_failed(failure: ConnectFailure, language: Language) -> String {
 }
 
 /// A refused connection's reason.
-pub fn refusal(reason: &str, language: Language) -> String {
+pub fn refusal(reason: &GoodbyeReason, language: Language) -> String {
     match reason {
-        "server full" => choose(language, "the server is full", "o servidor está cheio").to_owned(),
-        "too many connections from your address" => {
+        GoodbyeReason::ServerFull => {
+            choose(language, "the server is full", "o servidor está cheio").to_owned()
+        }
+        GoodbyeReason::AddressFull => {
             choose(language, "too many connections from this address", "conexões demais deste endereço")
                 .to_owned()
         }
-        other => other.to_owned(),
+        other => other.to_string(),
     }
 }
 
@@ -193,7 +195,7 @@ mod tests {
             "erro na conexão: o outro lado interrompeu a conexão"
         );
         assert_eq!(session_closed(&CloseReason::Quit, Language::PtBr), "o cliente enviou quit");
-        assert_eq!(refusal("server full", Language::PtBr), "o servidor está cheio");
+        assert_eq!(refusal(&GoodbyeReason::ServerFull, Language::PtBr), "o servidor está cheio");
     }
 
     /// In English the client's endings read as the client library writes them.

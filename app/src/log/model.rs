@@ -94,7 +94,7 @@ pub enum LocalDetail {
     /// A client's connection ended (a client window's log).
     ConnectionEnded(ConnectionEnd),
     /// The server refused a connection (`server full`).
-    Refused { peer: SocketAddr, reason: String },
+    Refused { peer: SocketAddr, reason: lojinha_server::GoodbyeReason },
     /// Words of the app's own (a connection that failed, a list that did not load).
     Said(Phrase),
 }

@@ -97,7 +97,7 @@ pub enum ServerEvent {
     /// A connection refused because the server is full.
     Rejected {
         peer: SocketAddr,
-        reason: String,
+        reason: GoodbyeReason,
     },
     /// One `read()` returned this many bytes ("show reads").
     Read {

@@ -71,7 +71,7 @@ fn spawn_session(ctx: &Arc<ServerContext>, stream: TcpStream, peer: SocketAddr) 
 fn reject(ctx: &ServerContext, mut stream: TcpStream, peer: SocketAddr, why: NoPlace) {
     let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
     let _ = stream.write_all(&goodbye_line(why.goodbye()));
-    let reason = why.goodbye().to_string();
+    let reason = why.goodbye();
     tracing::warn!(%peer, "connection refused: {reason}");
     ctx.events.emit(ServerEvent::Rejected { peer, reason });
 }
