@@ -46,7 +46,7 @@ use crate::protocol::calls::{
 };
 use crate::protocol::error::RpcError;
 use crate::protocol::message::{Encoded, encode_request};
-pub use crate::protocol::notices::{GoodbyeReason, Welcome};
+pub use crate::protocol::notices::{FEATURE_PING, FEATURE_VERSION, GoodbyeReason, Welcome};
 use crate::protocol::product::Product;
 use incoming::{ReadReports, Source};
 
@@ -320,7 +320,7 @@ impl Client {
     /// timeout counts from the last byte it received, so a window that only
     /// watches is never taken for a dead peer.
     pub fn keep_alive(&mut self, quiet: Duration) -> Result<bool, ClientError> {
-        if !self.server_has("ping") || self.quiet_for() < quiet {
+        if !self.server_has(FEATURE_PING) || self.quiet_for() < quiet {
             return Ok(false);
         }
         self.ping()?;

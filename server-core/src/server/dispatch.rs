@@ -132,7 +132,7 @@ fn queue_write(
     let token = Completion::Respond { id, done: done_tx };
     if let Err(job) = ctx.store.submit(WriteJob { op, origin: state.session.id, token }) {
         let Completion::Respond { id, .. } = job.token else { unreachable!("built above") };
-        replies.push(encode_error(&id, &RpcError::internal("storage is shut down")));
+        replies.push(encode_error(&id, &RpcError::internal(&StorageFailure::ShutDown.to_string())));
         return Ok(());
     }
     // Waiting keeps this session's answers in request order.
@@ -225,7 +225,7 @@ fn wait_for_write(ctx: &ServerContext, state: &SessionState, op: WriteOp) -> Res
     let (done_tx, done_rx) = bounded(1);
     let job = WriteJob { op, origin: state.session.id, token: Completion::Return(done_tx) };
     if ctx.store.submit(job).is_err() {
-        return Err(RpcError::internal("storage is shut down"));
+        return Err(RpcError::internal(&StorageFailure::ShutDown.to_string()));
     }
     let outcome = done_rx.recv().unwrap_or(WriteOutcome::Failed(StorageFailure::Stopped));
     write_result(outcome)

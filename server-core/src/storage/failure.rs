@@ -12,6 +12,8 @@ pub enum StorageFailure {
     Transaction(String),
     /// The writer thread stopped before it could answer.
     Stopped,
+    /// The writer thread had already stopped: the write was never taken.
+    ShutDown,
 }
 
 impl StorageFailure {
@@ -31,6 +33,7 @@ impl fmt::Display for StorageFailure {
             StorageFailure::DiskFull => f.write_str("storage write failed: database or disk is full"),
             StorageFailure::Transaction(detail) => write!(f, "storage write failed: {detail}"),
             StorageFailure::Stopped => f.write_str("storage stopped"),
+            StorageFailure::ShutDown => f.write_str("storage is shut down"),
         }
     }
 }
@@ -48,6 +51,7 @@ mod tests {
         );
         assert_eq!(StorageFailure::of_transaction(&full), StorageFailure::DiskFull);
         assert_eq!(StorageFailure::DiskFull.to_string(), "storage write failed: database or disk is full");
+        assert_eq!(StorageFailure::ShutDown.to_string(), "storage is shut down");
         let busy =
             rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY), None);
         assert!(matches!(StorageFailure::of_transaction(&busy), StorageFailure::Transaction(_)));

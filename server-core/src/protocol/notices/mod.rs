@@ -10,4 +10,4 @@ mod welcome;
 pub use changes::{ProductAdded, ProductDeleted, ProductUpdated};
 pub use goodbye::{Goodbye, GoodbyeReason};
 pub use notice::{Notice, encode_notice};
-pub use welcome::{FEATURES, Welcome};
+pub use welcome::{FEATURE_PING, FEATURE_VERSION, FEATURES, Welcome};

@@ -4,8 +4,13 @@ use serde::{Deserialize, Serialize};
 
 use super::notice::Notice;
 
+/// Protocol 1.1: the server answers `ping`.
+pub const FEATURE_PING: &str = "ping";
+/// Protocol 1.1: products carry a `version`, and writes may name the one they expect.
+pub const FEATURE_VERSION: &str = "version";
+
 /// Additions of protocol 1.1 this server has, as `welcome` names them.
-pub const FEATURES: [&str; 2] = ["ping", "version"];
+pub const FEATURES: [&str; 2] = [FEATURE_PING, FEATURE_VERSION];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Welcome {
