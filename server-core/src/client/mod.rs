@@ -2,7 +2,9 @@
 //! threads, the benchmark and the tests.
 //!
 //! [`Client::connect`] opens the connection; typed methods (`add`, `get`, …)
-//! send one request and wait for its answer; [`Client::send_request`] and
+//! send one request and wait for its answer, built from the protocol's own
+//! method types ([`crate::protocol::calls`], also callable through
+//! [`Client::request`] and [`Client::send`]); [`Client::send_request`] and
 //! [`Client::recv_reply`] pipeline. Server notifications go to the channel
 //! from [`Client::notifications`]; every protocol step is reported as a
 //! [`ClientEvent`] when an event sender is given.

@@ -2,7 +2,7 @@
 //! [`MESSAGE_PREFIX`] in a `-32600` error.
 //!
 //! As with [`Reason`](super::reason::Reason), each sentence is written once,
-//! as data ([`FIXED`], and the pieces around a number): the server's
+//! as data (`FIXED`, and the pieces around a number): the server's
 //! message is made from it and [`RequestProblem::parse`] reads it back.
 
 use std::fmt;

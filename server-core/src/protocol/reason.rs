@@ -1,7 +1,7 @@
 //! Why a field broke a rule: the `reason` of a `-32602` error.
 //!
 //! The wire carries an English sentence. Each sentence is written once, as
-//! data: [`FIXED`] for the sentences without numbers, and the pieces around
+//! data: `FIXED` for the sentences without numbers, and the pieces around
 //! the numbers for the others. [`Display`](std::fmt::Display) writes them,
 //! and [`Reason::parse`] reads a sentence back into its kind with the same
 //! pieces, so a client can say the same thing in its user's language

@@ -1,5 +1,8 @@
 //! Applies requests: turns a parsed message into responses, reading from the
 //! catalog mirror and sending writes to the storage writer.
+//!
+//! No socket here: answers go into the session's [`Replies`], and every
+//! line is built by [`lines`](super::lines) from the protocol's types.
 
 use std::io::{self, Write};
 use std::sync::Arc;

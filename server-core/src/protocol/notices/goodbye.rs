@@ -1,5 +1,5 @@
 //! `goodbye`: the server's last line, saying why it closes the connection.
-//! Each reason's text on the wire is written once, in [`WIRE`].
+//! Each reason's text on the wire is written once, in `WIRE`.
 
 use std::fmt;
 
