@@ -57,6 +57,7 @@ impl LojinhaApp {
         };
         apply_start_options(&mut settings, &options);
         store.accept(&settings);
+        theme::set_up(&cc.egui_ctx);
         theme::apply(&cc.egui_ctx, settings.theme, settings.zoom);
         crate::i18n::set_language(settings.language.unwrap_or_else(Language::system));
         let threads =

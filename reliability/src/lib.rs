@@ -416,7 +416,7 @@ pub mod fuzzing {
 
     use lojinha_server::protocol::frame::{Frame, FrameReader, READ_BUFFER_SIZE};
     use lojinha_server::protocol::message::{Message, encode_error, parse_batch_entry, parse_message};
-    use lojinha_server::protocol::{Command, RpcError};
+    use lojinha_server::protocol::{MethodCall, RpcError};
     use serde_json::Value;
 
     use super::{ChunkedReader, Conn, frame_model};
@@ -469,7 +469,7 @@ pub mod fuzzing {
             Ok(request) => {
                 let id = request.id.clone().unwrap_or(Value::Null);
                 assert!(id.is_null() || id.is_string() || id.is_i64() || id.is_u64(), "bad id {id}");
-                if let Err(error) = Command::from_request(request) {
+                if let Err(error) = MethodCall::from_request(request) {
                     assert!(matches!(error.code, -32601 | -32602), "{error:?}");
                     check_encodes(&id, &error);
                 }

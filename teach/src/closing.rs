@@ -6,8 +6,8 @@
 
 use std::io::ErrorKind;
 
-use lojinha_server::ConnectionEnd;
 use lojinha_server::server::CloseReason;
+use lojinha_server::{ConnectionEnd, GoodbyeReason};
 
 use crate::i18n::Language;
 
@@ -15,32 +15,34 @@ use crate::i18n::Language;
 pub fn connection_end(end: &ConnectionEnd, language: Language) -> String {
     let pick = |en: &'static str, pt: &'static str| choose(language, en, pt).to_owned();
     match end {
-        ConnectionEnd::Goodbye(reason) => match reason.as_str() {
-            "idle timeout" => pick(
+        ConnectionEnd::Goodbye(reason) => match reason {
+            GoodbyeReason::IdleTimeout => pick(
                 "the server closed the connection after too long without a message (idle timeout)",
                 "o servidor fechou a conexão depois de muito tempo sem mensagens (idle timeout)",
             ),
-            "too slow" => pick(
+            GoodbyeReason::TooSlow => pick(
                 "the server dropped this client for not reading its messages (too slow)",
                 "o servidor desligou este cliente por não ler as mensagens (too slow)",
             ),
-            "server shutting down" => pick("the server is shutting down", "o servidor está sendo desligado"),
-            "server full" => {
+            GoodbyeReason::ServerShutdown => {
+                pick("the server is shutting down", "o servidor está sendo desligado")
+            }
+            GoodbyeReason::ServerFull => {
                 pick("the server is full (too many clients)", "o servidor está cheio (clientes demais)")
             }
-            "too many connections from your address" => pick(
+            GoodbyeReason::AddressFull => pick(
                 "the server allows no more connections from this computer's address",
                 "o servidor não aceita mais conexões do endereço deste computador",
             ),
-            "line timeout" => pick(
+            GoodbyeReason::LineTimeout => pick(
                 "the server waited too long for the rest of a line (line timeout)",
                 "o servidor esperou demais pelo resto de uma linha (line timeout)",
             ),
-            "wrong token" => pick(
+            GoodbyeReason::WrongToken => pick(
                 "the server closed the connection after too many wrong tokens",
                 "o servidor fechou a conexão depois de tokens errados demais",
             ),
-            other => {
+            GoodbyeReason::Other(other) => {
                 format!("{}: {other}", choose(language, "the server said goodbye", "o servidor se despediu"))
             }
         },
@@ -128,14 +130,16 @@ pub fn connect_failed(failure: ConnectFailure, language: Language) -> String {
 }
 
 /// A refused connection's reason.
-pub fn refusal(reason: &str, language: Language) -> String {
+pub fn refusal(reason: &GoodbyeReason, language: Language) -> String {
     match reason {
-        "server full" => choose(language, "the server is full", "o servidor está cheio").to_owned(),
-        "too many connections from your address" => {
+        GoodbyeReason::ServerFull => {
+            choose(language, "the server is full", "o servidor está cheio").to_owned()
+        }
+        GoodbyeReason::AddressFull => {
             choose(language, "too many connections from this address", "conexões demais deste endereço")
                 .to_owned()
         }
-        other => other.to_owned(),
+        other => other.to_string(),
     }
 }
 
@@ -191,7 +195,7 @@ mod tests {
             "erro na conexão: o outro lado interrompeu a conexão"
         );
         assert_eq!(session_closed(&CloseReason::Quit, Language::PtBr), "o cliente enviou quit");
-        assert_eq!(refusal("server full", Language::PtBr), "o servidor está cheio");
+        assert_eq!(refusal(&GoodbyeReason::ServerFull, Language::PtBr), "o servidor está cheio");
     }
 
     /// In English the client's endings read as the client library writes them.

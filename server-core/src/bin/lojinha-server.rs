@@ -3,6 +3,7 @@
 //! Parses the command line, starts the server, prints `listening on <addr>`,
 //! and stops gracefully on Ctrl-C or SIGTERM (every session gets `goodbye`).
 
+use std::io::IsTerminal;
 use std::net::ToSocketAddrs;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -92,6 +93,8 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| "lojinha_server=info".into()),
         )
         .with_writer(std::io::stderr)
+        // Colours for a person at a terminal; none in a file or a pipe.
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     let args = Args::parse();
     match run(args) {

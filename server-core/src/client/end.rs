@@ -5,10 +5,12 @@
 use std::fmt;
 use std::io;
 
+use crate::protocol::notices::GoodbyeReason;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConnectionEnd {
     /// The server sent `goodbye` with this reason, then closed.
-    Goodbye(String),
+    Goodbye(GoodbyeReason),
     /// The server closed its end without a `goodbye`.
     ServerClosed,
     /// The server sent a line longer than the client's frame limit.

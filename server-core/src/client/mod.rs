@@ -2,7 +2,9 @@
 //! threads, the benchmark and the tests.
 //!
 //! [`Client::connect`] opens the connection; typed methods (`add`, `get`, …)
-//! send one request and wait for its answer; [`Client::send_request`] and
+//! send one request and wait for its answer, built from the protocol's own
+//! method types ([`crate::protocol::calls`], also callable through
+//! [`Client::request`] and [`Client::send`]); [`Client::send_request`] and
 //! [`Client::recv_reply`] pipeline. Server notifications go to the channel
 //! from [`Client::notifications`]; every protocol step is reported as a
 //! [`ClientEvent`] when an event sender is given.
@@ -29,6 +31,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
+use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 pub use dropped::DropCount;
@@ -36,12 +39,17 @@ pub use end::ConnectionEnd;
 pub use error::ClientError;
 pub use events::{ClientEvent, ClientEventRecord, RAW_KEPT, ReceivedKind, raw_prefix};
 pub use incoming::Incoming;
-use reply::decode;
-pub use reply::{Hello, Notification, Reply, Response, Welcome};
+pub use reply::{Notification, Reply, Response};
 
-use crate::protocol::message::encode_request;
-use crate::protocol::{Product, RpcError};
-use crate::storage::Page;
+pub use crate::protocol::calls::HelloResult;
+use crate::protocol::calls::{
+    AddProduct, DeleteProduct, GetProduct, Hello, ListProducts, Method, Page, Ping, Quit, UpdateProduct,
+    encode_call,
+};
+use crate::protocol::error::RpcError;
+use crate::protocol::message::{Encoded, encode_request};
+pub use crate::protocol::notices::{FEATURE_PING, FEATURE_VERSION, GoodbyeReason, Welcome};
+use crate::protocol::product::Product;
 use incoming::{ReadReports, Source};
 
 /// Lines a background reader may hold before it stops reading.
@@ -132,7 +140,7 @@ pub struct Client {
     notifications_rx: Receiver<Notification>,
     options: ClientOptions,
     welcome: Option<Welcome>,
-    goodbye: Option<String>,
+    goodbye: Option<GoodbyeReason>,
     /// When this client last wrote to the server.
     last_sent: Instant,
     closed: Option<ConnectionEnd>,
@@ -216,42 +224,35 @@ impl Client {
 
     // ----- typed calls -------------------------------------------------
 
-    pub fn hello(&mut self, client_name: &str) -> Result<Hello, ClientError> {
+    pub fn hello(&mut self, client_name: &str) -> Result<HelloResult, ClientError> {
         self.hello_with_token(client_name, None)
     }
 
-    pub fn hello_with_token(&mut self, client_name: &str, token: Option<&str>) -> Result<Hello, ClientError> {
+    pub fn hello_with_token(
+        &mut self,
+        client_name: &str,
+        token: Option<&str>,
+    ) -> Result<HelloResult, ClientError> {
         let id = self.send_hello(client_name, token)?;
-        Hello::from_result(self.reply_to(&id)?)
+        decode_result(self.reply_to(&id)?)
     }
 
     /// Sends `hello` without waiting; returns its id (for callers that wait
     /// on [`Client::incoming_channel`] together with other channels).
     pub fn send_hello(&mut self, client_name: &str, token: Option<&str>) -> Result<Value, ClientError> {
-        let mut params = json!({ "client": client_name });
-        if let Some(token) = token {
-            params["token"] = json!(token);
-        }
-        self.send_request("hello", params)
+        self.send(&Hello { client: Some(client_name.to_owned()), token: token.map(str::to_owned) })
     }
 
     pub fn add(&mut self, product: &Product) -> Result<Product, ClientError> {
-        decode(self.call("product.add", json!({ "product": product }))?)
+        self.request(&AddProduct { product: product.clone() })
     }
 
     pub fn get(&mut self, code: &str) -> Result<Product, ClientError> {
-        decode(self.call("product.get", json!({ "code": code }))?)
+        self.request(&GetProduct { code: code.to_owned() })
     }
 
     pub fn list(&mut self, after: Option<&str>, limit: Option<usize>) -> Result<Page, ClientError> {
-        let mut params = json!({});
-        if let Some(after) = after {
-            params["after"] = json!(after);
-        }
-        if let Some(limit) = limit {
-            params["limit"] = json!(limit);
-        }
-        decode(self.call("product.list", params)?)
+        self.request(&ListProducts { after: after.map(str::to_owned), limit })
     }
 
     /// Pages through the whole catalog; `progress(loaded, total)` after each page.
@@ -274,25 +275,35 @@ impl Client {
     }
 
     pub fn update(&mut self, product: &Product) -> Result<Product, ClientError> {
-        decode(self.call("product.update", json!({ "product": product }))?)
+        self.request(&UpdateProduct { product: product.clone(), expected_version: None })
     }
 
     pub fn delete(&mut self, code: &str) -> Result<String, ClientError> {
-        let result = self.call("product.delete", json!({ "code": code }))?;
-        let deleted = result.get("deleted").and_then(Value::as_str);
-        deleted.map(str::to_owned).ok_or_else(|| ClientError::Protocol(result.to_string()))
+        let deleted = self.request(&DeleteProduct { code: code.to_owned(), expected_version: None })?;
+        Ok(deleted.deleted)
     }
 
     /// Says goodbye: `quit`, then the server closes the connection.
     pub fn quit(&mut self) -> Result<(), ClientError> {
-        self.call("quit", Value::Null)?;
-        Ok(())
+        self.request(&Quit).map(drop)
     }
 
     /// `ping` → `{"pong": true}` (protocol 1.1).
     pub fn ping(&mut self) -> Result<(), ClientError> {
-        self.call("ping", Value::Null)?;
-        Ok(())
+        self.request(&Ping).map(drop)
+    }
+
+    /// Calls one method and waits for its typed result.
+    pub fn request<M: Method>(&mut self, call: &M) -> Result<M::Output, ClientError> {
+        let id = self.send(call)?;
+        decode_result(self.reply_to(&id)?)
+    }
+
+    /// Sends one method call without waiting; returns its id.
+    pub fn send<M: Method>(&mut self, call: &M) -> Result<Value, ClientError> {
+        let id = self.take_id();
+        let encoded = encode_call(&id, call);
+        self.send_encoded(id, M::NAME, encoded)
     }
 
     /// Whether the server's `welcome` names this protocol 1.1 feature.
@@ -311,7 +322,7 @@ impl Client {
     /// timeout counts from the last byte it received, so a window that only
     /// watches is never taken for a dead peer.
     pub fn keep_alive(&mut self, quiet: Duration) -> Result<bool, ClientError> {
-        if !self.server_has("ping") || self.quiet_for() < quiet {
+        if !self.server_has(FEATURE_PING) || self.quiet_for() < quiet {
             return Ok(false);
         }
         self.ping()?;
@@ -320,7 +331,7 @@ impl Client {
 
     // ----- generic calls and pipelining ---------------------------------
 
-    /// Sends one request and waits for its result.
+    /// Sends a request of any method and waits for its result, untyped.
     pub fn call(&mut self, method: &str, params: Value) -> Result<Value, ClientError> {
         let id = self.send_request(method, params)?;
         self.reply_to(&id)
@@ -334,15 +345,26 @@ impl Client {
         }
     }
 
-    /// Sends a request without waiting; returns its id. `Value::Null` params are left out.
+    /// Sends a request of any method, with any params, without waiting (the
+    /// raw console and tests); returns its id. `Value::Null` params are sent as `[]`.
     pub fn send_request(&mut self, method: &str, params: Value) -> Result<Value, ClientError> {
-        let id = json!(self.next_id);
-        self.next_id += 1;
+        let id = self.take_id();
         let encoded = if params.is_null() {
             encode_request(&id, method, &json!([]))
         } else {
             encode_request(&id, method, &params)
         };
+        self.send_encoded(id, method, encoded)
+    }
+
+    fn take_id(&mut self) -> Value {
+        let id = json!(self.next_id);
+        self.next_id += 1;
+        id
+    }
+
+    /// Writes one encoded request and remembers it until it is answered.
+    fn send_encoded(&mut self, id: Value, method: &str, encoded: Encoded) -> Result<Value, ClientError> {
         let mut line = encoded.0;
         line.push(b'\n');
         // Timed before the write: a background reader may see the answer
@@ -360,8 +382,7 @@ impl Client {
         let mut ids = Vec::new();
         let mut parts = Vec::new();
         for (method, params) in calls {
-            let id = json!(self.next_id);
-            self.next_id += 1;
+            let id = self.take_id();
             parts.push(json!({"jsonrpc":"2.0","id":id,"method":method,"params":params}));
             ids.push(id);
         }
@@ -573,6 +594,11 @@ impl Drop for Client {
         let _ = self.stream.shutdown(Shutdown::Both);
         self.source.join();
     }
+}
+
+/// A call's `result` as the type it should be.
+pub fn decode_result<T: DeserializeOwned>(result: Value) -> Result<T, ClientError> {
+    reply::decode(result)
 }
 
 /// Offers a step to the event channel; a full one drops and counts it.

@@ -1,11 +1,15 @@
 //! What a client receives, decoded: responses, batches and notifications.
 
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::error::ClientError;
 use super::events::ReceivedKind;
-use crate::protocol::{Product, RpcError};
+use crate::protocol::error::RpcError;
+use crate::protocol::notices::{
+    Goodbye, GoodbyeReason, Notice, ProductAdded, ProductDeleted, ProductUpdated, Welcome,
+};
+use crate::protocol::product::Product;
 
 /// The answer to one request.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,32 +27,8 @@ pub enum Reply {
     Garbage(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Welcome {
-    pub server: String,
-    pub protocol: u32,
-    pub session: u64,
-    /// Protocol 1.1 additions the server has (`"ping"`, `"version"`); empty
-    /// for a 1.0 server.
-    #[serde(default)]
-    pub features: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Hello {
-    pub session: u64,
-    pub server: String,
-}
-
-impl Hello {
-    /// The `result` of a `hello` call.
-    pub fn from_result(result: Value) -> Result<Hello, ClientError> {
-        decode(result)
-    }
-}
-
 /// A call's `result` as the type it should be.
-pub(super) fn decode<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, ClientError> {
+pub(super) fn decode<T: DeserializeOwned>(value: Value) -> Result<T, ClientError> {
     serde_json::from_value(value.clone()).map_err(|e| ClientError::Protocol(format!("{e}: {value}")))
 }
 
@@ -57,7 +37,7 @@ pub(super) fn decode<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, 
 pub enum Notification {
     Welcome(Welcome),
     Goodbye {
-        reason: String,
+        reason: GoodbyeReason,
     },
     ProductAdded(Product),
     ProductUpdated(Product),
@@ -92,11 +72,11 @@ impl Parsed {
 impl Notification {
     pub fn method(&self) -> &str {
         match self {
-            Notification::Welcome(_) => "welcome",
-            Notification::Goodbye { .. } => "goodbye",
-            Notification::ProductAdded(_) => "product.added",
-            Notification::ProductUpdated(_) => "product.updated",
-            Notification::ProductDeleted(_) => "product.deleted",
+            Notification::Welcome(_) => Welcome::METHOD,
+            Notification::Goodbye { .. } => Goodbye::METHOD,
+            Notification::ProductAdded(_) => ProductAdded::<Product>::METHOD,
+            Notification::ProductUpdated(_) => ProductUpdated::<Product>::METHOD,
+            Notification::ProductDeleted(_) => ProductDeleted::METHOD,
             Notification::Other { method, .. } => method,
         }
     }
@@ -131,18 +111,24 @@ fn parse_notification(value: Value) -> Option<Notification> {
     let Value::Object(mut object) = value else { return None };
     let Some(Value::String(method)) = object.remove("method") else { return None };
     let params = object.remove("params").unwrap_or(Value::Null);
-    let product = |params: &Value| serde_json::from_value::<Product>(params.get("product")?.clone()).ok();
     let known = match method.as_str() {
-        "welcome" => serde_json::from_value(params.clone()).ok().map(Notification::Welcome),
-        "goodbye" => {
-            params.get("reason").and_then(Value::as_str).map(|r| Notification::Goodbye { reason: r.into() })
+        Welcome::METHOD => read::<Welcome>(&params).map(Notification::Welcome),
+        Goodbye::METHOD => read::<Goodbye>(&params).map(|g| Notification::Goodbye { reason: g.reason }),
+        ProductAdded::<Product>::METHOD => {
+            read::<ProductAdded>(&params).map(|n| Notification::ProductAdded(n.product))
         }
-        "product.added" => product(&params).map(Notification::ProductAdded),
-        "product.updated" => product(&params).map(Notification::ProductUpdated),
-        "product.deleted" => {
-            params.get("code").and_then(Value::as_str).map(|c| Notification::ProductDeleted(c.into()))
+        ProductUpdated::<Product>::METHOD => {
+            read::<ProductUpdated>(&params).map(|n| Notification::ProductUpdated(n.product))
+        }
+        ProductDeleted::METHOD => {
+            read::<ProductDeleted>(&params).map(|n| Notification::ProductDeleted(n.code))
         }
         _ => None,
     };
     Some(known.unwrap_or(Notification::Other { method, params }))
+}
+
+/// A notification's params as its type; `None` when they do not fit it.
+fn read<T: DeserializeOwned>(params: &Value) -> Option<T> {
+    T::deserialize(params).ok()
 }

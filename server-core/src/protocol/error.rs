@@ -3,8 +3,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::problem::RequestProblem;
-use super::reason::Reason;
+pub use super::field::FieldError;
+use super::problem::{MESSAGE_PREFIX, RequestProblem};
+use super::product::Product;
 
 pub const PARSE_ERROR: i64 = -32700;
 pub const INVALID_REQUEST: i64 = -32600;
@@ -23,25 +24,6 @@ pub struct RpcError {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Value>,
-}
-
-/// A field that broke a rule: becomes `-32602` with `data: {field, reason}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: String,
-    pub reason: Reason,
-}
-
-impl FieldError {
-    pub fn new(field: &str, reason: Reason) -> Self {
-        FieldError { field: field.to_owned(), reason }
-    }
-}
-
-impl std::fmt::Display for FieldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.field, self.reason)
-    }
 }
 
 impl std::fmt::Display for RpcError {
@@ -65,7 +47,7 @@ impl RpcError {
             RequestProblem::FrameTooLarge { limit } => Some(json!({ "limit": limit })),
             _ => None,
         };
-        RpcError::new(INVALID_REQUEST, format!("invalid request: {why}"), data)
+        RpcError::new(INVALID_REQUEST, format!("{MESSAGE_PREFIX}{why}"), data)
     }
 
     pub fn frame_too_large(limit: usize) -> Self {
@@ -73,7 +55,7 @@ impl RpcError {
     }
 
     /// 1004: a conditional write found another version; `data.current` is the stored product.
-    pub fn changed(current: &super::Product) -> Self {
+    pub fn changed(current: &Product) -> Self {
         let data = Some(json!({ "code": current.code, "current": current }));
         RpcError::new(CHANGED, "changed since you read it", data)
     }

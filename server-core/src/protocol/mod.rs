@@ -1,20 +1,24 @@
-//! The wire protocol: framing, JSON-RPC envelopes, products and commands.
+//! The wire protocol: framing, JSON-RPC envelopes, products, and the
+//! methods and notifications both sides speak.
 //!
-//! Layers never skip: bytes → [`frame`] → [`message`] → [`command`].
+//! Layers never skip: bytes → [`frame`] → [`message`] → [`calls`] / [`notices`].
 
-pub mod command;
+pub mod calls;
 pub mod duplicates;
 pub mod error;
+pub mod field;
 pub mod frame;
 pub mod message;
+pub mod notices;
 pub mod problem;
 pub mod product;
 pub mod raw;
 pub mod reason;
 
-pub use command::Command;
+pub use calls::{Method, MethodCall, Page};
 pub use error::{FieldError, RpcError};
 pub use message::{Encoded, Message, Params, Request};
+pub use notices::{GoodbyeReason, Notice, Welcome};
 pub use problem::RequestProblem;
 pub use product::Product;
 pub use reason::Reason;

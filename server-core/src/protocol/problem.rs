@@ -1,10 +1,14 @@
 //! Why a message is not a valid JSON-RPC request: the text after
-//! `invalid request: ` in a `-32600` error.
+//! [`MESSAGE_PREFIX`] in a `-32600` error.
 //!
-//! As with [`Reason`](super::reason::Reason), the wire carries the English
-//! sentence and [`RequestProblem::parse`] reads it back into its kind.
+//! As with [`Reason`](super::reason::Reason), each sentence is written once,
+//! as data (`FIXED`, and the pieces around a number): the server's
+//! message is made from it and [`RequestProblem::parse`] reads it back.
 
 use std::fmt;
+
+/// What every `-32600` message starts with.
+pub const MESSAGE_PREFIX: &str = "invalid request: ";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RequestProblem {
@@ -35,58 +39,55 @@ pub enum RequestProblem {
     },
 }
 
+/// The sentences without a number.
+const FIXED: [(RequestProblem, &str); 8] = [
+    (RequestProblem::EmptyBatch, "empty batch"),
+    (RequestProblem::NotAnObject, "a request must be an object"),
+    (RequestProblem::BadId, "id must be a string or an integer"),
+    (RequestProblem::BadVersion, "jsonrpc must be \"2.0\""),
+    (RequestProblem::MethodNotAString, "method must be a string"),
+    (RequestProblem::MethodMissing, "method is missing"),
+    (RequestProblem::BadParams, "params must be an object or an array"),
+    (RequestProblem::DuplicateKey, "a key appears twice in one object"),
+];
+
+/// The pieces around a number: `before {n} after`.
+type Around = (&'static str, &'static str);
+
+const BATCH_TOO_LARGE: Around = ("batch too large: at most ", " entries");
+const TOO_MANY_VALUES: Around = ("too many values: at most ", " in one line");
+const FRAME_TOO_LARGE: Around = ("frame too large (limit is ", " bytes)");
+
 impl fmt::Display for RequestProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RequestProblem::EmptyBatch => f.write_str("empty batch"),
-            RequestProblem::BatchTooLarge { max } => write!(f, "batch too large: at most {max} entries"),
-            RequestProblem::NotAnObject => f.write_str("a request must be an object"),
-            RequestProblem::BadId => f.write_str("id must be a string or an integer"),
-            RequestProblem::BadVersion => f.write_str("jsonrpc must be \"2.0\""),
-            RequestProblem::MethodNotAString => f.write_str("method must be a string"),
-            RequestProblem::MethodMissing => f.write_str("method is missing"),
-            RequestProblem::BadParams => f.write_str("params must be an object or an array"),
-            RequestProblem::FrameTooLarge { limit } => write!(f, "frame too large (limit is {limit} bytes)"),
-            RequestProblem::DuplicateKey => f.write_str("a key appears twice in one object"),
-            RequestProblem::TooManyValues { max } => write!(f, "too many values: at most {max} in one line"),
-        }
+        let ((before, after), n) = match self {
+            RequestProblem::BatchTooLarge { max } => (BATCH_TOO_LARGE, max),
+            RequestProblem::TooManyValues { max } => (TOO_MANY_VALUES, max),
+            RequestProblem::FrameTooLarge { limit } => (FRAME_TOO_LARGE, limit),
+            fixed => {
+                let text = FIXED.iter().find(|(kind, _)| kind == fixed).map_or("", |(_, text)| text);
+                return f.write_str(text);
+            }
+        };
+        write!(f, "{before}{n}{after}")
     }
 }
 
 impl RequestProblem {
     /// The kind a `-32600` error's message names (with or without its
-    /// `invalid request: ` prefix); `None` for words this version never writes.
+    /// [`MESSAGE_PREFIX`]); `None` for words this version never writes.
     pub fn parse(message: &str) -> Option<RequestProblem> {
-        let text = message.strip_prefix("invalid request: ").unwrap_or(message);
-        let number = |prefix: &str, suffix: &str| -> Option<usize> {
-            text.strip_prefix(prefix)?.strip_suffix(suffix)?.parse().ok()
+        let text = message.strip_prefix(MESSAGE_PREFIX).unwrap_or(message);
+        let number = |(before, after): Around| -> Option<usize> {
+            text.strip_prefix(before)?.strip_suffix(after)?.parse().ok()
         };
-        let fixed = [
-            RequestProblem::EmptyBatch,
-            RequestProblem::NotAnObject,
-            RequestProblem::BadId,
-            RequestProblem::BadVersion,
-            RequestProblem::MethodNotAString,
-            RequestProblem::MethodMissing,
-            RequestProblem::BadParams,
-            RequestProblem::DuplicateKey,
-        ];
-        fixed
-            .into_iter()
-            .find(|problem| problem.to_string() == text)
-            .or_else(|| {
-                Some(RequestProblem::BatchTooLarge { max: number("batch too large: at most ", " entries")? })
-            })
-            .or_else(|| {
-                Some(RequestProblem::TooManyValues {
-                    max: number("too many values: at most ", " in one line")?,
-                })
-            })
-            .or_else(|| {
-                Some(RequestProblem::FrameTooLarge {
-                    limit: number("frame too large (limit is ", " bytes)")?,
-                })
-            })
+        FIXED
+            .iter()
+            .find(|(_, sentence)| *sentence == text)
+            .map(|(kind, _)| kind.clone())
+            .or_else(|| Some(RequestProblem::BatchTooLarge { max: number(BATCH_TOO_LARGE)? }))
+            .or_else(|| Some(RequestProblem::TooManyValues { max: number(TOO_MANY_VALUES)? }))
+            .or_else(|| Some(RequestProblem::FrameTooLarge { limit: number(FRAME_TOO_LARGE)? }))
     }
 }
 

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::error::FieldError;
+use super::field::FieldError;
 use super::reason::Reason;
 
 pub const MAX_CODE_LEN: usize = 32;

@@ -1,8 +1,11 @@
 //! Why a field broke a rule: the `reason` of a `-32602` error.
 //!
-//! The wire carries the English sentence ([`Display`](std::fmt::Display));
-//! [`Reason::parse`] reads such a sentence back into its kind, so a client can
-//! say the same thing in its user's language without the protocol changing.
+//! The wire carries an English sentence. Each sentence is written once, as
+//! data: `FIXED` for the sentences without numbers, and the pieces around
+//! the numbers for the others. [`Display`](std::fmt::Display) writes them,
+//! and [`Reason::parse`] reads a sentence back into its kind with the same
+//! pieces, so a client can say the same thing in its user's language
+//! without the protocol changing.
 
 use std::fmt;
 
@@ -58,31 +61,62 @@ pub enum Reason {
     },
 }
 
-const ALLOWED_CHARACTERS: &str = "(use A-Z a-z 0-9 . _ -)";
+/// The sentences without numbers.
+const FIXED: [(Reason, &str); 9] = [
+    (Reason::Required, "is required"),
+    (Reason::Empty, "must not be empty"),
+    (Reason::NotAString, "must be a string"),
+    (Reason::NotAnObject, "must be an object"),
+    (Reason::ControlCharacters, "must not contain control characters"),
+    (Reason::BidiControls, "must not contain bidirectional control characters"),
+    (Reason::NothingVisible, "must contain a visible character"),
+    (Reason::UnknownField, "unknown field"),
+    (Reason::UnknownParameter, "unknown parameter"),
+];
+
+/// The pieces around one value: `before {value} after`.
+type Around = (&'static str, &'static str);
+/// The pieces around two values: `before {a} between {b} after`.
+type AroundTwo = (&'static str, &'static str, &'static str);
+
+const TOO_LONG: Around = ("must be at most ", " characters");
+/// Follows [`TOO_LONG`] in [`Reason::TooLongHas`].
+const HAS: Around = (" (has ", ")");
+const CHARACTER: Around = ("character ", " is not allowed (use A-Z a-z 0-9 . _ -)");
+const INTEGER_RANGE: AroundTwo = ("must be an integer from ", " to ", "");
+const LENGTH_RANGE: AroundTwo = ("must be ", " to ", " characters");
+const TOKEN_TOO_LONG: Around = ("must be a string of at most ", " bytes");
+const TOO_MANY_POSITIONAL: Around = ("at most ", " positional parameters");
 
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Reason::Required => f.write_str("is required"),
-            Reason::Empty => f.write_str("must not be empty"),
-            Reason::NotAString => f.write_str("must be a string"),
-            Reason::NotAnObject => f.write_str("must be an object"),
-            Reason::TooLong { max } => write!(f, "must be at most {max} characters"),
-            Reason::TooLongHas { max, has } => write!(f, "must be at most {max} characters (has {has})"),
-            Reason::CharacterNotAllowed { quoted } => {
-                write!(f, "character {quoted} is not allowed {ALLOWED_CHARACTERS}")
+            Reason::TooLong { max } => one(f, TOO_LONG, max),
+            Reason::TooLongHas { max, has } => {
+                one(f, TOO_LONG, max)?;
+                one(f, HAS, has)
             }
-            Reason::ControlCharacters => f.write_str("must not contain control characters"),
-            Reason::BidiControls => f.write_str("must not contain bidirectional control characters"),
-            Reason::NothingVisible => f.write_str("must contain a visible character"),
-            Reason::IntegerRange { min, max } => write!(f, "must be an integer from {min} to {max}"),
-            Reason::LengthRange { min, max } => write!(f, "must be {min} to {max} characters"),
-            Reason::TokenTooLong { max } => write!(f, "must be a string of at most {max} bytes"),
-            Reason::UnknownField => f.write_str("unknown field"),
-            Reason::UnknownParameter => f.write_str("unknown parameter"),
-            Reason::TooManyPositional { max } => write!(f, "at most {max} positional parameters"),
+            Reason::CharacterNotAllowed { quoted } => one(f, CHARACTER, quoted),
+            Reason::IntegerRange { min, max } => two(f, INTEGER_RANGE, min, max),
+            Reason::LengthRange { min, max } => two(f, LENGTH_RANGE, min, max),
+            Reason::TokenTooLong { max } => one(f, TOKEN_TOO_LONG, max),
+            Reason::TooManyPositional { max } => one(f, TOO_MANY_POSITIONAL, max),
+            fixed => f.write_str(FIXED.iter().find(|(kind, _)| kind == fixed).map_or("", |(_, text)| text)),
         }
     }
+}
+
+fn one(f: &mut fmt::Formatter<'_>, (before, after): Around, value: impl fmt::Display) -> fmt::Result {
+    write!(f, "{before}{value}{after}")
+}
+
+fn two(
+    f: &mut fmt::Formatter<'_>,
+    (before, between, after): AroundTwo,
+    a: impl fmt::Display,
+    b: impl fmt::Display,
+) -> fmt::Result {
+    write!(f, "{before}{a}{between}{b}{after}")
 }
 
 impl Reason {
@@ -94,63 +128,45 @@ impl Reason {
     /// The reason a sentence on the wire names; `None` for a sentence this
     /// version does not write (another server's own words).
     pub fn parse(text: &str) -> Option<Reason> {
-        let exact = match text {
-            "is required" => Some(Reason::Required),
-            "must not be empty" => Some(Reason::Empty),
-            "must be a string" => Some(Reason::NotAString),
-            "must be an object" => Some(Reason::NotAnObject),
-            "must not contain control characters" => Some(Reason::ControlCharacters),
-            "must not contain bidirectional control characters" => Some(Reason::BidiControls),
-            "must contain a visible character" => Some(Reason::NothingVisible),
-            "unknown field" => Some(Reason::UnknownField),
-            "unknown parameter" => Some(Reason::UnknownParameter),
-            _ => None,
-        };
-        exact
+        let fixed = FIXED.iter().find(|(_, sentence)| *sentence == text).map(|(kind, _)| kind.clone());
+        fixed
             .or_else(|| parse_too_long(text))
+            .or_else(|| Some(Reason::CharacterNotAllowed { quoted: inside(text, CHARACTER)?.to_owned() }))
             .or_else(|| {
-                let quoted = between(text, "character ", &format!(" is not allowed {ALLOWED_CHARACTERS}"))?;
-                Some(Reason::CharacterNotAllowed { quoted: quoted.to_owned() })
-            })
-            .or_else(|| {
-                let (min, max) = two_numbers(between(text, "must be an integer from ", "")?)?;
+                let (min, max) = two_numbers(text, INTEGER_RANGE)?;
                 Some(Reason::IntegerRange { min, max })
             })
             .or_else(|| {
-                let (min, max) = two_numbers(between(text, "must be ", " characters")?)?;
+                let (min, max) = two_numbers(text, LENGTH_RANGE)?;
                 Some(Reason::LengthRange { min, max })
             })
+            .or_else(|| Some(Reason::TokenTooLong { max: inside(text, TOKEN_TOO_LONG)?.parse().ok()? }))
             .or_else(|| {
-                let max = between(text, "must be a string of at most ", " bytes")?.parse().ok()?;
-                Some(Reason::TokenTooLong { max })
-            })
-            .or_else(|| {
-                let max = between(text, "at most ", " positional parameters")?.parse().ok()?;
-                Some(Reason::TooManyPositional { max })
+                Some(Reason::TooManyPositional { max: inside(text, TOO_MANY_POSITIONAL)?.parse().ok()? })
             })
     }
 }
 
-/// `must be at most N characters`, with or without ` (has M)`.
+/// [`TOO_LONG`], with or without [`HAS`] after it.
 fn parse_too_long(text: &str) -> Option<Reason> {
-    let rest = text.strip_prefix("must be at most ")?;
-    let (max, tail) = rest.split_once(" characters")?;
+    let rest = text.strip_prefix(TOO_LONG.0)?;
+    let (max, tail) = rest.split_once(TOO_LONG.1)?;
     let max = max.parse().ok()?;
     if tail.is_empty() {
         return Some(Reason::TooLong { max });
     }
-    let has = between(tail, " (has ", ")")?.parse().ok()?;
+    let has = inside(tail, HAS)?.parse().ok()?;
     Some(Reason::TooLongHas { max, has })
 }
 
-/// The text between `prefix` and `suffix`, when `text` is exactly that.
-fn between<'a>(text: &'a str, prefix: &str, suffix: &str) -> Option<&'a str> {
-    text.strip_prefix(prefix)?.strip_suffix(suffix)
+/// The value between the pieces, when `text` is exactly that.
+fn inside(text: &str, (before, after): Around) -> Option<&str> {
+    text.strip_prefix(before)?.strip_suffix(after)
 }
 
-/// `A to B` as two numbers.
-fn two_numbers<T: std::str::FromStr>(text: &str) -> Option<(T, T)> {
-    let (low, high) = text.split_once(" to ")?;
+/// The two numbers between the pieces, when `text` is exactly that.
+fn two_numbers<T: std::str::FromStr>(text: &str, (before, between, after): AroundTwo) -> Option<(T, T)> {
+    let (low, high) = inside(text, (before, after))?.split_once(between)?;
     Some((low.parse().ok()?, high.parse().ok()?))
 }
 

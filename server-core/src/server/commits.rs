@@ -29,9 +29,8 @@ use std::thread::JoinHandle;
 use crossbeam_channel::{Receiver, Sender};
 use serde_json::Value;
 
-use super::dispatch::{change_notification, encode_write_outcome, to_line};
-use super::outbox::Line;
-use super::sessions::{Registry, Session};
+use super::lines::{Line, change_notification, write_outcome_line};
+use super::registry::{Registry, Session};
 use crate::storage::{GroupSink, WriteJob, WriteOutcome};
 
 /// What the server needs back from a write once it is committed.
@@ -209,7 +208,7 @@ fn answer_writers(
     for (job, outcome) in group {
         let notification = change_notification(&outcome);
         let answer = match &job.token {
-            Completion::Respond { id, .. } => Some(to_line(encode_write_outcome(id, outcome.clone()))),
+            Completion::Respond { id, .. } => Some(write_outcome_line(id, outcome.clone())),
             Completion::Return(_) => None,
         };
         delivered.push(Delivered { origin: job.origin, notification, answer });

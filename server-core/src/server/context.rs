@@ -8,8 +8,9 @@ use std::sync::{Arc, Mutex};
 use super::commits::{Completion, Progress};
 use super::config::ServerConfig;
 use super::events::EventSink;
-use super::sessions::Registry;
+use super::registry::Registry;
 use super::turns::Turns;
+use crate::protocol::notices::GoodbyeReason;
 use crate::storage::Store;
 
 pub struct ServerContext {
@@ -43,10 +44,10 @@ pub enum NoPlace {
 
 impl NoPlace {
     /// The `goodbye` reason the refused client reads.
-    pub fn goodbye(self) -> &'static str {
+    pub fn goodbye(self) -> GoodbyeReason {
         match self {
-            NoPlace::ServerFull => "server full",
-            NoPlace::AddressFull => "too many connections from your address",
+            NoPlace::ServerFull => GoodbyeReason::ServerFull,
+            NoPlace::AddressFull => GoodbyeReason::AddressFull,
         }
     }
 }

@@ -1,45 +1,33 @@
 //! Applies requests: turns a parsed message into responses, reading from the
 //! catalog mirror and sending writes to the storage writer.
+//!
+//! No socket here: answers go into the session's [`Replies`], and every
+//! line is built by [`lines`](super::lines) from the protocol's types.
 
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::time::Duration;
 
 use crossbeam_channel::bounded;
-use serde::Serialize;
+use serde_json::Value;
 use serde_json::value::RawValue;
-use serde_json::{Value, json};
 
 use super::commits::Completion;
 use super::context::ServerContext;
-use super::events::CloseReason;
-use super::outbox::Line;
+use super::events::{CloseReason, ServerEvent};
+use super::lines::{Answer, write_answer, write_result};
+use super::registry::Session;
 use super::replies::Replies;
-use super::sessions::Session;
-use crate::protocol::message::{self, Entry, encode_error, encode_notification, encode_success};
-use crate::protocol::{Command, Encoded, Message, PROTOCOL_VERSION, Product, Request, RpcError, server_name};
-use crate::storage::{WriteJob, WriteOp, WriteOutcome};
-
-/// A successful result, serialized straight from the typed value.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Answer {
-    Product(Product),
-    Shared(Arc<Product>),
-    Page(crate::storage::Page<Arc<Product>>),
-    Json(Value),
-}
+use crate::protocol::calls::{Bye, HelloResult, MethodCall, OPEN_METHODS, Pong};
+use crate::protocol::error::RpcError;
+use crate::protocol::message::{self, Entry, Message, Request, encode_error};
+use crate::protocol::server_name;
+use crate::storage::{StorageFailure, WriteJob, WriteOp, WriteOutcome};
 
 /// Wrong tokens a connection may try before it is closed.
 pub const MAX_WRONG_TOKENS: u32 = 3;
 /// The wait after each wrong token, so guessing costs time.
 const WRONG_TOKEN_PAUSE: Duration = Duration::from_millis(200);
-
-/// Methods a client may call before it gives the token.
-const OPEN_METHODS: [&str; 3] = ["hello", "quit", "ping"];
-
-/// Additions of protocol 1.1 this server has, as `welcome` names them.
-const FEATURES: [&str; 2] = ["ping", "version"];
 
 /// What a session does after handling one line.
 #[derive(Debug, PartialEq, Eq)]
@@ -69,29 +57,6 @@ impl SessionState {
     fn after(&self, flow: Flow) -> Flow {
         if self.wrong_tokens >= MAX_WRONG_TOKENS { Flow::Close(CloseReason::WrongToken) } else { flow }
     }
-}
-
-#[derive(Serialize)]
-struct Welcome {
-    server: String,
-    protocol: u32,
-    session: u64,
-    features: [&'static str; FEATURES.len()],
-}
-
-pub fn welcome_line(session: u64) -> Line {
-    let params = Welcome { server: server_name(), protocol: PROTOCOL_VERSION, session, features: FEATURES };
-    to_line(encode_notification("welcome", &params))
-}
-
-pub fn goodbye_line(reason: &str) -> Line {
-    to_line(encode_notification("goodbye", &json!({ "reason": reason })))
-}
-
-pub fn to_line(encoded: Encoded) -> Line {
-    let mut bytes = encoded.0;
-    bytes.push(b'\n');
-    bytes.into()
 }
 
 /// Handles one line from the client; its answer goes to `replies`.
@@ -128,15 +93,15 @@ fn handle_single(
     if let Some(error) = authorization_error(ctx, state, &request.method) {
         return answer(id.as_ref(), Err(error), Flow::Continue, replies);
     }
-    let command = match Command::from_request(request) {
-        Ok(command) => command,
+    let call = match MethodCall::from_request(request) {
+        Ok(call) => call,
         Err(error) => return answer(id.as_ref(), Err(error), Flow::Continue, replies),
     };
-    let flow = if command == Command::Quit { Flow::Quit } else { Flow::Continue };
-    match (write_op(command), id) {
+    let flow = if matches!(call, MethodCall::Quit(_)) { Flow::Quit } else { Flow::Continue };
+    match (write_op(call), id) {
         (Ok(op), Some(id)) => queue_write(ctx, state, op, id, replies).map(|()| Flow::Continue),
         (Ok(op), None) => answer(None, wait_for_write(ctx, state, op), flow, replies),
-        (Err(command), id) => answer(id.as_ref(), execute(ctx, state, command), flow, replies),
+        (Err(call), id) => answer(id.as_ref(), execute(ctx, state, call), flow, replies),
     }
 }
 
@@ -170,7 +135,7 @@ fn queue_write(
     let token = Completion::Respond { id, done: done_tx };
     if let Err(job) = ctx.store.submit(WriteJob { op, origin: state.session.id, token }) {
         let Completion::Respond { id, .. } = job.token else { unreachable!("built above") };
-        replies.push(encode_error(&id, &RpcError::internal("storage is shut down")));
+        replies.push(encode_error(&id, &RpcError::internal(&StorageFailure::ShutDown.to_string())));
         return Ok(());
     }
     // Waiting keeps this session's answers in request order.
@@ -197,11 +162,11 @@ fn handle_batch(
         let (id, result) = match message::parse_batch_entry(entry) {
             Ok(request) => {
                 let id = request.id.clone();
-                let command = check_request(ctx, state, request);
-                if command.as_ref() == Ok(&Command::Quit) {
+                let call = check_request(ctx, state, request);
+                if matches!(call, Ok(MethodCall::Quit(_))) {
                     flow = Flow::Quit;
                 }
-                (id, command.and_then(|c| execute_any(ctx, state, c)))
+                (id, call.and_then(|c| execute_any(ctx, state, c)))
             }
             Err((id, error)) => (Some(id), Err(error)),
         };
@@ -225,35 +190,35 @@ fn handle_batch(
 }
 
 /// A request's method allowed in this session, then its parameters checked.
-fn check_request(ctx: &ServerContext, state: &SessionState, request: Request) -> Result<Command, RpcError> {
+fn check_request(
+    ctx: &ServerContext,
+    state: &SessionState,
+    request: Request,
+) -> Result<MethodCall, RpcError> {
     match authorization_error(ctx, state, &request.method) {
         Some(error) => Err(error),
-        None => Command::from_request(request),
+        None => MethodCall::from_request(request),
     }
 }
 
-/// Serializes one answer straight into the batch line being written.
-fn write_answer(out: &mut impl io::Write, id: &Value, result: Result<Answer, RpcError>) -> io::Result<()> {
-    match result {
-        Ok(value) => message::write_success(out, id, &value),
-        Err(error) => message::write_error(out, id, &error),
-    }
-}
-
-/// Executes any command, waiting for writes to commit.
-fn execute_any(ctx: &ServerContext, state: &mut SessionState, command: Command) -> Result<Answer, RpcError> {
-    match write_op(command) {
+/// Executes any call, waiting for writes to commit.
+fn execute_any(ctx: &ServerContext, state: &mut SessionState, call: MethodCall) -> Result<Answer, RpcError> {
+    match write_op(call) {
         Ok(op) => wait_for_write(ctx, state, op),
         Err(other) => execute(ctx, state, other),
     }
 }
 
-/// The storage operation of a write command, or the command back.
-fn write_op(command: Command) -> Result<WriteOp, Command> {
-    match command {
-        Command::Add(p) => Ok(WriteOp::Add(p)),
-        Command::Update { product, expected_version } => Ok(WriteOp::Update { product, expected_version }),
-        Command::Delete { code, expected_version } => Ok(WriteOp::Delete { code, expected_version }),
+/// The storage operation of a write, or the call back.
+fn write_op(call: MethodCall) -> Result<WriteOp, MethodCall> {
+    match call {
+        MethodCall::Add(add) => Ok(WriteOp::Add(add.product)),
+        MethodCall::Update(update) => {
+            Ok(WriteOp::Update { product: update.product, expected_version: update.expected_version })
+        }
+        MethodCall::Delete(delete) => {
+            Ok(WriteOp::Delete { code: delete.code, expected_version: delete.expected_version })
+        }
         other => Err(other),
     }
 }
@@ -263,33 +228,35 @@ fn wait_for_write(ctx: &ServerContext, state: &SessionState, op: WriteOp) -> Res
     let (done_tx, done_rx) = bounded(1);
     let job = WriteJob { op, origin: state.session.id, token: Completion::Return(done_tx) };
     if ctx.store.submit(job).is_err() {
-        return Err(RpcError::internal("storage is shut down"));
+        return Err(RpcError::internal(&StorageFailure::ShutDown.to_string()));
     }
-    let outcome = done_rx.recv().unwrap_or(WriteOutcome::Failed("storage stopped".into()));
+    let outcome = done_rx.recv().unwrap_or(WriteOutcome::Failed(StorageFailure::Stopped));
     write_result(outcome)
 }
 
-/// Executes a command that does not write.
-fn execute(ctx: &ServerContext, state: &mut SessionState, command: Command) -> Result<Answer, RpcError> {
+/// Executes a call that does not write.
+fn execute(ctx: &ServerContext, state: &mut SessionState, call: MethodCall) -> Result<Answer, RpcError> {
     let session = state.session.clone();
-    match command {
-        Command::Hello { client, token } => {
-            check_token(ctx, state, token.as_deref())?;
-            if let Some(name) = client {
+    match call {
+        MethodCall::Hello(hello) => {
+            check_token(ctx, state, hello.token.as_deref())?;
+            if let Some(name) = hello.client {
                 *session.client.lock().unwrap_or_else(|e| e.into_inner()) = Some(name.clone());
                 let id = session.id;
-                ctx.events.emit_with(|| super::ServerEvent::SessionNamed { session: id, client: name });
+                ctx.events.emit_with(|| ServerEvent::SessionNamed { session: id, client: name });
             }
-            Ok(Answer::Json(json!({ "session": session.id, "server": server_name() })))
+            Ok(Answer::Hello(HelloResult { session: session.id, server: server_name() }))
         }
-        Command::Get { code } => match ctx.store.catalog().get(&code) {
+        MethodCall::Get(get) => match ctx.store.catalog().get(&get.code) {
             Some(product) => Ok(Answer::Shared(product)),
-            None => Err(RpcError::not_found(&code)),
+            None => Err(RpcError::not_found(&get.code)),
         },
-        Command::List { after, limit } => Ok(Answer::Page(ctx.store.catalog().page(after.as_deref(), limit))),
-        Command::Quit => Ok(Answer::Json(json!({ "bye": true }))),
-        Command::Ping => Ok(Answer::Json(json!({ "pong": true }))),
-        Command::Add(_) | Command::Update { .. } | Command::Delete { .. } => {
+        MethodCall::List(list) => {
+            Ok(Answer::Page(ctx.store.catalog().page(list.after.as_deref(), list.page_size())))
+        }
+        MethodCall::Quit(_) => Ok(Answer::Bye(Bye { bye: true })),
+        MethodCall::Ping(_) => Ok(Answer::Pong(Pong { pong: true })),
+        MethodCall::Add(_) | MethodCall::Update(_) | MethodCall::Delete(_) => {
             Err(RpcError::internal("writes go through the storage writer"))
         }
     }
@@ -327,38 +294,6 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
         difference |= x ^ y;
     }
     difference == 0
-}
-
-fn write_result(outcome: WriteOutcome) -> Result<Answer, RpcError> {
-    match outcome {
-        WriteOutcome::Added(p) | WriteOutcome::Updated(p) => Ok(Answer::Product(p)),
-        WriteOutcome::Deleted(code) => Ok(Answer::Json(json!({ "deleted": code }))),
-        WriteOutcome::Exists(code) => Err(RpcError::already_exists(&code)),
-        WriteOutcome::NotFound(code) => Err(RpcError::not_found(&code)),
-        WriteOutcome::Changed(current) => Err(RpcError::changed(&current)),
-        WriteOutcome::CatalogFull { max } => {
-            Err(RpcError::internal(&format!("catalog full: at most {max} products")))
-        }
-        WriteOutcome::Failed(why) => Err(RpcError::internal(&why)),
-    }
-}
-
-pub fn encode_write_outcome(id: &Value, outcome: WriteOutcome) -> Encoded {
-    match write_result(outcome) {
-        Ok(value) => encode_success(id, &value),
-        Err(error) => encode_error(id, &error),
-    }
-}
-
-/// The notification other sessions receive for a committed change.
-pub fn change_notification(outcome: &WriteOutcome) -> Option<Line> {
-    let encoded = match outcome {
-        WriteOutcome::Added(p) => encode_notification("product.added", &json!({ "product": p })),
-        WriteOutcome::Updated(p) => encode_notification("product.updated", &json!({ "product": p })),
-        WriteOutcome::Deleted(code) => encode_notification("product.deleted", &json!({ "code": code })),
-        _ => return None,
-    };
-    Some(to_line(encoded))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use std::time::{Instant, SystemTime};
 use crossbeam_channel::{Receiver, Sender};
 
 use super::config::Mode;
+use crate::protocol::notices::GoodbyeReason;
 
 /// Why a session ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,13 +51,13 @@ impl CloseReason {
     }
 
     /// The `goodbye` reason sent to the client, when one is sent.
-    pub fn goodbye(&self) -> Option<&'static str> {
+    pub fn goodbye(&self) -> Option<GoodbyeReason> {
         match self {
-            CloseReason::IdleTimeout => Some("idle timeout"),
-            CloseReason::LineTimeout => Some("line timeout"),
-            CloseReason::WrongToken => Some("wrong token"),
-            CloseReason::TooSlow => Some("too slow"),
-            CloseReason::ServerShutdown => Some("server shutting down"),
+            CloseReason::IdleTimeout => Some(GoodbyeReason::IdleTimeout),
+            CloseReason::LineTimeout => Some(GoodbyeReason::LineTimeout),
+            CloseReason::WrongToken => Some(GoodbyeReason::WrongToken),
+            CloseReason::TooSlow => Some(GoodbyeReason::TooSlow),
+            CloseReason::ServerShutdown => Some(GoodbyeReason::ServerShutdown),
             _ => None,
         }
     }
@@ -96,7 +97,7 @@ pub enum ServerEvent {
     /// A connection refused because the server is full.
     Rejected {
         peer: SocketAddr,
-        reason: String,
+        reason: GoodbyeReason,
     },
     /// One `read()` returned this many bytes ("show reads").
     Read {

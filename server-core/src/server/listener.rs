@@ -9,10 +9,10 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::config::Mode;
+use super::connection;
 use super::context::{NoPlace, ServerContext};
-use super::dispatch::goodbye_line;
 use super::events::ServerEvent;
-use super::session;
+use super::lines::goodbye_line;
 
 /// Accepts until `ctx.stopping` is set (the stopper then wakes us with a
 /// connection of its own). Returns the session threads still running.
@@ -39,7 +39,7 @@ pub fn accept_loop(ctx: &Arc<ServerContext>, listener: &TcpListener) -> Vec<Join
             continue;
         }
         match ctx.config.mode {
-            Mode::Sequential => session::serve(ctx, stream, peer),
+            Mode::Sequential => connection::serve(ctx, stream, peer),
             Mode::Threaded => {
                 sessions.retain(|t| !t.is_finished());
                 match spawn_session(ctx, stream, peer) {
@@ -57,7 +57,7 @@ fn spawn_session(ctx: &Arc<ServerContext>, stream: TcpStream, peer: SocketAddr) 
     let spawned = std::thread::Builder::new()
         .name(name)
         .stack_size(256 * 1024)
-        .spawn(move || session::serve(&ctx, stream, peer));
+        .spawn(move || connection::serve(&ctx, stream, peer));
     match spawned {
         Ok(thread) => Some(thread),
         Err(e) => {
@@ -71,7 +71,7 @@ fn spawn_session(ctx: &Arc<ServerContext>, stream: TcpStream, peer: SocketAddr) 
 fn reject(ctx: &ServerContext, mut stream: TcpStream, peer: SocketAddr, why: NoPlace) {
     let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
     let _ = stream.write_all(&goodbye_line(why.goodbye()));
-    let reason = why.goodbye().to_string();
+    let reason = why.goodbye();
     tracing::warn!(%peer, "connection refused: {reason}");
     ctx.events.emit(ServerEvent::Rejected { peer, reason });
 }

@@ -6,14 +6,15 @@
 
 mod commits;
 mod config;
+mod connection;
 mod context;
-pub(crate) mod dispatch;
+mod dispatch;
 mod events;
+mod lines;
 mod listener;
 mod outbox;
+mod registry;
 mod replies;
-mod session;
-mod sessions;
 mod turns;
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -30,13 +31,13 @@ pub use config::{
     ServerConfig, default_db_path,
 };
 pub use events::{CloseReason, ServerEvent, ServerEventRecord};
-pub use sessions::SessionInfo;
+pub use registry::SessionInfo;
 
 use crate::storage::{Store, StoreError, WriteJob, WriteOp, WriteOutcome};
 use commits::Completion;
 use context::ServerContext;
 use events::EventSink;
-use sessions::Registry;
+use registry::Registry;
 
 /// How long `stop()` lets sessions send their `goodbye` before forcing
 /// sockets closed (a whole stop stays under two seconds).

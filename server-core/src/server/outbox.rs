@@ -24,10 +24,8 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use super::events::{CloseReason, EventSink, ServerEvent};
+use super::lines::{Line, goodbye_line};
 use crate::protocol::raw::raw_prefix;
-
-/// One or more complete lines, newlines included; shared when broadcast.
-pub type Line = Arc<[u8]>;
 
 /// How long a closing session may take to send its `goodbye`.
 const GOODBYE_TIMEOUT: Duration = Duration::from_secs(1);
@@ -327,8 +325,8 @@ impl Outbox {
     }
 
     fn send_goodbye(&self, stream: &TcpStream, reason: &CloseReason) {
-        let Some(text) = reason.goodbye() else { return };
-        let goodbye = crate::server::dispatch::goodbye_line(text);
+        let Some(why) = reason.goodbye() else { return };
+        let goodbye = goodbye_line(why);
         let _ = stream.set_write_timeout(Some(GOODBYE_TIMEOUT));
         // Best effort: a peer that does not read may never get it.
         let _ = self.write_lines(stream, &[goodbye]);

@@ -13,8 +13,8 @@ use std::io::{self, Write};
 use std::net::TcpStream;
 
 use super::commits::Progress;
-use super::outbox::Line;
-use super::sessions::Session;
+use super::lines::Line;
+use super::registry::Session;
 use super::turns::Turns;
 use crate::protocol::Encoded;
 use crate::protocol::raw::{RAW_KEPT, raw_prefix};

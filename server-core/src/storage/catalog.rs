@@ -8,23 +8,14 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 use std::sync::{Arc, RwLock};
 
-use crate::protocol::Product;
-
-/// One page of `product.list`. The server's pages share the catalog's
-/// products (`Page<Arc<Product>>`: a page of ten thousand copies nothing);
-/// a client reads them as plain products.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Page<P = Product> {
-    pub products: Vec<P>,
-    pub next: Option<String>,
-    pub total: usize,
-}
+use crate::protocol::calls::Page;
+use crate::protocol::product::Product;
 
 /// Products by code, behind a std `RwLock`: reads are short and never do I/O
 /// while holding it. A hash index serves `get`; the sorted map serves pages.
 /// Both share each product through an `Arc`, so a read copies no strings.
 #[derive(Default)]
-pub struct Catalog {
+pub struct CatalogMirror {
     products: RwLock<Index>,
 }
 
@@ -34,13 +25,13 @@ struct Index {
     by_code: HashMap<String, Arc<Product>>,
 }
 
-impl Catalog {
+impl CatalogMirror {
     pub fn new(products: impl IntoIterator<Item = Product>) -> Self {
         let mut index = Index::default();
         for product in products {
             index.insert(product);
         }
-        Catalog { products: RwLock::new(index) }
+        CatalogMirror { products: RwLock::new(index) }
     }
 
     pub fn get(&self, code: &str) -> Option<Arc<Product>> {
@@ -112,7 +103,7 @@ mod tests {
     /// Pages follow byte order and `next` is null exactly at the end.
     #[test]
     fn pages_in_byte_order_with_exact_next() {
-        let catalog = Catalog::new(["b", "B", "a", "A", "c"].map(product));
+        let catalog = CatalogMirror::new(["b", "B", "a", "A", "c"].map(product));
         let first = catalog.page(None, 2);
         assert_eq!(codes(&first), ["A", "B"]);
         assert_eq!(first.next.as_deref(), Some("B"));

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, params};
 
-use super::{StoreError, SyncMode, WriteOp, WriteOutcome};
-use crate::protocol::Product;
+use super::error::StoreError;
+use super::write::{WriteOp, WriteOutcome};
+use crate::protocol::product::Product;
 
 /// Where the catalog lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +27,26 @@ impl std::fmt::Display for DbLocation {
         match self {
             DbLocation::File(path) => write!(f, "{}", path.display()),
             DbLocation::Memory => f.write_str(":memory:"),
+        }
+    }
+}
+
+/// How hard SQLite works to keep a commit on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SyncMode {
+    /// Commits survive a crash of the server process (kill -9); a power cut
+    /// may lose the last moments. WAL with `synchronous = NORMAL`.
+    #[default]
+    Normal,
+    /// Every commit is fsynced before it is acknowledged: survives power loss too.
+    Full,
+}
+
+impl SyncMode {
+    fn pragma(self) -> &'static str {
+        match self {
+            SyncMode::Normal => "NORMAL",
+            SyncMode::Full => "FULL",
         }
     }
 }

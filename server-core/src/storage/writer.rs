@@ -16,7 +16,11 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, Sender};
 use rusqlite::Connection;
 
-use super::{Catalog, StoreError, WriteOp, WriteOutcome, sqlite};
+use super::catalog::CatalogMirror;
+use super::error::StoreError;
+use super::failure::StorageFailure;
+use super::sqlite;
+use super::write::{WriteOp, WriteOutcome};
 
 /// Most writes grouped into one transaction.
 const MAX_GROUP: usize = 1024;
@@ -69,7 +73,7 @@ impl<T> Drop for WriterHandle<T> {
 
 pub(super) fn spawn<T: Send + 'static>(
     conn: Connection,
-    catalog: Arc<Catalog>,
+    catalog: Arc<CatalogMirror>,
     max_products: usize,
     sink: GroupSink<T>,
 ) -> Result<WriterHandle<T>, StoreError> {
@@ -83,7 +87,7 @@ pub(super) fn spawn<T: Send + 'static>(
 
 fn run<T>(
     mut conn: Connection,
-    catalog: &Catalog,
+    catalog: &CatalogMirror,
     max_products: usize,
     sink: &GroupSink<T>,
     rx: &Receiver<Input<T>>,
@@ -127,7 +131,7 @@ fn push<T>(group: &mut Vec<WriteJob<T>>, input: Input<T>) -> bool {
 
 fn commit_group<T>(
     conn: &mut Connection,
-    catalog: &Catalog,
+    catalog: &CatalogMirror,
     max_products: usize,
     sink: &GroupSink<T>,
     group: &mut Vec<WriteJob<T>>,
@@ -140,8 +144,7 @@ fn commit_group<T>(
         Ok(outcomes) => outcomes,
         Err(e) => {
             tracing::error!("storage write failed, {} writes refused: {e}", group.len());
-            let why = format!("storage write failed: {e}");
-            vec![WriteOutcome::Failed(why); group.len()]
+            vec![WriteOutcome::Failed(StorageFailure::of_transaction(&e)); group.len()]
         }
     };
     for outcome in &outcomes {
@@ -180,7 +183,7 @@ fn run_transaction<T>(
     Ok(outcomes)
 }
 
-fn update_mirror(catalog: &Catalog, outcome: &WriteOutcome) {
+fn update_mirror(catalog: &CatalogMirror, outcome: &WriteOutcome) {
     match outcome {
         WriteOutcome::Added(p) | WriteOutcome::Updated(p) => catalog.put(p.clone()),
         WriteOutcome::Deleted(code) => catalog.remove(code),

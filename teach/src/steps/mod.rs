@@ -233,7 +233,6 @@ fn cost(step: &Step) -> usize {
         What::Message(m) => text(&m.id) + text(&m.method),
         What::Connecting { addr } => addr.len(),
         What::Named { client } => client.len(),
-        What::Refused { reason, .. } => reason.len(),
         _ => 0,
     };
     STEP_OVERHEAD + step.line.as_ref().map_or(0, |line| line.text.len()) + what

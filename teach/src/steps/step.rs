@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use lojinha_server::server::CloseReason;
-use lojinha_server::{ConnectionEnd, Mode};
+use lojinha_server::{ConnectionEnd, GoodbyeReason, Mode};
 
 use crate::closing::ConnectFailure;
 use crate::i18n::Language;
@@ -120,7 +120,7 @@ pub enum What {
     },
     Refused {
         peer: SocketAddr,
-        reason: String,
+        reason: GoodbyeReason,
     },
     SessionClosed(CloseReason),
     Stopped,

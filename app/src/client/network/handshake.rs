@@ -7,7 +7,7 @@
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvError, select};
-use lojinha_server::client::{Hello, Incoming, Reply};
+use lojinha_server::client::{HelloResult, Incoming, Reply, decode_result};
 use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd};
 
 use super::{Command, Worker};
@@ -27,7 +27,7 @@ enum Wait {
 }
 
 /// The server's `hello` answer; `None` when the user left before it came.
-pub(super) type HandshakeResult = Result<Option<Hello>, ClientError>;
+pub(super) type HandshakeResult = Result<Option<HelloResult>, ClientError>;
 
 /// The connection `connect()` made; `None` when the user left before it was made.
 pub(super) type ConnectResult = Result<Option<Client>, ClientError>;
@@ -96,7 +96,7 @@ impl Worker {
             match self.wait_for_line(&incoming, answer_by) {
                 Wait::Arrived(item) => match client.handle_incoming(item)? {
                     Some(Reply::Single(response)) if response.id == id => {
-                        return Hello::from_result(response.result.map_err(ClientError::Rpc)?).map(Some);
+                        return decode_result(response.result.map_err(ClientError::Rpc)?).map(Some);
                     }
                     Some(other) => {
                         return Err(ClientError::Protocol(format!(

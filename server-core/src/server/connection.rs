@@ -13,12 +13,12 @@ use std::time::{Duration, Instant, SystemTime};
 use super::context::ServerContext;
 use super::dispatch::{self, Flow, SessionState};
 use super::events::{CloseReason, ServerEvent};
+use super::lines::{unanswerable_line, welcome_line};
 use super::outbox::Outbox;
+use super::registry::Session;
 use super::replies::{self, Replies};
-use super::sessions::Session;
-use crate::protocol::RpcError;
+use crate::protocol::error::RpcError;
 use crate::protocol::frame::{BeforeRead, Frame, FrameReader};
-use crate::protocol::message::encode_error;
 use crate::protocol::raw::raw_prefix;
 
 /// How long, and how much, a closing session reads to let its last answer arrive.
@@ -87,7 +87,7 @@ fn register(ctx: &ServerContext, stream: &TcpStream, peer: SocketAddr) -> io::Re
     // after: the welcome comes before any notification, and every change
     // committed after it reaches this client.
     if ctx.config.welcome {
-        session.outbox.push_lines(vec![dispatch::welcome_line(id)], true);
+        session.outbox.push_lines(vec![welcome_line(id)], true);
     }
     session.outbox.hear_after(ctx.progress.answered());
     ctx.registry.insert(session.clone());
@@ -208,8 +208,7 @@ fn flushed(replies: &mut Replies<'_>, reason: CloseReason) -> CloseReason {
 
 fn reject_oversized(ctx: &ServerContext, session: &Session, stream: &TcpStream) -> CloseReason {
     let error = RpcError::frame_too_large(ctx.config.max_frame);
-    let line = dispatch::to_line(encode_error(&serde_json::Value::Null, &error));
-    let _ = session.outbox.respond(stream, line);
+    let _ = session.outbox.respond(stream, unanswerable_line(&error));
     CloseReason::FrameTooLarge
 }
 
