@@ -173,9 +173,16 @@ impl LojinhaApp {
         let changed = local != self.told_local;
         self.told_local = local.clone();
         self.windows.retain(|window| lock(window).open);
+        let share = crate::log::share(self.windows.len());
+        if self.server.steps.max_bytes() != share {
+            self.server.steps.set_max_bytes(share);
+        }
         let lesson_running = self.lesson_run.busy();
         for window in &self.windows {
             let mut window = lock(window);
+            if window.steps.max_bytes() != share {
+                window.steps.set_max_bytes(share);
+            }
             if lesson_running {
                 // The lesson waits on windows' states: take their events even
                 // while a window is hidden and not painting.
@@ -338,6 +345,7 @@ fn lock(window: &SharedWindow) -> MutexGuard<'_, ClientWindow> {
 
 impl eframe::App for LojinhaApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        crate::frame_stats::frame_began(egui::ViewportId::ROOT);
         self.server.poll();
         self.connect_pending();
         self.sync_windows();
@@ -370,6 +378,7 @@ impl eframe::App for LojinhaApp {
         self.show_client_windows(&ctx);
         self.apply(intents);
         self.store.save_changes(&self.settings);
+        crate::frame_stats::frame_ended(egui::ViewportId::ROOT, crate::frame_stats::had_input(&ctx));
     }
 }
 

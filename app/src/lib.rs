@@ -8,6 +8,7 @@ mod app;
 pub mod client;
 pub mod describe_file;
 pub mod export;
+pub mod frame_stats;
 pub mod i18n;
 pub mod log;
 pub mod money;

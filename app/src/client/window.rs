@@ -17,9 +17,12 @@ pub fn show(ui: &mut egui::Ui, class: egui::ViewportClass, window: &mut ClientWi
         // Embedded (tests, or a platform without multiple windows): give the panels room.
         ui.set_min_size(egui::vec2(1100.0, 720.0));
     }
+    let viewport = window.viewport_id();
+    crate::frame_stats::frame_began(viewport);
     window.drain();
     let intents = draw(ui, window);
     window.apply(intents);
+    crate::frame_stats::frame_ended(viewport, crate::frame_stats::had_input(ui.ctx()));
 }
 
 fn draw(ui: &mut egui::Ui, w: &mut ClientWindow) -> Vec<Intent> {

@@ -4,6 +4,16 @@
 //! ([`linked`]).
 
 pub mod linked;
+pub mod shortcut;
 pub mod view;
 
 pub use view::LogView;
+
+/// Bytes the app keeps of protocol steps in all: the server panel's record
+/// and every client window's share it evenly ([`share`]).
+pub const STEPS_BUDGET: usize = 128 * 1024 * 1024;
+
+/// Each record's share of [`STEPS_BUDGET`] with `windows` client windows open.
+pub fn share(windows: usize) -> usize {
+    STEPS_BUDGET / (windows + 1)
+}

@@ -82,7 +82,9 @@ impl LogView {
             )
             .labelled_by(label.id);
             ui.checkbox(&mut self.auto_scroll, tr("log.auto_scroll"));
-            if ui.button(tr("log.clear")).clicked() {
+            let clear =
+                ui.button(tr("log.clear")).on_hover_text(ui.ctx().format_shortcut(&super::shortcut::CLEAR));
+            if clear.clicked() || super::shortcut::clear_pressed(ui) {
                 action = Some(LogAction::Clear);
                 self.selected = None;
             }

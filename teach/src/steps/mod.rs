@@ -35,7 +35,8 @@ use pairing::Pairing;
 
 /// Most steps a record keeps.
 pub const STEPS_MAX: usize = 100_000;
-/// Most bytes a record's steps may hold, lines included.
+/// Most bytes a record's steps may hold, lines included, unless its owner
+/// sets another bound ([`Steps::set_max_bytes`]).
 pub const STEPS_BYTES: usize = 48 * 1024 * 1024;
 /// What a step costs besides its texts (its fields, the deque's slot).
 const STEP_OVERHEAD: usize = std::mem::size_of::<Step>();
@@ -156,6 +157,23 @@ impl Steps {
             self.pairing.forget(old.seq, old.lane, message);
         }
         self.lanes.left(old.lane, old.seq);
+    }
+
+    /// Holds at most `max_bytes` from now on, forgetting the oldest steps
+    /// at once when it holds more (the app shares one budget between its
+    /// records and gives each a new share when windows open or close).
+    pub fn set_max_bytes(&mut self, max_bytes: usize) {
+        self.max_bytes = max_bytes;
+        while self.bytes > self.max_bytes && self.entries.len() > 1 {
+            self.evict_oldest();
+        }
+        if self.entries.capacity() > 2 * self.entries.len().max(1024) {
+            self.entries.shrink_to_fit();
+        }
+    }
+
+    pub fn max_bytes(&self) -> usize {
+        self.max_bytes
     }
 
     pub fn get(&self, seq: u64) -> Option<&Step> {

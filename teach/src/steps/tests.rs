@@ -305,3 +305,16 @@ fn visible_follows_appends_trims_and_clears() {
     visible.refresh(&s, 2, |step| step.raw().is_some_and(|raw| raw.starts_with("drop")));
     assert_eq!(shown(&visible, &s), ["drop 6"]);
 }
+
+/// A smaller byte bound applies at once and keeps the newest steps.
+#[test]
+fn a_smaller_bound_applies_at_once() {
+    let mut s = Steps::new(Instant::now());
+    for _ in 0..1_000 {
+        garbage(&mut s, &"w".repeat(4 * 1024));
+    }
+    assert!(s.bytes() > 4 * 1024 * 1024);
+    s.set_max_bytes(1024 * 1024);
+    assert!(s.bytes() <= 1024 * 1024, "{} bytes held", s.bytes());
+    assert_eq!(s.entries().back().unwrap().seq, 1_000, "the newest step stays");
+}
