@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Lists import cycles between the modules of server-core's library.
+"""Lists import cycles between the modules of each library crate of the
+workspace (server-core, teach, app, words), or of the crates named on the
+command line.
 
-Each file under server-core/src is a module (`a/mod.rs` is `a`). A module
+Each file under <crate>/src is a module (`a/mod.rs` is `a`). A module
 imports another when a path in its code (test modules excluded) names it or
 an item in it: `use crate::…`, `use super::…`, `child::item`, in `use`
 declarations or in the code itself; the path is followed as far as it names
@@ -13,11 +15,12 @@ import pathlib
 import re
 import sys
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent / "server-core" / "src"
+WORKSPACE = pathlib.Path(__file__).resolve().parent.parent
+CRATES = ["server-core", "teach", "app", "words"]
 
 
-def module_of(path):
-    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+def module_of(root, path):
+    parts = list(path.relative_to(root).with_suffix("").parts)
     if parts[-1] in ("mod", "lib"):
         parts.pop()
     return tuple(parts)
@@ -85,7 +88,19 @@ def resolve(module, path, modules):
 
 
 def main():
-    files = {module_of(p): p for p in ROOT.rglob("*.rs") if "bin" not in p.relative_to(ROOT).parts}
+    crates = sys.argv[1:] or [c for c in CRATES if (WORKSPACE / c / "src").is_dir()]
+    failed = False
+    for crate in crates:
+        print(f"{crate}:")
+        failed |= check(WORKSPACE / crate / "src")
+    if failed:
+        sys.exit(1)
+
+
+def check(root):
+    """Prints the cycles of one crate; whether it has any."""
+    skip = {"bin", "main.rs"}
+    files = {module_of(root, p): p for p in root.rglob("*.rs") if not skip & set(p.relative_to(root).parts)}
     modules = set(files)
     graph = {m: set() for m in modules}
     for module, path in files.items():
@@ -97,13 +112,13 @@ def main():
     name = lambda m: "::".join(m) or "crate"
     mutual = sorted((a, b) for a in graph for b in graph[a] if a < b and a in graph[b])
     for a, b in mutual:
-        print(f"{name(a)} <-> {name(b)}")
+        print(f"  {name(a)} <-> {name(b)}")
     cycles = find_cycles(graph)
     for cycle in cycles:
-        print("cycle: " + " -> ".join(name(m) for m in shortest_cycle(graph, cycle)))
-    if cycles:
-        sys.exit(1)
-    print(f"no import cycles among {len(modules)} modules")
+        print("  cycle: " + " -> ".join(name(m) for m in shortest_cycle(graph, cycle)))
+    if not cycles:
+        print(f"  no import cycles among {len(modules)} modules")
+    return bool(cycles)
 
 
 def find_cycles(graph):

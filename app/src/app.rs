@@ -286,7 +286,7 @@ impl LojinhaApp {
                 .with_min_inner_size([700.0, 450.0]);
             let window = window.clone();
             ctx.show_viewport_deferred(viewport, builder, move |ui, class| {
-                crate::client::show(ui, class, &mut lock(&window));
+                crate::client::window::show(ui, class, &mut lock(&window));
             });
         }
     }

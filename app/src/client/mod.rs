@@ -20,7 +20,7 @@ pub mod form;
 pub mod import_box;
 pub mod network;
 pub mod table;
-mod window;
+pub mod window;
 
 use std::time::{Duration, Instant, SystemTime};
 
@@ -44,7 +44,6 @@ use crate::export;
 use crate::log::LogView;
 use crate::phrase::Phrase;
 
-pub use window::show;
 
 /// Most network events one frame applies. A notification costs a
 /// microsecond or two (the table is sorted once per frame, not per change),

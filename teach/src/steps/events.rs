@@ -4,7 +4,7 @@
 use lojinha_server::client::{ClientEvent, ClientEventRecord};
 use lojinha_server::server::{ServerEvent, ServerEventRecord};
 
-use super::Steps;
+use super::record::Steps;
 use super::classify::{classify, received, sent};
 use super::step::{Direction, Lane, What};
 

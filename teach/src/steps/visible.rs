@@ -3,7 +3,8 @@
 //! the filter itself changed. The log's search and the diagram's folded
 //! lanes both use it.
 
-use super::{Step, Steps};
+use super::record::Steps;
+use super::step::Step;
 
 /// The `seq`s of the steps that pass a view's filter, in order.
 #[derive(Debug, Default)]
