@@ -81,3 +81,47 @@ fn assert_answers_pair(steps: &Steps, at_least: usize) {
     }
     assert!(answers >= at_least, "only {answers} answers");
 }
+
+/// With every `read()` reported, a request is recorded before the read that
+/// brings its answer: over a thousand round trips on a real socket, the last
+/// read before each answer comes after that answer's request.
+#[test]
+fn reads_are_recorded_after_the_request_that_caused_them() {
+    let server = start(ServerConfig { listen: "127.0.0.1:0".into(), ..ServerConfig::default() }).unwrap();
+    let (tx, events) = crossbeam_channel::unbounded();
+    let options = ClientOptions {
+        events: Some(tx),
+        background_reader: true,
+        report_reads: true,
+        ..ClientOptions::default()
+    };
+    let mut client = Client::connect(&server.local_addr().to_string(), options).unwrap();
+    client.wait_welcome(Duration::from_secs(5)).unwrap();
+    for _ in 0..1_000 {
+        client.ping().unwrap();
+    }
+    client.quit().unwrap();
+    let mut steps = Steps::new(Instant::now());
+    for record in events.try_iter() {
+        steps.record_client(&record);
+    }
+    let mut answers = 0;
+    let mut last_read = None;
+    for step in steps.entries() {
+        match step.message() {
+            None if step.bytes.is_some() && step.line.is_none() => last_read = Some(step.seq),
+            Some(message) if message.kind == Kind::Response => {
+                let request = step.pair.expect("every answer pairs");
+                let read = last_read.expect("a read before every answer");
+                assert!(
+                    read > request,
+                    "the read #{read} of an answer was recorded before its request #{request}"
+                );
+                answers += 1;
+            }
+            _ => {}
+        }
+    }
+    assert!(answers >= 1_000, "{answers} answers");
+    server.stop();
+}

@@ -44,7 +44,6 @@ use crate::export;
 use crate::log::LogView;
 use crate::phrase::Phrase;
 
-
 /// Most network events one frame applies. A notification costs a
 /// microsecond or two (the table is sorted once per frame, not per change),
 /// so a slow frame (a software renderer draws a few a second) still keeps

@@ -4,8 +4,8 @@
 use lojinha_server::client::{ClientEvent, ClientEventRecord};
 use lojinha_server::server::{ServerEvent, ServerEventRecord};
 
-use super::record::Steps;
 use super::classify::{classify, received, sent};
+use super::record::Steps;
 use super::step::{Direction, Lane, What};
 
 impl Steps {

@@ -232,4 +232,3 @@ fn cost(step: &Step) -> usize {
     };
     STEP_OVERHEAD + step.line.as_ref().map_or(0, |line| line.text.len()) + what
 }
-
