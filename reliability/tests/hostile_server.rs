@@ -12,9 +12,9 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
-use lojinha_reliability::bench_binary;
 use lojinha_server::client::{ClientEvent, INCOMING_CAPACITY, NOTIFICATION_CAPACITY};
 use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd};
+use lojinha_test_support::bench_binary;
 use serde_json::{Value, json};
 
 /// A listener on a free port whose first connection is handed to `serve`
