@@ -16,6 +16,7 @@ pub mod phrase;
 pub mod server;
 pub mod settings;
 pub mod theme;
+pub mod waker;
 
 pub use app::{AppIntent, LojinhaApp};
 pub use options::{StartOptions, generated_products};

@@ -38,11 +38,12 @@ use self::export_box::{ExportIntent, ExportState};
 use self::fetch::{FetchResult, FetchState};
 use self::form::{FormIntent, FormState};
 use self::import_box::{ImportIntent, ImportState};
-use self::network::{Command, NetEvent, Outcome, Waker};
+use self::network::{Command, NetEvent, Outcome};
 use self::table::TableIntent;
 use crate::export;
 use crate::log::{Direction, LocalDetail, Log, LogEntry, LogView, Step, from_client};
 use crate::phrase::Phrase;
+use crate::waker::Waker;
 
 pub use window::show;
 

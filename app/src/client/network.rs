@@ -28,6 +28,7 @@ use lojinha_teach::closing::ConnectFailure;
 use super::catalog::{MAX_ROWS, within_rules};
 use super::describe::{describe, describe_reason, describe_rule_text};
 use crate::phrase::Phrase;
+use crate::waker::Waker;
 use lojinha_server::protocol::product::MAX_CODE_LEN;
 
 mod handshake;
@@ -200,19 +201,6 @@ pub enum NetEvent {
         added: usize,
         refused: super::import_box::Refusals,
     },
-}
-
-/// Wakes the window this thread belongs to.
-#[derive(Clone)]
-pub struct Waker {
-    pub ctx: egui::Context,
-    pub viewport: egui::ViewportId,
-}
-
-impl Waker {
-    pub fn wake(&self) {
-        self.ctx.request_repaint_of(self.viewport);
-    }
 }
 
 /// The window's ends of its network thread's channels.

@@ -12,10 +12,9 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
 use lojinha::client::connection::ConnIntent;
-use lojinha::client::network::{
-    self, Command, DEFAULT_MAX_FRAME, EVENT_CAPACITY, NetEvent, TEXT_IN_FLIGHT, Waker,
-};
+use lojinha::client::network::{self, Command, DEFAULT_MAX_FRAME, EVENT_CAPACITY, NetEvent, TEXT_IN_FLIGHT};
 use lojinha::client::{ClientWindow, EVENTS_PER_FRAME, Intent};
+use lojinha::waker::Waker;
 use lojinha_test_support::{bind_loopback, proc_status_field};
 use serde_json::{Value, json};
 
