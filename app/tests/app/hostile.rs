@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
 use lojinha::client::connection::ConnIntent;
-use lojinha::client::network::{self, Command, DEFAULT_MAX_FRAME, EVENT_CAPACITY, NetEvent, TEXT_IN_FLIGHT};
+use lojinha::client::network::{self, Control, DEFAULT_MAX_FRAME, EVENT_CAPACITY, NetEvent, TEXT_IN_FLIGHT};
 use lojinha::client::{ClientWindow, EVENTS_PER_FRAME, Intent};
 use lojinha::waker::Waker;
 use lojinha_test_support::{bind_loopback, proc_status_field};
@@ -83,8 +83,8 @@ fn hang_up_server() -> (SocketAddr, Receiver<Instant>) {
 fn reconnects_back_off_against_a_server_that_hangs_up() {
     let (addr, accepted) = hang_up_server();
     let link = network::spawn(90, waker(), DEFAULT_MAX_FRAME).unwrap();
-    let connect = Command::Connect { addr: addr.to_string(), name: "t".into(), token: None };
-    link.commands.send(connect).unwrap();
+    let connect = Control::Connect { addr: addr.to_string(), name: "t".into(), token: None };
+    link.commands.send(connect.into()).unwrap();
     let mut delays = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(30);
     while delays.len() < 3 && Instant::now() < deadline {
