@@ -10,7 +10,6 @@ pub mod describe_file;
 pub mod export;
 pub mod i18n;
 pub mod log;
-pub mod money;
 mod options;
 pub mod phrase;
 pub mod server;

@@ -290,7 +290,7 @@ fn import_skips_and_file_errors_are_shown_in_portuguese() {
         "linha 3: o preço não é um número: 'abc'",
         "linha 4: código 'BOM-1' repetido (aparece antes na linha 2)",
         "linha 5: código (code): o caractere ' ' não é permitido (use A-Z a-z 0-9 . _ -)",
-        "linha 6: o preço tem mais de 2 casas decimais: '2,505'",
+        "linha 6: o preço é ambíguo (milhar ou decimais?): '2,505'",
         "linha 7: quantidade (quantity) não é um número inteiro: '2,5'",
         "linha 8: a linha tem 2 campos, mas o cabeçalho tem 4",
     ] {
