@@ -225,7 +225,7 @@ fn bench_reads_json_written_any_way() {
     let addr = odd_server().to_string();
     let bench = bench_binary();
     for driver in ["loop", "threads"] {
-        let output = Command::new(&bench)
+        let output = Command::new(bench)
             .args(["--addr", &addr, "--clients", "2", "-n", "200", "--pipeline", "4", "--no-seed", "--json"])
             .args(["--driver", driver])
             .output()

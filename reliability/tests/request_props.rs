@@ -174,8 +174,8 @@ fn valid_requests_byte_by_byte_equal_whole() {
         request(5, "product.list", json!({"limit": 10})).to_string(),
         format!(
             "[{},{}]",
-            request(6, "product.get", json!({"code": "BYTE-1"})).to_string(),
-            request(7, "product.get", json!({"code": "NOPE"})).to_string()
+            request(6, "product.get", json!({"code": "BYTE-1"})),
+            request(7, "product.get", json!({"code": "NOPE"}))
         ),
         request(8, "product.delete", json!({"code": "BYTE-1"})).to_string(),
     ];

@@ -28,11 +28,8 @@ fn assert_locked_out(conn: &mut Conn, when: &str) {
         let answer = conn.read_reply().expect("an answer");
         assert_eq!(code_of(&answer), 1003, "{when}: {line} -> {answer}");
     }
-    let batch = format!(
-        "[{},{}]",
-        request(10, "product.list", json!({})).to_string(),
-        request(11, "product.get", json!(["A"])).to_string()
-    );
+    let batch =
+        format!("[{},{}]", request(10, "product.list", json!({})), request(11, "product.get", json!(["A"])));
     conn.send_line(&batch);
     let answers = conn.read_reply().expect("a batch answer");
     assert!(answers.as_array().unwrap().iter().all(|a| code_of(a) == 1003), "{when}: batch -> {answers}");
