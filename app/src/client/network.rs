@@ -289,10 +289,10 @@ impl Worker {
     /// Pings a server that has heard nothing from this window for a while.
     fn keep_alive(&mut self) {
         let Some(client) = self.client.as_mut() else { return };
-        if let Err(e) = client.keep_alive(KEEP_ALIVE) {
-            if e.is_disconnect() {
-                self.lost(Phrase::of(e, describe));
-            }
+        if let Err(e) = client.keep_alive(KEEP_ALIVE)
+            && e.is_disconnect()
+        {
+            self.lost(Phrase::of(e, describe));
         }
     }
 

@@ -207,10 +207,10 @@ impl LogView {
                     self.selected = Some(pair);
                 }
             }
-            if let Some(raw) = &entry.raw {
-                if ui.button(tr("log.copy_json")).clicked() {
-                    ui.ctx().copy_text(pretty(raw));
-                }
+            if let Some(raw) = &entry.raw
+                && ui.button(tr("log.copy_json")).clicked()
+            {
+                ui.ctx().copy_text(pretty(raw));
             }
             if ui.button(tr("log.close_detail")).clicked() {
                 self.selected = None;
