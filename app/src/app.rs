@@ -6,7 +6,7 @@ mod lesson;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use crate::client::{ClientWindow, network::Waker};
+use crate::client::ClientWindow;
 use crate::describe_file::describe_io;
 use crate::i18n::{Language, tr, trf};
 use crate::options::{StartOptions, generated_products};
@@ -15,6 +15,7 @@ use crate::server::panel::{self, ServerIntent};
 use crate::server::{ServerState, StartRequest};
 use crate::settings::{Settings, SettingsStore};
 use crate::theme::{self, Theme};
+use crate::waker::Waker;
 
 /// What the main window's UI can ask for.
 #[derive(Debug, Clone, PartialEq, Eq)]

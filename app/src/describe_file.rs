@@ -3,6 +3,7 @@
 //! or written.
 
 use lojinha_teach::import::{Column, ImportError, SkipReason, Unit};
+use lojinha_teach::money::PriceError;
 
 use crate::client::describe::{describe_field, describe_json_complaint, describe_rule};
 use crate::i18n::{tr, trf};
@@ -14,10 +15,7 @@ pub fn describe_skip(reason: &SkipReason) -> String {
             let field = describe_field(&error.field);
             trf("skip.rule", &[("field", &field), ("reason", &describe_rule(&error.reason))])
         }
-        SkipReason::PriceEmpty => tr("skip.price_empty").to_owned(),
-        SkipReason::PriceNotANumber { raw } => trf("skip.price_not_number", &[("raw", raw)]),
-        SkipReason::PriceTooLarge { raw } => trf("skip.price_too_large", &[("raw", raw)]),
-        SkipReason::PriceTooManyDecimals { raw } => trf("skip.price_decimals", &[("raw", raw)]),
+        SkipReason::Price { error, raw } => describe_price_skip(*error, raw),
         SkipReason::NotWholeNumber { column, raw } => {
             trf("skip.not_whole", &[("column", &describe_field(column)), ("raw", raw)])
         }
@@ -39,6 +37,19 @@ pub fn describe_skip(reason: &SkipReason) -> String {
             trf(key, &[("code", code), ("first", &first.to_string())])
         }
     }
+}
+
+/// Why a price in reais was not read, with what was written.
+fn describe_price_skip(error: PriceError, raw: &str) -> String {
+    let key = match error {
+        PriceError::Empty => return tr("skip.price_empty").to_owned(),
+        PriceError::NotANumber => "skip.price_not_number",
+        PriceError::Negative => "skip.price_negative",
+        PriceError::TooManyDecimals => "skip.price_decimals",
+        PriceError::Ambiguous => "skip.price_ambiguous",
+        PriceError::TooLarge => "skip.price_too_large",
+    };
+    trf(key, &[("raw", raw)])
 }
 
 /// Why a whole file could not be imported.

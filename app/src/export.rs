@@ -9,9 +9,9 @@ use crossbeam_channel::{Receiver, Sender};
 use lojinha_server::Product;
 use lojinha_teach::import::{write_csv, write_json};
 
-use crate::client::network::Waker;
 use crate::describe_file::describe_io;
 use crate::phrase::Phrase;
+use crate::waker::Waker;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ExportFormat {

@@ -706,6 +706,19 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("file.is_directory", "that is a folder, not a file", "isso é uma pasta, não um arquivo"),
     ("file.disk_full", "the disk is full", "o disco está cheio"),
     ("file.other", "{detail}", "{detail}"),
+    // Prices the one parser (lojinha_teach::money) refuses: the form's field errors and the import's skip reasons
+    ("form.err.price_negative", "A price cannot be negative", "O preço não pode ser negativo"),
+    (
+        "form.err.price_ambiguous",
+        "Thousands or decimals? Write 2,50 or 2.505,00",
+        "Milhar ou decimais? Escreva 2,50 ou 2.505,00",
+    ),
+    ("skip.price_negative", "price is negative: '{raw}'", "o preço é negativo: '{raw}'"),
+    (
+        "skip.price_ambiguous",
+        "price is ambiguous (thousands or decimals?): '{raw}'",
+        "o preço é ambíguo (milhar ou decimais?): '{raw}'",
+    ),
 ];
 
 #[cfg(test)]

@@ -11,12 +11,12 @@ pub mod export;
 pub mod frame_stats;
 pub mod i18n;
 pub mod log;
-pub mod money;
 mod options;
 pub mod phrase;
 pub mod server;
 pub mod settings;
 pub mod theme;
+pub mod waker;
 
 pub use app::{AppIntent, LojinhaApp};
 pub use options::{StartOptions, generated_products};

@@ -5,11 +5,14 @@
 //! Why not eframe's `app.ron`: every process of the app shares that one file
 //! and the last to exit overwrites the other's choices wholesale. Instead we
 //! keep `settings.json` in the config directory and save *only the fields this
-//! process changed*, merged into whatever is on disk at that moment. Two
-//! windows of a class demo can each change their own things and both stick.
+//! process changed*, merged into whatever is on disk at that moment, under an
+//! exclusive lock so no other process reads or writes the file in between.
+//! Two windows of a class demo can each change their own things and both stick.
 //! The file is read once at start (before the first frame) and written by a
 //! named thread, so the UI thread never waits on the disk.
 
+use std::fs::File;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crossbeam_channel::Sender;
@@ -180,19 +183,40 @@ fn changed_fields(old: &Value, new: &Value) -> Map<String, Value> {
         .collect()
 }
 
-/// Reads the file as it is now, overwrites only `changes`, and replaces it atomically.
-fn merge_into_file(path: &Path, changes: Map<String, Value>) -> std::io::Result<()> {
-    let mut on_disk = std::fs::read_to_string(path)
-        .ok()
-        .and_then(|text| serde_json::from_str::<Map<String, Value>>(&text).ok())
-        .unwrap_or_default();
-    on_disk.extend(changes);
+/// Reads the file as it is now, overwrites only `changes`, and replaces it
+/// atomically, all while holding the settings lock: another process (or
+/// store) that merges at the same moment waits, then reads what this one
+/// wrote, so neither loses the other's change.
+fn merge_into_file(path: &Path, changes: Map<String, Value>) -> io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
+    let _locked = lock_settings(path)?;
+    let mut on_disk = read_fields(path);
+    on_disk.extend(changes);
     let temp = path.with_extension(format!("json.{}.tmp", std::process::id()));
     std::fs::write(&temp, serde_json::to_vec_pretty(&on_disk)?)?;
     std::fs::rename(&temp, path)
+}
+
+/// Waits for the exclusive lock on `<settings>.lock`, beside the settings
+/// file; it is released when the returned file is dropped. The lock is on a
+/// file of its own because each save replaces the settings file, and a lock
+/// on a replaced file would guard nothing.
+fn lock_settings(path: &Path) -> io::Result<File> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".lock");
+    let lock = File::options().create(true).truncate(false).write(true).open(PathBuf::from(name))?;
+    lock.lock()?;
+    Ok(lock)
+}
+
+/// The settings file's fields as they are now (none when it is missing or broken).
+fn read_fields(path: &Path) -> Map<String, Value> {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| serde_json::from_str::<Map<String, Value>>(&text).ok())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -215,5 +239,36 @@ mod tests {
         let (_, loaded) = SettingsStore::open(path);
         assert_eq!(loaded.listen, "127.0.0.1:6000");
         assert_eq!(loaded.client_name, "Aluno");
+    }
+
+    /// Two writers merging at the same time, each its own fields one save
+    /// at a time, lose nothing: every field either wrote is in the file.
+    #[test]
+    fn concurrent_merges_keep_every_change() {
+        const SAVES: usize = 150;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        let writers: Vec<_> = ["first", "second"]
+            .into_iter()
+            .map(|writer| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    for n in 0..SAVES {
+                        let change = Map::from_iter([(format!("{writer}-{n}"), Value::from(n))]);
+                        merge_into_file(&path, change).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.join().unwrap();
+        }
+        let saved = read_fields(&path);
+        let lost: Vec<String> = ["first", "second"]
+            .iter()
+            .flat_map(|writer| (0..SAVES).map(move |n| format!("{writer}-{n}")))
+            .filter(|key| !saved.contains_key(key))
+            .collect();
+        assert!(lost.is_empty(), "{} of {} changes lost: {lost:?}", lost.len(), 2 * SAVES);
     }
 }

@@ -8,16 +8,16 @@ use common::*;
 use lojinha::client::describe::{describe, describe_rpc};
 use lojinha::i18n::set_language;
 use lojinha_server::protocol::{Reason, RpcError};
-use lojinha_server::{Client, ClientError, ClientOptions, Product, ServerConfig};
+use lojinha_server::{Client, ClientError, ClientOptions, Product};
 use lojinha_teach::Language;
+use lojinha_test_support::{bind_loopback, config_with_db, memory_config, start_server};
 use serde_json::{Value, json};
 
 /// "Already exists", "not found" and "no server" read in Portuguese.
 #[test]
 fn network_errors_are_described_in_portuguese() {
     set_language(Language::PtBr);
-    let server =
-        lojinha_server::start(ServerConfig { listen: "127.0.0.1:0".into(), ..Default::default() }).unwrap();
+    let server = start_server(memory_config());
     let addr = server.local_addr().to_string();
     let mut client = Client::connect(&addr, ClientOptions::default()).unwrap();
     let product =
@@ -107,8 +107,7 @@ fn portuguese_app(dir: &std::path::Path) -> App {
 #[test]
 fn malformed_messages_are_described_in_portuguese() {
     set_language(Language::PtBr);
-    let server =
-        lojinha_server::start(ServerConfig { listen: "127.0.0.1:0".into(), ..Default::default() }).unwrap();
+    let server = start_server(memory_config());
     let mut client = Client::connect(&server.local_addr().to_string(), ClientOptions::default()).unwrap();
     let cases = [
         (r#"{"jsonrpc":"2.0","id":1}"#, "Não é um pedido JSON-RPC válido (falta o method)"),
@@ -170,7 +169,7 @@ fn portuguese_options(dir: &std::path::Path, listen: &str, db: &str) -> lojinha:
 #[test]
 fn server_start_failures_in_portuguese() {
     let dir = tempfile::tempdir().unwrap();
-    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let taken = bind_loopback();
     let taken_addr = taken.local_addr().unwrap().to_string();
     let mut h = app(portuguese_options(dir.path(), &taken_addr, ":memory:"));
     let expected = format!(
@@ -180,12 +179,7 @@ fn server_start_failures_in_portuguese() {
     drop(h);
 
     let db = dir.path().join("loja.db");
-    let holder = lojinha_server::start(ServerConfig {
-        listen: "127.0.0.1:0".into(),
-        db: lojinha_server::DbLocation::File(db.clone()),
-        ..Default::default()
-    })
-    .unwrap();
+    let holder = start_server(config_with_db(&db));
     let mut h = app(portuguese_options(dir.path(), "127.0.0.1:0", db.to_str().unwrap()));
     let expected = format!("o banco de dados {} está em uso por outro processo", db.display());
     wait_for(&mut h, "locked database reported", |h| shows(h, None, &expected));
@@ -203,8 +197,7 @@ fn server_start_failures_in_portuguese() {
 #[test]
 fn field_rules_from_the_server_are_described_in_portuguese() {
     set_language(Language::PtBr);
-    let server =
-        lojinha_server::start(ServerConfig { listen: "127.0.0.1:0".into(), ..Default::default() }).unwrap();
+    let server = start_server(memory_config());
     let mut client = Client::connect(&server.local_addr().to_string(), ClientOptions::default()).unwrap();
     let product = |code: Value, price: Value| json!({"product": {"code": code, "name": "Caneta", "price_cents": price}});
     let cases: Vec<(&str, Value, Option<&str>)> = vec![
@@ -297,7 +290,7 @@ fn import_skips_and_file_errors_are_shown_in_portuguese() {
         "linha 3: o preço não é um número: 'abc'",
         "linha 4: código 'BOM-1' repetido (aparece antes na linha 2)",
         "linha 5: código (code): o caractere ' ' não é permitido (use A-Z a-z 0-9 . _ -)",
-        "linha 6: o preço tem mais de 2 casas decimais: '2,505'",
+        "linha 6: o preço é ambíguo (milhar ou decimais?): '2,505'",
         "linha 7: quantidade (quantity) não é um número inteiro: '2,5'",
         "linha 8: a linha tem 2 campos, mas o cabeçalho tem 4",
     ] {

@@ -11,7 +11,7 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use lojinha::StartOptions;
 use lojinha::i18n::{Language, set_language};
-use lojinha_server::ServerConfig;
+use lojinha_test_support::{bind_loopback, memory_config, start_server};
 
 /// One language-switching test at a time.
 fn one_at_a_time() -> MutexGuard<'static, ()> {
@@ -63,10 +63,9 @@ fn switching_language_changes_visible_labels_and_is_remembered() {
 fn messages_already_shown_follow_a_switch() {
     let _turn = one_at_a_time();
     set_language(Language::En);
-    let server =
-        lojinha_server::start(ServerConfig { listen: "127.0.0.1:0".into(), ..Default::default() }).unwrap();
-    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().to_string();
+    let server = start_server(memory_config());
+    let taken = bind_loopback();
+    let free = bind_loopback().local_addr().unwrap().to_string();
     let mut h = app(StartOptions { db: Some(":memory:".into()), ..Default::default() });
 
     set_text(&mut h, None, "Listen address", &taken.local_addr().unwrap().to_string());

@@ -7,9 +7,9 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use lojinha_reliability::{Conn, config_with_db, product, request, start_server, temp_db};
 use lojinha_server::server::DEFAULT_MAX_FRAME;
 use lojinha_server::{Client, ClientOptions, Product};
+use lojinha_test_support::{Conn, config_with_db, product, request, start_server, temp_db};
 use serde_json::{Value, json};
 
 /// What the server must send back for one line of a case.
@@ -52,7 +52,7 @@ fn invalid(id: Value) -> Want {
 }
 
 fn add_line(product: Value) -> String {
-    request(1, "product.add", json!({ "product": product }))
+    request(1, "product.add", json!({ "product": product })).to_string()
 }
 
 fn good_product() -> Value {
@@ -134,7 +134,7 @@ fn huge_numbers() -> Vec<Case> {
     ));
     cases.push(case(
         "id u64::MAX is echoed",
-        request(u64::MAX, "product.list", json!({"limit": 1})),
+        request(u64::MAX, "product.list", json!({"limit": 1})).to_string(),
         vec![Want::Success(json!(u64::MAX))],
     ));
     cases.push(case(
@@ -144,12 +144,12 @@ fn huge_numbers() -> Vec<Case> {
     ));
     cases.push(case(
         "limit 10001",
-        request(1, "product.list", json!({"limit": 10_001})),
+        request(1, "product.list", json!({"limit": 10_001})).to_string(),
         vec![Want::Field("limit")],
     ));
     cases.push(case(
         "limit -1",
-        request(1, "product.list", json!({"limit": -1})),
+        request(1, "product.list", json!({"limit": -1})).to_string(),
         vec![Want::Field("limit")],
     ));
     cases
@@ -207,7 +207,7 @@ fn wrong_types() -> Vec<Case> {
                 add_line(bad.clone()),
                 vec![Want::Field(field)],
             ));
-            let update = request(1, "product.update", json!({ "product": bad }));
+            let update = request(1, "product.update", json!({ "product": bad })).to_string();
             cases.push(case(format!("update product.{field} = {value}"), update, vec![Want::Field(field)]));
         }
     }
@@ -216,13 +216,13 @@ fn wrong_types() -> Vec<Case> {
     }
     for value in wrong.iter().filter(|v| !v.is_string()) {
         for method in ["product.get", "product.delete"] {
-            let line = request(1, method, json!({ "code": value }));
+            let line = request(1, method, json!({ "code": value })).to_string();
             cases.push(case(format!("{method} code = {value}"), line, vec![Want::Field("code")]));
         }
-        let list = request(1, "product.list", json!({ "after": value }));
+        let list = request(1, "product.list", json!({ "after": value })).to_string();
         if !value.is_null() {
             cases.push(case(format!("list after = {value}"), list, vec![Want::Field("after")]));
-            let hello = request(1, "hello", json!({ "client": value }));
+            let hello = request(1, "hello", json!({ "client": value })).to_string();
             cases.push(case(format!("hello client = {value}"), hello, vec![Want::Field("client")]));
         }
     }
@@ -233,15 +233,19 @@ fn wrong_types() -> Vec<Case> {
     ));
     cases.push(case(
         "unknown param",
-        request(1, "product.get", json!({"code":"X","sql":"DROP TABLE products"})),
+        request(1, "product.get", json!({"code":"X","sql":"DROP TABLE products"})).to_string(),
         vec![Want::Field("sql")],
     ));
     cases.push(case(
         "too many positional params",
-        request(1, "product.get", json!(["A", "B"])),
+        request(1, "product.get", json!(["A", "B"])).to_string(),
         vec![Want::Field("params")],
     ));
-    cases.push(case("quit with params", request(1, "quit", json!({"now": true})), vec![Want::Field("now")]));
+    cases.push(case(
+        "quit with params",
+        request(1, "quit", json!({"now": true})).to_string(),
+        vec![Want::Field("now")],
+    ));
     cases
 }
 
@@ -257,27 +261,27 @@ fn oversized_and_control() -> Vec<Case> {
         case("code of 33 chars", add_line(product(&"C".repeat(33), "n", 1, 1)), vec![Want::Field("code")]),
         case(
             "get code of 10,000 chars",
-            request(1, "product.get", json!({"code": "C".repeat(10_000)})),
+            request(1, "product.get", json!({"code": "C".repeat(10_000)})).to_string(),
             vec![Want::Field("code")],
         ),
         case(
             "client of 65 chars",
-            request(1, "hello", json!({"client": "w".repeat(65)})),
+            request(1, "hello", json!({"client": "w".repeat(65)})).to_string(),
             vec![Want::Field("client")],
         ),
         case(
             "token of 257 bytes",
-            request(1, "hello", json!({"client": "t", "token": "k".repeat(257)})),
+            request(1, "hello", json!({"client": "t", "token": "k".repeat(257)})).to_string(),
             vec![Want::Field("token")],
         ),
         case(
             "method name of 100,000 chars",
-            request(1, &"m".repeat(100_000), json!({})),
+            request(1, &"m".repeat(100_000), json!({})).to_string(),
             vec![Want::Error(-32601, json!(1))],
         ),
         case(
             "id string of 100,000 chars",
-            request("i".repeat(100_000), "nope", json!({})),
+            request("i".repeat(100_000), "nope", json!({})).to_string(),
             vec![Want::Error(-32601, json!("i".repeat(100_000)))],
         ),
     ];
@@ -290,12 +294,12 @@ fn oversized_and_control() -> Vec<Case> {
         ));
         cases.push(case(
             format!("client with U+{:04X}", c as u32),
-            request(1, "hello", json!({"client": name})),
+            request(1, "hello", json!({"client": name})).to_string(),
             vec![Want::Field("client")],
         ));
         cases.push(case(
             format!("code with U+{:04X}", c as u32),
-            request(1, "product.get", json!({"code": format!("A{c}")})),
+            request(1, "product.get", json!({"code": format!("A{c}")})).to_string(),
             vec![Want::Field("code")],
         ));
     }
@@ -308,7 +312,7 @@ fn oversized_and_control() -> Vec<Case> {
 
 /// NUL bytes, batches, line-limit edges and CRLF mixes.
 fn framing_and_batches() -> Vec<Case> {
-    let get = |id: i64| request(id, "product.list", json!({"limit": 1}));
+    let get = |id: i64| request(id, "product.list", json!({"limit": 1})).to_string();
     let mut cases = vec![
         case("a lone NUL", b"\0".to_vec(), vec![parse_error()]),
         case("NULs only", vec![0u8; 4096], vec![parse_error()]),
@@ -321,7 +325,7 @@ fn framing_and_batches() -> Vec<Case> {
             "10,000-entry batch of deletes",
             {
                 let entries: Vec<String> = (0..10_000)
-                    .map(|i| request(i, "product.delete", json!([format!("HONEST-{i}")])))
+                    .map(|i| request(i, "product.delete", json!([format!("HONEST-{i}")])).to_string())
                     .collect();
                 format!("[{}]", entries.join(","))
             },
@@ -361,7 +365,11 @@ fn framing_and_batches() -> Vec<Case> {
         case("a string, not a request", "\"product.list\"", vec![invalid(Value::Null)]),
         case("two values on one line", format!("{} {}", get(1), get(2)), vec![parse_error()]),
         case("JSON-RPC 1.0", r#"{"id":1,"method":"product.list","params":[]}"#, vec![invalid(json!(1))]),
-        case("unknown method", request(1, "server.shutdown", json!({})), vec![Want::Error(-32601, json!(1))]),
+        case(
+            "unknown method",
+            request(1, "server.shutdown", json!({})).to_string(),
+            vec![Want::Error(-32601, json!(1))],
+        ),
         case(
             "after quit nothing runs",
             format!("{}\n{}\n", request(1, "quit", json!([])), add_line(good_product())),
@@ -421,11 +429,11 @@ fn corpus() -> Vec<Case> {
 fn run_case(addr: std::net::SocketAddr, case: &Case) -> Result<(), String> {
     let mut conn = Conn::welcomed(addr);
     // The server may close before reading everything (oversized lines): a failed write is fine then.
-    let sent = conn.send(&case.bytes);
+    let sent = conn.try_send(&case.bytes);
     let expects_close = case.wants.iter().any(|w| matches!(w, Want::Closed));
     if !expects_close {
         sent.map_err(|e| format!("send failed: {e}"))?;
-        conn.send_line(&request("sentinel", "product.list", json!({"limit": 1})));
+        conn.send_json(&request("sentinel", "product.list", json!({"limit": 1})));
     }
     for want in &case.wants {
         let answer = next_answer(&mut conn);
@@ -545,6 +553,6 @@ fn bad_inputs_get_promised_answers_and_spare_honest_sessions() {
     println!("honest session meanwhile: {operations} operations, all successful");
     // Still up, and nothing the bad inputs sent was stored.
     let mut probe = Conn::welcomed(addr);
-    let page = probe.call(1, "product.list", json!({}));
+    let page = probe.call_reply(1, "product.list", json!({}));
     assert_eq!(page["result"]["total"], 0, "{page}");
 }

@@ -12,7 +12,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use lojinha_reliability::{Conn, SpawnedServer, env_u64, product, read_db_file, request, temp_db};
+use lojinha_reliability::{env_u64, read_db_file};
+use lojinha_test_support::{Conn, ServerProcess, product, request, temp_db};
 use serde_json::{Value, json};
 
 type Row = (String, String, i64, i64);
@@ -39,21 +40,22 @@ fn writer(addr: std::net::SocketAddr, writer_id: usize, round: usize, stop: Arc<
         let name = format!("round {round} writer {writer_id} op {i}");
         let (line, after) = match i % 3 {
             0 => (
-                request(i, "product.add", json!({"product": product(&code, &name, i as i64, 1)})),
+                request(i, "product.add", json!({"product": product(&code, &name, i as i64, 1)})).to_string(),
                 Some((code.clone(), name, i as i64, 1)),
             ),
             1 => (
-                request(i, "product.update", json!({"product": product(&code, &name, i as i64, 2)})),
+                request(i, "product.update", json!({"product": product(&code, &name, i as i64, 2)}))
+                    .to_string(),
                 Some((code.clone(), name, i as i64, 2)),
             ),
-            _ if i % 2 == 0 => (request(i, "product.delete", json!({"code": code})), None),
+            _ if i % 2 == 0 => (request(i, "product.delete", json!({"code": code})).to_string(), None),
             _ => (
-                request(i, "product.get", json!({"code": code})),
+                request(i, "product.get", json!({"code": code})).to_string(),
                 model.acknowledged.get(&code).cloned().flatten(),
             ),
         };
         model.in_flight = Some((code.clone(), after.clone()));
-        if conn.send(format!("{line}\n").as_bytes()).is_err() {
+        if conn.try_send(format!("{line}\n").as_bytes()).is_err() {
             break;
         }
         let Some(answer) = read_answer(&mut conn) else { break };
@@ -104,12 +106,12 @@ fn crash_rounds(sync: &str, rounds: usize, writers: usize) {
     let mut all_models: Vec<WriterModel> = Vec::new();
     let mut total_acks = 0;
     for round in 0..rounds {
-        let server = SpawnedServer::spawn(&["--db", &db_arg, "--sync", sync, "--max-connections", "64"]);
-        let addr = server.addr;
+        let server = ServerProcess::spawn(&["--db", &db_arg, "--sync", sync, "--max-connections", "64"]);
+        let addr = server.addr();
         if round > 0 {
             // The restarted server serves what the file holds.
             let mut conn = Conn::welcomed(addr);
-            let page = conn.call(0, "product.list", json!({"limit": 1}));
+            let page = conn.call_reply(0, "product.list", json!({"limit": 1}));
             assert!(page["result"]["total"].as_u64().is_some(), "{page}");
         }
         let stop = Arc::new(AtomicBool::new(false));
@@ -120,7 +122,7 @@ fn crash_rounds(sync: &str, rounds: usize, writers: usize) {
             })
             .collect();
         std::thread::sleep(Duration::from_millis(150 + (round as u64 * 37) % 250));
-        server.kill9();
+        server.kill();
         stop.store(true, Ordering::SeqCst);
         let models: Vec<WriterModel> =
             threads.into_iter().map(|t| t.join().expect("writer thread")).collect();

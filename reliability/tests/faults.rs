@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use lojinha_reliability::{
-    Conn, SpawnedServer, config_with_db, product, read_db_file, run_server_to_exit, start_server, temp_db,
+use lojinha_reliability::read_db_file;
+use lojinha_test_support::{
+    Conn, ServerProcess, config_with_db, product, run_server_to_exit, start_server, temp_db,
 };
 use serde_json::{Value, json};
 
@@ -55,7 +56,7 @@ impl Drop for SmallDisk {
 
 fn add(conn: &mut Conn, id: u64, code: &str) -> Value {
     let name = format!("{code} {}", "x".repeat(150));
-    conn.call(id, "product.add", json!({"product": product(code, &name, id as i64, 1)}))
+    conn.call_reply(id, "product.add", json!({"product": product(code, &name, id as i64, 1)}))
 }
 
 /// On a full disk writes fail with -32603 and a clear message, reads go on, nothing acknowledged is lost, and writes work again once there is space.
@@ -100,10 +101,10 @@ fn disk_full_fails_writes_cleanly_and_recovers() {
     );
     // Reads keep working and see every acknowledged write.
     for (i, code) in acknowledged.iter().enumerate() {
-        let got = conn.call(i as u64, "product.get", json!({"code": code}));
+        let got = conn.call_reply(i as u64, "product.get", json!({"code": code}));
         assert_eq!(got["result"]["code"], code.as_str(), "{got}");
     }
-    let page = conn.call(0, "product.list", json!({"limit": 10_000}));
+    let page = conn.call_reply(0, "product.list", json!({"limit": 10_000}));
     assert_eq!(page["result"]["total"], acknowledged.len(), "the mirror holds only what was committed");
     // Space comes back: writes work again.
     std::fs::remove_file(filler).expect("remove the filler");
@@ -207,7 +208,7 @@ fn unreadable_database_refuses_to_start() {
     std::fs::set_permissions(&db, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
     let output = Command::new("setpriv")
         .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
-        .arg(lojinha_reliability::server_binary())
+        .arg(lojinha_test_support::server_binary())
         .args(["--listen", "127.0.0.1:0", "--db"])
         .arg(&db)
         .output()
@@ -238,8 +239,8 @@ fn make_traversable(path: &Path) {
 fn locked_database_refuses_a_second_server() {
     let (_dir, db) = temp_db();
     let db_arg = db.to_str().unwrap();
-    let first = SpawnedServer::spawn(&["--db", db_arg]);
-    let mut conn = Conn::welcomed(first.addr);
+    let first = ServerProcess::spawn(&["--db", db_arg]);
+    let mut conn = Conn::welcomed(first.addr());
     add(&mut conn, 1, "MINE");
     let error = lojinha_server::start(config_with_db(&db))
         .err()
@@ -252,10 +253,10 @@ fn locked_database_refuses_a_second_server() {
     assert!(stderr.contains(db_arg) && stderr.contains("locked"), "{stderr}");
     println!("locked: {error}");
     // The first server is unharmed.
-    assert_eq!(conn.call(2, "product.get", json!({"code": "MINE"}))["result"]["code"], "MINE");
+    assert_eq!(conn.call_reply(2, "product.get", json!({"code": "MINE"}))["result"]["code"], "MINE");
     // And an in-process owner locks out the binary the same way.
     drop(conn);
-    first.kill9();
+    first.kill();
     let owner = start_server(config_with_db(&db));
     let (code, stderr) =
         run_server_to_exit(&["--listen", "127.0.0.1:0", "--db", db_arg], Duration::from_secs(20));

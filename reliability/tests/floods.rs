@@ -5,11 +5,11 @@
 use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
-use lojinha_reliability::{
-    Conn, SpawnedServer, memory_config, open_files_limit, proc_status_field, product, start_server,
-    wait_until,
-};
+use lojinha_reliability::open_files_limit;
 use lojinha_server::ServerConfig;
+use lojinha_test_support::{
+    Conn, ServerProcess, memory_config, proc_status_field, product, start_server, wait_until,
+};
 use serde_json::json;
 
 const THOUSAND: usize = 1000;
@@ -29,7 +29,7 @@ fn open_served(addr: SocketAddr, n: usize) -> Vec<Conn> {
     (0..n)
         .map(|i| {
             let mut conn = Conn::welcomed(addr);
-            let answer = conn.call(i as u64, "product.get", json!({"code": format!("C{i}")}));
+            let answer = conn.call_reply(i as u64, "product.get", json!({"code": format!("C{i}")}));
             assert_eq!(answer["error"]["code"], 1001, "connection {i}: {answer}");
             conn
         })
@@ -63,7 +63,7 @@ fn thousand_connections_held_served_and_limited() {
     println!("{THOUSAND} connections opened and served in {:?}", started.elapsed());
     // All still alive: each answers again.
     for (i, conn) in held.iter_mut().enumerate().step_by(10) {
-        let answer = conn.call("again", "product.list", json!({"limit": 1}));
+        let answer = conn.call_reply("again", "product.list", json!({"limit": 1}));
         assert_eq!(answer["result"]["total"], 0, "connection {i}: {answer}");
     }
     for _ in 0..20 {
@@ -82,15 +82,15 @@ fn memory_per_connection_of_the_binary() {
         return;
     }
     let server =
-        SpawnedServer::spawn(&["--db", ":memory:", "--max-connections", "1100", "--max-per-address", "1100"]);
+        ServerProcess::spawn(&["--db", ":memory:", "--max-connections", "1100", "--max-per-address", "1100"]);
     let pid = server.pid();
-    let warm = open_served(server.addr, 1);
+    let warm = open_served(server.addr(), 1);
     let before = proc_status_field(pid, "VmRSS").expect("VmRSS");
-    let held = open_served(server.addr, THOUSAND);
+    let held = open_served(server.addr(), THOUSAND);
     let after = proc_status_field(pid, "VmRSS").expect("VmRSS");
     let threads = proc_status_field(pid, "Threads").expect("Threads");
     drop(held);
-    let server_addr = server.addr;
+    let server_addr = server.addr();
     let mut probe = Conn::welcomed(server_addr);
     // Left: main, Ctrl-C, accept loop, storage writer, fan-out, broadcast,
     // and two per session still open (the warm-up and the probe).
@@ -104,7 +104,7 @@ fn memory_per_connection_of_the_binary() {
         "VmRSS before {before} kB, with {THOUSAND} connections {after} kB ({per_connection:.1} kB per connection, \
          {threads} threads), after they left {released} kB"
     );
-    assert_eq!(probe.call(1, "product.list", json!({}))["result"]["total"], 0);
+    assert_eq!(probe.call_reply(1, "product.list", json!({}))["result"]["total"], 0);
     drop(warm);
 }
 
@@ -125,11 +125,11 @@ fn slowloris_peers_do_not_block_and_are_timed_out() {
     assert!(held, "the slow peers are held: {}", server.sessions().len());
     for round in 0..3 {
         for conn in &mut dribblers {
-            conn.send(&[b"{\"j"[round]]).expect("one byte");
+            conn.send(&[b"{\"j"[round]]);
         }
         // A newcomer is served at once while the 300 hold their connections.
         let mut newcomer = Conn::welcomed(addr);
-        let answer = newcomer.call(round as u64, "product.list", json!({}));
+        let answer = newcomer.call_reply(round as u64, "product.list", json!({}));
         assert_eq!(answer["result"]["total"], 0, "{answer}");
         std::thread::sleep(idle / 4);
     }
@@ -156,7 +156,7 @@ fn silent_peers_at_the_limit_are_cleared_by_the_idle_timeout() {
     assert_rejected_full(addr);
     assert!(wait_until(|| server.sessions().is_empty()), "still open: {}", server.sessions().len());
     let mut newcomer = Conn::welcomed(addr);
-    assert_eq!(newcomer.call(1, "product.list", json!({}))["result"]["total"], 0);
+    assert_eq!(newcomer.call_reply(1, "product.list", json!({}))["result"]["total"], 0);
     drop(silent);
 }
 
@@ -182,7 +182,7 @@ fn slow_reader_is_dropped_and_writers_go_on() {
     assert!(wait_until(|| server.sessions().len() == 1));
     let mut writer = Conn::welcomed(addr);
     let name = "ç".repeat(200);
-    writer.call(0, "product.add", json!({"product": product("BIG", &name, 0, 0)}));
+    writer.call_reply(0, "product.add", json!({"product": product("BIG", &name, 0, 0)}));
     let started = Instant::now();
     let (batches, per_batch) = (12, 1000);
     for b in 0..batches {

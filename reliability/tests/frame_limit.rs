@@ -3,8 +3,8 @@
 //! `-32600` "frame too large" answer before the server closes (PROTOCOL.md,
 //! "Transport and framing").
 
-use lojinha_reliability::{Conn, memory_config, start_server};
 use lojinha_server::ServerConfig;
+use lojinha_test_support::{Conn, memory_config, start_server};
 use serde_json::Value;
 
 /// While another session writes, 20 connections each send an 8 MiB line (1 MiB limit) in one write: each reads the error, then the close.
@@ -20,10 +20,10 @@ fn oversized_line_gets_its_error_before_the_close() {
             let mut i = 0;
             while !stop.load(std::sync::atomic::Ordering::SeqCst) {
                 i += 1;
-                writer.call(
+                writer.call_reply(
                     i,
                     "product.add",
-                    serde_json::json!({"product": lojinha_reliability::product(&format!("N{i}"), "n", 1, 1)}),
+                    serde_json::json!({"product": lojinha_test_support::product(&format!("N{i}"), "n", 1, 1)}),
                 );
             }
             None
@@ -34,7 +34,7 @@ fn oversized_line_gets_its_error_before_the_close() {
     let mut outcomes = Vec::new();
     for _ in 0..20 {
         let mut conn = Conn::welcomed(server.local_addr());
-        let sent = conn.send(&line).map_err(|e| e.kind());
+        let sent = conn.try_send(&line).map_err(|e| e.kind());
         let answer = loop {
             match conn.read_line() {
                 Ok(Some(bytes)) => {
@@ -62,14 +62,14 @@ fn oversized_line_gets_its_error_before_the_close() {
 /// 50 connections at once stream 16 MiB lines with no newline at the real binary: its memory stays flat.
 #[test]
 fn endless_lines_do_not_grow_server_memory() {
-    use lojinha_reliability::{SpawnedServer, proc_status_field};
+    use lojinha_test_support::{ServerProcess, proc_status_field};
     use std::io::Write;
 
-    let server = SpawnedServer::spawn(&["--db", ":memory:", "--max-frame", "65536"]);
+    let server = ServerProcess::spawn(&["--db", ":memory:", "--max-frame", "65536"]);
     let pid = server.pid();
-    let mut probe = Conn::welcomed(server.addr);
+    let mut probe = Conn::welcomed(server.addr());
     let before = proc_status_field(pid, "VmRSS").expect("VmRSS");
-    let addr = server.addr;
+    let addr = server.addr();
     let senders: Vec<_> = (0..50)
         .map(|_| {
             std::thread::spawn(move || {
@@ -94,5 +94,5 @@ fn endless_lines_do_not_grow_server_memory() {
         sent >> 20
     );
     assert!(peak < before + 50 * 1024, "server memory grew by {} kB", peak - before);
-    assert!(probe.call(1, "product.list", serde_json::json!({}))["result"]["total"] == 0);
+    assert!(probe.call_reply(1, "product.list", serde_json::json!({}))["result"]["total"] == 0);
 }

@@ -11,12 +11,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use lojinha_reliability::{
-    Conn, PATIENCE, SpawnedServer, config_with_db, env_u64, memory_config, proc_status_field, product,
-    request, start_server, temp_db, wait_until,
-};
+use lojinha_reliability::env_u64;
 use lojinha_server::protocol::Product;
 use lojinha_server::server::ServerConfig;
+use lojinha_test_support::{
+    Conn, ServerProcess, WAIT, config_with_db, memory_config, proc_status_field, product, request,
+    start_server, temp_db, wait_until,
+};
 use serde_json::{Value, json};
 
 /// `n` products with names of about 40 characters.
@@ -96,7 +97,7 @@ fn sample_peak_rss(pid: u32, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<u
 fn bystander_call(addr: SocketAddr) -> f64 {
     let mut conn = Conn::welcomed(addr);
     let started = Instant::now();
-    let answer = conn.call(1, "product.get", json!({"code": "P0000001"}));
+    let answer = conn.call_reply(1, "product.get", json!({"code": "P0000001"}));
     assert_eq!(answer["result"]["code"], "P0000001", "{answer}");
     started.elapsed().as_secs_f64() * 1000.0
 }
@@ -108,16 +109,16 @@ fn bystander_call(addr: SocketAddr) -> f64 {
 fn huge_batch_answer_streams_in_bounded_memory() {
     let (catalog, entries) =
         (env_u64("BATCH_CATALOG", 20_000) as usize, env_u64("BATCH_ENTRIES", 100) as usize);
-    let server = SpawnedServer::spawn(&["--db", ":memory:"]);
-    seed_over_the_wire(server.addr, catalog);
+    let server = ServerProcess::spawn(&["--db", ":memory:"]);
+    seed_over_the_wire(server.addr(), catalog);
     let pid = server.pid();
     let before = proc_status_field(pid, "VmRSS").expect("VmRSS");
     let stop = Arc::new(AtomicBool::new(false));
     let sampler = sample_peak_rss(pid, stop.clone());
-    let mut conn = Conn::welcomed(server.addr);
+    let mut conn = Conn::welcomed(server.addr());
     conn.send_line(&list_batch(entries, 10_000));
     let bystander = std::thread::spawn({
-        let addr = server.addr;
+        let addr = server.addr();
         move || (0..20).map(|_| bystander_call(addr)).fold(0.0, f64::max)
     });
     let started = Instant::now();
@@ -154,7 +155,7 @@ fn stop_in_the_middle_of_a_large_batch_returns() {
         server.stop();
         let _ = done_tx.send(());
     });
-    assert!(done_rx.recv_timeout(PATIENCE).is_ok(), "stop() did not return");
+    assert!(done_rx.recv_timeout(WAIT).is_ok(), "stop() did not return");
     println!("stop() during a 1,000-page batch took {:?}", started.elapsed());
 }
 
@@ -168,7 +169,7 @@ fn adds_per_second(addr: SocketAddr, watchers: usize, adds: usize, prefix: &str)
     for i in 0..adds {
         let code = format!("{prefix}{i}");
         let answer =
-            adder.call(i as u64, "product.add", json!({"product": product(&code, "Caderno", 990, 1)}));
+            adder.call_reply(i as u64, "product.add", json!({"product": product(&code, "Caderno", 990, 1)}));
         assert_eq!(answer["result"]["code"], code.as_str(), "{answer}");
     }
     (adds as f64 / started.elapsed().as_secs_f64(), idle)
@@ -246,11 +247,11 @@ fn trickled_lines_are_cut_and_honest_clients_served() {
     let mut slowest: f64 = 0.0;
     for _ in 0..8 {
         for conn in &mut tricklers {
-            let _ = conn.send(b" ");
+            conn.try_send(b" ").ok();
         }
         let mut honest = Conn::welcomed(addr);
         let started = Instant::now();
-        assert_eq!(honest.call(1, "product.list", json!({}))["result"]["total"], 0);
+        assert_eq!(honest.call_reply(1, "product.list", json!({}))["result"]["total"], 0);
         slowest = slowest.max(started.elapsed().as_secs_f64() * 1000.0);
         std::thread::sleep(Duration::from_millis(300));
     }
@@ -286,8 +287,8 @@ fn one_address_cannot_fill_the_server() {
     held.pop();
     assert!(wait_until(|| server.sessions().len() == 3));
     let mut again = Conn::welcomed(addr);
-    assert_eq!(again.call(1, "product.list", json!({}))["result"]["total"], 0);
-    assert_eq!(held[0].call(2, "product.list", json!({}))["result"]["total"], 0);
+    assert_eq!(again.call_reply(1, "product.list", json!({}))["result"]["total"], 0);
+    assert_eq!(held[0].call_reply(2, "product.list", json!({}))["result"]["total"], 0);
 }
 
 /// A client that pipelines requests and never reads its answers is dropped
@@ -306,7 +307,7 @@ fn a_client_that_never_reads_is_dropped_after_the_write_timeout() {
     let pipeliner = std::thread::spawn({
         let (mut stream, sent) = (stream.try_clone().expect("clone"), sent.clone());
         move || {
-            let line = request(1, "product.list", json!({"limit": 200})) + "\n";
+            let line = request(1, "product.list", json!({"limit": 200})).to_string() + "\n";
             while stream.write_all(line.as_bytes()).is_ok() {
                 sent.fetch_add(1, Ordering::Relaxed);
             }
@@ -355,7 +356,7 @@ fn spoofing_names_are_refused() {
         ("hello", json!({"client": "\u{200B}"}), "client"),
     ];
     for (i, (method, params, field)) in cases.into_iter().enumerate() {
-        let answer = conn.call(i as u64, method, params);
+        let answer = conn.call_reply(i as u64, method, params);
         assert_eq!(answer["error"]["code"], -32602, "{answer}");
         assert_eq!(answer["error"]["data"]["field"], field, "{answer}");
     }
@@ -368,19 +369,23 @@ fn spoofing_names_are_refused() {
 fn the_token_comes_first_and_guessing_is_cut_short() {
     let server = start_server(ServerConfig { token: Some("s3cret".into()), ..memory_config() });
     let mut conn = Conn::welcomed(server.local_addr());
-    assert_eq!(conn.call(1, "product.fly", json!({}))["error"]["code"], 1003, "unknown method");
-    assert_eq!(conn.call(2, "product.get", json!({"code": "a b"}))["error"]["code"], 1003, "bad params");
-    assert_eq!(conn.call(3, "ping", json!({}))["result"], json!({"pong": true}));
+    assert_eq!(conn.call_reply(1, "product.fly", json!({}))["error"]["code"], 1003, "unknown method");
+    assert_eq!(
+        conn.call_reply(2, "product.get", json!({"code": "a b"}))["error"]["code"],
+        1003,
+        "bad params"
+    );
+    assert_eq!(conn.call_reply(3, "ping", json!({}))["result"], json!({"pong": true}));
     for id in 4..7 {
-        let answer = conn.call(id, "hello", json!({"client": "x", "token": "guess"}));
+        let answer = conn.call_reply(id, "hello", json!({"client": "x", "token": "guess"}));
         assert_eq!(answer["error"]["code"], 1003, "{answer}");
     }
     let goodbye = conn.read_json().expect("a goodbye");
     assert_eq!(goodbye["params"]["reason"], "wrong token", "{goodbye}");
     assert!(conn.closed_by_server());
     let mut honest = Conn::welcomed(server.local_addr());
-    assert!(honest.call(1, "hello", json!({"client": "x", "token": "s3cret"}))["result"].is_object());
-    assert_eq!(honest.call(2, "product.list", json!({}))["result"]["total"], 0);
+    assert!(honest.call_reply(1, "hello", json!({"client": "x", "token": "s3cret"}))["result"].is_object());
+    assert_eq!(honest.call_reply(2, "product.list", json!({}))["result"]["total"], 0);
 }
 
 /// Long version of the batch figure: 256 connections each send the
@@ -391,8 +396,8 @@ fn the_token_comes_first_and_guessing_is_cut_short() {
 fn many_huge_batches_at_once() {
     let connections = env_u64("BATCH_CONNECTIONS", 256) as usize;
     let server =
-        SpawnedServer::spawn(&["--db", ":memory:", "--max-connections", "300", "--max-per-address", "300"]);
-    seed_over_the_wire(server.addr, 50_000);
+        ServerProcess::spawn(&["--db", ":memory:", "--max-connections", "300", "--max-per-address", "300"]);
+    seed_over_the_wire(server.addr(), 50_000);
     let pid = server.pid();
     let before = proc_status_field(pid, "VmRSS").expect("VmRSS");
     let stop = Arc::new(AtomicBool::new(false));
@@ -400,7 +405,7 @@ fn many_huge_batches_at_once() {
     let batch = Arc::new(list_batch(1000, 10_000));
     let readers: Vec<_> = (0..connections)
         .map(|_| {
-            let (addr, batch) = (server.addr, batch.clone());
+            let (addr, batch) = (server.addr(), batch.clone());
             std::thread::spawn(move || {
                 let mut conn = Conn::welcomed(addr);
                 conn.send_line(&batch);
@@ -424,16 +429,14 @@ fn many_huge_batches_at_once() {
     let mut latencies: Vec<f64> = Vec::new();
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(env_u64("BATCH_SECS", 30)) {
-        latencies.push(bystander_call(server.addr));
+        latencies.push(bystander_call(server.addr()));
         std::thread::sleep(Duration::from_millis(50));
     }
     stop.store(true, Ordering::Relaxed);
     let peak = sampler.join().expect("sampler");
     let stopping = Instant::now();
-    let term = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status();
-    assert!(term.is_ok_and(|s| s.success()), "kill -TERM");
-    let mut server = server;
-    let exit = server.child.wait().expect("the server exits");
+    server.terminate();
+    let exit = server.wait_exit();
     let stopped_in = stopping.elapsed();
     let read: u64 = readers.into_iter().map(|r| r.join().unwrap_or(0)).sum();
     latencies.sort_by(f64::total_cmp);
@@ -457,7 +460,7 @@ fn the_catalog_cannot_grow_past_its_bound() {
     let server = start_server(ServerConfig { max_products: 3, ..memory_config() });
     let mut conn = Conn::welcomed(server.local_addr());
     let add = |conn: &mut Conn, id: u64, code: &str| {
-        conn.call(id, "product.add", json!({"product": product(code, "Lápis", 150, 1)}))
+        conn.call_reply(id, "product.add", json!({"product": product(code, "Lápis", 150, 1)}))
     };
     for (id, code) in [(1, "K-1"), (2, "K-2"), (3, "K-3")] {
         assert!(add(&mut conn, id, code)["result"].is_object());
@@ -465,7 +468,7 @@ fn the_catalog_cannot_grow_past_its_bound() {
     let full = add(&mut conn, 4, "K-4");
     assert_eq!(full["error"]["code"], -32603, "{full}");
     assert!(full["error"]["message"].as_str().unwrap_or_default().contains("catalog full"), "{full}");
-    assert!(conn.call(5, "product.delete", json!({"code": "K-1"}))["result"].is_object());
+    assert!(conn.call_reply(5, "product.delete", json!({"code": "K-1"}))["result"].is_object());
     let batch: Vec<Value> = (0..3)
         .map(|i| {
             json!({"jsonrpc":"2.0","id":10 + i,"method":"product.add",

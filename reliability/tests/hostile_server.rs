@@ -12,9 +12,9 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
-use lojinha_reliability::bench_binary;
 use lojinha_server::client::{ClientEvent, INCOMING_CAPACITY, NOTIFICATION_CAPACITY};
 use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd};
+use lojinha_test_support::bench_binary;
 use serde_json::{Value, json};
 
 /// A listener on a free port whose first connection is handed to `serve`
@@ -225,7 +225,7 @@ fn bench_reads_json_written_any_way() {
     let addr = odd_server().to_string();
     let bench = bench_binary();
     for driver in ["loop", "threads"] {
-        let output = Command::new(&bench)
+        let output = Command::new(bench)
             .args(["--addr", &addr, "--clients", "2", "-n", "200", "--pipeline", "4", "--no-seed", "--json"])
             .args(["--driver", driver])
             .output()

@@ -7,7 +7,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use lojinha_reliability::{SpawnedServer, bench_binary, server_binary};
+use lojinha_test_support::{ServerProcess, bench_binary, server_binary};
 use serde_json::Value;
 
 /// The exit status of a run Ctrl-C ended (128 + SIGINT).
@@ -35,8 +35,8 @@ fn exit_within(child: &mut Child, timeout: Duration, what: &str) -> Option<i32> 
 
 /// Starts the bench on a run far too long to finish, waits until it is
 /// measuring, and interrupts it; returns its exit code, JSON report and stderr.
-fn interrupted_bench(server: &SpawnedServer, extra: &[&str]) -> (Option<i32>, Value, String) {
-    let addr = server.addr.to_string();
+fn interrupted_bench(server: &ServerProcess, extra: &[&str]) -> (Option<i32>, Value, String) {
+    let addr = server.addr().to_string();
     let mut bench = Command::new(bench_binary())
         .args(["--addr", &addr, "--clients", "2", "-n", "1000000000", "--keyspace", "50", "--json"])
         .args(extra)
@@ -65,7 +65,7 @@ fn interrupted_bench(server: &SpawnedServer, extra: &[&str]) -> (Option<i32>, Va
 /// status 130 and prints the figures it measured until then (both drivers).
 #[test]
 fn bench_stops_on_ctrl_c_and_prints_what_it_measured() {
-    let server = SpawnedServer::spawn(&["--db", ":memory:"]);
+    let server = ServerProcess::spawn(&["--db", ":memory:"]);
     for driver in ["loop", "threads"] {
         let (code, report, stderr) = interrupted_bench(&server, &["--driver", driver, "--pipeline", "4"]);
         assert_eq!(code, Some(INTERRUPTED), "bench ({driver}); stderr: {stderr}");
@@ -80,7 +80,7 @@ fn bench_stops_on_ctrl_c_and_prints_what_it_measured() {
 /// `list` stops after Ctrl-C too, without counting a pass cut short.
 #[test]
 fn bench_list_stops_on_ctrl_c() {
-    let server = SpawnedServer::spawn(&["--db", ":memory:"]);
+    let server = ServerProcess::spawn(&["--db", ":memory:"]);
     let (code, report, stderr) = interrupted_bench(&server, &["--op", "list"]);
     assert_eq!(code, Some(INTERRUPTED), "stderr: {stderr}");
     assert_eq!(report["interrupted"], true, "{report}");

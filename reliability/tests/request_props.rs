@@ -7,7 +7,7 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use lojinha_reliability::{Conn, memory_config, product, request, start_server};
+use lojinha_test_support::{Conn, memory_config, product, request, start_server};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -29,25 +29,28 @@ struct Piece {
 fn valid_call(id: i64) -> impl Strategy<Value = String> {
     let code = "[A-Z]{1,3}-[0-9]{1,2}";
     prop_oneof![
-        code.prop_map(move |c| request(id, "product.get", json!({"code": c}))),
-        code.prop_map(move |c| request(id, "product.delete", json!([c]))),
+        code.prop_map(move |c| request(id, "product.get", json!({"code": c})).to_string()),
+        code.prop_map(move |c| request(id, "product.delete", json!([c])).to_string()),
         (code, "[a-zA-Z ]{1,20}", 0i64..1000).prop_map(move |(c, n, p)| request(
             id,
             "product.add",
             json!({"product": product(&c, &n, p, 1)})
-        )),
+        )
+        .to_string()),
         (code, 0i64..1000).prop_map(move |(c, p)| request(
             id,
             "product.update",
             json!({"product": {"code": c, "name": "x", "price_cents": p}})
-        )),
-        (0usize..5).prop_map(move |l| request(id, "product.list", json!({"limit": l}))),
+        )
+        .to_string()),
+        (0usize..5).prop_map(move |l| request(id, "product.list", json!({"limit": l})).to_string()),
         "[a-z]{1,8}".prop_filter("quit ends the session", |m| m != "quit").prop_map(move |m| request(
             id,
             &m,
             json!({})
-        )),
-        Just(request(id, "hello", json!({"client": "props"}))),
+        )
+        .to_string()),
+        Just(request(id, "hello", json!({"client": "props"})).to_string()),
     ]
 }
 
@@ -97,7 +100,7 @@ fn exchange(addr: SocketAddr, data: &[u8], chunks: &[usize]) -> Vec<Vec<u8>> {
     let mut sizes = chunks.iter().cycle();
     while !rest.is_empty() {
         let n = (*sizes.next().unwrap()).clamp(1, rest.len());
-        conn.send(&rest[..n]).expect("send a chunk");
+        conn.send(&rest[..n]);
         rest = &rest[n..];
         std::thread::sleep(Duration::from_micros(50));
     }
@@ -163,17 +166,18 @@ proptest! {
 fn valid_requests_byte_by_byte_equal_whole() {
     let mut data = Vec::new();
     let lines = [
-        request(1, "hello", json!({"client": "bytewise"})),
-        request(2, "product.add", json!({"product": product("BYTE-1", "Caneta", 250, 4)})),
-        request(3, "product.get", json!(["BYTE-1"])),
-        request("four", "product.update", json!({"product": product("BYTE-1", "Lápis ✏", 99, 0)})),
-        request(5, "product.list", json!({"limit": 10})),
+        request(1, "hello", json!({"client": "bytewise"})).to_string(),
+        request(2, "product.add", json!({"product": product("BYTE-1", "Caneta", 250, 4)})).to_string(),
+        request(3, "product.get", json!(["BYTE-1"])).to_string(),
+        request("four", "product.update", json!({"product": product("BYTE-1", "Lápis ✏", 99, 0)}))
+            .to_string(),
+        request(5, "product.list", json!({"limit": 10})).to_string(),
         format!(
             "[{},{}]",
             request(6, "product.get", json!({"code": "BYTE-1"})),
             request(7, "product.get", json!({"code": "NOPE"}))
         ),
-        request(8, "product.delete", json!({"code": "BYTE-1"})),
+        request(8, "product.delete", json!({"code": "BYTE-1"})).to_string(),
     ];
     for (i, line) in lines.iter().enumerate() {
         data.extend_from_slice(line.as_bytes());

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use lojinha_reliability::{Conn, memory_config, product, start_server};
+use lojinha_test_support::{Conn, memory_config, product, start_server};
 use serde_json::json;
 
 /// While another session writes non-stop, 300 new connections each read `welcome` first.
@@ -18,11 +18,12 @@ fn welcome_is_the_first_line_even_during_writes() {
         let stop = stop.clone();
         std::thread::spawn(move || {
             let mut conn = Conn::welcomed(addr);
-            conn.call(0, "product.add", json!({"product": product("HOT", "hot", 1, 0)}));
+            conn.call_reply(0, "product.add", json!({"product": product("HOT", "hot", 1, 0)}));
             let mut i = 0;
             while !stop.load(Ordering::SeqCst) {
                 i += 1;
-                let answer = conn.call(i, "product.update", json!({"product": product("HOT", "hot", i, 0)}));
+                let answer =
+                    conn.call_reply(i, "product.update", json!({"product": product("HOT", "hot", i, 0)}));
                 assert!(answer.get("result").is_some(), "{answer}");
             }
             i

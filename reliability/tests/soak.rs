@@ -12,9 +12,8 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
-use lojinha_reliability::{
-    Conn, config_with_db, env_u64, product, read_db_file, request, start_server, temp_db,
-};
+use lojinha_reliability::{env_u64, read_db_file};
+use lojinha_test_support::{Conn, config_with_db, product, request, start_server, temp_db};
 use serde_json::{Value, json};
 
 /// A committed change as both acks and notifications show it.
@@ -89,10 +88,15 @@ fn client(
         let name = format!("c{me}-{seq}");
         let price = rng.below(1_000_000) as i64;
         let line = match rng.below(10) {
-            0..=2 => request(seq, "product.add", json!({"product": product(&code, &name, price, 1)})),
-            3..=5 => request(seq, "product.update", json!({"product": product(&code, &name, price, 2)})),
-            6 if owner(&code, clients) == me => request(seq, "product.delete", json!({"code": code})),
-            _ => request(seq, "product.get", json!({"code": code})),
+            0..=2 => {
+                request(seq, "product.add", json!({"product": product(&code, &name, price, 1)})).to_string()
+            }
+            3..=5 => request(seq, "product.update", json!({"product": product(&code, &name, price, 2)}))
+                .to_string(),
+            6 if owner(&code, clients) == me => {
+                request(seq, "product.delete", json!({"code": code})).to_string()
+            }
+            _ => request(seq, "product.get", json!({"code": code})).to_string(),
         };
         conn.send_line(&line);
         let answer = conn.read_reply().expect("an answer");
@@ -111,7 +115,7 @@ fn client(
     }
     done.wait();
     // Every write is acknowledged, so every notification is queued before this answer.
-    conn.call("sync", "product.list", json!({"limit": 1}));
+    conn.call_reply("sync", "product.list", json!({"limit": 1}));
     (acks, conn.notifications)
 }
 
@@ -158,7 +162,7 @@ fn soak(clients: usize, duration: Duration) {
         .collect();
     let runs: Vec<(Vec<Change>, Vec<Value>)> =
         threads.into_iter().map(|t| t.join().expect("client")).collect();
-    let last = request("final", "product.list", json!({"limit": 10_000}));
+    let last = request("final", "product.list", json!({"limit": 10_000})).to_string();
     std::io::Write::write_all(&mut ask_final, format!("{last}\n").as_bytes())
         .expect("ask the observer's final list");
     let (notifications, page) = observer.join().expect("the observer");

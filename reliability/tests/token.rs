@@ -1,8 +1,8 @@
 //! Who gets in: with a token set, every method but `hello`, `quit` and `ping` needs
 //! `hello` with the right token first (error 1003 otherwise).
 
-use lojinha_reliability::{Conn, SpawnedServer, memory_config, product, request, start_server};
 use lojinha_server::ServerConfig;
+use lojinha_test_support::{Conn, ServerProcess, memory_config, product, request, start_server};
 use serde_json::{Value, json};
 
 const TOKEN: &str = "s3cret-token";
@@ -14,11 +14,11 @@ fn code_of(answer: &Value) -> i64 {
 /// Every guarded method, as a request line.
 fn guarded_calls() -> Vec<String> {
     vec![
-        request(1, "product.list", json!({})),
-        request(2, "product.get", json!({"code": "A"})),
-        request(3, "product.add", json!({"product": product("A", "a", 1, 1)})),
-        request(4, "product.update", json!({"product": product("A", "a", 1, 1)})),
-        request(5, "product.delete", json!({"code": "A"})),
+        request(1, "product.list", json!({})).to_string(),
+        request(2, "product.get", json!({"code": "A"})).to_string(),
+        request(3, "product.add", json!({"product": product("A", "a", 1, 1)})).to_string(),
+        request(4, "product.update", json!({"product": product("A", "a", 1, 1)})).to_string(),
+        request(5, "product.delete", json!({"code": "A"})).to_string(),
     ]
 }
 
@@ -45,17 +45,17 @@ fn without_the_right_token_everything_but_hello_and_quit_is_refused() {
     let server = token_server();
     let mut conn = Conn::welcomed(server.local_addr());
     assert_locked_out(&mut conn, "no hello");
-    let answer = conn.call(20, "hello", json!({"client": "intruder"}));
+    let answer = conn.call_reply(20, "hello", json!({"client": "intruder"}));
     assert_eq!(code_of(&answer), 1003, "hello without token: {answer}");
     assert_locked_out(&mut conn, "hello without token");
     // One guess per connection: a few wrong ones in a row close it (tests/hostile_clients.rs).
     for wrong in ["", "s3cret-toke", "s3cret-token2", "S3CRET-TOKEN", &"s".repeat(256)] {
         let mut guesser = Conn::welcomed(server.local_addr());
-        let answer = guesser.call(21, "hello", json!({"client": "intruder", "token": wrong}));
+        let answer = guesser.call_reply(21, "hello", json!({"client": "intruder", "token": wrong}));
         assert_eq!(code_of(&answer), 1003, "wrong token {wrong:?}: {answer}");
         assert_locked_out(&mut guesser, "wrong token");
     }
-    assert_eq!(conn.call(22, "quit", json!([]))["result"]["bye"], true);
+    assert_eq!(conn.call_reply(22, "quit", json!([]))["result"]["bye"], true);
     assert!(conn.closed_by_server());
     assert_eq!(server.product_count(), 0, "nothing was written");
 }
@@ -65,11 +65,11 @@ fn without_the_right_token_everything_but_hello_and_quit_is_refused() {
 fn the_right_token_opens_the_session() {
     let server = token_server();
     let mut conn = Conn::welcomed(server.local_addr());
-    let hello = conn.call(1, "hello", json!({"client": "owner", "token": TOKEN}));
+    let hello = conn.call_reply(1, "hello", json!({"client": "owner", "token": TOKEN}));
     assert!(hello["result"]["session"].is_u64(), "{hello}");
-    let added = conn.call(2, "product.add", json!({"product": product("A", "a", 1, 1)}));
+    let added = conn.call_reply(2, "product.add", json!({"product": product("A", "a", 1, 1)}));
     assert_eq!(added["result"]["code"], "A", "{added}");
-    assert_eq!(conn.call(3, "product.get", json!(["A"]))["result"]["code"], "A");
+    assert_eq!(conn.call_reply(3, "product.get", json!(["A"]))["result"]["code"], "A");
     let mut other = Conn::welcomed(server.local_addr());
     assert_locked_out(&mut other, "another session");
     assert_eq!(server.product_count(), 1);
@@ -80,7 +80,7 @@ fn the_right_token_opens_the_session() {
 fn quit_needs_no_token() {
     let server = token_server();
     let mut conn = Conn::welcomed(server.local_addr());
-    assert_eq!(conn.call("q", "quit", json!([]))["result"]["bye"], true);
+    assert_eq!(conn.call_reply("q", "quit", json!([]))["result"]["bye"], true);
     assert!(conn.closed_by_server());
     let mut silent = Conn::welcomed(server.local_addr());
     silent.send_line(r#"{"jsonrpc":"2.0","method":"quit"}"#);
@@ -90,10 +90,10 @@ fn quit_needs_no_token() {
 /// The binary takes the token from `--token`: the same rules hold over its socket.
 #[test]
 fn binary_token_flag() {
-    let server = SpawnedServer::spawn(&["--db", ":memory:", "--token", TOKEN]);
-    let mut conn = Conn::welcomed(server.addr);
-    assert_eq!(code_of(&conn.call(1, "product.list", json!({}))), 1003);
-    assert_eq!(code_of(&conn.call(2, "hello", json!({"client": "x", "token": "nope"}))), 1003);
-    assert!(conn.call(3, "hello", json!({"client": "x", "token": TOKEN}))["result"].is_object());
-    assert_eq!(conn.call(4, "product.list", json!({}))["result"]["total"], 0);
+    let server = ServerProcess::spawn(&["--db", ":memory:", "--token", TOKEN]);
+    let mut conn = Conn::welcomed(server.addr());
+    assert_eq!(code_of(&conn.call_reply(1, "product.list", json!({}))), 1003);
+    assert_eq!(code_of(&conn.call_reply(2, "hello", json!({"client": "x", "token": "nope"}))), 1003);
+    assert!(conn.call_reply(3, "hello", json!({"client": "x", "token": TOKEN}))["result"].is_object());
+    assert_eq!(conn.call_reply(4, "product.list", json!({}))["result"]["total"], 0);
 }

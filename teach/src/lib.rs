@@ -12,6 +12,7 @@
 //! | [`import`] | reading and writing product files (CSV, JSON, Brazilian spreadsheets) |
 //! | [`i18n`] | [`Language`] (English, Português (Brasil)) and the widgets' strings |
 //! | [`lesson`] | the lesson's steps and the [`LessonPanel`] |
+//! | [`money`] | prices as people write them, to and from integer cents |
 //!
 //! # Embedding in the app
 //!
@@ -83,6 +84,7 @@ pub mod diagram;
 pub mod i18n;
 pub mod import;
 pub mod lesson;
+pub mod money;
 pub mod steps;
 pub mod threads_demo;
 

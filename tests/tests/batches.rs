@@ -3,7 +3,8 @@
 //! 1,000 entries, and `quit` inside a batch ends the connection.
 
 use lojinha_server::client::{Reply, Response};
-use lojinha_tests::{TestServer, added, error_code, notification, product, request, success};
+use lojinha_test_support::{added, error_code, notification, product, request, success};
+use lojinha_tests::TestServer;
 use serde_json::{Value, json};
 
 /// The responses of a batch, sorted by id text (JSON-RPC lets a batch answer in any order).

@@ -3,7 +3,8 @@
 
 use lojinha_server::client::{ClientEvent, Incoming, ReceivedKind, Reply};
 use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd, Notification};
-use lojinha_tests::{TestServer, WAIT, bind_loopback, typed_product};
+use lojinha_test_support::{WAIT, bind_loopback, typed_product};
+use lojinha_tests::TestServer;
 use serde_json::json;
 
 /// Connecting where nobody listens is `NoServer`, not a hang.

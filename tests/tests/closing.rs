@@ -3,7 +3,8 @@
 //! server is full), the client still reads the server's last words before
 //! the end of the connection.
 
-use lojinha_tests::{Conn, TestServer, request, success};
+use lojinha_test_support::{Conn, request, success};
+use lojinha_tests::TestServer;
 use serde_json::{Value, json};
 
 /// `count` pipelined `product.list` requests, one line each.

@@ -6,7 +6,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use lojinha_server::Product;
-use lojinha_tests::{ServerProcess, TestServer, client_options_connect, typed_product, typed_stored};
+use lojinha_test_support::{ServerProcess, temp_db, typed_product, typed_stored};
+use lojinha_tests::{TestServer, client_options_connect};
 
 /// Adds, updates and deletes are all there after a clean restart on the same file.
 #[test]
@@ -52,9 +53,9 @@ fn stage_of(stored: Option<&Product>) -> Stage {
 fn acknowledged_writes_survive_kill_9() {
     const WRITERS: usize = 4;
     const KILL_AFTER: usize = 300;
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let db = dir.path().join("catalog.db");
-    let server = ServerProcess::spawn(&db, &[]);
+    let (_dir, db) = temp_db();
+    let db_arg = db.to_str().expect("a UTF-8 temp path");
+    let server = ServerProcess::spawn(&["--db", db_arg]);
     let acked: Arc<Mutex<HashMap<String, Stage>>> = Arc::default();
     let count = Arc::new(AtomicUsize::new(0));
     let (enough_tx, enough_rx) = crossbeam_channel::bounded::<()>(WRITERS);
@@ -90,14 +91,14 @@ fn acknowledged_writes_survive_kill_9() {
             })
         })
         .collect();
-    enough_rx.recv_timeout(lojinha_tests::WAIT).expect("enough writes acknowledged");
+    enough_rx.recv_timeout(lojinha_test_support::WAIT).expect("enough writes acknowledged");
     server.kill();
     for writer in writers {
         writer.join().expect("a writer thread");
     }
     let acked = acked.lock().expect("the ack map").clone();
     assert!(acked.len() >= KILL_AFTER / 3);
-    let restarted = ServerProcess::spawn(&db, &[]);
+    let restarted = ServerProcess::spawn(&["--db", db_arg]);
     let mut client = client_options_connect(restarted.addr());
     let stored: HashMap<String, Product> =
         client.list_all(10_000, |_, _| {}).expect("list").into_iter().map(|p| (p.code.clone(), p)).collect();

@@ -4,9 +4,10 @@
 
 use std::process::Command;
 
-use lojinha_tests::{
-    Conn, ServerProcess, TestServer, added, error_code, error_of, product, request, server_binary, success,
+use lojinha_test_support::{
+    Conn, ServerProcess, added, error_code, error_of, product, request, server_binary, success, temp_db,
 };
+use lojinha_tests::TestServer;
 use serde_json::{Value, json};
 
 /// Invalid JSON gets `-32700` with `id: null`; the connection stays open.
@@ -232,14 +233,12 @@ fn duplicate_add_is_already_exists() {
 #[cfg(target_os = "linux")]
 #[test]
 fn storage_failure_is_an_internal_error_and_the_server_survives() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let db = dir.path().join("catalog.db");
-    let log = std::fs::File::create(dir.path().join("server.log")).expect("a log file");
+    let (_dir, db) = temp_db();
     // SIGXFSZ ignored (inherited through exec), so a write past the limit fails with EFBIG.
     let script = "trap '' XFSZ; ulimit -f 200; exec \"$0\" --listen 127.0.0.1:0 --db \"$1\"";
     let mut command = Command::new("sh");
     command.arg("-c").arg(script).arg(server_binary()).arg(&db);
-    let server = ServerProcess::spawn_command(command, log);
+    let server = ServerProcess::spawn_command(command).unwrap_or_else(|why| panic!("{why}"));
     let mut conn = Conn::connect(server.addr());
     conn.expect_welcome();
     let name = "n".repeat(200);

@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use lojinha_server::Mode;
 use lojinha_server::server::{CloseReason, ServerEvent};
-use lojinha_tests::{Conn, TestServer, product};
+use lojinha_test_support::{Conn, product};
+use lojinha_tests::TestServer;
 use serde_json::json;
 
 fn with_events() -> TestServer {

@@ -3,7 +3,8 @@
 //! CRLF, invalid UTF-8, messages split across writes, and pipelining.
 
 use lojinha_server::server::ServerEvent;
-use lojinha_tests::{TestServer, added, error_code, error_of, product, request, success};
+use lojinha_test_support::{added, error_code, error_of, product, request, success};
+use lojinha_tests::TestServer;
 use serde_json::{Value, json};
 
 const LIMIT: usize = 200;

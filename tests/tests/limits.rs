@@ -2,7 +2,8 @@
 
 use std::time::Duration;
 
-use lojinha_tests::{Conn, TestServer, product, request, typed_product};
+use lojinha_test_support::{Conn, product, request, typed_product};
+use lojinha_tests::TestServer;
 use serde_json::json;
 
 /// A connection that sends nothing for the idle timeout gets `goodbye`

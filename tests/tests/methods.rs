@@ -3,10 +3,10 @@
 //! quit, with named and positional params and every kind of id.
 
 use lojinha_server::Notification;
-use lojinha_tests::{
-    Conn, SERVER_NAME, TestServer, added, at_version, error_code, product, success, typed_product,
-    typed_stored,
+use lojinha_test_support::{
+    Conn, SERVER_NAME, added, at_version, error_code, product, success, typed_product, typed_stored,
 };
+use lojinha_tests::TestServer;
 use serde_json::json;
 
 /// The server speaks first: a `welcome` with its name, protocol 1 and a

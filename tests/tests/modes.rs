@@ -4,7 +4,8 @@
 use std::time::Duration;
 
 use lojinha_server::Mode;
-use lojinha_tests::{Conn, SERVER_NAME, ServerProcess, TestServer, added, error_code, product, success};
+use lojinha_test_support::{Conn, SERVER_NAME, ServerProcess, added, error_code, product, success, temp_db};
+use lojinha_tests::TestServer;
 use serde_json::json;
 
 /// How long a waiting client is watched for a `welcome` that must not come.
@@ -112,8 +113,9 @@ fn token_is_per_session_and_quit_needs_none() {
 /// The binary's `--token` flag (and `--no-welcome`) work the same way.
 #[test]
 fn binary_token_and_no_welcome_flags() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let server = ServerProcess::spawn(&dir.path().join("catalog.db"), &["--token", "t0k", "--no-welcome"]);
+    let (_dir, db) = temp_db();
+    let db = db.to_str().expect("a UTF-8 temp path");
+    let server = ServerProcess::spawn(&["--db", db, "--token", "t0k", "--no-welcome"]);
     let mut conn = Conn::connect(server.addr());
     assert_eq!(error_code(&conn.call(1, "product.list", json!({})), &json!(1)), 1003);
     conn.call_ok(2, "hello", json!({"client": "cli", "token": "t0k"}));
@@ -137,9 +139,10 @@ fn sequential_mode_moves_on_after_an_idle_timeout() {
 /// The binary's `--max-frame`, `--max-connections` and `--idle-timeout` flags take effect.
 #[test]
 fn binary_limit_flags() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let flags = ["--max-frame", "64", "--max-connections", "1", "--idle-timeout", "1"];
-    let server = ServerProcess::spawn(&dir.path().join("catalog.db"), &flags);
+    let (_dir, db) = temp_db();
+    let db = db.to_str().expect("a UTF-8 temp path");
+    let flags = ["--db", db, "--max-frame", "64", "--max-connections", "1", "--idle-timeout", "1"];
+    let server = ServerProcess::spawn(&flags);
     let mut first = Conn::connect(server.addr());
     first.expect_welcome();
     Conn::connect(server.addr()).expect_goodbye_and_close("server full");
@@ -147,23 +150,22 @@ fn binary_limit_flags() {
     assert_eq!(error_code(&first.recv(), &serde_json::Value::Null), -32600);
     first.expect_closed();
     let mut idle = None;
-    lojinha_tests::wait_until(
-        || {
-            let mut conn = Conn::connect(server.addr());
-            let welcomed = conn.recv()["method"] == "welcome";
-            idle = welcomed.then_some(conn);
-            welcomed
-        },
-        "the place to be free",
-    );
+    let freed = lojinha_test_support::wait_until(|| {
+        let mut conn = Conn::connect(server.addr());
+        let welcomed = conn.recv()["method"] == "welcome";
+        idle = welcomed.then_some(conn);
+        welcomed
+    });
+    assert!(freed, "the place was never free");
     idle.expect("a welcomed connection").expect_goodbye_and_close("idle timeout");
 }
 
 /// The binary's `--mode sequential` serves one client at a time.
 #[test]
 fn binary_sequential_flag() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let server = ServerProcess::spawn(&dir.path().join("catalog.db"), &["--mode", "sequential"]);
+    let (_dir, db) = temp_db();
+    let db = db.to_str().expect("a UTF-8 temp path");
+    let server = ServerProcess::spawn(&["--db", db, "--mode", "sequential"]);
     let mut first = Conn::connect(server.addr());
     first.expect_welcome();
     let mut second = Conn::connect(server.addr());

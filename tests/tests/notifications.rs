@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 
 use lojinha_server::{Notification, Product};
-use lojinha_tests::{
-    Conn, TestServer, added, at_version, error_code, notification, product, request, success, typed_product,
+use lojinha_test_support::{
+    Conn, added, at_version, error_code, notification, product, request, success, typed_product,
 };
+use lojinha_tests::TestServer;
 use serde_json::{Value, json};
 
 /// Add, update and delete by one session reach another as exact

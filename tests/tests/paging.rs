@@ -1,7 +1,8 @@
 //! `product.list` paging: byte order, `after` exclusive, `limit`, `total`,
 //! and `next` null exactly when nothing follows the page.
 
-use lojinha_tests::{TestServer, product, success};
+use lojinha_test_support::{product, success};
+use lojinha_tests::TestServer;
 use serde_json::{Value, json};
 
 fn codes(page: &Value) -> Vec<String> {
@@ -63,7 +64,7 @@ fn next_is_null_exactly_at_the_end() {
     for code in ["A", "B", "C", "D"] {
         conn.call_ok(code, "product.add", json!({"product": product(code, "p", 1, 1)}));
     }
-    let page = |conn: &mut lojinha_tests::Conn, params: Value| conn.call_ok(1, "product.list", params);
+    let page = |conn: &mut lojinha_test_support::Conn, params: Value| conn.call_ok(1, "product.list", params);
     let first = page(&mut conn, json!({"limit": 3}));
     assert_eq!(
         (codes(&first), first["next"].clone()),
@@ -118,7 +119,8 @@ fn client_list_all_pages_through_everything() {
 #[test]
 fn default_page_is_1000() {
     let server = TestServer::start();
-    let products = (0..1001).map(|i| lojinha_tests::typed_product(&format!("D{i:04}"), "d", 1, 1)).collect();
+    let products =
+        (0..1001).map(|i| lojinha_test_support::typed_product(&format!("D{i:04}"), "d", 1, 1)).collect();
     assert_eq!(server.handle().seed(products), 1001);
     let (mut conn, _) = server.connect_welcomed();
     let first = conn.call_ok(1, "product.list", json!({}));

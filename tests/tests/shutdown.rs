@@ -3,7 +3,8 @@
 //! in the same process on the same file with its data.
 
 use lojinha_server::Mode;
-use lojinha_tests::{Conn, ServerProcess, TestServer, added, product, success};
+use lojinha_test_support::{Conn, ServerProcess, added, product, success, temp_db};
+use lojinha_tests::TestServer;
 use serde_json::json;
 
 /// `stop()` sends every session `goodbye` "server shutting down" and closes
@@ -57,8 +58,8 @@ fn stop_then_start_again_keeps_the_data() {
 #[cfg(unix)]
 #[test]
 fn binary_exits_gracefully_on_sigterm() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let server = ServerProcess::spawn(&dir.path().join("catalog.db"), &[]);
+    let (_dir, db) = temp_db();
+    let server = ServerProcess::spawn(&["--db", db.to_str().expect("a UTF-8 temp path")]);
     let mut sessions: Vec<Conn> = (0..3).map(|_| Conn::connect(server.addr())).collect();
     for conn in &mut sessions {
         conn.expect_welcome();
@@ -86,7 +87,7 @@ fn stop_during_a_pipeline_ends_with_goodbye() {
         .map(|i| {
             format!(
                 "{}\n",
-                lojinha_tests::request(
+                lojinha_test_support::request(
                     i,
                     "product.add",
                     json!({"product": product(&format!("S{i:04}"), "s", 1, 1)})

@@ -2,11 +2,12 @@
 //! version it expects, so that two people editing the same product never
 //! silently overwrite each other.
 
-use lojinha_tests::{TestServer, added, at_version, error_of, notification, product};
+use lojinha_test_support::{added, at_version, error_of, notification, product};
+use lojinha_tests::TestServer;
 use serde_json::{Value, json};
 
 /// The next response, past the notifications of the other client's writes.
-fn answer(conn: &mut lojinha_tests::Conn) -> Value {
+fn answer(conn: &mut lojinha_test_support::Conn) -> Value {
     loop {
         let line = conn.recv();
         if line.get("id").is_some() {
@@ -78,8 +79,8 @@ fn two_clients_racing_on_one_product_never_lose_an_update() {
     let (mut second, _) = server.connect_welcomed();
     first.call_ok(1, "product.add", json!({"product": product("R-1", "Régua", 300, 5)}));
     let save = |name: &str| json!({"product": product("R-1", name, 300, 5), "expected_version": 1});
-    first.send_json(&lojinha_tests::request(2, "product.update", save("by first")));
-    second.send_json(&lojinha_tests::request(2, "product.update", save("by second")));
+    first.send_json(&lojinha_test_support::request(2, "product.update", save("by first")));
+    second.send_json(&lojinha_test_support::request(2, "product.update", save("by second")));
     let answers = [answer(&mut first), answer(&mut second)];
     let winners: Vec<&Value> = answers.iter().filter(|a| a.get("result").is_some()).collect();
     assert_eq!(winners.len(), 1, "exactly one save wins: {answers:?}");

@@ -13,7 +13,7 @@ use lojinha_teach::threads_demo::RunMode;
 
 use super::{LojinhaApp, SharedWindow, lock};
 use crate::client::connection::{ConnIntent, ConnState};
-use crate::client::network::Command;
+use crate::client::network::{Command, Control, Request};
 use crate::client::{ClientWindow, Intent};
 use crate::i18n::{tr, trf};
 use crate::options::generated_products;
@@ -172,9 +172,11 @@ fn plan(action: LessonAction, sequential: bool) -> Vec<Task> {
             WaitConnected { slot: 0 },
         ],
         LessonAction::SendHello => client(vec![Connect { slot: 0 }, WaitConnected { slot: 0 }]),
-        LessonAction::AddSampleProduct => client(vec![Send { slot: 0, command: Command::Add(sample()) }]),
+        LessonAction::AddSampleProduct => {
+            client(vec![Send { slot: 0, command: Request::Add(sample()).into() }])
+        }
         LessonAction::ListAndQuit => {
-            client(vec![Send { slot: 0, command: Command::Reload }, Disconnect { slot: 0 }])
+            client(vec![Send { slot: 0, command: Control::Reload.into() }, Disconnect { slot: 0 }])
         }
         LessonAction::FetchByCode => client(vec![
             Fetch { slot: 0, code: None },

@@ -239,6 +239,6 @@ pub fn grouped(n: i64) -> String {
         Language::En => ',',
         Language::PtBr => '.',
     };
-    let digits = crate::money::group_thousands(n.unsigned_abs(), separator);
+    let digits = lojinha_teach::money::group_thousands(n.unsigned_abs(), separator);
     if n < 0 { format!("-{digits}") } else { digits }
 }

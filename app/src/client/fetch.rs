@@ -4,8 +4,8 @@
 use lojinha_server::Product;
 
 use crate::i18n::{tr, trf};
-use crate::money::format_cents;
 use crate::phrase::Phrase;
+use lojinha_teach::money::format_cents;
 
 #[derive(Default)]
 pub struct FetchState {

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use lojinha_server::Product;
 use lojinha_server::protocol::Reason;
 use lojinha_server::protocol::product::{MAX_PRICE_CENTS, MAX_QUANTITY, check_name, validate_code};
+use lojinha_teach::money::{PriceError, cents_to_input, parse_price};
 
 use crate::client::describe::describe_rule;
 use crate::i18n::{tr, trf};
-use crate::money::{PriceError, cents_to_input, parse_price};
 use crate::phrase::Phrase;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -119,8 +119,10 @@ fn name_message(name: &str) -> Phrase {
 fn price_message(error: PriceError) -> Phrase {
     let key = match error {
         PriceError::Empty => "form.err.required",
-        PriceError::Invalid => "form.err.price",
+        PriceError::NotANumber => "form.err.price",
+        PriceError::Negative => "form.err.price_negative",
         PriceError::TooManyDecimals => "form.err.price_decimals",
+        PriceError::Ambiguous => "form.err.price_ambiguous",
         PriceError::TooLarge => "form.err.price_too_large",
     };
     Phrase::key(key)
@@ -252,5 +254,23 @@ mod tests {
                 version: 0
             }
         );
+    }
+
+    /// The one price parser's reasons reach the price field: an ambiguous
+    /// `2,505` and a negative price are refused, each saying why (checked
+    /// in words both languages share, as other tests may switch language).
+    #[test]
+    fn price_reasons_show_by_the_price_field() {
+        let mut form = FormState { code: "A".into(), name: "a".into(), ..Default::default() };
+        let price_error = |form: &mut FormState, price: &str| {
+            form.price = price.into();
+            form.validate()
+                .err()
+                .and_then(|mut errors| errors.remove(&Field::Price))
+                .map(|said| said.to_string())
+        };
+        assert!(price_error(&mut form, "2,505").is_some_and(|said| said.contains("2.505,00")));
+        assert!(price_error(&mut form, "-1").is_some_and(|said| said.contains("negativ")));
+        assert!(price_error(&mut form, "2.505,00").is_none());
     }
 }

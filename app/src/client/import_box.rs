@@ -10,10 +10,10 @@ use crossbeam_channel::Receiver;
 use lojinha_server::Product;
 use lojinha_teach::import::{self, ImportReport, SkipReason};
 
-use crate::client::network::Waker;
 use crate::describe_file::{describe_import_error, describe_io, describe_skip};
 use crate::i18n::{tr, trf};
 use crate::phrase::Phrase;
+use crate::waker::Waker;
 
 /// Lines of skipped or refused records the report shows (then "and N more").
 const REASONS_SHOWN: usize = 8;

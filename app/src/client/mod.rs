@@ -38,11 +38,12 @@ use self::export_box::{ExportIntent, ExportState};
 use self::fetch::{FetchResult, FetchState};
 use self::form::{FormIntent, FormState};
 use self::import_box::{ImportIntent, ImportState};
-use self::network::{Command, NetEvent, Outcome, Waker};
+use self::network::{Command, Control, NetEvent, Outcome, Request};
 use self::table::TableIntent;
 use crate::export;
 use crate::log::LogView;
 use crate::phrase::Phrase;
+use crate::waker::Waker;
 
 /// Most network events one frame applies. A notification costs a
 /// microsecond or two (the table is sorted once per frame, not per change),
@@ -140,7 +141,7 @@ impl ClientWindow {
         max_frame: usize,
     ) -> std::io::Result<Self> {
         let network::Link { commands, events, not_shown } = network::spawn(number, waker.clone(), max_frame)?;
-        let _ = commands.send(Command::SetAutoReconnect(auto_reconnect));
+        let _ = commands.send(Control::SetAutoReconnect(auto_reconnect).into());
         Ok(ClientWindow {
             number,
             name,
@@ -193,7 +194,7 @@ impl ClientWindow {
         }
         self.export.poll();
         if let Some(products) = self.import.poll() {
-            self.send(Command::Import(products));
+            self.send(Control::Import(products));
         }
         applied
     }
@@ -271,7 +272,7 @@ impl ClientWindow {
                 if added > 0 {
                     // The server tells other clients; this window reloads to see its own adds.
                     self.progress = Some((0, self.catalog.len()));
-                    self.send(Command::Reload);
+                    self.send(Control::Reload);
                 }
             }
         }
@@ -350,32 +351,32 @@ impl ClientWindow {
                 }
                 Intent::Table(TableIntent::Reload) => {
                     self.progress = Some((0, self.catalog.len()));
-                    self.send(Command::Reload);
+                    self.send(Control::Reload);
                 }
                 Intent::Form(form) => self.apply_form(form),
                 Intent::ConfirmDelete(code) => {
                     self.confirm_delete = None;
                     self.form.busy = true;
-                    self.send(Command::Delete(code));
+                    self.send(Request::Delete(code));
                 }
                 Intent::CancelDelete => self.confirm_delete = None,
                 Intent::Fetch(code) => {
                     self.fetch.busy = true;
                     self.fetch.result = None;
-                    self.send(Command::Get(code));
+                    self.send(Request::Get(code));
                 }
                 Intent::Export(how) => self.start_export(how),
                 Intent::ClearLog => {
                     self.steps.clear();
                     self.not_shown.reset();
                 }
-                Intent::Raw(text) => self.send(Command::Raw(text)),
+                Intent::Raw(text) => self.send(Control::Raw(text)),
                 Intent::Import(how) => {
                     self.import.start(how, self.waker.clone());
                 }
                 Intent::ShowReads(on) => {
                     self.show_reads = on;
-                    self.send(Command::SetReportReads(on));
+                    self.send(Control::SetReportReads(on));
                 }
             }
         }
@@ -395,7 +396,7 @@ impl ClientWindow {
                 self.connect(addr);
             }
             ConnIntent::Disconnect => {
-                self.send(Command::Disconnect);
+                self.send(Control::Disconnect);
                 self.conn = ConnState::Idle;
             }
             ConnIntent::SetAutoReconnect(on) => {
@@ -404,7 +405,7 @@ impl ClientWindow {
                     *retry_at = None;
                 }
                 self.changes.auto_reconnect = Some(on);
-                self.send(Command::SetAutoReconnect(on));
+                self.send(Control::SetAutoReconnect(on));
             }
         }
     }
@@ -418,7 +419,7 @@ impl ClientWindow {
         self.changes.connect_addr = Some(addr.clone());
         self.conn = ConnState::Connecting { addr: addr.clone(), attempt: 0 };
         let token = Some(self.token.trim().to_owned()).filter(|t| !t.is_empty());
-        self.send(Command::Connect { addr, name: self.name.trim().to_owned(), token });
+        self.send(Control::Connect { addr, name: self.name.trim().to_owned(), token });
     }
 
     fn apply_form(&mut self, intent: FormIntent) {
@@ -429,9 +430,9 @@ impl ClientWindow {
                     self.form.notice = None;
                     self.form.busy = true;
                     let command = if self.form.editing.is_some() {
-                        Command::Update(product)
+                        Request::Update(product)
                     } else {
-                        Command::Add(product)
+                        Request::Add(product)
                     };
                     self.send(command);
                 }
@@ -470,8 +471,8 @@ impl ClientWindow {
     /// Hands a command to the network thread (the lesson drives windows
     /// this way). Never waits: with [`network::COMMAND_CAPACITY`] commands
     /// already waiting, this one is refused and the log says so.
-    pub fn send(&mut self, command: Command) {
-        match self.commands.try_send(command) {
+    pub fn send(&mut self, command: impl Into<Command>) {
+        match self.commands.try_send(command.into()) {
             Ok(()) => {}
             Err(TrySendError::Full(_)) => {
                 self.form.busy = false;

@@ -1,6 +1,7 @@
 //! One network thread per client window. It owns the window's [`Client`],
-//! takes [`Command`]s from the window, and sends back [`NetEvent`]s, waking
-//! that window's viewport after each one. It waits on the command channel,
+//! takes [`Command`]s from the window (each a [`Control`] or a [`Request`]),
+//! and sends back [`NetEvent`]s, waking that window's viewport after each
+//! one. It waits on the command channel,
 //! the socket (through the client's background reader) and a reconnect timer
 //! at once, so the UI never waits on the network.
 //!
@@ -28,10 +29,14 @@ use lojinha_teach::closing::ConnectFailure;
 use super::catalog::{MAX_ROWS, within_rules};
 use super::describe::{describe, describe_reason, describe_rule_text};
 use crate::phrase::Phrase;
+use crate::waker::Waker;
 use lojinha_server::protocol::product::MAX_CODE_LEN;
 
+mod command;
 mod handshake;
 mod import;
+
+pub use command::{Command, Control, Request};
 
 /// Products asked for per `product.list` page.
 pub const PAGE_SIZE: usize = 1000;
@@ -65,30 +70,6 @@ pub const KEEP_ALIVE: Duration = Duration::from_secs(60);
 pub fn retry_delay(failures: u32) -> Duration {
     let doublings = failures.saturating_sub(1).min(16);
     FIRST_RETRY.saturating_mul(1 << doublings).min(MAX_RETRY)
-}
-
-/// What the window asks of its network thread.
-#[derive(Debug, Clone)]
-pub enum Command {
-    Connect {
-        addr: String,
-        name: String,
-        /// The server's access token, when it asks for one (sent in `hello`).
-        token: Option<String>,
-    },
-    Disconnect,
-    Reload,
-    Add(Product),
-    Update(Product),
-    Delete(String),
-    Get(String),
-    SetAutoReconnect(bool),
-    /// Send this text exactly as typed (the raw console); answers go to the log.
-    Raw(String),
-    /// Report every `read()` on the next connection ("show reads").
-    SetReportReads(bool),
-    /// `product.add` each product in turn, reporting progress (the import).
-    Import(Vec<Product>),
 }
 
 /// Why a request failed, with what the form needs to show it by its field.
@@ -202,19 +183,6 @@ pub enum NetEvent {
     },
 }
 
-/// Wakes the window this thread belongs to.
-#[derive(Clone)]
-pub struct Waker {
-    pub ctx: egui::Context,
-    pub viewport: egui::ViewportId,
-}
-
-impl Waker {
-    pub fn wake(&self) {
-        self.ctx.request_repaint_of(self.viewport);
-    }
-}
-
 /// The window's ends of its network thread's channels.
 pub struct Link {
     pub commands: Sender<Command>,
@@ -321,23 +289,30 @@ impl Worker {
     /// Pings a server that has heard nothing from this window for a while.
     fn keep_alive(&mut self) {
         let Some(client) = self.client.as_mut() else { return };
-        if let Err(e) = client.keep_alive(KEEP_ALIVE) {
-            if e.is_disconnect() {
-                self.lost(Phrase::of(e, describe));
-            }
+        if let Err(e) = client.keep_alive(KEEP_ALIVE)
+            && e.is_disconnect()
+        {
+            self.lost(Phrase::of(e, describe));
         }
     }
 
     fn handle(&mut self, command: Command) {
         match command {
-            Command::Connect { addr, name, token } => {
+            Command::Control(control) => self.control(control),
+            Command::Request(request) => self.request(request),
+        }
+    }
+
+    fn control(&mut self, control: Control) {
+        match control {
+            Control::Connect { addr, name, token } => {
                 self.disconnect_quietly();
                 self.target = Some((addr, name, token));
                 self.retry = None;
                 self.failures = 0;
                 self.connect(0);
             }
-            Command::Disconnect => {
+            Control::Disconnect => {
                 self.target = None;
                 self.retry = None;
                 if self.client.is_some() {
@@ -346,17 +321,16 @@ impl Worker {
                     self.send(NetEvent::Disconnected { reason, retry_in: None });
                 }
             }
-            Command::Reload => self.load(),
-            Command::Raw(text) => self.send_raw(&text),
-            Command::SetReportReads(on) => self.report_reads = on,
-            Command::Import(products) => self.import(products),
-            Command::SetAutoReconnect(on) => {
+            Control::Reload => self.load(),
+            Control::Raw(text) => self.send_raw(&text),
+            Control::SetReportReads(on) => self.report_reads = on,
+            Control::Import(products) => self.import(products),
+            Control::SetAutoReconnect(on) => {
                 self.auto_reconnect = on;
                 if !on {
                     self.retry = None;
                 }
             }
-            request => self.request(request),
         }
     }
 
@@ -500,12 +474,12 @@ impl Worker {
         }
     }
 
-    fn request(&mut self, command: Command) {
+    fn request(&mut self, request: Request) {
         self.take_arrived();
         let Some(client) = self.client.as_mut() else {
-            return self.send(NetEvent::Outcome(failed(command, RequestError::not_connected())));
+            return self.send(NetEvent::Outcome(request.failed(RequestError::not_connected())));
         };
-        let (outcome, error) = run_request(client, command);
+        let (outcome, error) = run_request(client, request);
         self.send(NetEvent::Outcome(outcome));
         if let Some(reason) = error {
             self.lost(reason);
@@ -617,7 +591,7 @@ fn hand_over(ui: &Sender<NetEvent>, waker: &Waker, mut event: NetEvent) {
 }
 
 /// Runs one request; returns its outcome and, when the connection broke, why.
-fn run_request(client: &mut Client, command: Command) -> (Outcome, Option<Phrase>) {
+fn run_request(client: &mut Client, request: Request) -> (Outcome, Option<Phrase>) {
     let mut broken = None;
     let mut check = |e: ClientError| {
         let e = Arc::new(e);
@@ -626,30 +600,19 @@ fn run_request(client: &mut Client, command: Command) -> (Outcome, Option<Phrase
         }
         RequestError::from_client(e)
     };
-    let outcome = match command {
-        Command::Add(product) => Outcome::Added(client.add(&product).map_err(&mut check)),
-        Command::Update(product) => Outcome::Updated(client.update(&product).map_err(&mut check)),
-        Command::Delete(code) => {
+    let outcome = match request {
+        Request::Add(product) => Outcome::Added(client.add(&product).map_err(&mut check)),
+        Request::Update(product) => Outcome::Updated(client.update(&product).map_err(&mut check)),
+        Request::Delete(code) => {
             let result = client.delete(&code).map(|_| ()).map_err(&mut check);
             Outcome::Deleted { code, result }
         }
-        Command::Get(code) => {
+        Request::Get(code) => {
             let result = client.get(&code).map_err(&mut check);
             Outcome::Fetched { code, result }
         }
-        other => failed(other, RequestError::not_connected()),
     };
     (outcome, broken)
-}
-
-fn failed(command: Command, error: RequestError) -> Outcome {
-    match command {
-        Command::Add(_) => Outcome::Added(Err(error)),
-        Command::Update(_) => Outcome::Updated(Err(error)),
-        Command::Delete(code) => Outcome::Deleted { code, result: Err(error) },
-        Command::Get(code) => Outcome::Fetched { code, result: Err(error) },
-        _ => Outcome::Added(Err(error)),
-    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::catalog::{Catalog, MAX_ROWS, SortColumn};
 use crate::i18n::{tr, trf};
-use crate::money::format_cents;
+use lojinha_teach::money::format_cents;
 
 /// What the user did in the table.
 #[derive(Debug, Clone, PartialEq, Eq)]

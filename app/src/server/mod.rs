@@ -251,13 +251,13 @@ struct Forward {
 
 /// Runs on the start thread: binds, seeds, and starts forwarding events.
 fn start_server(request: StartRequest, forward: Forward) -> Result<ServerHandle, Phrase> {
-    if let DbLocation::File(path) = &request.db {
-        if let Some(dir) = path.parent() {
-            let dir = dir.display().to_string();
-            std::fs::create_dir_all(&dir).map_err(|e| {
-                Phrase::new(move || trf("server.err_db_dir", &[("path", &dir), ("error", &describe_io(&e))]))
-            })?;
-        }
+    if let DbLocation::File(path) = &request.db
+        && let Some(dir) = path.parent()
+    {
+        let dir = dir.display().to_string();
+        std::fs::create_dir_all(&dir).map_err(|e| {
+            Phrase::new(move || trf("server.err_db_dir", &[("path", &dir), ("error", &describe_io(&e))]))
+        })?;
     }
     let config = ServerConfig {
         listen: request.listen.clone(),

@@ -5,6 +5,7 @@
 use crate::common::*;
 use lojinha::StartOptions;
 use lojinha_teach::steps::{Direction, Name as Step};
+use lojinha_test_support::{bind_loopback, memory_config, start_server};
 
 /// Start the server from the panel, open a client window, connect to the
 /// in-process server in one click, add a product and see it in the table;
@@ -190,7 +191,7 @@ fn log_shows_protocol_steps_in_order() {
 #[test]
 fn connection_refused_says_no_server() {
     let mut h = app(StartOptions::default());
-    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().to_string();
+    let free = bind_loopback().local_addr().unwrap().to_string();
     click(&mut h, None, "New client window");
     set_text(&mut h, Some(1), "Server", &free);
     click(&mut h, Some(1), "Connect");
@@ -207,7 +208,7 @@ fn connection_refused_says_no_server() {
 /// A port already in use gives a clear message, not a panic.
 #[test]
 fn port_in_use_is_reported() {
-    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let taken = bind_loopback();
     let addr = taken.local_addr().unwrap().to_string();
     let mut h = app(StartOptions { db: Some(":memory:".into()), ..Default::default() });
     set_text(&mut h, None, "Listen address", &addr);
@@ -314,11 +315,7 @@ fn disconnect_while_connect_hangs_leaves_at_once() {
     let hanging: std::net::TcpListener = hanging.into();
     let hanging_addr = hanging.local_addr().unwrap().to_string();
     let _queued = std::net::TcpStream::connect(&hanging_addr).unwrap();
-    let server = lojinha_server::start(lojinha_server::ServerConfig {
-        listen: "127.0.0.1:0".into(),
-        ..Default::default()
-    })
-    .unwrap();
+    let server = start_server(memory_config());
 
     let mut h = app(StartOptions::default());
     click(&mut h, None, "New client window");

@@ -5,17 +5,17 @@
 //! `127.0.0.1:0`; the window and its network thread are the app's own.
 
 use std::io::{BufRead, BufReader, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
 use lojinha::client::connection::ConnIntent;
-use lojinha::client::network::{
-    self, Command, DEFAULT_MAX_FRAME, EVENT_CAPACITY, NetEvent, TEXT_IN_FLIGHT, Waker,
-};
+use lojinha::client::network::{self, Control, DEFAULT_MAX_FRAME, EVENT_CAPACITY, NetEvent, TEXT_IN_FLIGHT};
 use lojinha::client::{ClientWindow, EVENTS_PER_FRAME, Intent};
+use lojinha::waker::Waker;
+use lojinha_test_support::{bind_loopback, proc_status_field};
 use serde_json::{Value, json};
 
 fn waker() -> Waker {
@@ -27,7 +27,7 @@ const WELCOME: &str =
 
 /// A listener on a free port whose first connection `serve` handles on a named thread.
 fn serve_one(name: &str, serve: impl FnOnce(TcpStream) + Send + 'static) -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let listener = bind_loopback();
     let addr = listener.local_addr().unwrap();
     std::thread::Builder::new()
         .name(name.into())
@@ -59,7 +59,7 @@ fn drain_until(window: &mut ClientWindow, deadline: Instant, done: impl Fn(&Clie
 /// A listener that accepts every connection and closes it at once; the
 /// returned channel gets one item per accepted connection.
 fn hang_up_server() -> (SocketAddr, Receiver<Instant>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let listener = bind_loopback();
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = crossbeam_channel::unbounded();
     std::thread::Builder::new()
@@ -83,8 +83,8 @@ fn hang_up_server() -> (SocketAddr, Receiver<Instant>) {
 fn reconnects_back_off_against_a_server_that_hangs_up() {
     let (addr, accepted) = hang_up_server();
     let link = network::spawn(90, waker(), DEFAULT_MAX_FRAME).unwrap();
-    let connect = Command::Connect { addr: addr.to_string(), name: "t".into(), token: None };
-    link.commands.send(connect).unwrap();
+    let connect = Control::Connect { addr: addr.to_string(), name: "t".into(), token: None };
+    link.commands.send(connect.into()).unwrap();
     let mut delays = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(30);
     while delays.len() < 3 && Instant::now() < deadline {
@@ -155,7 +155,7 @@ fn flood(mut stream: TcpStream, sent: &AtomicU64) {
 
 /// A server that floods every connection it accepts, each on a named thread.
 fn flooding_server() -> (SocketAddr, Arc<AtomicU64>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let listener = bind_loopback();
     let addr = listener.local_addr().unwrap();
     let sent = Arc::new(AtomicU64::new(0));
     let counter = sent.clone();
@@ -200,13 +200,6 @@ fn a_frame_applies_at_most_its_budget_under_a_flood() {
     assert!(window.conn.connected(), "the window is connected through the flood");
 }
 
-/// The resident set size of this process, in KiB.
-fn rss_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap_or("VmRSS: 0 kB");
-    line.split_whitespace().nth(1).and_then(|n| n.parse().ok()).unwrap_or(0)
-}
-
 /// The long version: a window drained at 60 frames a second under a flood
 /// for HOSTILE_SECS (default 60) seconds; prints the RSS it sampled, the
 /// notifications the server got out, and what the window applied and
@@ -225,7 +218,7 @@ fn flood_for_a_minute() {
         slowest = slowest.max(frame.elapsed());
         frames += 1;
         if Instant::now() >= next_sample {
-            let rss = rss_kib();
+            let rss = proc_status_field(std::process::id(), "VmRSS").unwrap_or(0);
             max_rss = max_rss.max(rss);
             println!(
                 "t={:>3} s  rss={:>7} KiB  server sent={:>10}  applied={:>10}  not shown={:>10}  log={} entries / {} KiB",

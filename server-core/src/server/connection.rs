@@ -144,10 +144,10 @@ fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: &TcpStrea
         };
         // Answers to requests that arrived together leave together.
         let more_waiting = reader.has_buffered_line();
-        if flow != Flow::Continue || !more_waiting || replies.buffered_bytes() >= replies::MAX_BUFFERED {
-            if let Err(e) = replies.flush() {
-                return CloseReason::write_failed(&e);
-            }
+        if (flow != Flow::Continue || !more_waiting || replies.buffered_bytes() >= replies::MAX_BUFFERED)
+            && let Err(e) = replies.flush()
+        {
+            return CloseReason::write_failed(&e);
         }
         match flow {
             Flow::Continue => {}

@@ -7,17 +7,19 @@
 
 mod csv;
 mod export;
-mod money;
 mod reason;
+mod whole;
 
 use std::collections::HashMap;
 
 use lojinha_server::Product;
 use serde_json::Value;
 
+use crate::money::{PriceError, parse_price};
+
 pub use export::{CSV_HEADER, to_csv, to_json, to_spreadsheet_csv, write_csv, write_json};
-pub use money::{DecimalMark, parse_price};
 pub use reason::{Column, ImportError, SkipReason, Unit};
+pub use whole::DecimalMark;
 
 /// What became of each record of a file, in file order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -236,13 +238,13 @@ impl Columns {
                 .map(|f| f.trim())
                 .ok_or(SkipReason::FieldCount { has: fields.len(), header: self.width })
         };
-        let cents = |i: usize| money::parse_whole(get(i)?, "price_cents", hint);
+        let cents = |i: usize| whole::parse_whole(get(i)?, "price_cents", hint);
         let price_cents = match self.price {
             Price::Cents(i) => cents(i)?.ok_or(SkipReason::ColumnEmpty { column: "price_cents" })?,
-            Price::Reais(i) => money::parse_price(get(i)?, hint)?,
+            Price::Reais(i) => price_in_reais(get(i)?)?,
             Price::Both { cents: c, reais } => {
                 let price = fields.get(reais).map_or("", |f| f.trim());
-                let reais = (!price.is_empty()).then(|| money::parse_price(price, hint)).transpose()?;
+                let reais = (!price.is_empty()).then(|| price_in_reais(price)).transpose()?;
                 match (cents(c)?, reais) {
                     (Some(cents), Some(reais)) if cents != reais => {
                         return Err(SkipReason::PriceMismatch {
@@ -252,12 +254,12 @@ impl Columns {
                     }
                     (Some(cents), _) => cents,
                     (None, Some(reais)) => reais,
-                    (None, None) => return Err(SkipReason::PriceEmpty),
+                    (None, None) => return Err(SkipReason::price(PriceError::Empty, "")),
                 }
             }
         };
         let quantity = match self.quantity {
-            Some(i) => money::parse_whole(fields.get(i).map_or("", |f| f.as_str()), "quantity", hint)?,
+            Some(i) => whole::parse_whole(fields.get(i).map_or("", |f| f.as_str()), "quantity", hint)?,
             None => None,
         };
         Ok(Product {
@@ -268,6 +270,11 @@ impl Columns {
             version: 0,
         })
     }
+}
+
+/// A `price` field in reais, read by the one price parser.
+fn price_in_reais(raw: &str) -> Result<i64, SkipReason> {
+    parse_price(raw).map_err(|error| SkipReason::price(error, raw))
 }
 
 /// Header names in English or Portuguese, with or without accents.

@@ -6,6 +6,8 @@ use std::fmt;
 
 use lojinha_server::protocol::FieldError;
 
+use crate::money::PriceError;
+
 /// Where a duplicate's first copy is: a CSV line or a JSON array item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -18,14 +20,9 @@ pub enum Unit {
 pub enum SkipReason {
     /// A rule of the protocol (the same the server would answer with).
     Rule(FieldError),
-    PriceEmpty,
-    PriceNotANumber {
-        raw: String,
-    },
-    PriceTooLarge {
-        raw: String,
-    },
-    PriceTooManyDecimals {
+    /// The price in reais, as written (`raw`), was not read.
+    Price {
+        error: PriceError,
         raw: String,
     },
     /// `column` holds something other than a whole number.
@@ -62,12 +59,7 @@ impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SkipReason::Rule(error) => write!(f, "{error}"),
-            SkipReason::PriceEmpty => f.write_str("price is empty"),
-            SkipReason::PriceNotANumber { raw } => write!(f, "price is not a number: '{raw}'"),
-            SkipReason::PriceTooLarge { raw } => write!(f, "price is too large: '{raw}'"),
-            SkipReason::PriceTooManyDecimals { raw } => {
-                write!(f, "price has more than 2 decimal places: '{raw}'")
-            }
+            SkipReason::Price { error, raw } => write_price_error(f, *error, raw),
             SkipReason::NotWholeNumber { column, raw } => {
                 write!(f, "{column} is not a whole number: '{raw}'")
             }
@@ -87,6 +79,25 @@ impl fmt::Display for SkipReason {
                 write!(f, "duplicate code '{code}' (first on {unit} {first})")
             }
         }
+    }
+}
+
+impl SkipReason {
+    /// A price that was not read: why, and what was written.
+    pub fn price(error: PriceError, raw: &str) -> SkipReason {
+        SkipReason::Price { error, raw: raw.to_owned() }
+    }
+}
+
+/// The English words for a price that was not read.
+fn write_price_error(f: &mut fmt::Formatter<'_>, error: PriceError, raw: &str) -> fmt::Result {
+    match error {
+        PriceError::Empty => f.write_str("price is empty"),
+        PriceError::NotANumber => write!(f, "price is not a number: '{raw}'"),
+        PriceError::Negative => write!(f, "price is negative: '{raw}'"),
+        PriceError::TooManyDecimals => write!(f, "price has more than 2 decimal places: '{raw}'"),
+        PriceError::Ambiguous => write!(f, "price is ambiguous (thousands or decimals?): '{raw}'"),
+        PriceError::TooLarge => write!(f, "price is too large: '{raw}'"),
     }
 }
 

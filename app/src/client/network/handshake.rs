@@ -10,7 +10,7 @@ use crossbeam_channel::{Receiver, RecvError, select};
 use lojinha_server::client::{HelloResult, Incoming, Reply, decode_result};
 use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd};
 
-use super::{Command, Worker};
+use super::{Command, Control, Worker};
 
 /// How long to wait for `welcome` (a server started without it just times out).
 const WELCOME_WAIT: Duration = Duration::from_secs(5);
@@ -135,12 +135,12 @@ impl Worker {
     /// leaving the set-up: Disconnect, a new Connect, or the window closed.
     fn leaves_for(&mut self, command: Result<Command, RecvError>) -> bool {
         match command {
-            Ok(command @ (Command::Disconnect | Command::Connect { .. })) => {
+            Ok(command @ Command::Control(Control::Disconnect | Control::Connect { .. })) => {
                 self.deferred.push_back(command);
                 true
             }
-            Ok(setting @ (Command::SetAutoReconnect(_) | Command::SetReportReads(_))) => {
-                self.handle(setting);
+            Ok(Command::Control(setting @ (Control::SetAutoReconnect(_) | Control::SetReportReads(_)))) => {
+                self.control(setting);
                 false
             }
             Ok(command) => {

@@ -1,0 +1,92 @@
+//! What a window asks of its network thread, in two kinds the types keep
+//! apart: a [`Control`] steers the connection or the thread and is never
+//! answered; a [`Request`] asks the server something and is always answered
+//! with one [`Outcome`], a failure included. Both travel on one channel as a
+//! [`Command`], so they run in the order the window sent them.
+
+use lojinha_server::Product;
+
+use super::{Outcome, RequestError};
+
+/// One message on the window's command channel.
+#[derive(Debug, Clone)]
+pub enum Command {
+    Control(Control),
+    Request(Request),
+}
+
+/// Steers the connection or the thread; what follows shows as
+/// [`super::NetEvent`]s (connection states, pages, the log), never as an
+/// [`Outcome`].
+#[derive(Debug, Clone)]
+pub enum Control {
+    Connect {
+        addr: String,
+        name: String,
+        /// The server's access token, when it asks for one (sent in `hello`).
+        token: Option<String>,
+    },
+    Disconnect,
+    /// Load the whole catalog again.
+    Reload,
+    SetAutoReconnect(bool),
+    /// Send this text exactly as typed (the raw console); answers go to the log.
+    Raw(String),
+    /// Report every `read()` on the next connection ("show reads").
+    SetReportReads(bool),
+    /// `product.add` each product in turn, reporting progress (the import).
+    Import(Vec<Product>),
+}
+
+/// A request of the form or the fetch box; answered with exactly one [`Outcome`].
+#[derive(Debug, Clone)]
+pub enum Request {
+    Add(Product),
+    Update(Product),
+    Delete(String),
+    Get(String),
+}
+
+impl Request {
+    /// The answer this request gets when it fails before (or instead of)
+    /// reaching the server.
+    pub fn failed(self, error: RequestError) -> Outcome {
+        match self {
+            Request::Add(_) => Outcome::Added(Err(error)),
+            Request::Update(_) => Outcome::Updated(Err(error)),
+            Request::Delete(code) => Outcome::Deleted { code, result: Err(error) },
+            Request::Get(code) => Outcome::Fetched { code, result: Err(error) },
+        }
+    }
+}
+
+impl From<Control> for Command {
+    fn from(control: Control) -> Command {
+        Command::Control(control)
+    }
+}
+
+impl From<Request> for Command {
+    fn from(request: Request) -> Command {
+        Command::Request(request)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A request that fails early is answered with the outcome of its own
+    /// kind, keeping the code it was about.
+    #[test]
+    fn a_failed_request_answers_with_its_own_kind() {
+        let product = Product { code: "A".into(), name: "a".into(), price_cents: 1, quantity: 1, version: 0 };
+        let error = RequestError::not_connected;
+        assert!(matches!(Request::Add(product.clone()).failed(error()), Outcome::Added(Err(_))));
+        assert!(matches!(Request::Update(product).failed(error()), Outcome::Updated(Err(_))));
+        let deleted = Request::Delete("D".into()).failed(error());
+        assert!(matches!(deleted, Outcome::Deleted { code, result: Err(_) } if code == "D"));
+        let fetched = Request::Get("G".into()).failed(error());
+        assert!(matches!(fetched, Outcome::Fetched { code, result: Err(_) } if code == "G"));
+    }
+}
