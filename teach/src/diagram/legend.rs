@@ -5,19 +5,18 @@ use egui::{Sense, Ui, pos2, vec2};
 
 use super::message::Kind;
 use super::paint::{arrow, look_of, mark};
-use crate::i18n::Language;
+use crate::i18n::{Language, tr};
 
 /// Draws the key: request, response, error, notification, batch, event.
 pub fn legend(ui: &mut Ui, language: Language) {
-    let texts = language.texts();
     let method = || "m".to_owned();
     let entries = [
-        (Kind::Request { method: method() }, texts.legend_request),
-        (Kind::Response, texts.legend_response),
-        (Kind::ErrorResponse, texts.legend_error),
-        (Kind::Notification { method: method() }, texts.legend_notification),
-        (Kind::Batch, texts.legend_batch),
-        (Kind::Local { what: String::new() }, texts.legend_event),
+        (Kind::Request { method: method() }, tr(language, "diagram-legend_request")),
+        (Kind::Response, tr(language, "diagram-legend_response")),
+        (Kind::ErrorResponse, tr(language, "diagram-legend_error")),
+        (Kind::Notification { method: method() }, tr(language, "diagram-legend_notification")),
+        (Kind::Batch, tr(language, "diagram-legend_batch")),
+        (Kind::Local { what: String::new() }, tr(language, "diagram-legend_event")),
     ];
     ui.horizontal_wrapped(|ui| {
         for (kind, name) in entries {

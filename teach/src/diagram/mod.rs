@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::i18n::Language;
+use crate::i18n::{Decimal, Language, tr, trf};
 pub use convert::{from_client_event, from_server_event};
 pub use legend::legend;
 pub use message::{DiagramMessage, Direction, Kind, SERVER_LANE, classify};
@@ -175,11 +175,15 @@ impl Diagram {
     }
 
     fn lane_name(&self, lane: u64) -> String {
-        let texts = self.language.texts();
-        match (self.perspective, self.lane_clients.get(&lane)) {
-            (Perspective::Client, _) => texts.client.to_owned(),
-            (Perspective::Server, None) => format!("{} {lane}", texts.session),
-            (Perspective::Server, Some(client)) => format!("{} {lane}: {client}", texts.session),
+        let (language, client) = (self.language, self.lane_clients.get(&lane));
+        // A session number is a name, not a quantity: never grouped.
+        let lane = lane.to_string();
+        match (self.perspective, client) {
+            (Perspective::Client, _) => tr(language, "diagram-client"),
+            (Perspective::Server, None) => trf(language, "diagram-session", &[("lane", &lane)]),
+            (Perspective::Server, Some(client)) => {
+                trf(language, "diagram-session_named", &[("lane", &lane), ("client", client)])
+            }
         }
     }
 }
@@ -187,25 +191,24 @@ impl Diagram {
 /// "product.get #7", "result #7 · 1.2 ms", "error 1001 #7 · 0.8 ms".
 fn label_of(message: &DiagramMessage, round_trip: Option<Duration>, language: Language) -> String {
     // "result" stays: it is the response's member name, as the lesson says it.
-    let (not_json_rpc, closed, error, batch) = match language {
-        Language::En => ("not JSON-RPC", "closed", "error", "batch"),
-        Language::PtBr => ("não é JSON-RPC", "fechada", "erro", "lote"),
-    };
     let translated = |english: &str| match (language, &message.pt_br) {
         (Language::PtBr, Some(text)) => text.clone(),
         _ => english.to_owned(),
     };
     let id = message.id.as_deref().map(|id| format!(" #{id}")).unwrap_or_default();
-    let rtt = round_trip.map(|d| format!(" · {}", language.decimal(format_duration(d)))).unwrap_or_default();
+    let rtt = round_trip.map(|d| format!(" · {}", duration_in(language, d))).unwrap_or_default();
     match &message.kind {
         Kind::Request { method } => format!("{method}{id}"),
         Kind::Notification { method } => method.clone(),
         Kind::Response => format!("result{id}{rtt}"),
-        Kind::ErrorResponse => format!("{error}{}{id}{rtt}", error_code(&message.raw)),
-        Kind::Batch => format!("{batch}{id}{rtt}"),
-        Kind::Invalid => format!("{not_json_rpc}: {}", shorten(&message.raw, 24)),
+        Kind::ErrorResponse => {
+            let code = error_code(&message.raw);
+            trf(language, "diagram-error", &[("code", &code), ("id", &id), ("rtt", &rtt)])
+        }
+        Kind::Batch => trf(language, "diagram-batch", &[("id", &id), ("rtt", &rtt)]),
+        Kind::Invalid => trf(language, "diagram-not_json_rpc", &[("raw", &shorten(&message.raw, 24))]),
         Kind::Local { what } => translated(what),
-        Kind::Closed { reason } => format!("{closed}: {}", translated(reason)),
+        Kind::Closed { reason } => trf(language, "diagram-closed", &[("reason", &translated(reason))]),
     }
 }
 
@@ -222,6 +225,18 @@ fn shorten(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_owned(),
+    }
+}
+
+/// [`format_duration`] in `language`'s number style (`1,25 s` in Portuguese).
+pub fn duration_in(language: Language, duration: Duration) -> String {
+    let ms = duration.as_secs_f64() * 1000.0;
+    if ms < 1.0 {
+        trf(language, "diagram-duration_ms", &[("ms", &Decimal(ms, 2))])
+    } else if ms < 1000.0 {
+        trf(language, "diagram-duration_ms", &[("ms", &Decimal(ms, 1))])
+    } else {
+        trf(language, "diagram-duration_s", &[("s", &Decimal(ms / 1000.0, 2))])
     }
 }
 

@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::message::{Direction, Kind, SERVER_LANE};
 use super::paint::{arrow, look_of, mark};
 use super::{Diagram, DiagramAction, shorten};
+use crate::i18n::{Decimal, tr, trf};
 
 const ROW_HEIGHT: f32 = 26.0;
 const HEADER_HEIGHT: f32 = 24.0;
@@ -40,7 +41,7 @@ impl Diagram {
     /// Draws the diagram; returns [`DiagramAction::Select`] when a message is clicked.
     pub fn show(&mut self, ui: &mut Ui) -> Option<DiagramAction> {
         if self.messages.is_empty() {
-            ui.weak(self.language.texts().no_messages);
+            ui.weak(tr(self.language, "diagram-no_messages"));
             return None;
         }
         let columns = self.lanes.len() + 1;
@@ -113,7 +114,7 @@ impl Diagram {
         let painter = ui.painter();
         let message = &self.messages[row];
         let look = look_of(&message.kind, ui.visuals().dark_mode);
-        let time = self.language.decimal(format!("{:.3} s", message.at.as_secs_f64()));
+        let time = trf(self.language, "diagram-seconds", &[("seconds", &Decimal(message.at.as_secs_f64(), 3))]);
         let small = FontId::proportional(12.0);
         let weak = ui.visuals().weak_text_color();
         painter.text(rect.left_center() + vec2(4.0, 0.0), Align2::LEFT_CENTER, time, small.clone(), weak);
@@ -150,15 +151,14 @@ impl Diagram {
         let font = FontId::proportional(13.0);
         let color = ui.visuals().strong_text_color();
         let y = header.center().y;
-        let texts = self.language.texts();
         let weak = ui.visuals().weak_text_color();
-        painter.text(pos2(header.left() + 4.0, y), Align2::LEFT_CENTER, texts.time, font.clone(), weak);
+        painter.text(pos2(header.left() + 4.0, y), Align2::LEFT_CENTER, tr(self.language, "diagram-time"), font.clone(), weak);
         for (column, lane) in self.lanes.iter().enumerate() {
             let name = self.lane_name(*lane);
             painter.text(pos2(layout.column_x(column), y), Align2::CENTER_CENTER, name, font.clone(), color);
         }
         let server_x = layout.column_x(layout.columns - 1);
-        painter.text(pos2(server_x, y), Align2::CENTER_CENTER, texts.server, font, color);
+        painter.text(pos2(server_x, y), Align2::CENTER_CENTER, tr(self.language, "diagram-server"), font, color);
         let line = Stroke::new(1.0, weak.gamma_multiply(0.5));
         painter.hline(header.x_range(), header.bottom(), line);
     }
@@ -170,7 +170,7 @@ impl Diagram {
         let clicked = response.clicked();
         if response.hovered() {
             let tooltip = self.tooltip_text(row);
-            let hint = self.language.texts().click_to_select;
+            let hint = tr(self.language, "diagram-click_to_select");
             response.on_hover_ui(|ui| {
                 ui.set_max_width(560.0);
                 ui.label(RichText::new(tooltip).monospace().size(11.5));
@@ -198,10 +198,12 @@ impl Diagram {
             (_, Ok(value)) => serde_json::to_string_pretty(&value).unwrap_or_default(),
             (_, Err(_)) => message.raw.clone(),
         };
-        let bytes = self.language.texts().bytes;
         let text = match message.raw.is_empty() {
             true => text,
-            false => format!("{}\n({} {bytes})", shorten(&text, TOOLTIP_MAX_CHARS), message.raw.len()),
+            false => {
+                let bytes = trf(self.language, "diagram-bytes", &[("n", &message.raw.len())]);
+                format!("{}\n{bytes}", shorten(&text, TOOLTIP_MAX_CHARS))
+            }
         };
         self.tooltip_cache = Some((row, text.clone()));
         text
