@@ -144,7 +144,10 @@ mod tests {
         assert!(es(ConnectionEnd::Goodbye("too slow".into())).ends_with("(too slow)"));
         assert_eq!(es(ConnectionEnd::Goodbye("maintenance".into())), "el servidor se despidió: maintenance");
         assert_eq!(session_closed(&CloseReason::Quit, Language::Es), "el cliente envió quit");
-        assert_eq!(connect_failed(ConnectFailure::Refused, Language::Es), "conexión rechazada (no hay ningún servidor ahí)");
+        assert_eq!(
+            connect_failed(ConnectFailure::Refused, Language::Es),
+            "conexión rechazada (no hay ningún servidor ahí)"
+        );
         assert_eq!(refusal("unknown words", Language::Es), "unknown words");
     }
 

@@ -2,4 +2,4 @@
 //! [`Language`] and the message lookups, re-exported here where the widgets
 //! and the app have always found them.
 
-pub use lojinha_words::{Decimal, Language, ToArg, number, tr, trf};
+pub use lojinha_words::{Decimal, Language, ToArg, decimal, number, tr, trf};

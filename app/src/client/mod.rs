@@ -28,6 +28,8 @@ use crossbeam_channel::{Receiver, Sender, TrySendError};
 use lojinha_server::client::DropCount;
 use lojinha_server::{Notification, Product};
 use lojinha_teach::Language::{En, PtBr};
+
+use crate::i18n::Language;
 use lojinha_teach::closing::{self, ConnectFailure};
 use lojinha_teach::{Diagram, DiagramMessage};
 
@@ -126,8 +128,8 @@ pub struct ClientWindow {
 
 impl ClientWindow {
     /// "Client window 2", in the current language.
-    pub fn title(&self) -> String {
-        crate::i18n::trf("client.window_title", &[("n", &self.number.to_string())])
+    pub fn title(&self, lang: Language) -> String {
+        crate::i18n::trf(lang, "client-window_title", &[("n", &self.number.to_string())])
     }
 
     /// A stable id for the window's panels (the title changes with the language).
@@ -251,7 +253,7 @@ impl ClientWindow {
                 };
             }
             NetEvent::ConnectLeft { addr, at } => {
-                let said = Phrase::keyed("client.gave_up", &[("addr", &addr)]);
+                let said = Phrase::keyed("client-gave_up", &[("addr", &addr)]);
                 self.log_connect_failure(ConnectFailure::GaveUp, Step::Closed, said, at);
                 // A reconnect the worker began as the user clicked Disconnect ends here too
                 // (a new Connect elsewhere has its own Connecting, which stays).
@@ -336,7 +338,7 @@ impl ClientWindow {
     fn on_outcome(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Added(Ok(p)) | Outcome::Updated(Ok(p)) => {
-                let key = if self.form.editing.is_some() { "form.saved" } else { "form.added" };
+                let key = if self.form.editing.is_some() { "form-saved" } else { "form-added" };
                 let notice = Phrase::keyed(key, &[("code", &p.code)]);
                 self.selected = Some(p.code.clone());
                 self.catalog.upsert(p.clone());
@@ -347,7 +349,7 @@ impl ClientWindow {
             Outcome::Deleted { code, result: Ok(()) } => {
                 self.catalog.remove(&code);
                 self.form = FormState::default();
-                self.form.notice = Some(Ok(Phrase::keyed("form.deleted", &[("code", &code)])));
+                self.form.notice = Some(Ok(Phrase::keyed("form-deleted", &[("code", &code)])));
                 self.selected = None;
             }
             Outcome::Deleted { result: Err(e), .. } => self.form.server_error(&e),
@@ -363,7 +365,7 @@ impl ClientWindow {
     }
 
     /// Applies the intents of one frame.
-    pub fn apply(&mut self, intents: Vec<Intent>) {
+    pub fn apply(&mut self, intents: Vec<Intent>, lang: Language) {
         for intent in intents {
             match intent {
                 Intent::Conn(conn) => self.apply_conn(conn),
@@ -389,7 +391,7 @@ impl ClientWindow {
                     self.fetch.result = None;
                     self.send(Command::Get(code));
                 }
-                Intent::Export(how) => self.start_export(how),
+                Intent::Export(how) => self.start_export(how, lang),
                 Intent::ClearLog => {
                     self.log.clear();
                     self.diagram.clear();
@@ -397,7 +399,7 @@ impl ClientWindow {
                 }
                 Intent::Raw(text) => self.send(Command::Raw(text)),
                 Intent::Import(how) => {
-                    self.import.start(how, self.waker.clone());
+                    self.import.start(how, self.waker.clone(), lang);
                 }
                 Intent::ShowReads(on) => {
                     self.show_reads = on;
@@ -437,7 +439,7 @@ impl ClientWindow {
 
     fn connect(&mut self, addr: String) {
         if addr.is_empty() {
-            self.conn = ConnState::Failed { message: Phrase::key("client.no_address") };
+            self.conn = ConnState::Failed { message: Phrase::key("client-no_address") };
             return;
         }
         self.last_addr = Some(addr.clone());
@@ -463,7 +465,7 @@ impl ClientWindow {
                 }
                 Err(errors) => {
                     self.form.errors = errors;
-                    self.form.notice = Some(Err(Phrase::key("form.fix_fields")));
+                    self.form.notice = Some(Err(Phrase::key("form-fix_fields")));
                 }
             },
             FormIntent::New => {
@@ -474,7 +476,7 @@ impl ClientWindow {
         }
     }
 
-    fn start_export(&mut self, how: ExportIntent) {
+    fn start_export(&mut self, how: ExportIntent, lang: Language) {
         let products = self.catalog.shown_products();
         let format = self.export.format;
         self.export.last = None;
@@ -486,8 +488,8 @@ impl ClientWindow {
                 export::spawn_write(path, format, products, self.waker.clone())
             }
             ExportIntent::Dialog => {
-                let dialog = export::save_dialog(format, crate::i18n::tr("export.file_name"))
-                    .set_title(crate::i18n::tr("export.dialog_title"));
+                let dialog = export::save_dialog(format, &crate::i18n::tr(lang, "export-file_name"))
+                    .set_title(crate::i18n::tr(lang, "export-dialog_title"));
                 export::spawn_dialog(dialog, format, products, self.waker.clone())
             }
         });
@@ -502,10 +504,10 @@ impl ClientWindow {
             Err(TrySendError::Full(_)) => {
                 self.form.busy = false;
                 self.fetch.busy = false;
-                self.log_local_error(Phrase::key("client.commands_full"));
+                self.log_local_error(Phrase::key("client-commands_full"));
             }
             Err(TrySendError::Disconnected(_)) => {
-                self.conn = ConnState::Failed { message: Phrase::key("client.thread_gone") };
+                self.conn = ConnState::Failed { message: Phrase::key("client-thread_gone") };
             }
         }
     }

@@ -7,7 +7,7 @@ use lojinha_teach::diagram::{self, Diagram, DiagramAction};
 use super::model::Log;
 use super::view::{LogAction, LogView};
 use crate::client::DIAGRAM_MAX;
-use crate::i18n::{language, tr, trf};
+use crate::i18n::{Language, tr, trf};
 
 /// Where the diagram goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,18 +32,18 @@ pub fn show(
     log: &Log,
     diagram: &mut Diagram,
     layout: Layout,
+    lang: Language,
 ) -> Option<LogAction> {
-    diagram.set_language(language());
+    diagram.set_language(lang);
     let before = log_view.selected();
     let mut picked = None;
     let mut draw = |ui: &mut egui::Ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.strong(tr("diagram.title"));
-            diagram::legend(ui, language());
+            ui.strong(tr(lang, "diagram-title"));
+            diagram::legend(ui, lang);
         });
         if diagram.len() >= DIAGRAM_MAX {
-            let max = crate::client::describe::grouped(DIAGRAM_MAX as i64);
-            ui.colored_label(ui.visuals().warn_fg_color, trf("diagram.full", &[("max", &max)]));
+            ui.colored_label(ui.visuals().warn_fg_color, trf(lang, "diagram-full", &[("max", &DIAGRAM_MAX)]));
         }
         if let Some(DiagramAction::Select(index)) = diagram.show(ui) {
             picked = Some(index);
@@ -59,14 +59,14 @@ pub fn show(
             .min_size(280.0)
             .max_size(width - LOG_MIN)
             .show(ui, draw);
-        log_view.show(ui, log)
+        log_view.show(ui, log, lang)
     } else {
         let log_height = (ui.available_height() * 0.55).max(150.0);
         let size = egui::vec2(ui.available_width(), log_height);
         let action = ui
             .allocate_ui(size, |ui| {
                 ui.set_max_height(log_height);
-                log_view.show(ui, log)
+                log_view.show(ui, log, lang)
             })
             .inner;
         ui.separator();

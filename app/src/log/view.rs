@@ -9,7 +9,7 @@ use lojinha_server::protocol::RpcError;
 
 use super::model::{Direction, LocalDetail, Log, LogEntry, Step};
 use crate::client::describe::{describe_close, describe_reason, describe_rpc};
-use crate::i18n::{Language, language, tr, trf};
+use crate::i18n::{Language, tr, trf};
 
 /// What the user asked of the log (the owner applies it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,36 +57,36 @@ impl LogView {
         self.scroll_to_selected = seq.is_some();
     }
 
-    pub fn show(&mut self, ui: &mut egui::Ui, log: &Log) -> Option<LogAction> {
-        let action = self.toolbar(ui, log);
-        self.refresh(log);
+    pub fn show(&mut self, ui: &mut egui::Ui, log: &Log, lang: Language) -> Option<LogAction> {
+        let action = self.toolbar(ui, log, lang);
+        self.refresh(log, lang);
         if let Some(entry) = self.selected.and_then(|seq| log.get(seq)) {
             let entry = entry.clone();
             egui::Panel::bottom((self.id_salt, "detail"))
                 .resizable(true)
                 .default_size(140.0)
-                .show(ui, |ui| self.detail(ui, log, &entry));
+                .show(ui, |ui| self.detail(ui, log, &entry, lang));
         }
-        self.table(ui, log);
+        self.table(ui, log, lang);
         action
     }
 
-    fn toolbar(&mut self, ui: &mut egui::Ui, log: &Log) -> Option<LogAction> {
+    fn toolbar(&mut self, ui: &mut egui::Ui, log: &Log, lang: Language) -> Option<LogAction> {
         let mut action = None;
         ui.horizontal(|ui| {
-            let label = ui.label(tr("log.filter"));
+            let label = ui.label(tr(lang, "log-filter"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.filter)
-                    .hint_text(tr("log.filter_hint"))
+                    .hint_text(tr(lang, "log-filter_hint"))
                     .desired_width(180.0),
             )
             .labelled_by(label.id);
-            ui.checkbox(&mut self.auto_scroll, tr("log.auto_scroll"));
-            if ui.button(tr("log.clear")).clicked() {
+            ui.checkbox(&mut self.auto_scroll, tr(lang, "log-auto_scroll"));
+            if ui.button(tr(lang, "log-clear")).clicked() {
                 action = Some(LogAction::Clear);
                 self.selected = None;
             }
-            ui.weak(trf("log.count", &[("n", &log.len().to_string())]));
+            ui.weak(trf(lang, "log-count", &[("n", &log.len().to_string())]));
         });
         action
     }
@@ -94,9 +94,9 @@ impl LogView {
     /// Recomputes the filtered positions when the log or the filter changed;
     /// when entries were only added since, only those are looked at (a live
     /// log with a search typed stays cheap on the UI thread).
-    fn refresh(&mut self, log: &Log) {
+    fn refresh(&mut self, log: &Log, lang: Language) {
         // The language is part of it: the search also matches the rows' words.
-        let key = (log.next_seq(), log.len(), self.filter.clone(), language());
+        let key = (log.next_seq(), log.len(), self.filter.clone(), lang);
         if self.computed_for.as_ref() == Some(&key) {
             return;
         }
@@ -110,12 +110,13 @@ impl LogView {
         }
         let needle = self.filter.to_lowercase();
         let new = log.entries().iter().enumerate().skip(appended_from.unwrap_or(0));
-        self.visible
-            .extend(new.filter(|(_, e)| needle.is_empty() || matches_filter(e, &needle)).map(|(i, _)| i));
+        self.visible.extend(
+            new.filter(|(_, e)| needle.is_empty() || matches_filter(e, &needle, lang)).map(|(i, _)| i),
+        );
         self.computed_for = Some(key);
     }
 
-    fn table(&mut self, ui: &mut egui::Ui, log: &Log) {
+    fn table(&mut self, ui: &mut egui::Ui, log: &Log, lang: Language) {
         let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
         let mut table = TableBuilder::new(ui)
             .id_salt(self.id_salt)
@@ -141,14 +142,14 @@ impl LogView {
             .column(Column::exact(64.0))
             .column(Column::exact(70.0));
         let table = table.header(20.0, |mut header| {
-            let mut titles = vec!["log.col.time", "log.col.dir"];
+            let mut titles = vec!["log-col-time", "log-col-dir"];
             if self.show_session {
-                titles.push("log.col.session");
+                titles.push("log-col-session");
             }
-            titles.extend(["log.col.step", "log.col.detail", "log.col.bytes", "log.col.rtt"]);
+            titles.extend(["log-col-step", "log-col-detail", "log-col-bytes", "log-col-rtt"]);
             for title in titles {
                 header.col(|ui| {
-                    ui.strong(tr(title));
+                    ui.strong(tr(lang, title));
                 });
             }
         });
@@ -158,7 +159,7 @@ impl LogView {
                     return;
                 };
                 row.set_selected(self.selected == Some(entry.seq));
-                self.row_cells(&mut row, entry);
+                self.row_cells(&mut row, entry, lang);
                 if row.response().clicked() {
                     self.selected = if self.selected == Some(entry.seq) { None } else { Some(entry.seq) };
                 }
@@ -166,10 +167,11 @@ impl LogView {
         });
     }
 
-    fn row_cells(&self, row: &mut egui_extras::TableRow<'_, '_>, entry: &LogEntry) {
+    fn row_cells(&self, row: &mut egui_extras::TableRow<'_, '_>, entry: &LogEntry, lang: Language) {
         let color = direction_color(entry.direction);
         row.col(|ui| {
-            ui.monospace(language().decimal(format!("{:>8.3}s", entry.since_origin.as_secs_f64())));
+            let seconds = crate::i18n::decimal(lang, entry.since_origin.as_secs_f64(), 3);
+            ui.monospace(format!("{seconds:>8}s"));
         });
         row.col(|ui| {
             ui.label(RichText::new(arrow(entry.direction)).monospace().color(color));
@@ -180,83 +182,84 @@ impl LogView {
             });
         }
         row.col(|ui| {
-            ui.label(RichText::new(tr(entry.step.key())).color(color));
+            ui.label(RichText::new(tr(lang, entry.step.key())).color(color));
         });
         row.col(|ui| {
-            ui.label(describe(entry));
+            ui.label(describe(entry, lang));
         });
         row.col(|ui| {
             ui.monospace(entry.bytes.map(|b| format!("{b} B")).unwrap_or_default());
         });
         row.col(|ui| {
-            ui.monospace(entry.rtt.map(format_duration).unwrap_or_default());
+            ui.monospace(entry.rtt.map(|rtt| format_duration(rtt, lang)).unwrap_or_default());
         });
     }
 
-    fn detail(&mut self, ui: &mut egui::Ui, log: &Log, entry: &LogEntry) {
+    fn detail(&mut self, ui: &mut egui::Ui, log: &Log, entry: &LogEntry, lang: Language) {
         ui.horizontal(|ui| {
-            ui.strong(format!("#{} {}", entry.seq, tr(entry.step.key())));
-            ui.label(describe(entry));
+            ui.strong(format!("#{} {}", entry.seq, tr(lang, entry.step.key())));
+            ui.label(describe(entry, lang));
             if let Some(pair) = entry.pair.filter(|p| log.get(*p).is_some()) {
                 let key = if entry.direction == Direction::ClientToServer {
-                    "log.go_response"
+                    "log-go_response"
                 } else {
-                    "log.go_request"
+                    "log-go_request"
                 };
-                if ui.link(tr(key)).clicked() {
+                if ui.link(tr(lang, key)).clicked() {
                     self.selected = Some(pair);
                 }
             }
             if let Some(raw) = &entry.raw {
-                if ui.button(tr("log.copy_json")).clicked() {
+                if ui.button(tr(lang, "log-copy_json")).clicked() {
                     ui.ctx().copy_text(pretty(raw));
                 }
             }
-            if ui.button(tr("log.close_detail")).clicked() {
+            if ui.button(tr(lang, "log-close_detail")).clicked() {
                 self.selected = None;
             }
         });
-        let mut text = entry.raw.as_deref().map(pretty).unwrap_or_else(|| tr("log.no_raw").to_owned());
+        let mut text = entry.raw.as_deref().map(pretty).unwrap_or_else(|| tr(lang, "log-no_raw"));
         egui::ScrollArea::vertical().id_salt((self.id_salt, "raw")).show(ui, |ui| {
             ui.add(
                 egui::TextEdit::multiline(&mut text)
                     .code_editor()
                     .interactive(true)
                     .desired_width(f32::INFINITY)
-                    .hint_text(tr("log.raw_json")),
+                    .hint_text(tr(lang, "log-raw_json")),
             );
             if entry.raw_cut > 0 {
-                ui.weak(trf("log.raw_cut", &[("n", &entry.raw_cut.to_string())]));
+                ui.weak(trf(lang, "log-raw_cut", &[("n", &entry.raw_cut.to_string())]));
             }
         });
     }
 }
 
-fn matches_filter(entry: &LogEntry, needle: &str) -> bool {
+fn matches_filter(entry: &LogEntry, needle: &str, lang: Language) -> bool {
     let haystacks = [
-        Some(tr(entry.step.key()).to_lowercase()),
+        Some(tr(lang, entry.step.key()).to_lowercase()),
         entry.method.as_ref().map(|m| m.to_lowercase()),
         entry.detail.as_ref().map(|d| d.to_lowercase()),
         entry.raw.as_ref().map(|r| r.to_lowercase()),
     ];
     // What the row says in the user's language, built only when the rest missed.
-    haystacks.iter().flatten().any(|h| h.contains(needle)) || describe(entry).to_lowercase().contains(needle)
+    haystacks.iter().flatten().any(|h| h.contains(needle))
+        || describe(entry, lang).to_lowercase().contains(needle)
 }
 
 /// A one-line description of a step, in the user's language.
-pub fn describe(entry: &LogEntry) -> String {
+pub fn describe(entry: &LogEntry, lang: Language) -> String {
     let id = entry.id.as_ref().map(|i| i.to_string()).unwrap_or_default();
     let method = entry.method.clone().unwrap_or_default();
     let detail = entry.detail.clone().unwrap_or_default();
     match entry.step {
         Step::Request | Step::Hello if entry.raw.is_some() => {
-            trf("log.d.request", &[("method", &method), ("id", &id)])
+            trf(lang, "log-d-request", &[("method", &method), ("id", &id)])
         }
-        Step::Response => trf("log.d.response", &[("method", &method), ("id", &id)]),
+        Step::Response => trf(lang, "log-d-response", &[("method", &method), ("id", &id)]),
         Step::ErrorResponse => {
-            let message = entry.raw.as_deref().map(error_description).unwrap_or_default();
-            let key = if method.is_empty() { "log.d.error_plain" } else { "log.d.error_response" };
-            trf(key, &[("method", &method), ("id", &id), ("message", &message)])
+            let message = entry.raw.as_deref().map(|raw| error_description(raw, lang)).unwrap_or_default();
+            let key = if method.is_empty() { "log-d-error_plain" } else { "log-d-error_response" };
+            trf(lang, key, &[("method", &method), ("id", &id), ("message", &message)])
         }
         Step::Garbage | Step::Batch if entry.raw.is_some() => {
             let raw = entry.raw.as_deref().unwrap_or_default();
@@ -272,14 +275,14 @@ pub fn describe(entry: &LogEntry) -> String {
         }
         _ => match &entry.local {
             Some(LocalDetail::Listening { addr, mode }) => {
-                format!("{addr} ({})", crate::server::panel::mode_name(*mode))
+                format!("{addr} ({})", crate::server::panel::mode_name(*mode, lang))
             }
-            Some(LocalDetail::SessionClosed(reason)) => describe_close(reason),
-            Some(LocalDetail::ConnectionEnded(end)) => describe_reason(end),
+            Some(LocalDetail::SessionClosed(reason)) => describe_close(reason, lang),
+            Some(LocalDetail::ConnectionEnded(end)) => describe_reason(end, lang),
             Some(LocalDetail::Refused { peer, reason }) => {
-                format!("{peer}: {}", lojinha_teach::closing::refusal(reason, crate::i18n::language()))
+                format!("{peer}: {}", lojinha_teach::closing::refusal(reason, lang))
             }
-            Some(LocalDetail::Said(phrase)) => phrase.to_string(),
+            Some(LocalDetail::Said(phrase)) => phrase.say(lang),
             None => detail,
         },
     }
@@ -287,10 +290,10 @@ pub fn describe(entry: &LogEntry) -> String {
 
 /// The error object of a response, described in the user's language (the
 /// raw JSON, in the detail pane, keeps the server's own words).
-fn error_description(raw: &str) -> String {
+fn error_description(raw: &str, lang: Language) -> String {
     let mut value: serde_json::Value = serde_json::from_str(raw).unwrap_or_default();
     match serde_json::from_value::<RpcError>(value["error"].take()) {
-        Ok(error) => describe_rpc(&error),
+        Ok(error) => describe_rpc(&error, lang),
         Err(_) => String::new(),
     }
 }
@@ -328,11 +331,14 @@ fn direction_color(direction: Direction) -> Color32 {
     }
 }
 
-pub fn format_duration(d: std::time::Duration) -> String {
+/// A round-trip time: `850 µs`, `12.3 ms` (in the language's number style).
+pub fn format_duration(d: std::time::Duration, lang: Language) -> String {
     let micros = d.as_micros();
-    let text =
-        if micros < 1000 { format!("{micros} µs") } else { format!("{:.1} ms", micros as f64 / 1000.0) };
-    language().decimal(text)
+    if micros < 1000 {
+        format!("{micros} µs")
+    } else {
+        format!("{} ms", crate::i18n::decimal(lang, micros as f64 / 1000.0, 1))
+    }
 }
 
 #[cfg(test)]
@@ -348,7 +354,7 @@ mod tests {
     }
 
     fn shown(view: &mut LogView, log: &Log) -> Vec<String> {
-        view.refresh(log);
+        view.refresh(log, Language::En);
         view.visible.iter().map(|&i| log.entries()[i].detail.clone().unwrap_or_default()).collect()
     }
 

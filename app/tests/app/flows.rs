@@ -4,6 +4,7 @@
 
 use crate::common::*;
 use lojinha::StartOptions;
+use lojinha::i18n::Language;
 use lojinha::log::view::describe;
 use lojinha::log::{Direction, LogEntry, Step};
 use lojinha_teach::DiagramMessage;
@@ -309,7 +310,10 @@ fn disconnect_while_waiting_for_a_sequential_server_leaves() {
         .iter()
         .find(|e| e.session == Some(2) && e.step == Step::Closed)
         .cloned();
-    assert_eq!(lojinha::log::view::describe(&closed.unwrap()), "the client closed the connection");
+    assert_eq!(
+        lojinha::log::view::describe(&closed.unwrap(), Language::En),
+        "the client closed the connection"
+    );
 }
 
 /// An address where `connect()` never completes does not hold the window:
@@ -341,7 +345,7 @@ fn disconnect_while_connect_hangs_leaves_at_once() {
     });
     click(&mut h, Some(1), "Disconnect");
     let gave_up = format!("Stopped connecting to {hanging_addr}");
-    let given_up = |e: &LogEntry| e.step == Step::Closed && describe(e).starts_with(&gave_up);
+    let given_up = |e: &LogEntry| e.step == Step::Closed && describe(e, Language::En).starts_with(&gave_up);
     wait_for(&mut h, "the attempt given up", |h| {
         lock(&window(h, 0).unwrap()).log.entries().iter().any(&given_up)
     });

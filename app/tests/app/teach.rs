@@ -7,6 +7,7 @@ use crate::common::*;
 use egui_kittest::kittest::Queryable;
 use lojinha::StartOptions;
 use lojinha::client::fetch::FetchResult;
+use lojinha::i18n::Language;
 use lojinha::log::{Direction, LogEntry, Step};
 use lojinha_teach::threads_demo::RunMode;
 
@@ -155,8 +156,13 @@ fn lesson_sequential_versus_threaded() {
         welcome.at.duration_since(tcp.at).as_secs_f64() > 1.0,
         "on the sequential server the welcome waited for the first client"
     );
-    let server_log: Vec<String> =
-        h.state().server_log().entries().iter().map(lojinha::log::view::describe).collect();
+    let server_log: Vec<String> = h
+        .state()
+        .server_log()
+        .entries()
+        .iter()
+        .map(|e| lojinha::log::view::describe(e, Language::En))
+        .collect();
     assert!(server_log.iter().any(|d| d.contains("threaded")), "{server_log:?}");
 }
 
@@ -324,7 +330,7 @@ fn export_then_import_round_trip() {
         let w = window(&h, 0).unwrap();
         let first = &lock(&w).import.refused.first;
         assert_eq!(first.len(), exported.min(8), "the errors of the first refusals are kept");
-        assert!(first.iter().all(|(_, e)| e.to_string().starts_with("1002")), "each says why");
+        assert!(first.iter().all(|(_, e)| e.say(Language::En).starts_with("1002")), "each says why");
     }
     assert!(shows(&h, Some(1), &format!("Import done: 0 added, {exported} skipped")), "all are counted");
 

@@ -114,7 +114,8 @@ impl Diagram {
         let painter = ui.painter();
         let message = &self.messages[row];
         let look = look_of(&message.kind, ui.visuals().dark_mode);
-        let time = trf(self.language, "diagram-seconds", &[("seconds", &Decimal(message.at.as_secs_f64(), 3))]);
+        let time =
+            trf(self.language, "diagram-seconds", &[("seconds", &Decimal(message.at.as_secs_f64(), 3))]);
         let small = FontId::proportional(12.0);
         let weak = ui.visuals().weak_text_color();
         painter.text(rect.left_center() + vec2(4.0, 0.0), Align2::LEFT_CENTER, time, small.clone(), weak);
@@ -152,13 +153,25 @@ impl Diagram {
         let color = ui.visuals().strong_text_color();
         let y = header.center().y;
         let weak = ui.visuals().weak_text_color();
-        painter.text(pos2(header.left() + 4.0, y), Align2::LEFT_CENTER, tr(self.language, "diagram-time"), font.clone(), weak);
+        painter.text(
+            pos2(header.left() + 4.0, y),
+            Align2::LEFT_CENTER,
+            tr(self.language, "diagram-time"),
+            font.clone(),
+            weak,
+        );
         for (column, lane) in self.lanes.iter().enumerate() {
             let name = self.lane_name(*lane);
             painter.text(pos2(layout.column_x(column), y), Align2::CENTER_CENTER, name, font.clone(), color);
         }
         let server_x = layout.column_x(layout.columns - 1);
-        painter.text(pos2(server_x, y), Align2::CENTER_CENTER, tr(self.language, "diagram-server"), font, color);
+        painter.text(
+            pos2(server_x, y),
+            Align2::CENTER_CENTER,
+            tr(self.language, "diagram-server"),
+            font,
+            color,
+        );
         let line = Stroke::new(1.0, weak.gamma_multiply(0.5));
         painter.hline(header.x_range(), header.bottom(), line);
     }

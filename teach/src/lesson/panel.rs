@@ -69,7 +69,8 @@ impl LessonPanel {
     fn navigation(&mut self, ui: &mut Ui, language: Language) {
         let last = steps().len() - 1;
         ui.horizontal(|ui| {
-            if ui.add_enabled(self.current > 0, egui::Button::new(tr(language, "lesson-previous"))).clicked() {
+            if ui.add_enabled(self.current > 0, egui::Button::new(tr(language, "lesson-previous"))).clicked()
+            {
                 self.previous();
             }
             ui.label(trf(language, "lesson-step_of", &[("n", &(self.current + 1)), ("total", &(last + 1))]));
@@ -80,14 +81,17 @@ impl LessonPanel {
     }
 
     fn step_list(&mut self, ui: &mut Ui, language: Language) {
-        CollapsingHeader::new(tr(language, "lesson-all_steps")).id_salt("lojinha_lesson_steps").show(ui, |ui| {
-            for (index, step) in steps().iter().enumerate() {
-                let title = step.title.get(language);
-                let title = trf(language, "lesson-numbered", &[("n", &(index + 1)), ("title", &title)]);
-                if ui.selectable_label(index == self.current, title).clicked() {
-                    self.current = index;
+        CollapsingHeader::new(tr(language, "lesson-all_steps")).id_salt("lojinha_lesson_steps").show(
+            ui,
+            |ui| {
+                for (index, step) in steps().iter().enumerate() {
+                    let title = step.title.get(language);
+                    let title = trf(language, "lesson-numbered", &[("n", &(index + 1)), ("title", &title)]);
+                    if ui.selectable_label(index == self.current, title).clicked() {
+                        self.current = index;
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 }

@@ -98,13 +98,7 @@ impl Default for ThreadsDemo {
 
 impl ThreadsDemo {
     pub fn new() -> ThreadsDemo {
-        ThreadsDemo {
-            time_scale: 1.0,
-            sequential: None,
-            concurrent: None,
-            running: None,
-            error: None,
-        }
+        ThreadsDemo { time_scale: 1.0, sequential: None, concurrent: None, running: None, error: None }
     }
 
     /// Multiplies every task's length (0.01 turns 3 s into 30 ms, for tests).

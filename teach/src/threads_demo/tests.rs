@@ -103,7 +103,9 @@ fn ui_speaks_spanish() {
         harness.step();
     }
     harness.step();
-    harness.get_by_label_contains("La tarea 4 terminó primero · Orden de término: Tarea 4, Tarea 3, Tarea 2, Tarea 1");
+    harness.get_by_label_contains(
+        "La tarea 4 terminó primero · Orden de término: Tarea 4, Tarea 3, Tarea 2, Tarea 1",
+    );
     let total = harness.state().run(RunMode::Concurrent).and_then(|run| run.total()).expect("finished");
     let total = lojinha_words::decimal(Language::Es, total.as_secs_f64(), 2);
     assert!(total.contains(','), "{total}");

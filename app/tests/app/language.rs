@@ -1,31 +1,17 @@
-//! Switching the language at run time (its own test binary: the language is
-//! process-wide, and the other tests read English labels). The tests here
-//! take turns, as each one switches the language.
+//! Switching the language at run time. Each app keeps its own language, so
+//! these tests run beside the English ones in the same binary.
 
-mod common;
-
-use std::sync::{Mutex, MutexGuard, PoisonError};
-
-use common::*;
+use crate::common::*;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use lojinha::StartOptions;
-use lojinha::i18n::{Language, set_language};
 use lojinha_server::ServerConfig;
-
-/// One language-switching test at a time.
-fn one_at_a_time() -> MutexGuard<'static, ()> {
-    static TURN: Mutex<()> = Mutex::new(());
-    TURN.lock().unwrap_or_else(PoisonError::into_inner)
-}
 
 /// Choosing "Português (Brasil)" in the top bar relabels the whole UI at
 /// once (main window, lesson panel, client windows) and is remembered in the
 /// settings file for the next run; English brings it back.
 #[test]
 fn switching_language_changes_visible_labels_and_is_remembered() {
-    let _turn = one_at_a_time();
-    set_language(Language::En);
     let dir = tempfile::tempdir().unwrap();
     let settings = dir.path().join("settings.json");
     let options = || StartOptions { settings_path: Some(settings.clone()), ..Default::default() };
@@ -46,7 +32,6 @@ fn switching_language_changes_visible_labels_and_is_remembered() {
     assert!(window_titled(&h, "Janela de cliente 1"), "the open window's title follows");
     assert!(!shows(&h, None, "Start server"));
     drop(h);
-    set_language(Language::En);
 
     let mut h = app(options());
     h.step();
@@ -61,8 +46,6 @@ fn switching_language_changes_visible_labels_and_is_remembered() {
 /// keep what happened, not the words it was first said in.
 #[test]
 fn messages_already_shown_follow_a_switch() {
-    let _turn = one_at_a_time();
-    set_language(Language::En);
     let server =
         lojinha_server::start(ServerConfig { listen: "127.0.0.1:0".into(), ..Default::default() }).unwrap();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
