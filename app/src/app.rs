@@ -221,7 +221,7 @@ impl LojinhaApp {
             if ui.button(tr(lang, "app-new_client")).clicked() {
                 intents.push(AppIntent::NewClientWindow);
             }
-            ui.weak(trf(lang, "app-windows_open", &[("n", &self.windows.len().to_string())]));
+            ui.weak(trf(lang, "app-windows_open", &[("n", &self.windows.len())]));
             ui.separator();
             let label = ui.label(tr(lang, "app-client_name"));
             let field = egui::TextEdit::singleline(&mut self.settings.client_name)
@@ -305,14 +305,13 @@ impl LojinhaApp {
 /// The language menu; the choice applies at once and is remembered.
 fn language_menu(ui: &mut egui::Ui, settings: &mut Settings, current: Language) -> Language {
     let mut chosen = current;
-    egui::ComboBox::from_label(tr(current, "app-language")).selected_text(current.native_name()).show_ui(
-        ui,
-        |ui| {
+    egui::ComboBox::new("language", tr(current, "app-language"))
+        .selected_text(current.native_name())
+        .show_ui(ui, |ui| {
             for language in Language::ALL {
                 ui.selectable_value(&mut chosen, language, language.native_name());
             }
-        },
-    );
+        });
     if chosen != current {
         settings.language = Some(chosen);
     }
@@ -320,14 +319,13 @@ fn language_menu(ui: &mut egui::Ui, settings: &mut Settings, current: Language) 
 }
 
 fn theme_and_zoom(ui: &mut egui::Ui, settings: &mut Settings, lang: Language) {
-    egui::ComboBox::from_label(tr(lang, "app-theme")).selected_text(tr(lang, settings.theme.key())).show_ui(
-        ui,
-        |ui| {
+    egui::ComboBox::new("theme", tr(lang, "app-theme"))
+        .selected_text(tr(lang, settings.theme.key()))
+        .show_ui(ui, |ui| {
             for theme in Theme::ALL {
                 ui.selectable_value(&mut settings.theme, theme, tr(lang, theme.key()));
             }
-        },
-    );
+        });
     if ui.button("A-").on_hover_text(tr(lang, "app-zoom_out")).clicked() {
         settings.zoom = (settings.zoom - 0.1).max(0.6);
     }

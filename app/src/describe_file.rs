@@ -25,7 +25,7 @@ pub fn describe_skip(reason: &SkipReason, lang: Language) -> String {
             trf(lang, "skip-column_empty", &[("column", &describe_field(column, lang))])
         }
         SkipReason::FieldCount { has, header } => {
-            trf(lang, "skip-field_count", &[("has", &has.to_string()), ("header", &header.to_string())])
+            trf(lang, "skip-field_count", &[("has", &has), ("header", &header)])
         }
         SkipReason::UnclosedQuote => tr(lang, "skip-unclosed_quote"),
         SkipReason::PriceMismatch { price, price_cents } => {

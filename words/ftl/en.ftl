@@ -26,8 +26,8 @@ server-allow_remote = Allow other computers
 server-allow_remote_warning =
     Listening on { $addr }: anyone on your network can connect and change the catalog. There is no password.
 server-mode = Mode
-server-threaded = Threaded (many clients)
-server-sequential = Sequential (one at a time)
+server-threaded = { server-mode_threaded } (many clients)
+server-sequential = { server-mode_sequential } (one at a time)
 server-db = Database
 server-in_memory = In memory (lost when stopped)
 server-db_file = Database file
@@ -373,7 +373,10 @@ skip-price_too_large = price is too large: '{ $raw }'
 skip-price_decimals = price has more than 2 decimal places: '{ $raw }'
 skip-not_whole = { $column } is not a whole number: '{ $raw }'
 skip-column_empty = { $column } is empty
-skip-field_count = the row has { $has } fields but the header has { $header }
+skip-field_count = the row has { $has ->
+        [one] { $has } field
+       *[other] { $has } fields
+    } but the header has { $header }
 skip-unclosed_quote = a quoted field is never closed
 skip-price_mismatch =
     price '{ $price }' and price_cents '{ $cents }' disagree: correct one of them, or delete one of the two columns
@@ -522,6 +525,7 @@ threads-run_concurrent = Run each on its own thread
 threads-sequential_title = One after another (sequential)
 threads-concurrent_title = Each on its own thread (concurrent)
 threads-total = total { $seconds } s
+threads-heading = { $title }: { $status }
 threads-running = running…
 threads-not_run_yet = not run yet
 threads-summary = Task { $first } finished first · Finish order: { $order }

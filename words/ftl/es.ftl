@@ -26,8 +26,8 @@ server-allow_remote = Permitir otras computadoras
 server-allow_remote_warning =
     Escuchando en { $addr }: cualquier persona de tu red puede conectarse y cambiar el catálogo. No hay contraseña.
 server-mode = Modo
-server-threaded = Con hilos (varios clientes)
-server-sequential = Secuencial (uno a la vez)
+server-threaded = { server-mode_threaded } (varios clientes)
+server-sequential = { server-mode_sequential } (uno a la vez)
 server-db = Base de datos
 server-in_memory = En memoria (se pierde al detenerlo)
 server-db_file = Archivo de la base de datos
@@ -357,7 +357,13 @@ import-path = Archivo a importar
 import-button = Importar
 import-dialog = Abrir…
 import-progress = Agregando { $done } de { $total }
-import-summary = Importación terminada: { $added } agregados, { $skipped } omitidos
+import-summary = Importación terminada: { $added ->
+        [one] { $added } agregado
+       *[other] { $added } agregados
+    }, { $skipped ->
+        [one] { $skipped } omitido
+       *[other] { $skipped } omitidos
+    }
 import-skipped_line = línea { $line }: { $reason }
 import-refused = { $code }: el servidor dijo { $error }
 import-more = … y { $n } más
@@ -373,7 +379,10 @@ skip-price_too_large = el precio es demasiado grande: '{ $raw }'
 skip-price_decimals = el precio tiene más de 2 decimales: '{ $raw }'
 skip-not_whole = { $column } no es un número entero: '{ $raw }'
 skip-column_empty = { $column } está vacío
-skip-field_count = la fila tiene { $has } campos pero el encabezado tiene { $header }
+skip-field_count = la fila tiene { $has ->
+        [one] { $has } campo
+       *[other] { $has } campos
+    } pero el encabezado tiene { $header }
 skip-unclosed_quote = un campo entre comillas nunca se cierra
 skip-price_mismatch =
     el precio '{ $price }' y price_cents '{ $cents }' no coinciden: corrige uno de los dos, o borra una de las dos columnas
@@ -522,6 +531,7 @@ threads-run_concurrent = Ejecutar cada una en su propio hilo
 threads-sequential_title = Una tras otra (secuencial)
 threads-concurrent_title = Cada una en su propio hilo (concurrente)
 threads-total = total { $seconds } s
+threads-heading = { $title }: { $status }
 threads-running = ejecutando…
 threads-not_run_yet = todavía no se ejecutó
 threads-summary = La tarea { $first } terminó primero · Orden de término: { $order }

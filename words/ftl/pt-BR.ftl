@@ -26,8 +26,8 @@ server-allow_remote = Permitir outros computadores
 server-allow_remote_warning =
     Escutando em { $addr }: qualquer pessoa na sua rede pode se conectar e alterar o catálogo. Não há senha.
 server-mode = Modo
-server-threaded = Com threads (vários clientes)
-server-sequential = Sequencial (um por vez)
+server-threaded = { server-mode_threaded } (vários clientes)
+server-sequential = { server-mode_sequential } (um por vez)
 server-db = Banco de dados
 server-in_memory = Em memória (perdido ao parar)
 server-db_file = Arquivo do banco
@@ -364,7 +364,15 @@ import-path = Arquivo a importar
 import-button = Importar
 import-dialog = Abrir…
 import-progress = Adicionando { $done } de { $total }
-import-summary = Importação concluída: { $added } adicionados, { $skipped } ignorados
+import-summary = Importação concluída: { $added ->
+        [0] { $added } adicionados
+        [one] { $added } adicionado
+       *[other] { $added } adicionados
+    }, { $skipped ->
+        [0] { $skipped } ignorados
+        [one] { $skipped } ignorado
+       *[other] { $skipped } ignorados
+    }
 import-skipped_line = linha { $line }: { $reason }
 import-refused = { $code }: o servidor respondeu { $error }
 import-more = … e mais { $n }
@@ -381,7 +389,11 @@ skip-price_too_large = o preço é grande demais: '{ $raw }'
 skip-price_decimals = o preço tem mais de 2 casas decimais: '{ $raw }'
 skip-not_whole = { $column } não é um número inteiro: '{ $raw }'
 skip-column_empty = { $column } está vazio
-skip-field_count = a linha tem { $has } campos, mas o cabeçalho tem { $header }
+skip-field_count = a linha tem { $has ->
+        [0] { $has } campos
+        [one] { $has } campo
+       *[other] { $has } campos
+    }, mas o cabeçalho tem { $header }
 skip-unclosed_quote = um campo entre aspas nunca é fechado
 skip-price_mismatch =
     price '{ $price }' e price_cents '{ $cents }' não batem: corrija um deles, ou apague uma das duas colunas
@@ -530,6 +542,7 @@ threads-run_concurrent = Executar cada uma na sua thread
 threads-sequential_title = Uma após a outra (sequencial)
 threads-concurrent_title = Cada uma na sua thread (concorrente)
 threads-total = total { $seconds } s
+threads-heading = { $title }: { $status }
 threads-running = executando…
 threads-not_run_yet = ainda não executado
 threads-summary = Tarefa { $first } terminou primeiro · Ordem de término: { $order }

@@ -126,7 +126,7 @@ fn status(ui: &mut egui::Ui, state: &ConnState, lang: Language) -> Option<ConnIn
         }
         ConnState::Connecting { addr, attempt } => {
             ui.spinner();
-            ui.label(trf(lang, "client-reconnecting", &[("addr", addr), ("attempt", &attempt.to_string())]));
+            ui.label(trf(lang, "client-reconnecting", &[("addr", addr), ("attempt", &attempt)]));
         }
         ConnState::Connected { peer, session } => {
             let text = trf(lang, "client-connected", &[("peer", peer), ("session", &session.to_string())]);
@@ -142,7 +142,11 @@ fn status(ui: &mut egui::Ui, state: &ConnState, lang: Language) -> Option<ConnIn
             );
             if let Some(at) = retry_at {
                 let secs = at.saturating_duration_since(Instant::now()).as_secs_f32().ceil();
-                ui.label(trf(lang, "client-retry_in", &[("secs", &format!("{secs:.0}"))]));
+                ui.label(trf(
+                    lang,
+                    "client-retry_in",
+                    &[("secs", &crate::i18n::Decimal(f64::from(secs), 0))],
+                ));
                 ui.ctx().request_repaint_after(std::time::Duration::from_millis(500));
             }
             if ui.button(tr(lang, "client-reconnect")).clicked() {

@@ -88,24 +88,18 @@ pub fn describe_rule(reason: &Reason, lang: Language) -> String {
         Reason::Empty => tr(lang, "rule-empty"),
         Reason::NotAString => tr(lang, "rule-not_string"),
         Reason::NotAnObject => tr(lang, "rule-not_object"),
-        Reason::TooLong { max } => trf(lang, "rule-too_long", &[("max", &max.to_string())]),
-        Reason::TooLongHas { max, has } => {
-            trf(lang, "rule-too_long_has", &[("max", &max.to_string()), ("has", &has.to_string())])
-        }
+        Reason::TooLong { max } => trf(lang, "rule-too_long", &[("max", &max)]),
+        Reason::TooLongHas { max, has } => trf(lang, "rule-too_long_has", &[("max", &max), ("has", &has)]),
         Reason::CharacterNotAllowed { quoted } => trf(lang, "rule-character", &[("char", quoted)]),
         Reason::ControlCharacters => tr(lang, "rule-control"),
         Reason::BidiControls => tr(lang, "rule-bidi"),
         Reason::NothingVisible => tr(lang, "rule-nothing_visible"),
         Reason::IntegerRange { min, max } => trf(lang, "rule-integer_range", &[("min", min), ("max", max)]),
-        Reason::LengthRange { min, max } => {
-            trf(lang, "rule-length_range", &[("min", &min.to_string()), ("max", &max.to_string())])
-        }
-        Reason::TokenTooLong { max } => trf(lang, "rule-token_too_long", &[("max", &max.to_string())]),
+        Reason::LengthRange { min, max } => trf(lang, "rule-length_range", &[("min", &min), ("max", &max)]),
+        Reason::TokenTooLong { max } => trf(lang, "rule-token_too_long", &[("max", &max)]),
         Reason::UnknownField => tr(lang, "rule-unknown_field"),
         Reason::UnknownParameter => tr(lang, "rule-unknown_parameter"),
-        Reason::TooManyPositional { max } => {
-            trf(lang, "rule-too_many_positional", &[("max", &max.to_string())])
-        }
+        Reason::TooManyPositional { max } => trf(lang, "rule-too_many_positional", &[("max", &max)]),
     }
 }
 

@@ -60,7 +60,7 @@ pub fn show(
     });
     ui.horizontal(|ui| {
         let idle = state.pending.is_none();
-        let label = trf(lang, "export-button", &[("n", &count.to_string())]);
+        let label = trf(lang, "export-button", &[("n", &count)]);
         if ui.add_enabled(idle && !state.path.trim().is_empty(), egui::Button::new(label)).clicked() {
             intent = Some(ExportIntent::Typed);
         }
@@ -73,11 +73,7 @@ pub fn show(
     });
     match &state.last {
         Some(ExportDone::Written { path, count }) => {
-            let text = trf(
-                lang,
-                "export-written",
-                &[("n", &count.to_string()), ("path", &path.display().to_string())],
-            );
+            let text = trf(lang, "export-written", &[("n", &count), ("path", &path.display().to_string())]);
             ui.colored_label(super::form::ok_color(ui), text);
         }
         Some(ExportDone::Failed { path, error }) => {

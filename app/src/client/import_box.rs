@@ -176,8 +176,7 @@ pub fn show(
 fn report(ui: &mut egui::Ui, state: &ImportState, lang: Language) {
     if let Some((done, total)) = state.progress {
         let fraction = if total == 0 { 1.0 } else { done as f32 / total as f32 };
-        let text =
-            trf(lang, "import-progress", &[("done", &done.to_string()), ("total", &total.to_string())]);
+        let text = trf(lang, "import-progress", &[("done", &done), ("total", &total)]);
         ui.add(egui::ProgressBar::new(fraction).text(text));
     }
     if let Some(error) = &state.error {
@@ -185,8 +184,7 @@ fn report(ui: &mut egui::Ui, state: &ImportState, lang: Language) {
     }
     if let Some(added) = state.added {
         let skipped = state.skipped.len() + state.refused.count;
-        let text =
-            trf(lang, "import-summary", &[("added", &added.to_string()), ("skipped", &skipped.to_string())]);
+        let text = trf(lang, "import-summary", &[("added", &added), ("skipped", &skipped)]);
         ui.label(text);
     }
     let reasons = state
@@ -207,6 +205,6 @@ fn report(ui: &mut egui::Ui, state: &ImportState, lang: Language) {
     }
     let more = (state.skipped.len() + state.refused.count).saturating_sub(REASONS_SHOWN);
     if more > 0 {
-        ui.weak(trf(lang, "import-more", &[("n", &more.to_string())]));
+        ui.weak(trf(lang, "import-more", &[("n", &more)]));
     }
 }

@@ -41,16 +41,11 @@ pub fn show(
         }
         catalog.set_filter(filter);
         let shown = catalog.view().len();
-        ui.weak(trf(
-            lang,
-            "table-count",
-            &[("shown", &shown.to_string()), ("total", &catalog.len().to_string())],
-        ));
+        ui.weak(trf(lang, "table-count", &[("shown", &shown), ("total", &catalog.len())]));
     });
     if let Some((loaded, total)) = progress {
         let fraction = if total == 0 { 1.0 } else { loaded as f32 / total as f32 };
-        let text =
-            trf(lang, "table-loading", &[("loaded", &loaded.to_string()), ("total", &total.to_string())]);
+        let text = trf(lang, "table-loading", &[("loaded", &loaded), ("total", &total)]);
         ui.add(egui::ProgressBar::new(fraction).text(text).show_percentage());
     }
     turned_away(ui, catalog, lang);
@@ -64,11 +59,11 @@ pub fn show(
 fn turned_away(ui: &mut egui::Ui, catalog: &Catalog, lang: Language) {
     let color = ui.visuals().warn_fg_color;
     if catalog.over_max() > 0 {
-        let n = catalog.over_max().to_string();
-        ui.colored_label(color, trf(lang, "table-over_max", &[("max", &MAX_ROWS.to_string()), ("n", &n)]));
+        let n = catalog.over_max();
+        ui.colored_label(color, trf(lang, "table-over_max", &[("max", &MAX_ROWS), ("n", &n)]));
     }
     if catalog.malformed() > 0 {
-        ui.colored_label(color, trf(lang, "table-malformed", &[("n", &catalog.malformed().to_string())]));
+        ui.colored_label(color, trf(lang, "table-malformed", &[("n", &catalog.malformed())]));
     }
 }
 

@@ -86,7 +86,7 @@ impl LogView {
                 action = Some(LogAction::Clear);
                 self.selected = None;
             }
-            ui.weak(trf(lang, "log-count", &[("n", &log.len().to_string())]));
+            ui.weak(trf(lang, "log-count", &[("n", &log.len())]));
         });
         action
     }
@@ -228,7 +228,7 @@ impl LogView {
                     .hint_text(tr(lang, "log-raw_json")),
             );
             if entry.raw_cut > 0 {
-                ui.weak(trf(lang, "log-raw_cut", &[("n", &entry.raw_cut.to_string())]));
+                ui.weak(trf(lang, "log-raw_cut", &[("n", &entry.raw_cut)]));
             }
         });
     }

@@ -116,7 +116,7 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Op
                     trf(lang, "server-running", &[("addr", &addr)]),
                 );
                 ui.label(trf(lang, "server-uptime", &[("uptime", &format_uptime(handle.uptime(), lang))]));
-                ui.label(trf(lang, "server-products", &[("n", &handle.product_count().to_string())]));
+                ui.label(trf(lang, "server-products", &[("n", &handle.product_count())]));
                 ui.label(trf(lang, "server-mode_is", &[("mode", &mode_name(handle.mode(), lang))]));
                 ui.label(trf(lang, "server-db_is", &[("db", &handle.config().db.to_string())]));
             });
@@ -126,7 +126,7 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Op
         }
     }
     ui.add_space(4.0);
-    ui.strong(trf(lang, "server-sessions", &[("n", &server.sessions.len().to_string())]));
+    ui.strong(trf(lang, "server-sessions", &[("n", &server.sessions.len())]));
     sessions_table(ui, server, lang);
     ui.separator();
     ui.heading(tr(lang, "log-title_server"));
@@ -208,10 +208,8 @@ pub fn format_uptime(d: Duration, lang: Language) -> String {
     let minutes = d.as_secs() / 60;
     match minutes {
         0 => tr(lang, "time-under_a_minute"),
-        1..=59 => trf(lang, "time-minutes", &[("m", &minutes.to_string())]),
-        _ => {
-            trf(lang, "time-hours", &[("h", &(minutes / 60).to_string()), ("m", &(minutes % 60).to_string())])
-        }
+        1..=59 => trf(lang, "time-minutes", &[("m", &minutes)]),
+        _ => trf(lang, "time-hours", &[("h", &(minutes / 60)), ("m", &(minutes % 60))]),
     }
 }
 

@@ -296,7 +296,7 @@ fn import_skips_and_file_errors_are_shown_in_portuguese() {
         lock(&w).import.added == Some(1) && lock(&w).catalog.get("BOM-1").is_some()
     });
     for line in [
-        "Importação concluída: 1 adicionados, 6 ignorados",
+        "Importação concluída: 1 adicionado, 6 ignorados",
         "linha 3: o preço não é um número: 'abc'",
         "linha 4: código 'BOM-1' repetido (aparece antes na linha 2)",
         "linha 5: código (code): o caractere ' ' não é permitido (use A-Z a-z 0-9 . _ -)",

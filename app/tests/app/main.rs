@@ -10,5 +10,6 @@ mod flows;
 mod hostile;
 mod i18n_keys;
 mod language;
+mod spanish;
 mod teach;
 mod token;

@@ -289,10 +289,12 @@ fn field_of(header: &str) -> Option<Field> {
         .collect();
     match key.as_str() {
         "code" | "codigo" | "cod" | "sku" => Some(Field::Code),
-        "name" | "nome" | "descricao" => Some(Field::Name),
-        "pricecents" | "precocentavos" | "centavos" => Some(Field::PriceCents),
-        "price" | "preco" | "valor" | "precors" | "precounitario" | "valorunitario" => Some(Field::Price),
-        "quantity" | "qty" | "quantidade" | "qtd" | "qtde" | "estoque" => Some(Field::Quantity),
+        "name" | "nome" | "descricao" | "nombre" => Some(Field::Name),
+        "pricecents" | "precocentavos" | "centavos" | "preciocentavos" => Some(Field::PriceCents),
+        "price" | "preco" | "valor" | "precors" | "precounitario" | "valorunitario" | "precio"
+        | "preciounitario" => Some(Field::Price),
+        "quantity" | "qty" | "quantidade" | "qtd" | "qtde" | "estoque" | "cantidad" | "existencias"
+        | "stock" => Some(Field::Quantity),
         _ => None,
     }
 }

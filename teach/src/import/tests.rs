@@ -218,3 +218,12 @@ fn round_trips() {
     assert_eq!(parse(&to_csv(&[])).unwrap().rows, vec![]);
     assert_eq!(parse(&to_json(&[])).unwrap().rows, vec![]);
 }
+
+/// A spreadsheet with Spanish column names reads like a Portuguese one.
+#[test]
+fn reads_spanish_headers() {
+    let report = parse("código;nombre;precio;cantidad\r\nCUA-1;Cuaderno;12,90;3\r\n").unwrap();
+    assert_eq!(report.products(), vec![product("CUA-1", "Cuaderno", 1290, 3)]);
+    let report = parse("codigo,nombre,precio_centavos,existencias\nREG-1,Regla,250,7\n").unwrap();
+    assert_eq!(report.products(), vec![product("REG-1", "Regla", 250, 7)]);
+}

@@ -34,7 +34,7 @@ pub fn show(ui: &mut Ui, mode: RunMode, run: Option<&Run>, scale: f64, language:
             None => tr(language, "threads-running"),
         },
     };
-    ui.strong(format!("{title}: {status}"));
+    ui.strong(trf(language, "threads-heading", &[("title", &title), ("status", &status)]));
     let axis_seconds = TASK_SECONDS.iter().sum::<f64>() * scale * 1.04;
     paint_bars(ui, run, axis_seconds, scale, language);
     if let Some(run) = run.filter(|r| !r.finish_order.is_empty()) {
