@@ -127,7 +127,7 @@ pub struct ClientWindow {
 }
 
 impl ClientWindow {
-    /// "Client window 2", in the current language.
+    /// "Client window 2", in `lang`.
     pub fn title(&self, lang: Language) -> String {
         crate::i18n::trf(lang, "client-window_title", &[("n", &self.number.to_string())])
     }

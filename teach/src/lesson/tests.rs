@@ -6,7 +6,7 @@ use egui_kittest::kittest::Queryable;
 use super::*;
 
 /// The lesson follows the course order, every StepId appears once, and
-/// every text exists in both languages.
+/// every text exists in every language, each its own.
 #[test]
 fn steps_are_complete_and_in_order() {
     let ids: Vec<StepId> = steps().iter().map(|s| s.id).collect();
