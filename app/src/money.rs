@@ -1,34 +1,19 @@
 //! Money as the user sees it: reais with a comma (`R$ 1.234,56`), converted to
 //! and from the protocol's integer cents exactly, never through a float.
 
-/// `250` → `"R$ 2,50"`; thousands grouped with dots, as in Brazil.
+/// `250` → `"R$ 2,50"`; thousands grouped with dots, as in Brazil. Prices
+/// are in reais, so they are written the Brazilian way in every language.
 pub fn format_cents(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let cents = cents.unsigned_abs();
-    format!("{sign}R$ {},{:02}", group_thousands(cents / 100, '.'), cents % 100)
+    let reais = crate::i18n::number(crate::i18n::Language::PtBr, (cents / 100) as i64);
+    format!("{sign}R$ {reais},{:02}", cents % 100)
 }
 
 /// `250` → `"2,50"`: what the form shows when it edits a price.
 pub fn cents_to_input(cents: i64) -> String {
     let cents = cents.unsigned_abs();
     format!("{},{:02}", cents / 100, cents % 100)
-}
-
-/// `1234567` → `"1.234.567"` with `separator` between groups of three.
-pub fn group_thousands(mut n: u64, separator: char) -> String {
-    let mut groups = Vec::new();
-    loop {
-        groups.push(n % 1000);
-        n /= 1000;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut text = groups.pop().map(|g| g.to_string()).unwrap_or_default();
-    while let Some(group) = groups.pop() {
-        text.push_str(&format!("{separator}{group:03}"));
-    }
-    text
 }
 
 /// Why a typed price was not understood.

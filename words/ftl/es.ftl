@@ -65,7 +65,7 @@ server-db_is = base de datos: { $db }
 server-sessions = Sesiones ({ $n })
 sessions-id = Id
 sessions-client = Cliente
-sessions-peer = Extremo
+sessions-peer = Dirección
 sessions-since = Conectado
 sessions-requests = Solicitudes
 sessions-unnamed = (todavía sin hello)
@@ -107,7 +107,7 @@ err-exists = Ya existe un producto con el código { $code }
 err-changed = Alguien más cambió el producto { $code } desde que lo leíste
 err-token_required = Este servidor requiere un token de acceso: escríbelo en el campo Token (access token required)
 err-token_wrong = El token de acceso es incorrecto
-err-invalid_params = { $field } no válido: { $reason }
+err-invalid_params = Valor no válido en { $field }: { $reason }
 err-parse = El servidor no pudo leer el mensaje como JSON: { $detail }
 err-json_at = { $what } (línea { $line }, columna { $column })
 err-json_expected_value = se esperaba un valor (el texto va entre comillas; true, false y null van en minúsculas)
@@ -378,7 +378,7 @@ skip-price_not_number = el precio no es un número: '{ $raw }'
 skip-price_too_large = el precio es demasiado grande: '{ $raw }'
 skip-price_decimals = el precio tiene más de 2 decimales: '{ $raw }'
 skip-not_whole = { $column } no es un número entero: '{ $raw }'
-skip-column_empty = { $column } está vacío
+skip-column_empty = la columna { $column } está vacía
 skip-field_count = la fila tiene { $has ->
         [one] { $has } campo
        *[other] { $has } campos

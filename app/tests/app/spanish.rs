@@ -23,7 +23,7 @@ fn network_errors_are_described_in_spanish() {
     assert_eq!(describe(&client.add(&product).unwrap_err(), ES), "Ya existe un producto con el código DUP-1");
     assert_eq!(describe(&client.get("NADA-1").unwrap_err(), ES), "Producto no encontrado: NADA-1");
     let limit = client.call("product.list", serde_json::json!({"limit": 0})).unwrap_err();
-    assert_eq!(describe(&limit, ES), "limit no válido: debe ser un número entero de 1 a 10.000");
+    assert_eq!(describe(&limit, ES), "Valor no válido en limit: debe ser un número entero de 1 a 10.000");
     drop(client);
     server.stop();
     let refused = Client::connect(&addr, ClientOptions::default()).err().expect("nobody listens any more");
