@@ -2,7 +2,7 @@
 //! skipped, why a whole file was refused, and why a file could not be read
 //! or written.
 
-use lojinha_teach::import::{Column, ImportError, SkipReason, Unit};
+use lojinha_teach::import::{ImportError, SkipReason};
 
 use crate::client::describe::{describe_field, describe_json_complaint, describe_rule};
 use crate::i18n::{Language, tr, trf};
@@ -32,11 +32,7 @@ pub fn describe_skip(reason: &SkipReason, lang: Language) -> String {
             trf(lang, "skip-price_mismatch", &[("price", price), ("cents", &price_cents.to_string())])
         }
         SkipReason::Duplicate { code, unit, first } => {
-            let key = match unit {
-                Unit::Line => "skip-duplicate_line",
-                Unit::Item => "skip-duplicate_item",
-            };
-            trf(lang, key, &[("code", code), ("first", &first.to_string())])
+            trf(lang, unit.duplicate_id(), &[("code", code), ("first", &first.to_string())])
         }
     }
 }
@@ -56,11 +52,7 @@ pub fn describe_import_error(error: &ImportError, lang: Language) -> String {
         ),
         ImportError::NotAnArray => tr(lang, "skip-not_array"),
         ImportError::MissingColumn { column, header } => {
-            let column = match column {
-                Column::Code => tr(lang, "skip-column_code"),
-                Column::Name => tr(lang, "skip-column_name"),
-                Column::Price => tr(lang, "skip-column_price"),
-            };
+            let column = tr(lang, column.name_id());
             trf(lang, "skip-missing_column", &[("column", &column), ("header", &header.join(", "))])
         }
     }

@@ -49,7 +49,11 @@ fn both_price_columns_must_agree() {
     assert_eq!(
         reasons(&report),
         vec![
-            (4, "price '2.60' and price_cents '250' disagree".to_owned()),
+            (
+                4,
+                "price '2.60' and price_cents '250' disagree: correct one of them, or delete one of the two columns"
+                    .to_owned(),
+            ),
             (6, "price is not a number: 'abc'".to_owned()),
             (7, "price is empty".to_owned()),
         ]
@@ -179,7 +183,7 @@ fn reads_json() {
     let got = reasons(&report);
     assert!(got[0].1.starts_with("price_cents:"));
     assert_eq!(got[1], (3, "colour: unknown field".into()));
-    assert_eq!(got[2], (4, "duplicate code 'A' (first on item 1)".into()));
+    assert_eq!(got[2], (4, "duplicate code 'A' (first as item 1)".into()));
     let listed = parse(r#"{"products":[{"code":"A","name":"a","price_cents":1,"quantity":2}],"next":null}"#);
     assert_eq!(listed.unwrap().products(), vec![product("A", "a", 1, 2)]);
 }
