@@ -30,6 +30,9 @@ type SharedWindow = Arc<Mutex<ClientWindow>>;
 
 pub struct LojinhaApp {
     settings: Settings,
+    /// The language everything is drawn and described in: the saved
+    /// choice, else the system's. Passed down to whatever draws.
+    language: Language,
     store: SettingsStore,
     server: ServerState,
     windows: Vec<SharedWindow>,
@@ -42,6 +45,8 @@ pub struct LojinhaApp {
     max_frame: usize,
     /// The server address the client windows were last told about.
     told_local: Option<String>,
+    /// The language the client windows last drew in (they repaint on a switch).
+    told_language: Language,
     notice: Option<Phrase>,
     ctx: egui::Context,
     lesson_run: lesson::LessonRunner,
@@ -60,11 +65,12 @@ impl LojinhaApp {
         store.accept(&settings);
         theme::set_up(&cc.egui_ctx);
         theme::apply(&cc.egui_ctx, settings.theme, settings.zoom);
-        crate::i18n::set_language(settings.language.unwrap_or_else(Language::system));
+        let language = settings.language.unwrap_or_else(Language::system);
         let threads =
             lojinha_teach::ThreadsDemo::new().with_time_scale(options.threads_time_scale.unwrap_or(1.0));
         let mut app = LojinhaApp {
             settings,
+            language,
             store,
             server: ServerState::default(),
             windows: Vec::new(),
@@ -74,6 +80,7 @@ impl LojinhaApp {
             fill: options.fill,
             max_frame: options.max_frame.unwrap_or(crate::client::network::DEFAULT_MAX_FRAME),
             told_local: None,
+            told_language: language,
             notice: None,
             ctx: cc.egui_ctx.clone(),
             lesson_run: lesson::LessonRunner::default(),
@@ -84,6 +91,11 @@ impl LojinhaApp {
             app.start_server();
         }
         app
+    }
+
+    /// The language the app speaks now.
+    pub fn language(&self) -> Language {
+        self.language
     }
 
     /// The client windows' states (tests look inside).
@@ -109,7 +121,7 @@ impl LojinhaApp {
         let n = self.windows_opened;
         let viewport = egui::ViewportId::from_hash_of(("client-window", n));
         let waker = Waker { ctx: self.ctx.clone(), viewport };
-        let name = format!("{} {n}", client_base_name(&self.settings.client_name));
+        let name = format!("{} {n}", client_base_name(&self.settings.client_name, self.language));
         match ClientWindow::new(
             n,
             name,
@@ -125,7 +137,9 @@ impl LojinhaApp {
                 Ok(shared)
             }
             Err(e) => {
-                let said = Phrase::new(move || trf("app.window_failed", &[("error", &describe_io(&e))]));
+                let said = Phrase::new(move |lang| {
+                    trf(lang, "app-window_failed", &[("error", &describe_io(&e, lang))])
+                });
                 self.notice = Some(said.clone());
                 Err(said)
             }
@@ -143,7 +157,7 @@ impl LojinhaApp {
                     let _ = self.open_client_window();
                 }
                 AppIntent::Lesson(action) => {
-                    self.lesson_run.start(action, self.settings.sequential);
+                    self.lesson_run.start(action, self.settings.sequential, self.language);
                     self.run_lesson();
                 }
             }
@@ -162,9 +176,10 @@ impl LojinhaApp {
         if let Ok(window) = self.open_client_window() {
             let mut window = lock(&window);
             window.addr = addr.clone();
-            window.apply(vec![crate::client::Intent::Conn(crate::client::connection::ConnIntent::Connect(
-                addr,
-            ))]);
+            window.apply(
+                vec![crate::client::Intent::Conn(crate::client::connection::ConnIntent::Connect(addr))],
+                self.language,
+            );
         }
     }
 
@@ -207,61 +222,59 @@ impl LojinhaApp {
         }
     }
 
-    fn top_bar(&mut self, ui: &mut egui::Ui) -> Vec<AppIntent> {
+    fn top_bar(&mut self, ui: &mut egui::Ui, lang: Language) -> Vec<AppIntent> {
         let mut intents = Vec::new();
         ui.horizontal_wrapped(|ui| {
-            ui.heading(tr("app.title"));
+            ui.heading(tr(lang, "app-title"));
             ui.separator();
-            if ui.button(tr("app.new_client")).clicked() {
+            if ui.button(tr(lang, "app-new_client")).clicked() {
                 intents.push(AppIntent::NewClientWindow);
             }
-            ui.weak(trf("app.windows_open", &[("n", &self.windows.len().to_string())]));
+            ui.weak(trf(lang, "app-windows_open", &[("n", &self.windows.len())]));
             ui.separator();
-            let label = ui.label(tr("app.client_name"));
+            let label = ui.label(tr(lang, "app-client_name"));
             let field = egui::TextEdit::singleline(&mut self.settings.client_name)
-                .hint_text(tr("app.default_client_name"))
+                .hint_text(tr(lang, "app-default_client_name"))
                 .desired_width(90.0);
             ui.add(field).labelled_by(label.id);
             ui.separator();
-            theme_and_zoom(ui, &mut self.settings);
+            theme_and_zoom(ui, &mut self.settings, lang);
             ui.separator();
-            language_menu(ui, &mut self.settings);
+            self.language = language_menu(ui, &mut self.settings, lang);
             ui.separator();
-            ui.toggle_value(&mut self.settings.lesson_open, tr("app.lesson"))
-                .on_hover_text(tr("app.lesson_hint"));
+            ui.toggle_value(&mut self.settings.lesson_open, tr(lang, "app-lesson"))
+                .on_hover_text(tr(lang, "app-lesson_hint"));
         });
         if let Some(notice) = &self.notice {
-            ui.colored_label(ui.visuals().error_fg_color, notice.to_string());
+            ui.colored_label(ui.visuals().error_fg_color, notice.say(lang));
         }
         intents
     }
 
-    fn lesson_ui(&mut self, ui: &mut egui::Ui) -> Option<AppIntent> {
-        let language = crate::i18n::language();
-        ui.heading(tr("lesson.title"));
-        let action = self.settings.lesson.show(ui, language).map(AppIntent::Lesson);
+    fn lesson_ui(&mut self, ui: &mut egui::Ui, lang: Language) -> Option<AppIntent> {
+        ui.heading(tr(lang, "lesson-title"));
+        let action = self.settings.lesson.show(ui, lang).map(AppIntent::Lesson);
         if self.lesson_run.busy() {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(tr("lesson.working"));
+                ui.label(tr(lang, "lesson-working"));
             });
         }
         if let Some(error) = &self.lesson_run.error {
-            ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+            ui.colored_label(ui.visuals().error_fg_color, error.say(lang));
         }
         action
     }
 
-    fn show_threads_demo(&mut self, ctx: &egui::Context) {
+    fn show_threads_demo(&mut self, ctx: &egui::Context, lang: Language) {
         if !self.threads_open {
             return;
         }
-        self.threads.set_language(crate::i18n::language());
         let mut open = true;
-        egui::Window::new(tr("lesson.threads_title"))
+        egui::Window::new(tr(lang, "lesson-threads_title"))
             .open(&mut open)
             .default_width(620.0)
-            .show(ctx, |ui| self.threads.show(ui));
+            .show(ctx, |ui| self.threads.show(ui, lang));
         self.threads_open = open;
     }
 
@@ -275,50 +288,58 @@ impl LojinhaApp {
         &self.threads
     }
 
-    fn show_client_windows(&self, ctx: &egui::Context) {
+    fn show_client_windows(&mut self, ctx: &egui::Context) {
+        let lang = self.language;
+        let switched = std::mem::replace(&mut self.told_language, lang) != lang;
         for window in &self.windows {
             let (viewport, title) = {
                 let w = lock(window);
-                (w.viewport_id(), w.title())
+                (w.viewport_id(), w.title(lang))
             };
             let builder = egui::ViewportBuilder::default()
                 .with_title(title)
                 .with_inner_size([1180.0, 780.0])
                 .with_min_inner_size([700.0, 450.0]);
+            if switched {
+                ctx.request_repaint_of(viewport);
+            }
             let window = window.clone();
             ctx.show_viewport_deferred(viewport, builder, move |ui, class| {
-                crate::client::window::show(ui, class, &mut lock(&window));
+                crate::client::window::show(ui, class, &mut lock(&window), lang);
             });
         }
     }
 }
 
 /// The language menu; the choice applies at once and is remembered.
-fn language_menu(ui: &mut egui::Ui, settings: &mut Settings) {
-    let current = crate::i18n::language();
+fn language_menu(ui: &mut egui::Ui, settings: &mut Settings, current: Language) -> Language {
     let mut chosen = current;
-    egui::ComboBox::from_label(tr("app.language")).selected_text(current.native_name()).show_ui(ui, |ui| {
-        for language in Language::ALL {
-            ui.selectable_value(&mut chosen, language, language.native_name());
-        }
-    });
+    egui::ComboBox::new("language", tr(current, "app-language"))
+        .selected_text(current.native_name())
+        .show_ui(ui, |ui| {
+            for language in Language::ALL {
+                ui.selectable_value(&mut chosen, language, language.native_name());
+            }
+        });
     if chosen != current {
         settings.language = Some(chosen);
-        crate::i18n::set_language(chosen);
     }
+    chosen
 }
 
-fn theme_and_zoom(ui: &mut egui::Ui, settings: &mut Settings) {
-    egui::ComboBox::from_label(tr("app.theme")).selected_text(tr(settings.theme.key())).show_ui(ui, |ui| {
-        for theme in Theme::ALL {
-            ui.selectable_value(&mut settings.theme, theme, tr(theme.key()));
-        }
-    });
-    if ui.button("A-").on_hover_text(tr("app.zoom_out")).clicked() {
+fn theme_and_zoom(ui: &mut egui::Ui, settings: &mut Settings, lang: Language) {
+    egui::ComboBox::new("theme", tr(lang, "app-theme"))
+        .selected_text(tr(lang, settings.theme.key()))
+        .show_ui(ui, |ui| {
+            for theme in Theme::ALL {
+                ui.selectable_value(&mut settings.theme, theme, tr(lang, theme.key()));
+            }
+        });
+    if ui.button("A-").on_hover_text(tr(lang, "app-zoom_out")).clicked() {
         settings.zoom = (settings.zoom - 0.1).max(0.6);
     }
     ui.label(format!("{:.0}%", settings.zoom * 100.0));
-    if ui.button("A+").on_hover_text(tr("app.zoom_in")).clicked() {
+    if ui.button("A+").on_hover_text(tr(lang, "app-zoom_in")).clicked() {
         settings.zoom = (settings.zoom + 0.1).min(2.5);
     }
 }
@@ -360,22 +381,30 @@ impl eframe::App for LojinhaApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let mut intents = Vec::new();
-        egui::Panel::top("app-top").show(ui, |ui| intents.extend(self.top_bar(ui)));
+        let lang = self.language;
+        egui::Panel::top("app-top").show(ui, |ui| intents.extend(self.top_bar(ui, lang)));
+        if self.language != lang {
+            // The rest of this frame still speaks the old language: draw again.
+            ui.ctx().request_repaint();
+        }
+        let lang = self.language;
         if self.settings.lesson_open {
             egui::Panel::right("lesson").resizable(true).default_size(380.0).show(ui, |ui| {
-                intents.extend(self.lesson_ui(ui));
+                intents.extend(self.lesson_ui(ui, lang));
             });
         }
         egui::Panel::left("server-controls").resizable(true).default_size(300.0).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                intents.extend(panel::controls(ui, &mut self.settings, &self.server).map(AppIntent::Server));
+                intents.extend(
+                    panel::controls(ui, &mut self.settings, &self.server, lang).map(AppIntent::Server),
+                );
             });
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            intents.extend(panel::status(ui, &mut self.server).map(AppIntent::Server));
+            intents.extend(panel::status(ui, &mut self.server, lang).map(AppIntent::Server));
         });
         let ctx = ui.ctx().clone();
-        self.show_threads_demo(&ctx);
+        self.show_threads_demo(&ctx, lang);
         self.show_client_windows(&ctx);
         self.apply(intents);
         self.store.save_changes(&self.settings);
@@ -385,9 +414,9 @@ impl eframe::App for LojinhaApp {
 
 /// The name new client windows are numbered after: the user's, or the
 /// language's own word when the field is left empty.
-fn client_base_name(typed: &str) -> &str {
+fn client_base_name(typed: &str, lang: Language) -> String {
     match typed.trim() {
-        "" => tr("app.default_client_name"),
-        name => name,
+        "" => tr(lang, "app-default_client_name"),
+        name => name.to_owned(),
     }
 }

@@ -1,60 +1,63 @@
 //! A message for the user that is put into words when it is shown, not when
 //! it is made: it keeps what happened (an error, a product code) and says it
-//! in the current language each time it is read. Status lines, form notices
-//! and error labels hold a `Phrase`, so a language switch relabels them too.
+//! in the language it is shown in. Status lines, form notices and error
+//! labels hold a `Phrase`, so a language switch relabels them too.
 
 use std::fmt;
 use std::sync::Arc;
 
-use crate::i18n::{tr, trf};
+use crate::i18n::{Language, tr, trf};
 
 #[derive(Clone)]
-pub struct Phrase(Arc<dyn Fn() -> String + Send + Sync>);
+pub struct Phrase(Arc<dyn Fn(Language) -> String + Send + Sync>);
 
 impl Phrase {
-    /// The text `say` gives, in the language current when it is read.
-    pub fn new(say: impl Fn() -> String + Send + Sync + 'static) -> Phrase {
+    /// The text `say` gives in the language it is shown in.
+    pub fn new(say: impl Fn(Language) -> String + Send + Sync + 'static) -> Phrase {
         Phrase(Arc::new(say))
     }
 
-    /// `value` described by `describe` whenever the phrase is read.
-    pub fn of<T: Send + Sync + 'static>(value: T, describe: fn(&T) -> String) -> Phrase {
-        Phrase::new(move || describe(&value))
+    /// `value` described by `describe` whenever the phrase is shown.
+    pub fn of<T: Send + Sync + 'static>(
+        value: T,
+        describe: impl Fn(&T, Language) -> String + Send + Sync + 'static,
+    ) -> Phrase {
+        Phrase::new(move |language| describe(&value, language))
     }
 
-    /// One translation key ([`tr`]).
-    pub fn key(key: &'static str) -> Phrase {
-        Phrase::new(move || tr(key).to_owned())
+    /// One message id ([`tr`]).
+    pub fn key(id: &'static str) -> Phrase {
+        Phrase::new(move |language| tr(language, id))
     }
 
-    /// A translation key with its placeholders ([`trf`]). The arguments are
-    /// kept as given: words that read the same in every language (an
-    /// address, a product code). Anything described in words goes through
-    /// [`Phrase::new`] or [`Phrase::of`], so it is described when read.
-    pub fn keyed(key: &'static str, args: &[(&'static str, &str)]) -> Phrase {
+    /// A message id with its placeholders ([`trf`]). The arguments are kept
+    /// as given: words that read the same in every language (an address, a
+    /// product code). Anything described in words goes through
+    /// [`Phrase::new`] or [`Phrase::of`], so it is described when shown.
+    pub fn keyed(id: &'static str, args: &[(&'static str, &str)]) -> Phrase {
         let args: Vec<(&'static str, String)> = args.iter().map(|&(k, v)| (k, v.to_owned())).collect();
-        Phrase::new(move || {
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            trf(key, &args)
+        Phrase::new(move |language| {
+            let args: Vec<(&str, &dyn crate::i18n::ToArg)> =
+                args.iter().map(|(k, v)| (*k, v as &dyn crate::i18n::ToArg)).collect();
+            trf(language, id, &args)
         })
     }
-}
 
-/// A phrase a protocol step carries (see [`lojinha_teach::steps::Note`]).
-impl lojinha_teach::steps::Note for Phrase {
-    fn say(&self, _language: lojinha_teach::Language) -> String {
-        self.to_string()
-    }
-}
-
-impl fmt::Display for Phrase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&(self.0)())
+    /// The phrase in `language`.
+    pub fn say(&self, language: Language) -> String {
+        (self.0)(language)
     }
 }
 
 impl fmt::Debug for Phrase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Phrase").field(&self.to_string()).finish()
+        f.debug_tuple("Phrase").field(&self.say(Language::En)).finish()
+    }
+}
+
+/// A phrase a protocol step carries (see [`lojinha_teach::steps::Note`]).
+impl lojinha_teach::steps::Note for Phrase {
+    fn say(&self, language: Language) -> String {
+        Phrase::say(self, language)
     }
 }

@@ -16,9 +16,9 @@ impl Theme {
     /// The translation key of its name.
     pub fn key(self) -> &'static str {
         match self {
-            Theme::System => "theme.system",
-            Theme::Light => "theme.light",
-            Theme::Dark => "theme.dark",
+            Theme::System => "theme-system",
+            Theme::Light => "theme-light",
+            Theme::Dark => "theme-dark",
         }
     }
 

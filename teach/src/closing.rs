@@ -1,4 +1,4 @@
-//! Why a connection ended, in either language: as the client saw it
+//! Why a connection ended, in the user's language: as the client saw it
 //! ([`ConnectionEnd`]) and as the server saw it ([`CloseReason`]). The
 //! diagram draws these, and the app shows them in its logs and status line.
 //! Protocol words (`quit`, `idle timeout`, a `goodbye` reason the server
@@ -9,96 +9,62 @@ use std::io::ErrorKind;
 use lojinha_server::server::CloseReason;
 use lojinha_server::{ConnectionEnd, GoodbyeReason};
 
-use crate::i18n::Language;
+use crate::i18n::{Language, tr, trf};
 
 /// The client's view: why its connection is gone.
 pub fn connection_end(end: &ConnectionEnd, language: Language) -> String {
-    let pick = |en: &'static str, pt: &'static str| choose(language, en, pt).to_owned();
     match end {
-        ConnectionEnd::Goodbye(reason) => match reason {
-            GoodbyeReason::IdleTimeout => pick(
-                "the server closed the connection after too long without a message (idle timeout)",
-                "o servidor fechou a conexão depois de muito tempo sem mensagens (idle timeout)",
-            ),
-            GoodbyeReason::TooSlow => pick(
-                "the server dropped this client for not reading its messages (too slow)",
-                "o servidor desligou este cliente por não ler as mensagens (too slow)",
-            ),
-            GoodbyeReason::ServerShutdown => {
-                pick("the server is shutting down", "o servidor está sendo desligado")
-            }
-            GoodbyeReason::ServerFull => {
-                pick("the server is full (too many clients)", "o servidor está cheio (clientes demais)")
-            }
-            GoodbyeReason::AddressFull => pick(
-                "the server allows no more connections from this computer's address",
-                "o servidor não aceita mais conexões do endereço deste computador",
-            ),
-            GoodbyeReason::LineTimeout => pick(
-                "the server waited too long for the rest of a line (line timeout)",
-                "o servidor esperou demais pelo resto de uma linha (line timeout)",
-            ),
-            GoodbyeReason::WrongToken => pick(
-                "the server closed the connection after too many wrong tokens",
-                "o servidor fechou a conexão depois de tokens errados demais",
-            ),
-            GoodbyeReason::Other(other) => {
-                format!("{}: {other}", choose(language, "the server said goodbye", "o servidor se despediu"))
-            }
+        ConnectionEnd::Goodbye(reason) => match goodbye_id(reason) {
+            Some(id) => tr(language, id),
+            None => trf(language, "closing-goodbye-other", &[("reason", &reason.to_string())]),
         },
-        ConnectionEnd::ServerClosed => {
-            pick("the server closed the connection", "o servidor fechou a conexão")
+        ConnectionEnd::ServerClosed => tr(language, "closing-server_closed"),
+        ConnectionEnd::TooLarge => tr(language, "closing-too_large"),
+        ConnectionEnd::ReaderStopped => tr(language, "closing-reader_stopped"),
+        ConnectionEnd::SendFailed { kind, detail } => {
+            let detail = socket_error(*kind, detail, language);
+            trf(language, "closing-send_failed", &[("detail", &detail)])
         }
-        ConnectionEnd::TooLarge => pick(
-            "the server sent a message larger than the limit",
-            "o servidor enviou uma mensagem maior que o limite",
-        ),
-        ConnectionEnd::ReaderStopped => pick("the connection's reader stopped", "a leitura da conexão parou"),
-        ConnectionEnd::SendFailed { kind, detail } => format!(
-            "{}: {}",
-            choose(language, "cannot send", "não foi possível enviar"),
-            socket_error(*kind, detail, language)
-        ),
-        ConnectionEnd::ReadFailed { kind, detail } => format!(
-            "{}: {}",
-            choose(language, "connection error", "erro na conexão"),
-            socket_error(*kind, detail, language)
-        ),
-        ConnectionEnd::ByThisClient => pick("closed by this client", "fechada por este cliente"),
+        ConnectionEnd::ReadFailed { kind, detail } => {
+            let detail = socket_error(*kind, detail, language);
+            trf(language, "closing-read_failed", &[("detail", &detail)])
+        }
+        ConnectionEnd::ByThisClient => tr(language, "closing-by_this_client"),
     }
+}
+
+/// The message for a goodbye's reason, one id per reason the server sends;
+/// `None` for a reason this version does not know (it is shown as sent).
+fn goodbye_id(reason: &GoodbyeReason) -> Option<&'static str> {
+    Some(match reason {
+        GoodbyeReason::IdleTimeout => "closing-goodbye-idle_timeout",
+        GoodbyeReason::TooSlow => "closing-goodbye-too_slow",
+        GoodbyeReason::ServerShutdown => "closing-goodbye-shutting_down",
+        GoodbyeReason::ServerFull => "closing-goodbye-full",
+        GoodbyeReason::AddressFull => "closing-goodbye-per_address",
+        GoodbyeReason::LineTimeout => "closing-goodbye-line_timeout",
+        GoodbyeReason::WrongToken => "closing-goodbye-wrong_token",
+        GoodbyeReason::Other(_) => return None,
+    })
 }
 
 /// The server's view: why it closed a session.
 pub fn session_closed(reason: &CloseReason, language: Language) -> String {
-    let pick = |en: &'static str, pt: &'static str| choose(language, en, pt).to_owned();
-    match reason {
-        CloseReason::ClientClosed => pick("the client closed the connection", "o cliente fechou a conexão"),
-        CloseReason::Quit => pick("the client sent quit", "o cliente enviou quit"),
-        CloseReason::IdleTimeout => {
-            pick("no message for too long (idle timeout)", "tempo demais sem mensagens (idle timeout)")
-        }
-        CloseReason::LineTimeout => pick(
-            "a line took too long to arrive (line timeout)",
-            "uma linha demorou demais para chegar (line timeout)",
-        ),
-        CloseReason::WrongToken => pick("too many wrong tokens", "tokens errados demais"),
-        CloseReason::TooSlow => pick(
-            "the client did not read its messages (too slow)",
-            "o cliente não lia as mensagens (too slow)",
-        ),
-        CloseReason::FrameTooLarge => pick(
-            "a message longer than the limit (frame too large)",
-            "uma mensagem maior que o limite (frame too large)",
-        ),
-        CloseReason::ServerShutdown => pick("the server is shutting down", "o servidor está sendo desligado"),
+    let id = match reason {
+        CloseReason::ClientClosed => "closing-session-client_closed",
+        CloseReason::Quit => "closing-session-quit",
+        CloseReason::IdleTimeout => "closing-session-idle_timeout",
+        CloseReason::LineTimeout => "closing-session-line_timeout",
+        CloseReason::WrongToken => "closing-session-wrong_token",
+        CloseReason::TooSlow => "closing-session-too_slow",
+        CloseReason::FrameTooLarge => "closing-session-frame_too_large",
+        CloseReason::ServerShutdown => "closing-session-shutting_down",
         CloseReason::Error { kind, detail } => {
-            format!(
-                "{}: {}",
-                choose(language, "socket error", "erro no socket"),
-                socket_error(*kind, detail, language)
-            )
+            let detail = socket_error(*kind, detail, language);
+            return trf(language, "closing-session-error", &[("detail", &detail)]);
         }
-    }
+    };
+    tr(language, id)
 }
 
 /// How a connection attempt ended without a connection.
@@ -116,66 +82,38 @@ pub enum ConnectFailure {
 
 /// The mark a connection that was never made leaves on the client's lifeline.
 pub fn connect_failed(failure: ConnectFailure, language: Language) -> String {
-    let (en, pt) = match failure {
-        ConnectFailure::Refused => {
-            ("connection refused (no server there)", "conexão recusada (nenhum servidor ali)")
-        }
-        ConnectFailure::NameLookup => {
-            ("name lookup failed (connect() never ran)", "nome não encontrado (connect() nem começou)")
-        }
-        ConnectFailure::Other => ("connect() failed", "connect() falhou"),
-        ConnectFailure::GaveUp => ("connect() given up: you left", "connect() abandonado: você saiu"),
+    let id = match failure {
+        ConnectFailure::Refused => "closing-connect-refused",
+        ConnectFailure::NameLookup => "closing-connect-name_lookup",
+        ConnectFailure::Other => "closing-connect-other",
+        ConnectFailure::GaveUp => "closing-connect-gave_up",
     };
-    choose(language, en, pt).to_owned()
+    tr(language, id)
 }
 
 /// A refused connection's reason.
 pub fn refusal(reason: &GoodbyeReason, language: Language) -> String {
     match reason {
-        GoodbyeReason::ServerFull => {
-            choose(language, "the server is full", "o servidor está cheio").to_owned()
-        }
-        GoodbyeReason::AddressFull => {
-            choose(language, "too many connections from this address", "conexões demais deste endereço")
-                .to_owned()
-        }
+        GoodbyeReason::ServerFull => tr(language, "closing-refusal-full"),
+        GoodbyeReason::AddressFull => tr(language, "closing-refusal-per_address"),
         other => other.to_string(),
     }
 }
 
 /// A socket error by its kind; the system's own words when the kind says little.
 pub fn socket_error(kind: ErrorKind, detail: &str, language: Language) -> String {
-    let text = match kind {
-        ErrorKind::ConnectionReset => {
-            choose(language, "the other side reset the connection", "o outro lado interrompeu a conexão")
-        }
-        ErrorKind::ConnectionAborted => {
-            choose(language, "the connection was aborted", "a conexão foi abortada")
-        }
-        ErrorKind::BrokenPipe => {
-            choose(language, "the other side had already closed", "o outro lado já tinha fechado a conexão")
-        }
-        ErrorKind::TimedOut => choose(language, "timed out", "tempo esgotado"),
-        ErrorKind::HostUnreachable => {
-            choose(language, "the host cannot be reached", "o host está inalcançável")
-        }
-        ErrorKind::NetworkUnreachable => {
-            choose(language, "the network cannot be reached", "a rede está inalcançável")
-        }
-        ErrorKind::NetworkDown => choose(language, "the network is down", "a rede está fora do ar"),
-        ErrorKind::AddrNotAvailable => {
-            choose(language, "that address is not available", "esse endereço não está disponível")
-        }
+    let id = match kind {
+        ErrorKind::ConnectionReset => "socket-reset",
+        ErrorKind::ConnectionAborted => "socket-aborted",
+        ErrorKind::BrokenPipe => "socket-broken_pipe",
+        ErrorKind::TimedOut => "socket-timed_out",
+        ErrorKind::HostUnreachable => "socket-host_unreachable",
+        ErrorKind::NetworkUnreachable => "socket-network_unreachable",
+        ErrorKind::NetworkDown => "socket-network_down",
+        ErrorKind::AddrNotAvailable => "socket-address_not_available",
         _ => return detail.to_owned(),
     };
-    text.to_owned()
-}
-
-fn choose(language: Language, en: &'static str, pt: &'static str) -> &'static str {
-    match language {
-        Language::En => en,
-        Language::PtBr => pt,
-    }
+    tr(language, id)
 }
 
 #[cfg(test)]
@@ -196,6 +134,21 @@ mod tests {
         );
         assert_eq!(session_closed(&CloseReason::Quit, Language::PtBr), "o cliente enviou quit");
         assert_eq!(refusal(&GoodbyeReason::ServerFull, Language::PtBr), "o servidor está cheio");
+    }
+
+    /// Every way a connection ends reads in Spanish too, keeping protocol words.
+    #[test]
+    fn endings_in_spanish() {
+        let es = |end: ConnectionEnd| connection_end(&end, Language::Es);
+        assert_eq!(es(ConnectionEnd::ByThisClient), "cerrada por este cliente");
+        assert!(es(ConnectionEnd::Goodbye("too slow".into())).ends_with("(too slow)"));
+        assert_eq!(es(ConnectionEnd::Goodbye("maintenance".into())), "el servidor se despidió: maintenance");
+        assert_eq!(session_closed(&CloseReason::Quit, Language::Es), "el cliente envió quit");
+        assert_eq!(
+            connect_failed(ConnectFailure::Refused, Language::Es),
+            "conexión rechazada (no hay ningún servidor ahí)"
+        );
+        assert_eq!(refusal(&GoodbyeReason::from("unknown words"), Language::Es), "unknown words");
     }
 
     /// In English the client's endings read as the client library writes them.

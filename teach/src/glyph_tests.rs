@@ -1,11 +1,12 @@
-//! Every string the widgets draw exists in egui's default fonts: a missing
+//! Every string the program draws exists in egui's default fonts: a missing
 //! glyph panics in kittest and shows as an empty box in the app (`→` does not exist).
+//! All words come from the words files, so checking every character of
+//! every file covers every message in every language.
 
 use egui::FontId;
 use egui_kittest::Harness;
 
 use crate::i18n::Language;
-use crate::lesson::steps;
 
 fn missing_glyphs(texts: &[&str]) -> Vec<(char, String)> {
     let mut harness = Harness::new_ui(|ui| {
@@ -22,16 +23,13 @@ fn missing_glyphs(texts: &[&str]) -> Vec<(char, String)> {
     })
 }
 
-/// The lesson texts, the widgets' strings and the diagram's punctuation all have glyphs.
+/// Every word file, the language names and the diagram's punctuation all have glyphs.
 #[test]
 fn all_drawn_text_has_glyphs() {
-    let mut texts: Vec<&str> = vec!["…", "·", "#", "ç ã õ é ê á í ó ú â"];
+    let mut texts: Vec<&str> = vec!["…", "·", "#", "ç ã õ é ê á í ó ú â ñ ¿ ¡ ü"];
     for language in Language::ALL {
-        texts.extend(language.texts().all());
+        texts.push(lojinha_words::source(language));
         texts.push(language.native_name());
-        for step in steps() {
-            texts.extend([step.title, step.explanation, step.look_at].map(|t| t.get(language)));
-        }
     }
     let missing = missing_glyphs(&texts);
     assert!(missing.is_empty(), "missing glyphs: {missing:?}");

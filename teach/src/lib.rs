@@ -10,16 +10,18 @@
 //! | [`diagram`] | a live sequence diagram of the record |
 //! | [`threads_demo`] | the lesson's four-task threads demo, run on real threads |
 //! | [`import`] | reading and writing product files (CSV, JSON, Brazilian spreadsheets) |
-//! | [`i18n`] | [`Language`] (English, Português (Brasil)) and the widgets' strings |
+//! | [`i18n`] | [`Language`] (English, Português (Brasil), Español) and the words lookups, from `lojinha-words` |
 //! | [`lesson`] | the lesson's steps and the [`LessonPanel`] |
 //! | [`money`] | prices as people write them, to and from integer cents |
 //!
 //! # Embedding in the app
 //!
-//! **Language.** Start with [`Language::system()`] (reads `LC_ALL`,
-//! `LC_MESSAGES`, `LANG`), persist the user's choice (it is `Serialize`), and
-//! pass it on: `diagram.show(ui, steps, lang)`, `demo.set_language(lang)`,
-//! `panel.show(ui, lang)`. [`Language::native_name`] labels a language menu.
+//! **Language.** Start with [`Language::system()`] (`LC_ALL`, `LC_MESSAGES`,
+//! `LANG` when set, else the system's own setting), persist the user's
+//! choice (it is `Serialize`), and pass it on: `diagram.show(ui, steps, lang)`,
+//! `demo.show(ui, lang)`, `panel.show(ui, lang)`. [`Language::native_name`]
+//! labels a language menu. Every word comes from the words files
+//! (`words/ftl/*.ftl`).
 //!
 //! **Record of steps and its two views.** One [`Steps`] per client window
 //! and one for the server panel, made when the window opens (its clock).
@@ -56,7 +58,7 @@
 //! [`diagram::legend`]`(ui, lang)` draws a key to the colours.
 //!
 //! **Threads demo.** Keep one [`ThreadsDemo`] in the app; call
-//! `demo.show(ui)` wherever the lesson's threads step is shown (a window or
+//! `demo.show(ui, lang)` wherever the lesson's threads step is shown (a window or
 //! a tab). Its buttons start real named threads that wake the UI; `show`
 //! drains their channel. The app can also start it from code with
 //! `demo.start_concurrent(ui.ctx())` on [`LessonAction::RunThreadsDemo`].

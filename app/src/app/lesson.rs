@@ -15,7 +15,7 @@ use super::{LojinhaApp, SharedWindow, lock};
 use crate::client::connection::{ConnIntent, ConnState};
 use crate::client::network::{Command, Control, Request};
 use crate::client::{ClientWindow, Intent};
-use crate::i18n::{tr, trf};
+use crate::i18n::{Language, tr, trf};
 use crate::options::generated_products;
 use crate::phrase::Phrase;
 use crate::server::StartRequest;
@@ -97,15 +97,15 @@ impl Task {
     fn timeout_key(&self) -> &'static str {
         match self {
             Task::StopServer | Task::EnsureServer { .. } | Task::StartServer { .. } => {
-                "lesson.timeout_server"
+                "lesson-timeout_server"
             }
             Task::Open { .. }
             | Task::EnsureClient { .. }
             | Task::Connect { .. }
-            | Task::WaitConnected { .. } => "lesson.timeout_connect",
-            Task::Disconnect { .. } => "lesson.timeout_disconnect",
-            Task::Send { .. } | Task::Fetch { .. } | Task::WaitFetched { .. } => "lesson.timeout_answer",
-            Task::Threads(_) | Task::WaitThreads | Task::Pause(_) => "lesson.timeout_threads",
+            | Task::WaitConnected { .. } => "lesson-timeout_connect",
+            Task::Disconnect { .. } => "lesson-timeout_disconnect",
+            Task::Send { .. } | Task::Fetch { .. } | Task::WaitFetched { .. } => "lesson-timeout_answer",
+            Task::Threads(_) | Task::WaitThreads | Task::Pause(_) => "lesson-timeout_threads",
         }
     }
 }
@@ -132,9 +132,10 @@ impl LessonRunner {
         !self.tasks.is_empty()
     }
 
-    /// Replaces whatever was under way with `action`'s tasks.
-    pub fn start(&mut self, action: LessonAction, sequential_now: bool) {
-        self.tasks = plan(action, sequential_now).into();
+    /// Replaces whatever was under way with `action`'s tasks (a sample
+    /// product is named in `lang`).
+    pub fn start(&mut self, action: LessonAction, sequential_now: bool, lang: Language) {
+        self.tasks = plan(action, sequential_now, lang).into();
         self.slots.clear();
         self.front_since = None;
         self.error = None;
@@ -152,7 +153,7 @@ impl LessonRunner {
     }
 }
 
-fn plan(action: LessonAction, sequential: bool) -> Vec<Task> {
+fn plan(action: LessonAction, sequential: bool, lang: Language) -> Vec<Task> {
     use Task::*;
     let client = |mut rest: Vec<Task>| {
         let mut tasks =
@@ -173,7 +174,7 @@ fn plan(action: LessonAction, sequential: bool) -> Vec<Task> {
         ],
         LessonAction::SendHello => client(vec![Connect { slot: 0 }, WaitConnected { slot: 0 }]),
         LessonAction::AddSampleProduct => {
-            client(vec![Send { slot: 0, command: Request::Add(sample()).into() }])
+            client(vec![Send { slot: 0, command: Request::Add(sample(lang)).into() }])
         }
         LessonAction::ListAndQuit => {
             client(vec![Send { slot: 0, command: Control::Reload.into() }, Disconnect { slot: 0 }])
@@ -213,13 +214,13 @@ fn plan(action: LessonAction, sequential: bool) -> Vec<Task> {
 }
 
 /// A product with a code that is new each time (a repeated code would get 1002).
-fn sample() -> Product {
+fn sample(lang: Language) -> Product {
     let n = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() % 100_000);
     Product {
         code: format!("AULA-{n:05}"),
-        name: tr("lesson.sample_name").to_owned(),
+        name: tr(lang, "lesson-sample_name"),
         price_cents: 1590,
         quantity: 3,
         version: 0,
@@ -255,6 +256,7 @@ impl LojinhaApp {
     }
 
     fn try_task(&mut self, task: &mut Task, since: Instant) -> Progress {
+        let lang = self.language;
         match task {
             Task::StopServer => {
                 if self.server.handle().is_some() {
@@ -279,11 +281,11 @@ impl LojinhaApp {
             Task::EnsureClient { slot } => self.ensure_client(*slot),
             Task::Connect { slot } => self.with_window(*slot, |w, local| {
                 w.addr = local.clone();
-                w.apply(vec![Intent::Conn(ConnIntent::Connect(local))]);
+                w.apply(vec![Intent::Conn(ConnIntent::Connect(local))], lang);
                 Progress::Done
             }),
             Task::Disconnect { slot } => self.with_window(*slot, |w, _| {
-                w.apply(vec![Intent::Conn(ConnIntent::Disconnect)]);
+                w.apply(vec![Intent::Conn(ConnIntent::Disconnect)], lang);
                 Progress::Done
             }),
             Task::WaitConnected { slot } => self.with_window(*slot, |w, _| match &w.conn {
@@ -303,7 +305,7 @@ impl LojinhaApp {
                 self.with_window(*slot, move |w, _| {
                     let code = code.or_else(|| w.catalog.shown_products().first().map(|p| p.code.clone()));
                     w.fetch.code = code.clone().unwrap_or_else(|| "CAN-001".into());
-                    w.apply(vec![Intent::Fetch(w.fetch.code.clone())]);
+                    w.apply(vec![Intent::Fetch(w.fetch.code.clone())], lang);
                     Progress::Done
                 })
             }
@@ -338,8 +340,8 @@ impl LojinhaApp {
             (_, Some(_)) => Progress::Done,
             (Some(error), None) => {
                 let error = error.clone();
-                Progress::Failed(Phrase::new(move || {
-                    trf("lesson.server_failed", &[("error", &error.to_string())])
+                Progress::Failed(Phrase::new(move |lang| {
+                    trf(lang, "lesson-server_failed", &[("error", &error.say(lang))])
                 }))
             }
             (None, None) => Progress::Wait,
@@ -361,7 +363,7 @@ impl LojinhaApp {
         let addr = match target {
             Target::Local => match self.server.connect_address() {
                 Some(addr) => addr,
-                None => return Progress::Failed(Phrase::key("server.not_running")),
+                None => return Progress::Failed(Phrase::key("server-not_running")),
             },
             Target::Nowhere => nowhere(&self.settings.listen),
         };
@@ -372,10 +374,10 @@ impl LojinhaApp {
         {
             let mut w = lock(&window);
             if reads {
-                w.apply(vec![Intent::ShowReads(true)]);
+                w.apply(vec![Intent::ShowReads(true)], self.language);
             }
             w.addr = addr.clone();
-            w.apply(vec![Intent::Conn(ConnIntent::Connect(addr))]);
+            w.apply(vec![Intent::Conn(ConnIntent::Connect(addr))], self.language);
         }
         self.lesson_run.set_slot(slot, window);
         Progress::Done
@@ -383,7 +385,7 @@ impl LojinhaApp {
 
     fn ensure_client(&mut self, slot: usize) -> Progress {
         let Some(local) = self.server.connect_address() else {
-            return Progress::Failed(Phrase::key("server.not_running"));
+            return Progress::Failed(Phrase::key("server-not_running"));
         };
         let on_local = |w: &SharedWindow| {
             let w = lock(w);
@@ -408,7 +410,7 @@ impl LojinhaApp {
         f: impl FnOnce(&mut ClientWindow, String) -> Progress,
     ) -> Progress {
         let Some(window) = self.lesson_run.slot(slot) else {
-            return Progress::Failed(Phrase::key("lesson.no_client"));
+            return Progress::Failed(Phrase::key("lesson-no_client"));
         };
         let local = self.server.connect_address().unwrap_or_default();
         let mut w = lock(&window);

@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use crate::i18n::{tr, trf};
+use crate::i18n::{Language, tr, trf};
 use crate::phrase::Phrase;
 
 /// Where the window's connection stands.
@@ -56,40 +56,40 @@ pub struct ConnBar<'a> {
     pub local_server: Option<&'a str>,
 }
 
-pub fn show(ui: &mut egui::Ui, bar: ConnBar<'_>) -> Option<ConnIntent> {
+pub fn show(ui: &mut egui::Ui, bar: ConnBar<'_>, lang: Language) -> Option<ConnIntent> {
     let mut intent = None;
     let busy = matches!(bar.state, ConnState::Connecting { .. } | ConnState::Connected { .. });
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(tr("client.name"));
+        let label = ui.label(tr(lang, "client-name"));
         ui.add_enabled(
             !busy,
-            egui::TextEdit::singleline(bar.name).desired_width(110.0).hint_text(tr("client.name_hint")),
+            egui::TextEdit::singleline(bar.name).desired_width(110.0).hint_text(tr(lang, "client-name_hint")),
         )
         .labelled_by(label.id);
-        let label = ui.label(tr("client.token"));
+        let label = ui.label(tr(lang, "client-token"));
         ui.add_enabled(
             !busy,
             egui::TextEdit::singleline(bar.token)
                 .password(true)
                 .desired_width(80.0)
-                .hint_text(tr("client.token_hint")),
+                .hint_text(tr(lang, "client-token_hint")),
         )
         .labelled_by(label.id);
-        let label = ui.label(tr("client.address"));
+        let label = ui.label(tr(lang, "client-address"));
         let edit = ui
             .add(
                 egui::TextEdit::singleline(bar.addr)
                     .desired_width(160.0)
-                    .hint_text(tr("client.address_hint")),
+                    .hint_text(tr(lang, "client-address_hint")),
             )
             .labelled_by(label.id);
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if ui.button(tr("client.connect")).clicked() || enter {
+        if ui.button(tr(lang, "client-connect")).clicked() || enter {
             intent = Some(ConnIntent::Connect(bar.addr.trim().to_owned()));
         }
         let local_label = match bar.local_server {
-            Some(addr) => trf("client.connect_local", &[("addr", addr)]),
-            None => tr("client.connect_local_none").to_owned(),
+            Some(addr) => trf(lang, "client-connect_local", &[("addr", &addr)]),
+            None => tr(lang, "client-connect_local_none"),
         };
         if ui.add_enabled(bar.local_server.is_some(), egui::Button::new(local_label)).clicked() {
             intent = Some(ConnIntent::ConnectLocal);
@@ -97,55 +97,59 @@ pub fn show(ui: &mut egui::Ui, bar: ConnBar<'_>) -> Option<ConnIntent> {
         if ui
             .add_enabled(
                 busy || matches!(bar.state, ConnState::Lost { retry_at: Some(_), .. }),
-                egui::Button::new(tr("client.disconnect")),
+                egui::Button::new(tr(lang, "client-disconnect")),
             )
             .clicked()
         {
             intent = Some(ConnIntent::Disconnect);
         }
-        if ui.checkbox(bar.auto_reconnect, tr("client.auto_reconnect")).changed() {
+        if ui.checkbox(bar.auto_reconnect, tr(lang, "client-auto_reconnect")).changed() {
             intent = Some(ConnIntent::SetAutoReconnect(*bar.auto_reconnect));
         }
     });
-    if let Some(reconnect) = status(ui, bar.state) {
+    if let Some(reconnect) = status(ui, bar.state, lang) {
         intent = Some(reconnect);
     }
     intent
 }
 
 /// The state in words; offers "Reconnect" after a lost connection.
-fn status(ui: &mut egui::Ui, state: &ConnState) -> Option<ConnIntent> {
+fn status(ui: &mut egui::Ui, state: &ConnState, lang: Language) -> Option<ConnIntent> {
     let mut intent = None;
     ui.horizontal_wrapped(|ui| match state {
         ConnState::Idle => {
-            ui.label(tr("client.idle"));
+            ui.label(tr(lang, "client-idle"));
         }
         ConnState::Connecting { addr, attempt: 0 } => {
             ui.spinner();
-            ui.label(trf("client.connecting", &[("addr", addr)]));
+            ui.label(trf(lang, "client-connecting", &[("addr", addr)]));
         }
         ConnState::Connecting { addr, attempt } => {
             ui.spinner();
-            ui.label(trf("client.reconnecting", &[("addr", addr), ("attempt", &attempt.to_string())]));
+            ui.label(trf(lang, "client-reconnecting", &[("addr", addr), ("attempt", &attempt)]));
         }
         ConnState::Connected { peer, session } => {
-            let text = trf("client.connected", &[("peer", peer), ("session", &session.to_string())]);
+            let text = trf(lang, "client-connected", &[("peer", peer), ("session", &session.to_string())]);
             ui.colored_label(super::form::ok_color(ui), text);
         }
         ConnState::Failed { message } => {
-            ui.colored_label(ui.visuals().error_fg_color, message.to_string());
+            ui.colored_label(ui.visuals().error_fg_color, message.say(lang));
         }
         ConnState::Lost { reason, retry_at } => {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                trf("client.lost", &[("reason", &reason.to_string())]),
+                trf(lang, "client-lost", &[("reason", &reason.say(lang))]),
             );
             if let Some(at) = retry_at {
                 let secs = at.saturating_duration_since(Instant::now()).as_secs_f32().ceil();
-                ui.label(trf("client.retry_in", &[("secs", &format!("{secs:.0}"))]));
+                ui.label(trf(
+                    lang,
+                    "client-retry_in",
+                    &[("secs", &crate::i18n::Decimal(f64::from(secs), 0))],
+                ));
                 ui.ctx().request_repaint_after(std::time::Duration::from_millis(500));
             }
-            if ui.button(tr("client.reconnect")).clicked() {
+            if ui.button(tr(lang, "client-reconnect")).clicked() {
                 intent = Some(ConnIntent::Reconnect);
             }
         }

@@ -2,18 +2,18 @@
 //! (like `nc`), plus ready-made examples. Whatever the server answers shows
 //! in the log and the diagram, errors included.
 
-use crate::i18n::tr;
+use crate::i18n::{Language, tr};
 use crate::phrase::Phrase;
 
 /// Ready-made messages: (translation key of the label, the text).
 pub const EXAMPLES: &[(&str, &str)] = &[
-    ("console.ex_valid", r#"{"jsonrpc":"2.0","id":101,"method":"product.get","params":{"code":"CAN-001"}}"#),
+    ("console-ex_valid", r#"{"jsonrpc":"2.0","id":101,"method":"product.get","params":{"code":"CAN-001"}}"#),
     (
-        "console.ex_batch",
+        "console-ex_batch",
         r#"[{"jsonrpc":"2.0","id":102,"method":"product.get","params":{"code":"CAN-001"}},{"jsonrpc":"2.0","id":103,"method":"product.list","params":{"limit":2}}]"#,
     ),
-    ("console.ex_invalid", r#"{"jsonrpc":"2.0","id":104,"method":"#),
-    ("console.ex_unknown", r#"{"jsonrpc":"2.0","id":105,"method":"product.fly","params":{}}"#),
+    ("console-ex_invalid", r#"{"jsonrpc":"2.0","id":104,"method":"#),
+    ("console-ex_unknown", r#"{"jsonrpc":"2.0","id":105,"method":"product.fly","params":{}}"#),
 ];
 
 /// What the console holds between frames.
@@ -25,36 +25,36 @@ pub struct ConsoleState {
 }
 
 /// Draws the console; returns the text to send when the user sends it.
-pub fn show(ui: &mut egui::Ui, state: &mut ConsoleState, connected: bool) -> Option<String> {
+pub fn show(ui: &mut egui::Ui, state: &mut ConsoleState, connected: bool, lang: Language) -> Option<String> {
     let mut send = None;
     ui.horizontal_wrapped(|ui| {
-        ui.strong(tr("console.title")).on_hover_text(tr("console.explain"));
-        ui.weak(tr("console.examples"));
+        ui.strong(tr(lang, "console-title")).on_hover_text(tr(lang, "console-explain"));
+        ui.weak(tr(lang, "console-examples"));
         for (key, text) in EXAMPLES {
-            if ui.small_button(tr(key)).clicked() {
+            if ui.small_button(tr(lang, key)).clicked() {
                 state.text = (*text).to_owned();
             }
         }
     });
     ui.horizontal(|ui| {
-        let label = ui.label(tr("console.message"));
+        let label = ui.label(tr(lang, "console-message"));
         let edit = ui
             .add(
                 egui::TextEdit::singleline(&mut state.text)
                     .code_editor()
                     .desired_width(ui.available_width() - 70.0)
-                    .hint_text(tr("console.hint")),
+                    .hint_text(tr(lang, "console-hint")),
             )
             .labelled_by(label.id);
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let button = ui.add_enabled(connected, egui::Button::new(tr("console.send")));
+        let button = ui.add_enabled(connected, egui::Button::new(tr(lang, "console-send")));
         if (button.clicked() || (enter && connected)) && !state.text.is_empty() {
             state.error = None;
             send = Some(state.text.clone());
         }
     });
     if let Some(error) = &state.error {
-        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+        ui.colored_label(ui.visuals().error_fg_color, error.say(lang));
     }
     send
 }

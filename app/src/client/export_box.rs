@@ -4,7 +4,7 @@
 use crossbeam_channel::Receiver;
 
 use crate::export::{ExportDone, ExportFormat};
-use crate::i18n::{tr, trf};
+use crate::i18n::{Language, tr, trf};
 
 #[derive(Default)]
 pub struct ExportState {
@@ -37,29 +37,34 @@ impl ExportState {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, state: &mut ExportState, count: usize) -> Option<ExportIntent> {
+pub fn show(
+    ui: &mut egui::Ui,
+    state: &mut ExportState,
+    count: usize,
+    lang: Language,
+) -> Option<ExportIntent> {
     let mut intent = None;
-    ui.heading(tr("export.title"));
+    ui.heading(tr(lang, "export-title"));
     ui.horizontal(|ui| {
         ui.radio_value(&mut state.format, ExportFormat::Csv, "CSV");
         ui.radio_value(&mut state.format, ExportFormat::Json, "JSON");
     });
     ui.horizontal(|ui| {
-        let label = ui.label(tr("export.path"));
+        let label = ui.label(tr(lang, "export-path"));
         ui.add(
             egui::TextEdit::singleline(&mut state.path)
-                .hint_text(tr("export.path_hint"))
+                .hint_text(tr(lang, "export-path_hint"))
                 .desired_width(220.0),
         )
         .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
         let idle = state.pending.is_none();
-        let label = trf("export.button", &[("n", &count.to_string())]);
+        let label = trf(lang, "export-button", &[("n", &count)]);
         if ui.add_enabled(idle && !state.path.trim().is_empty(), egui::Button::new(label)).clicked() {
             intent = Some(ExportIntent::Typed);
         }
-        if ui.add_enabled(idle, egui::Button::new(tr("export.dialog"))).clicked() {
+        if ui.add_enabled(idle, egui::Button::new(tr(lang, "export-dialog"))).clicked() {
             intent = Some(ExportIntent::Dialog);
         }
         if !idle {
@@ -68,17 +73,19 @@ pub fn show(ui: &mut egui::Ui, state: &mut ExportState, count: usize) -> Option<
     });
     match &state.last {
         Some(ExportDone::Written { path, count }) => {
-            let text =
-                trf("export.written", &[("n", &count.to_string()), ("path", &path.display().to_string())]);
+            let text = trf(lang, "export-written", &[("n", &count), ("path", &path.display().to_string())]);
             ui.colored_label(super::form::ok_color(ui), text);
         }
         Some(ExportDone::Failed { path, error }) => {
-            let text =
-                trf("export.failed", &[("path", &path.display().to_string()), ("error", &error.to_string())]);
+            let text = trf(
+                lang,
+                "export-failed",
+                &[("path", &path.display().to_string()), ("error", &error.say(lang))],
+            );
             ui.colored_label(ui.visuals().error_fg_color, text);
         }
         Some(ExportDone::NoPath) => {
-            ui.colored_label(ui.visuals().warn_fg_color, tr("export.no_path"));
+            ui.colored_label(ui.visuals().warn_fg_color, tr(lang, "export-no_path"));
         }
         None => {}
     }

@@ -10,7 +10,8 @@ use lojinha_server::protocol::product::{MAX_PRICE_CENTS, MAX_QUANTITY, check_nam
 use lojinha_teach::money::{PriceError, cents_to_input, parse_price};
 
 use crate::client::describe::describe_rule;
-use crate::i18n::{tr, trf};
+use crate::i18n::{Language, tr, trf};
+
 use crate::phrase::Phrase;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -79,7 +80,7 @@ impl FormState {
         }
         let name = check_name(&self.name).map_err(|_| name_message(&self.name));
         let price = parse_price(&self.price).map_err(price_message).and_then(|cents| {
-            if cents > MAX_PRICE_CENTS { Err(Phrase::key("form.err.price_too_large")) } else { Ok(cents) }
+            if cents > MAX_PRICE_CENTS { Err(Phrase::key("form-err-price_too_large")) } else { Ok(cents) }
         });
         let quantity = parse_quantity(&self.quantity);
         let name = name.map_err(|e| errors.insert(Field::Name, e)).ok();
@@ -99,9 +100,10 @@ impl FormState {
         match error.field.as_deref().and_then(Field::from_wire) {
             Some(field) => {
                 let reason = error.reason.clone().unwrap_or_else(|| error.message.clone());
-                let said = Phrase::new(move || trf("form.err.server", &[("reason", &reason.to_string())]));
+                let said =
+                    Phrase::new(move |lang| trf(lang, "form-err-server", &[("reason", &reason.say(lang))]));
                 self.errors.insert(field, said);
-                self.notice = Some(Err(Phrase::key("form.fix_fields")));
+                self.notice = Some(Err(Phrase::key("form-fix_fields")));
             }
             None => self.notice = Some(Err(error.message.clone())),
         }
@@ -109,21 +111,21 @@ impl FormState {
 }
 
 fn code_message(code: &str, reason: Reason) -> Phrase {
-    if code.is_empty() { Phrase::key("form.err.required") } else { Phrase::of(reason, describe_rule) }
+    if code.is_empty() { Phrase::key("form-err-required") } else { Phrase::of(reason, describe_rule) }
 }
 
 fn name_message(name: &str) -> Phrase {
-    Phrase::key(if name.trim().is_empty() { "form.err.required" } else { "form.err.name" })
+    Phrase::key(if name.trim().is_empty() { "form-err-required" } else { "form-err-name" })
 }
 
 fn price_message(error: PriceError) -> Phrase {
     let key = match error {
-        PriceError::Empty => "form.err.required",
-        PriceError::NotANumber => "form.err.price",
-        PriceError::Negative => "form.err.price_negative",
-        PriceError::TooManyDecimals => "form.err.price_decimals",
-        PriceError::Ambiguous => "form.err.price_ambiguous",
-        PriceError::TooLarge => "form.err.price_too_large",
+        PriceError::Empty => "form-err-required",
+        PriceError::NotANumber => "form-err-price",
+        PriceError::Negative => "form-err-price_negative",
+        PriceError::TooManyDecimals => "form-err-price_decimals",
+        PriceError::Ambiguous => "form-err-price_ambiguous",
+        PriceError::TooLarge => "form-err-price_too_large",
     };
     Phrase::key(key)
 }
@@ -135,43 +137,44 @@ fn parse_quantity(text: &str) -> Result<i64, Phrase> {
     }
     match text.parse::<i64>() {
         Ok(n) if (0..=MAX_QUANTITY).contains(&n) => Ok(n),
-        _ => Err(Phrase::key("form.err.quantity")),
+        _ => Err(Phrase::key("form-err-quantity")),
     }
 }
 
 /// Draws the form; returns what the user asked.
-pub fn show(ui: &mut egui::Ui, form: &mut FormState, connected: bool) -> Option<FormIntent> {
+pub fn show(ui: &mut egui::Ui, form: &mut FormState, connected: bool, lang: Language) -> Option<FormIntent> {
     let mut intent = None;
     let title = match &form.editing {
-        Some(code) => trf("form.title_edit", &[("code", code)]),
-        None => tr("form.title_add").to_owned(),
+        Some(code) => trf(lang, "form-title_edit", &[("code", code)]),
+        None => tr(lang, "form-title_add"),
     };
     ui.heading(title);
     egui::Grid::new("product-form").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
         let editing = form.editing.is_some();
         let fields = [
-            (Field::Code, "form.code", "form.code_hint", &mut form.code, !editing),
-            (Field::Name, "form.name", "form.name_hint", &mut form.name, true),
-            (Field::Price, "form.price", "form.price_hint", &mut form.price, true),
-            (Field::Quantity, "form.quantity", "form.quantity_hint", &mut form.quantity, true),
+            (Field::Code, "form-code", "form-code_hint", &mut form.code, !editing),
+            (Field::Name, "form-name", "form-name_hint", &mut form.name, true),
+            (Field::Price, "form-price", "form-price_hint", &mut form.price, true),
+            (Field::Quantity, "form-quantity", "form-quantity_hint", &mut form.quantity, true),
         ];
         for (which, label, hint, text, enabled) in fields {
-            if field(ui, tr(label), tr(hint), text, form.errors.get(&which), enabled) {
+            if field(ui, (&tr(lang, label), &tr(lang, hint)), text, (form.errors.get(&which), enabled), lang)
+            {
                 // Editing a field clears its error: it is checked again on submit.
                 form.errors.remove(&which);
             }
         }
     });
     ui.horizontal(|ui| {
-        let label = if form.editing.is_some() { tr("form.save") } else { tr("form.add") };
+        let label = if form.editing.is_some() { tr(lang, "form-save") } else { tr(lang, "form-add") };
         if ui.add_enabled(connected && !form.busy, egui::Button::new(label)).clicked() {
             intent = Some(FormIntent::Submit);
         }
         if form.editing.is_some() {
-            if ui.button(tr("form.new")).clicked() {
+            if ui.button(tr(lang, "form-new")).clicked() {
                 intent = Some(FormIntent::New);
             }
-            if ui.add_enabled(connected, egui::Button::new(tr("form.delete"))).clicked() {
+            if ui.add_enabled(connected, egui::Button::new(tr(lang, "form-delete"))).clicked() {
                 intent = form.editing.clone().map(FormIntent::Delete);
             }
         }
@@ -180,8 +183,8 @@ pub fn show(ui: &mut egui::Ui, form: &mut FormState, connected: bool) -> Option<
         }
     });
     match &form.notice {
-        Some(Ok(text)) => ui.colored_label(ok_color(ui), text.to_string()),
-        Some(Err(text)) => ui.colored_label(ui.visuals().error_fg_color, text.to_string()),
+        Some(Ok(text)) => ui.colored_label(ok_color(ui), text.say(lang)),
+        Some(Err(text)) => ui.colored_label(ui.visuals().error_fg_color, text.say(lang)),
         None => ui.label(""),
     };
     intent
@@ -190,11 +193,10 @@ pub fn show(ui: &mut egui::Ui, form: &mut FormState, connected: bool) -> Option<
 /// One labelled field with its error below; returns whether the text changed.
 fn field(
     ui: &mut egui::Ui,
-    label: &str,
-    hint: &str,
+    (label, hint): (&str, &str),
     text: &mut String,
-    error: Option<&Phrase>,
-    enabled: bool,
+    (error, enabled): (Option<&Phrase>, bool),
+    lang: Language,
 ) -> bool {
     let label = ui.label(label);
     let changed = ui
@@ -203,7 +205,7 @@ fn field(
                 .add_enabled(enabled, egui::TextEdit::singleline(text).hint_text(hint).desired_width(220.0))
                 .labelled_by(label.id);
             if let Some(error) = error {
-                ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+                ui.colored_label(ui.visuals().error_fg_color, error.say(lang));
             }
             edit.changed()
         })
@@ -267,7 +269,7 @@ mod tests {
             form.validate()
                 .err()
                 .and_then(|mut errors| errors.remove(&Field::Price))
-                .map(|said| said.to_string())
+                .map(|said| said.say(crate::i18n::Language::En))
         };
         assert!(price_error(&mut form, "2,505").is_some_and(|said| said.contains("2.505,00")));
         assert!(price_error(&mut form, "-1").is_some_and(|said| said.contains("negativ")));

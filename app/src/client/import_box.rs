@@ -11,7 +11,7 @@ use lojinha_server::Product;
 use lojinha_teach::import::{self, ImportReport, SkipReason};
 
 use crate::describe_file::{describe_import_error, describe_io, describe_skip};
-use crate::i18n::{tr, trf};
+use crate::i18n::{Language, tr, trf};
 use crate::phrase::Phrase;
 use crate::waker::Waker;
 
@@ -72,11 +72,11 @@ impl ImportState {
     }
 
     /// Starts reading `how`'s file on a worker thread.
-    pub fn start(&mut self, how: ImportIntent, waker: Waker) {
+    pub fn start(&mut self, how: ImportIntent, waker: Waker, lang: Language) {
         *self = ImportState { path: self.path.clone(), ..ImportState::default() };
         let (tx, rx) = crossbeam_channel::bounded(1);
         let typed = PathBuf::from(self.path.trim());
-        let (title, filter) = (tr("import.dialog_title"), tr("import.dialog_filter"));
+        let (title, filter) = (tr(lang, "import-dialog_title"), tr(lang, "import-dialog_filter"));
         let work = move || {
             let path = match how {
                 ImportIntent::Typed => Some(typed),
@@ -113,13 +113,13 @@ impl ImportState {
             }
             ParseDone::Failed { path, error } => {
                 let path = path.display().to_string();
-                self.error = Some(Phrase::new(move || {
-                    trf("import.failed", &[("path", &path), ("error", &error.to_string())])
+                self.error = Some(Phrase::new(move |lang| {
+                    trf(lang, "import-failed", &[("path", &path), ("error", &error.say(lang))])
                 }));
                 None
             }
             ParseDone::NoPath => {
-                self.error = Some(Phrase::key("import.no_path"));
+                self.error = Some(Phrase::key("import-no_path"));
                 None
             }
         }
@@ -144,59 +144,67 @@ fn read_and_parse(path: PathBuf) -> ParseDone {
 }
 
 /// Draws the box; returns what the user asked for.
-pub fn show(ui: &mut egui::Ui, state: &mut ImportState, connected: bool) -> Option<ImportIntent> {
+pub fn show(
+    ui: &mut egui::Ui,
+    state: &mut ImportState,
+    connected: bool,
+    lang: Language,
+) -> Option<ImportIntent> {
     let mut intent = None;
-    ui.strong(tr("import.title"));
-    ui.weak(tr("import.explain"));
-    let label = ui.label(tr("import.path"));
-    ui.add(egui::TextEdit::singleline(&mut state.path).hint_text(tr("export.path_hint")))
+    ui.strong(tr(lang, "import-title"));
+    ui.weak(tr(lang, "import-explain"));
+    let label = ui.label(tr(lang, "import-path"));
+    ui.add(egui::TextEdit::singleline(&mut state.path).hint_text(tr(lang, "export-path_hint")))
         .labelled_by(label.id);
     ui.horizontal(|ui| {
         let can = connected && !state.busy();
         let typed = !state.path.trim().is_empty();
-        if ui.add_enabled(can && typed, egui::Button::new(tr("import.button"))).clicked() {
+        if ui.add_enabled(can && typed, egui::Button::new(tr(lang, "import-button"))).clicked() {
             intent = Some(ImportIntent::Typed);
         }
-        if ui.add_enabled(can, egui::Button::new(tr("import.dialog"))).clicked() {
+        if ui.add_enabled(can, egui::Button::new(tr(lang, "import-dialog"))).clicked() {
             intent = Some(ImportIntent::Dialog);
         }
         if state.parsing.is_some() {
             ui.spinner();
         }
     });
-    report(ui, state);
+    report(ui, state, lang);
     intent
 }
 
-fn report(ui: &mut egui::Ui, state: &ImportState) {
+fn report(ui: &mut egui::Ui, state: &ImportState, lang: Language) {
     if let Some((done, total)) = state.progress {
         let fraction = if total == 0 { 1.0 } else { done as f32 / total as f32 };
-        let text = trf("import.progress", &[("done", &done.to_string()), ("total", &total.to_string())]);
+        let text = trf(lang, "import-progress", &[("done", &done), ("total", &total)]);
         ui.add(egui::ProgressBar::new(fraction).text(text));
     }
     if let Some(error) = &state.error {
-        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+        ui.colored_label(ui.visuals().error_fg_color, error.say(lang));
     }
     if let Some(added) = state.added {
         let skipped = state.skipped.len() + state.refused.count;
-        let text = trf("import.summary", &[("added", &added.to_string()), ("skipped", &skipped.to_string())]);
+        let text = trf(lang, "import-summary", &[("added", &added), ("skipped", &skipped)]);
         ui.label(text);
     }
-    let reasons =
-        state
-            .skipped
-            .iter()
-            .map(|(line, reason)| {
-                trf("import.skipped_line", &[("line", &line.to_string()), ("reason", &describe_skip(reason))])
-            })
-            .chain(state.refused.first.iter().map(|(code, error)| {
-                trf("import.refused", &[("code", code), ("error", &error.to_string())])
-            }));
+    let reasons = state
+        .skipped
+        .iter()
+        .map(|(line, reason)| {
+            trf(
+                lang,
+                "import-skipped_line",
+                &[("line", &line.to_string()), ("reason", &describe_skip(reason, lang))],
+            )
+        })
+        .chain(state.refused.first.iter().map(|(code, error)| {
+            trf(lang, "import-refused", &[("code", code), ("error", &error.say(lang))])
+        }));
     for reason in reasons.take(REASONS_SHOWN) {
         ui.weak(reason);
     }
     let more = (state.skipped.len() + state.refused.count).saturating_sub(REASONS_SHOWN);
     if more > 0 {
-        ui.weak(trf("import.more", &[("n", &more.to_string())]));
+        ui.weak(trf(lang, "import-more", &[("n", &more)]));
     }
 }

@@ -31,6 +31,8 @@ use lojinha_teach::closing::ConnectFailure;
 use lojinha_teach::steps::{Lane, Said, What};
 use lojinha_teach::{Diagram, Steps};
 
+use crate::i18n::Language;
+
 use self::catalog::Catalog;
 use self::connection::{ConnIntent, ConnState};
 use self::console::ConsoleState;
@@ -120,9 +122,9 @@ pub struct ClientWindow {
 }
 
 impl ClientWindow {
-    /// "Client window 2", in the current language.
-    pub fn title(&self) -> String {
-        crate::i18n::trf("client.window_title", &[("n", &self.number.to_string())])
+    /// "Client window 2", in `lang`.
+    pub fn title(&self, lang: Language) -> String {
+        crate::i18n::trf(lang, "client-window_title", &[("n", &self.number.to_string())])
     }
 
     /// A stable id for the window's panels (the title changes with the language).
@@ -236,7 +238,7 @@ impl ClientWindow {
                 };
             }
             NetEvent::ConnectLeft { addr, at } => {
-                let said = Phrase::keyed("client.gave_up", &[("addr", &addr)]);
+                let said = Phrase::keyed("client-gave_up", &[("addr", &addr)]);
                 self.log_connect_failure(ConnectFailure::GaveUp, said, at);
                 // A reconnect the worker began as the user clicked Disconnect ends here too
                 // (a new Connect elsewhere has its own Connecting, which stays).
@@ -312,7 +314,7 @@ impl ClientWindow {
     fn on_outcome(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Added(Ok(p)) | Outcome::Updated(Ok(p)) => {
-                let key = if self.form.editing.is_some() { "form.saved" } else { "form.added" };
+                let key = if self.form.editing.is_some() { "form-saved" } else { "form-added" };
                 let notice = Phrase::keyed(key, &[("code", &p.code)]);
                 self.selected = Some(p.code.clone());
                 self.catalog.upsert(p.clone());
@@ -323,7 +325,7 @@ impl ClientWindow {
             Outcome::Deleted { code, result: Ok(()) } => {
                 self.catalog.remove(&code);
                 self.form = FormState::default();
-                self.form.notice = Some(Ok(Phrase::keyed("form.deleted", &[("code", &code)])));
+                self.form.notice = Some(Ok(Phrase::keyed("form-deleted", &[("code", &code)])));
                 self.selected = None;
             }
             Outcome::Deleted { result: Err(e), .. } => self.form.server_error(&e),
@@ -339,7 +341,7 @@ impl ClientWindow {
     }
 
     /// Applies the intents of one frame.
-    pub fn apply(&mut self, intents: Vec<Intent>) {
+    pub fn apply(&mut self, intents: Vec<Intent>, lang: Language) {
         for intent in intents {
             match intent {
                 Intent::Conn(conn) => self.apply_conn(conn),
@@ -365,14 +367,14 @@ impl ClientWindow {
                     self.fetch.result = None;
                     self.send(Request::Get(code));
                 }
-                Intent::Export(how) => self.start_export(how),
+                Intent::Export(how) => self.start_export(how, lang),
                 Intent::ClearLog => {
                     self.steps.clear();
                     self.not_shown.reset();
                 }
                 Intent::Raw(text) => self.send(Control::Raw(text)),
                 Intent::Import(how) => {
-                    self.import.start(how, self.waker.clone());
+                    self.import.start(how, self.waker.clone(), lang);
                 }
                 Intent::ShowReads(on) => {
                     self.show_reads = on;
@@ -412,7 +414,7 @@ impl ClientWindow {
 
     fn connect(&mut self, addr: String) {
         if addr.is_empty() {
-            self.conn = ConnState::Failed { message: Phrase::key("client.no_address") };
+            self.conn = ConnState::Failed { message: Phrase::key("client-no_address") };
             return;
         }
         self.last_addr = Some(addr.clone());
@@ -438,7 +440,7 @@ impl ClientWindow {
                 }
                 Err(errors) => {
                     self.form.errors = errors;
-                    self.form.notice = Some(Err(Phrase::key("form.fix_fields")));
+                    self.form.notice = Some(Err(Phrase::key("form-fix_fields")));
                 }
             },
             FormIntent::New => {
@@ -449,7 +451,7 @@ impl ClientWindow {
         }
     }
 
-    fn start_export(&mut self, how: ExportIntent) {
+    fn start_export(&mut self, how: ExportIntent, lang: Language) {
         let products = self.catalog.shown_products();
         let format = self.export.format;
         self.export.last = None;
@@ -461,8 +463,8 @@ impl ClientWindow {
                 export::spawn_write(path, format, products, self.waker.clone())
             }
             ExportIntent::Dialog => {
-                let dialog = export::save_dialog(format, crate::i18n::tr("export.file_name"))
-                    .set_title(crate::i18n::tr("export.dialog_title"));
+                let dialog = export::save_dialog(format, &crate::i18n::tr(lang, "export-file_name"))
+                    .set_title(crate::i18n::tr(lang, "export-dialog_title"));
                 export::spawn_dialog(dialog, format, products, self.waker.clone())
             }
         });
@@ -477,10 +479,10 @@ impl ClientWindow {
             Err(TrySendError::Full(_)) => {
                 self.form.busy = false;
                 self.fetch.busy = false;
-                self.log_local_error(Phrase::key("client.commands_full"));
+                self.log_local_error(Phrase::key("client-commands_full"));
             }
             Err(TrySendError::Disconnected(_)) => {
-                self.conn = ConnState::Failed { message: Phrase::key("client.thread_gone") };
+                self.conn = ConnState::Failed { message: Phrase::key("client-thread_gone") };
             }
         }
     }

@@ -87,11 +87,11 @@ impl RequestError {
         let rpc = error.rpc();
         let data = rpc.and_then(|e| e.data.as_ref());
         let reason = data.and_then(|d| d.get("reason")).and_then(|r| r.as_str());
-        let reason = reason.map(|r| Phrase::of(r.to_owned(), |r| describe_rule_text(r)));
+        let reason = reason.map(|r| Phrase::of(r.to_owned(), |r, lang| describe_rule_text(r, lang)));
         let field =
             error.field().map(str::to_owned).or_else(|| error.is_already_exists().then(|| "code".to_owned()));
         let not_found = error.is_not_found();
-        let message = Phrase::of(error, |e| describe(e));
+        let message = Phrase::of(error, |e, lang| describe(e, lang));
         RequestError {
             reason: reason.or_else(|| field.as_ref().map(|_| message.clone())),
             message,
@@ -102,7 +102,7 @@ impl RequestError {
 
     pub fn not_connected() -> RequestError {
         RequestError {
-            message: Phrase::key("client.not_connected"),
+            message: Phrase::key("client-not_connected"),
             field: None,
             reason: None,
             not_found: false,
@@ -317,7 +317,7 @@ impl Worker {
                 self.retry = None;
                 if self.client.is_some() {
                     self.disconnect_quietly();
-                    let reason = Phrase::key("client.disconnected_by_you");
+                    let reason = Phrase::key("client-disconnected_by_you");
                     self.send(NetEvent::Disconnected { reason, retry_in: None });
                 }
             }
@@ -448,7 +448,7 @@ impl Worker {
 
     fn send_raw(&mut self, text: &str) {
         let Some(client) = self.client.as_mut() else {
-            return self.send(NetEvent::RawFailed(Phrase::key("client.not_connected")));
+            return self.send(NetEvent::RawFailed(Phrase::key("client-not_connected")));
         };
         if let Err(e) = client.send_raw(text) {
             let disconnected = e.is_disconnect();
@@ -596,7 +596,7 @@ fn run_request(client: &mut Client, request: Request) -> (Outcome, Option<Phrase
     let mut check = |e: ClientError| {
         let e = Arc::new(e);
         if e.is_disconnect() {
-            broken = Some(Phrase::of(e.clone(), |e| describe(e)));
+            broken = Some(Phrase::of(e.clone(), |e, lang| describe(e, lang)));
         }
         RequestError::from_client(e)
     };

@@ -6,7 +6,7 @@
 use egui_extras::{Column, TableBuilder};
 
 use super::catalog::{Catalog, MAX_ROWS, SortColumn};
-use crate::i18n::{tr, trf};
+use crate::i18n::{Language, tr, trf};
 use lojinha_teach::money::format_cents;
 
 /// What the user did in the table.
@@ -27,45 +27,48 @@ pub fn show(
     selected: Option<&str>,
     progress: Progress,
     connected: bool,
+    lang: Language,
 ) -> Option<TableIntent> {
     let mut intent = None;
     ui.horizontal(|ui| {
-        let label = ui.label(tr("table.filter"));
-        ui.add(egui::TextEdit::singleline(filter).hint_text(tr("table.filter_hint")).desired_width(220.0))
-            .labelled_by(label.id);
-        if ui.add_enabled(connected, egui::Button::new(tr("table.reload"))).clicked() {
+        let label = ui.label(tr(lang, "table-filter"));
+        ui.add(
+            egui::TextEdit::singleline(filter).hint_text(tr(lang, "table-filter_hint")).desired_width(220.0),
+        )
+        .labelled_by(label.id);
+        if ui.add_enabled(connected, egui::Button::new(tr(lang, "table-reload"))).clicked() {
             intent = Some(TableIntent::Reload);
         }
         catalog.set_filter(filter);
         let shown = catalog.view().len();
-        ui.weak(trf("table.count", &[("shown", &shown.to_string()), ("total", &catalog.len().to_string())]));
+        ui.weak(trf(lang, "table-count", &[("shown", &shown), ("total", &catalog.len())]));
     });
     if let Some((loaded, total)) = progress {
         let fraction = if total == 0 { 1.0 } else { loaded as f32 / total as f32 };
-        let text = trf("table.loading", &[("loaded", &loaded.to_string()), ("total", &total.to_string())]);
+        let text = trf(lang, "table-loading", &[("loaded", &loaded), ("total", &total)]);
         ui.add(egui::ProgressBar::new(fraction).text(text).show_percentage());
     }
-    turned_away(ui, catalog);
-    if let Some(code) = rows(ui, catalog, selected) {
+    turned_away(ui, catalog, lang);
+    if let Some(code) = rows(ui, catalog, selected, lang) {
         intent = Some(TableIntent::Select(code));
     }
     intent
 }
 
 /// Says what the catalog did not take: rows over the limit, products over the rules.
-fn turned_away(ui: &mut egui::Ui, catalog: &Catalog) {
+fn turned_away(ui: &mut egui::Ui, catalog: &Catalog, lang: Language) {
     let color = ui.visuals().warn_fg_color;
     if catalog.over_max() > 0 {
-        let n = catalog.over_max().to_string();
-        ui.colored_label(color, trf("table.over_max", &[("max", &MAX_ROWS.to_string()), ("n", &n)]));
+        let n = catalog.over_max();
+        ui.colored_label(color, trf(lang, "table-over_max", &[("max", &MAX_ROWS), ("n", &n)]));
     }
     if catalog.malformed() > 0 {
-        ui.colored_label(color, trf("table.malformed", &[("n", &catalog.malformed().to_string())]));
+        ui.colored_label(color, trf(lang, "table-malformed", &[("n", &catalog.malformed())]));
     }
 }
 
 /// The table itself; returns the code of a clicked row.
-fn rows(ui: &mut egui::Ui, catalog: &mut Catalog, selected: Option<&str>) -> Option<String> {
+fn rows(ui: &mut egui::Ui, catalog: &mut Catalog, selected: Option<&str>, lang: Language) -> Option<String> {
     let mut clicked = None;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     let table = TableBuilder::new(ui)
@@ -82,10 +85,10 @@ fn rows(ui: &mut egui::Ui, catalog: &mut Catalog, selected: Option<&str>) -> Opt
     let mut toggled = None;
     let table = table.header(24.0, |mut header| {
         for (column, key) in [
-            (SortColumn::Code, "table.code"),
-            (SortColumn::Name, "table.name"),
-            (SortColumn::Price, "table.price"),
-            (SortColumn::Quantity, "table.quantity"),
+            (SortColumn::Code, "table-code"),
+            (SortColumn::Name, "table-name"),
+            (SortColumn::Price, "table-price"),
+            (SortColumn::Quantity, "table-quantity"),
         ] {
             header.col(|ui| {
                 let marker = match sort {
@@ -93,9 +96,10 @@ fn rows(ui: &mut egui::Ui, catalog: &mut Catalog, selected: Option<&str>) -> Opt
                     Some((c, false)) if c == column => " v",
                     _ => "",
                 };
-                let button = egui::Button::new(egui::RichText::new(format!("{}{marker}", tr(key))).strong())
-                    .frame(false);
-                if ui.add(button).on_hover_text(tr("table.sort_hint")).clicked() {
+                let button =
+                    egui::Button::new(egui::RichText::new(format!("{}{marker}", tr(lang, key))).strong())
+                        .frame(false);
+                if ui.add(button).on_hover_text(tr(lang, "table-sort_hint")).clicked() {
                     toggled = Some(column);
                 }
             });

@@ -37,7 +37,7 @@ pub fn show(
     let mut picked = None;
     let mut draw = |ui: &mut egui::Ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.strong(tr("diagram.title"));
+            ui.strong(tr(language, "diagram-title"));
             diagram::legend(ui, language);
         });
         if let Some(DiagramAction::Select(seq)) = diagram.show(ui, steps, language) {

@@ -59,7 +59,7 @@ impl LogView {
     }
 
     pub fn show(&mut self, ui: &mut egui::Ui, steps: &Steps, language: Language) -> Option<LogAction> {
-        let action = self.toolbar(ui, steps);
+        let action = self.toolbar(ui, steps, language);
         self.refresh(steps, language);
         if let Some(step) = self.selected.and_then(|seq| steps.get(seq)) {
             egui::Panel::bottom((self.id_salt, "detail"))
@@ -71,24 +71,25 @@ impl LogView {
         action
     }
 
-    fn toolbar(&mut self, ui: &mut egui::Ui, steps: &Steps) -> Option<LogAction> {
+    fn toolbar(&mut self, ui: &mut egui::Ui, steps: &Steps, language: Language) -> Option<LogAction> {
         let mut action = None;
         ui.horizontal(|ui| {
-            let label = ui.label(tr("log.filter"));
+            let label = ui.label(tr(language, "log-filter"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.filter)
-                    .hint_text(tr("log.filter_hint"))
+                    .hint_text(tr(language, "log-filter_hint"))
                     .desired_width(180.0),
             )
             .labelled_by(label.id);
-            ui.checkbox(&mut self.auto_scroll, tr("log.auto_scroll"));
-            let clear =
-                ui.button(tr("log.clear")).on_hover_text(ui.ctx().format_shortcut(&super::shortcut::CLEAR));
+            ui.checkbox(&mut self.auto_scroll, tr(language, "log-auto_scroll"));
+            let clear = ui
+                .button(tr(language, "log-clear"))
+                .on_hover_text(ui.ctx().format_shortcut(&super::shortcut::CLEAR));
             if clear.clicked() || super::shortcut::clear_pressed(ui) {
                 action = Some(LogAction::Clear);
                 self.selected = None;
             }
-            ui.weak(trf("log.count", &[("n", &steps.len().to_string())]));
+            ui.weak(trf(language, "log-count", &[("n", &steps.len())]));
         });
         action
     }
@@ -129,14 +130,14 @@ impl LogView {
             .column(Column::exact(64.0))
             .column(Column::exact(70.0));
         let table = table.header(20.0, |mut header| {
-            let mut titles = vec!["log.col.time", "log.col.dir"];
+            let mut titles = vec!["log-col-time", "log-col-dir"];
             if self.show_session {
-                titles.push("log.col.session");
+                titles.push("log-col-session");
             }
-            titles.extend(["log.col.step", "log.col.detail", "log.col.bytes", "log.col.rtt"]);
+            titles.extend(["log-col-step", "log-col-detail", "log-col-bytes", "log-col-rtt"]);
             for title in titles {
                 header.col(|ui| {
-                    ui.strong(tr(title));
+                    ui.strong(tr(language, title));
                 });
             }
         });
@@ -158,7 +159,7 @@ impl LogView {
         let direction = step.message().map(|m| m.direction);
         let color = direction_color(direction);
         row.col(|ui| {
-            ui.monospace(language.decimal(format!("{:>8.3}s", step.at.as_secs_f64())));
+            ui.monospace(format!("{:>10}", words::clock(step.at, language)));
         });
         row.col(|ui| {
             ui.label(RichText::new(arrow(direction)).monospace().color(color));
@@ -173,7 +174,7 @@ impl LogView {
             });
         }
         row.col(|ui| {
-            ui.label(RichText::new(tr(name_key(step.name()))).color(color));
+            ui.label(RichText::new(tr(language, name_key(step.name()))).color(color));
         });
         row.col(|ui| {
             ui.label(describe(step, language));
@@ -188,35 +189,35 @@ impl LogView {
 
     fn detail(&mut self, ui: &mut egui::Ui, steps: &Steps, step: &Step, language: Language) {
         ui.horizontal(|ui| {
-            ui.strong(format!("#{} {}", step.seq, tr(name_key(step.name()))));
+            ui.strong(format!("#{} {}", step.seq, tr(language, name_key(step.name()))));
             ui.label(describe(step, language));
             if let Some(pair) = step.pair.filter(|p| steps.get(*p).is_some()) {
                 let sent = step.message().is_some_and(|m| m.direction == Direction::ToServer);
-                let key = if sent { "log.go_response" } else { "log.go_request" };
-                if ui.link(tr(key)).clicked() {
+                let key = if sent { "log-go_response" } else { "log-go_request" };
+                if ui.link(tr(language, key)).clicked() {
                     self.selected = Some(pair);
                 }
             }
             if let Some(raw) = step.raw()
-                && ui.button(tr("log.copy_json")).clicked()
+                && ui.button(tr(language, "log-copy_json")).clicked()
             {
                 ui.ctx().copy_text(pretty(raw));
             }
-            if ui.button(tr("log.close_detail")).clicked() {
+            if ui.button(tr(language, "log-close_detail")).clicked() {
                 self.selected = None;
             }
         });
-        let mut text = step.raw().map(pretty).unwrap_or_else(|| tr("log.no_raw").to_owned());
+        let mut text = step.raw().map(pretty).unwrap_or_else(|| tr(language, "log-no_raw"));
         egui::ScrollArea::vertical().id_salt((self.id_salt, "raw")).show(ui, |ui| {
             ui.add(
                 egui::TextEdit::multiline(&mut text)
                     .code_editor()
                     .interactive(true)
                     .desired_width(f32::INFINITY)
-                    .hint_text(tr("log.raw_json")),
+                    .hint_text(tr(language, "log-raw_json")),
             );
             if let Some(line) = step.line.as_ref().filter(|line| line.cut > 0) {
-                ui.weak(trf("log.raw_cut", &[("n", &line.cut.to_string())]));
+                ui.weak(trf(language, "log-raw_cut", &[("n", &line.cut)]));
             }
         });
     }
@@ -225,7 +226,7 @@ impl LogView {
 fn matches_filter(step: &Step, needle: &str, language: Language) -> bool {
     let method = step.message().and_then(|m| m.method.as_ref());
     let haystacks = [
-        Some(tr(name_key(step.name())).to_lowercase()),
+        Some(tr(language, name_key(step.name())).to_lowercase()),
         method.map(|m| m.to_lowercase()),
         step.raw().map(str::to_lowercase),
     ];
@@ -241,12 +242,12 @@ pub fn describe(step: &Step, language: Language) -> String {
     let method = message.method.clone().unwrap_or_default();
     let raw = step.raw().unwrap_or_default();
     match message.kind {
-        Kind::Request => trf("log.d.request", &[("method", &method), ("id", &id)]),
-        Kind::Response => trf("log.d.response", &[("method", &method), ("id", &id)]),
+        Kind::Request => trf(language, "log-d-request", &[("method", &method), ("id", &id)]),
+        Kind::Response => trf(language, "log-d-response", &[("method", &method), ("id", &id)]),
         Kind::Error { .. } => {
-            let message = error_description(raw);
-            let key = if method.is_empty() { "log.d.error_plain" } else { "log.d.error_response" };
-            trf(key, &[("method", &method), ("id", &id), ("message", &message)])
+            let message = error_description(raw, language);
+            let key = if method.is_empty() { "log-d-error_plain" } else { "log-d-error_response" };
+            trf(language, key, &[("method", &method), ("id", &id), ("message", &message)])
         }
         Kind::Garbage | Kind::Batch => words::shorten(raw, 120),
         Kind::Notification => format!("{method} {}", params_summary(raw)),
@@ -255,10 +256,10 @@ pub fn describe(step: &Step, language: Language) -> String {
 
 /// The error object of a response, described in the user's language (the
 /// raw JSON, in the detail pane, keeps the server's own words).
-fn error_description(raw: &str) -> String {
+fn error_description(raw: &str, language: Language) -> String {
     let mut value: serde_json::Value = serde_json::from_str(raw).unwrap_or_default();
     match serde_json::from_value::<RpcError>(value["error"].take()) {
-        Ok(error) => describe_rpc(&error),
+        Ok(error) => describe_rpc(&error, language),
         Err(_) => String::new(),
     }
 }

@@ -256,7 +256,9 @@ fn start_server(request: StartRequest, forward: Forward) -> Result<ServerHandle,
     {
         let dir = dir.display().to_string();
         std::fs::create_dir_all(&dir).map_err(|e| {
-            Phrase::new(move || trf("server.err_db_dir", &[("path", &dir), ("error", &describe_io(&e))]))
+            Phrase::new(move |lang| {
+                trf(lang, "server-err_db_dir", &[("path", &dir), ("error", &describe_io(&e, lang))])
+            })
         })?;
     }
     let config = ServerConfig {

@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime};
 use egui_extras::{Column, TableBuilder};
 
 use super::{ServerState, db_location, listen_address};
-use crate::i18n::{tr, trf};
+use crate::i18n::{Language, tr, trf};
 use crate::log::view::LogAction;
 use crate::settings::Settings;
 
@@ -18,66 +18,76 @@ pub enum ServerIntent {
 }
 
 /// The left column: what to start, and the button.
-pub fn controls(ui: &mut egui::Ui, settings: &mut Settings, server: &ServerState) -> Option<ServerIntent> {
+pub fn controls(
+    ui: &mut egui::Ui,
+    settings: &mut Settings,
+    server: &ServerState,
+    lang: Language,
+) -> Option<ServerIntent> {
     let editable = server.handle().is_none() && !server.busy();
-    ui.heading(tr("server.title"));
-    ui.label(tr("server.explain"));
+    ui.heading(tr(lang, "server-title"));
+    ui.label(tr(lang, "server-explain"));
     ui.add_space(6.0);
-    ui.add_enabled_ui(editable, |ui| settings_form(ui, settings));
+    ui.add_enabled_ui(editable, |ui| settings_form(ui, settings, lang));
     ui.add_space(8.0);
-    let intent = start_stop(ui, server, settings);
+    let intent = start_stop(ui, server, settings, lang);
     if let Some(error) = &server.error {
-        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+        ui.colored_label(ui.visuals().error_fg_color, error.say(lang));
     }
     intent
 }
 
-fn settings_form(ui: &mut egui::Ui, settings: &mut Settings) {
-    let label = ui.label(tr("server.listen"));
+fn settings_form(ui: &mut egui::Ui, settings: &mut Settings, lang: Language) {
+    let label = ui.label(tr(lang, "server-listen"));
     ui.add(egui::TextEdit::singleline(&mut settings.listen).hint_text("127.0.0.1:5050"))
         .labelled_by(label.id);
-    ui.checkbox(&mut settings.allow_remote, tr("server.allow_remote"));
+    ui.checkbox(&mut settings.allow_remote, tr(lang, "server-allow_remote"));
     if settings.allow_remote {
         let warning =
-            trf("server.allow_remote_warning", &[("addr", &listen_address(&settings.listen, true))]);
+            trf(lang, "server-allow_remote_warning", &[("addr", &listen_address(&settings.listen, true))]);
         ui.colored_label(ui.visuals().warn_fg_color, warning);
     }
-    ui.label(tr("server.mode"));
+    ui.label(tr(lang, "server-mode"));
     ui.horizontal(|ui| {
-        ui.radio_value(&mut settings.sequential, false, tr("server.threaded"));
-        ui.radio_value(&mut settings.sequential, true, tr("server.sequential"));
+        ui.radio_value(&mut settings.sequential, false, tr(lang, "server-threaded"));
+        ui.radio_value(&mut settings.sequential, true, tr(lang, "server-sequential"));
     });
-    ui.label(tr("server.db"));
-    ui.checkbox(&mut settings.db_in_memory, tr("server.in_memory"));
+    ui.label(tr(lang, "server-db"));
+    ui.checkbox(&mut settings.db_in_memory, tr(lang, "server-in_memory"));
     if !settings.db_in_memory {
-        let label = ui.label(tr("server.db_file"));
+        let label = ui.label(tr(lang, "server-db_file"));
         let hint =
             lojinha_server::server::default_db_path().map(|p| p.display().to_string()).unwrap_or_default();
         ui.add(egui::TextEdit::singleline(&mut settings.db_path).hint_text(hint)).labelled_by(label.id);
     }
-    ui.weak(trf("server.db_used", &[("db", &db_location(settings).to_string())]));
-    ui.checkbox(&mut settings.seed_sample, tr("server.seed_sample"));
-    let label = ui.label(tr("server.token"));
+    ui.weak(trf(lang, "server-db_used", &[("db", &db_location(settings).to_string())]));
+    ui.checkbox(&mut settings.seed_sample, tr(lang, "server-seed_sample"));
+    let label = ui.label(tr(lang, "server-token"));
     ui.add(
         egui::TextEdit::singleline(&mut settings.server_token)
             .password(true)
-            .hint_text(tr("server.token_hint")),
+            .hint_text(tr(lang, "server-token_hint")),
     )
     .labelled_by(label.id)
-    .on_hover_text(tr("server.token_help"));
+    .on_hover_text(tr(lang, "server-token_help"));
 }
 
-fn start_stop(ui: &mut egui::Ui, server: &ServerState, settings: &Settings) -> Option<ServerIntent> {
+fn start_stop(
+    ui: &mut egui::Ui,
+    server: &ServerState,
+    settings: &Settings,
+    lang: Language,
+) -> Option<ServerIntent> {
     let mut intent = None;
     ui.horizontal(|ui| {
         if server.handle().is_some() {
-            if ui.button(tr("server.stop")).clicked() {
+            if ui.button(tr(lang, "server-stop")).clicked() {
                 intent = Some(ServerIntent::Stop);
             }
         } else if ui
             .add_enabled(
                 !server.busy() && !settings.listen.trim().is_empty(),
-                egui::Button::new(tr("server.start")),
+                egui::Button::new(tr(lang, "server-start")),
             )
             .clicked()
         {
@@ -85,43 +95,44 @@ fn start_stop(ui: &mut egui::Ui, server: &ServerState, settings: &Settings) -> O
         }
         if server.busy() {
             ui.spinner();
-            ui.label(if server.starting() { tr("server.starting") } else { tr("server.stopping") });
+            ui.label(if server.starting() {
+                tr(lang, "server-starting")
+            } else {
+                tr(lang, "server-stopping")
+            });
         }
     });
     intent
 }
 
 /// The middle: the running server's state, its sessions and its log.
-pub fn status(ui: &mut egui::Ui, server: &mut ServerState) -> Option<ServerIntent> {
+pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Option<ServerIntent> {
     match server.handle() {
         Some(handle) => {
             let addr = handle.local_addr().to_string();
             ui.horizontal_wrapped(|ui| {
                 ui.colored_label(
                     crate::client::form::ok_color(ui),
-                    trf("server.running", &[("addr", &addr)]),
+                    trf(lang, "server-running", &[("addr", &addr)]),
                 );
-                ui.label(trf("server.uptime", &[("uptime", &format_uptime(handle.uptime()))]));
-                ui.label(trf("server.products", &[("n", &handle.product_count().to_string())]));
-                ui.label(trf("server.mode_is", &[("mode", mode_name(handle.mode()))]));
-                ui.label(trf("server.db_is", &[("db", &handle.config().db.to_string())]));
+                ui.label(trf(lang, "server-uptime", &[("uptime", &format_uptime(handle.uptime(), lang))]));
+                ui.label(trf(lang, "server-products", &[("n", &handle.product_count())]));
+                ui.label(trf(lang, "server-mode_is", &[("mode", &mode_name(handle.mode(), lang))]));
+                ui.label(trf(lang, "server-db_is", &[("db", &handle.config().db.to_string())]));
             });
         }
         None => {
-            ui.label(tr("server.not_running"));
+            ui.label(tr(lang, "server-not_running"));
         }
     }
     ui.add_space(4.0);
-    ui.strong(trf("server.sessions", &[("n", &server.sessions.len().to_string())]));
-    sessions_table(ui, server);
+    ui.strong(trf(lang, "server-sessions", &[("n", &server.sessions.len())]));
+    sessions_table(ui, server, lang);
     ui.separator();
-    ui.heading(tr("log.title_server"));
+    ui.heading(tr(lang, "log-title_server"));
     let not_shown = server.not_shown.get();
     if not_shown > 0 {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            trf("log.not_shown", &[("n", &crate::client::describe::grouped(not_shown as i64))]),
-        );
+        ui.colored_label(ui.visuals().warn_fg_color, trf(lang, "log-not_shown", &[("n", &not_shown)]));
     }
     let action = crate::log::linked::show(
         ui,
@@ -130,12 +141,12 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState) -> Option<ServerInten
         &server.steps,
         &mut server.diagram,
         crate::log::linked::Layout::Below,
-        crate::i18n::language(),
+        lang,
     );
     (action == Some(LogAction::Clear)).then_some(ServerIntent::ClearLog)
 }
 
-fn sessions_table(ui: &mut egui::Ui, server: &ServerState) {
+fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) {
     let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     ui.push_id("sessions", |ui| {
         TableBuilder::new(ui)
@@ -149,10 +160,10 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState) {
             .column(Column::remainder())
             .header(20.0, |mut header| {
                 for key in
-                    ["sessions.id", "sessions.client", "sessions.peer", "sessions.since", "sessions.requests"]
+                    ["sessions-id", "sessions-client", "sessions-peer", "sessions-since", "sessions-requests"]
                 {
                     header.col(|ui| {
-                        ui.strong(tr(key));
+                        ui.strong(tr(lang, key));
                     });
                 }
             })
@@ -163,13 +174,13 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState) {
                         ui.monospace(format!("#{}", s.id));
                     });
                     row.col(|ui| {
-                        ui.label(s.client.clone().unwrap_or_else(|| tr("sessions.unnamed").to_owned()));
+                        ui.label(s.client.clone().unwrap_or_else(|| tr(lang, "sessions-unnamed")));
                     });
                     row.col(|ui| {
                         ui.monospace(s.peer.to_string());
                     });
                     row.col(|ui| {
-                        ui.label(since(s.connected_since));
+                        ui.label(since(s.connected_since, lang));
                     });
                     row.col(|ui| {
                         ui.label(s.requests.to_string());
@@ -179,26 +190,26 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState) {
     });
 }
 
-fn since(at: SystemTime) -> String {
+fn since(at: SystemTime, lang: Language) -> String {
     let ago = SystemTime::now().duration_since(at).unwrap_or_default();
-    trf("sessions.ago", &[("time", &format_uptime(ago))])
+    trf(lang, "sessions-ago", &[("time", &format_uptime(ago, lang))])
 }
 
 /// The mode in the user's language.
-pub fn mode_name(mode: lojinha_server::Mode) -> &'static str {
+pub fn mode_name(mode: lojinha_server::Mode, lang: Language) -> String {
     match mode {
-        lojinha_server::Mode::Sequential => tr("server.mode_sequential"),
-        lojinha_server::Mode::Threaded => tr("server.mode_threaded"),
+        lojinha_server::Mode::Sequential => tr(lang, "server-mode_sequential"),
+        lojinha_server::Mode::Threaded => tr(lang, "server-mode_threaded"),
     }
 }
 
 /// Whole minutes only, so the panel needs one repaint a minute, not one a second.
-pub fn format_uptime(d: Duration) -> String {
+pub fn format_uptime(d: Duration, lang: Language) -> String {
     let minutes = d.as_secs() / 60;
     match minutes {
-        0 => tr("time.under_a_minute").to_owned(),
-        1..=59 => trf("time.minutes", &[("m", &minutes.to_string())]),
-        _ => trf("time.hours", &[("h", &(minutes / 60).to_string()), ("m", &(minutes % 60).to_string())]),
+        0 => tr(lang, "time-under_a_minute"),
+        1..=59 => trf(lang, "time-minutes", &[("m", &minutes)]),
+        _ => trf(lang, "time-hours", &[("h", &(minutes / 60)), ("m", &(minutes % 60))]),
     }
 }
 

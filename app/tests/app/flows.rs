@@ -272,7 +272,7 @@ fn disconnect_while_waiting_for_a_sequential_server_leaves() {
     let mut h = app(StartOptions::default());
     set_text(&mut h, None, "Listen address", "127.0.0.1:0");
     click(&mut h, None, "In memory (lost when stopped)");
-    click(&mut h, None, "Sequential (one at a time)");
+    click(&mut h, None, "sequential (one at a time)");
     click(&mut h, None, "Start server");
     wait_for(&mut h, "server running", |h| h.state().server_address().is_some());
     click(&mut h, None, "New client window");

@@ -14,6 +14,7 @@ use crossbeam_channel::{Receiver, Sender};
 use lojinha::client::connection::ConnIntent;
 use lojinha::client::network::{self, Control, DEFAULT_MAX_FRAME, EVENT_CAPACITY, NetEvent, TEXT_IN_FLIGHT};
 use lojinha::client::{ClientWindow, EVENTS_PER_FRAME, Intent};
+use lojinha::i18n::Language;
 use lojinha::waker::Waker;
 use lojinha_test_support::{bind_loopback, proc_status_field};
 use serde_json::{Value, json};
@@ -44,7 +45,7 @@ fn serve_one(name: &str, serve: impl FnOnce(TcpStream) + Send + 'static) -> Sock
 fn window_at(number: u32, addr: SocketAddr) -> ClientWindow {
     let mut window =
         ClientWindow::new(number, "t".into(), addr.to_string(), false, waker(), DEFAULT_MAX_FRAME).unwrap();
-    window.apply(vec![Intent::Conn(ConnIntent::Connect(addr.to_string()))]);
+    window.apply(vec![Intent::Conn(ConnIntent::Connect(addr.to_string()))], Language::En);
     window
 }
 
@@ -287,7 +288,7 @@ fn notifications_arriving_during_a_request_all_reach_the_table() {
     let mut window = window_at(92, serve_one("bursting-server", burst_then_answer));
     let deadline = Instant::now() + Duration::from_secs(30);
     drain_until(&mut window, deadline, |w| w.conn.connected());
-    window.apply(vec![Intent::Fetch("NOPE".into())]);
+    window.apply(vec![Intent::Fetch("NOPE".into())], Language::En);
     drain_until(&mut window, deadline, |w| w.catalog.len() >= BURST);
     assert_eq!(window.catalog.len(), BURST, "every announced product is in the table");
 }

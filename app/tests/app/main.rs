@@ -1,13 +1,15 @@
-//! The app's headless UI tests that run in English, in one test binary: each
-//! test binary links the whole GUI stack, so one link serves all of these.
-//! The tests that change the process-wide language keep their own binaries
-//! (`errors_pt.rs`, `language.rs`).
+//! The app's headless UI tests, in one test binary: each test binary links
+//! the whole GUI stack, so one link serves all of these. Each app keeps its
+//! own language, so tests in English, Portuguese and Spanish run side by side.
 
 #[path = "../common/mod.rs"]
 mod common;
 
+mod errors_pt;
 mod flows;
 mod hostile;
 mod i18n_keys;
+mod language;
+mod spanish;
 mod teach;
 mod token;

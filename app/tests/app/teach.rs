@@ -7,6 +7,7 @@ use crate::common::*;
 use egui_kittest::kittest::Queryable;
 use lojinha::StartOptions;
 use lojinha::client::fetch::FetchResult;
+use lojinha::i18n::Language;
 use lojinha_teach::steps::{Direction, Name as Step};
 use lojinha_teach::threads_demo::RunMode;
 
@@ -320,7 +321,7 @@ fn export_then_import_round_trip() {
         let w = window(&h, 0).unwrap();
         let first = &lock(&w).import.refused.first;
         assert_eq!(first.len(), exported.min(8), "the errors of the first refusals are kept");
-        assert!(first.iter().all(|(_, e)| e.to_string().starts_with("1002")), "each says why");
+        assert!(first.iter().all(|(_, e)| e.say(Language::En).starts_with("1002")), "each says why");
     }
     assert!(shows(&h, Some(1), &format!("Import done: 0 added, {exported} skipped")), "all are counted");
 

@@ -140,7 +140,7 @@ pub struct Row {
     pub session: Option<u64>,
     /// The diagram's label, in English.
     pub label: String,
-    /// The log's one-line description, in the app's language.
+    /// The log's one-line description, in English.
     pub describe: String,
 }
 
@@ -167,7 +167,7 @@ pub fn rows(steps: &lojinha_teach::Steps) -> Vec<Row> {
                 _ => None,
             },
             label: words::label(step, lojinha_teach::Language::En),
-            describe: lojinha::log::view::describe(step, lojinha::i18n::language()),
+            describe: lojinha::log::view::describe(step, lojinha_teach::Language::En),
         })
         .collect()
 }

@@ -3,7 +3,7 @@
 //! Parses the command line, starts the server, prints `listening on <addr>`,
 //! and stops gracefully on Ctrl-C or SIGTERM (every session gets `goodbye`).
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::net::ToSocketAddrs;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -120,11 +120,20 @@ fn run(args: Args) -> Result<(), String> {
         let added = handle.seed(sample::sample_products());
         tracing::info!("loaded {added} sample products");
     }
-    println!("listening on {}", handle.local_addr());
-    println!("catalog: {db} ({} products)", handle.product_count());
-    let _ = std::io::Write::flush(&mut std::io::stdout());
+    // Written, not printed: whoever reads our output (a script waiting for
+    // "listening on") may close it after the first line, and a server must
+    // not panic over that.
+    let mut out = std::io::stdout().lock();
+    let said = writeln!(out, "listening on {}", handle.local_addr())
+        .and_then(|()| writeln!(out, "catalog: {db} ({} products)", handle.product_count()))
+        .and_then(|()| out.flush());
+    drop(out);
+    if let Err(e) = said {
+        tracing::debug!("standard output closed: {e}");
+    }
     let _ = stop_rx.recv();
-    eprintln!("shutting down: saying goodbye to {} session(s)", handle.sessions().len());
+    writeln!(std::io::stderr(), "shutting down: saying goodbye to {} session(s)", handle.sessions().len())
+        .ok();
     handle.stop();
     Ok(())
 }

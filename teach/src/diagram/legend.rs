@@ -4,19 +4,18 @@
 use egui::{Sense, Ui, pos2, vec2};
 
 use super::paint::{Figure, arrow, look_of, mark};
-use crate::i18n::Language;
+use crate::i18n::{Language, tr};
 use crate::steps::Kind;
 
 /// Draws the key: request, response, error, notification, batch, event.
 pub fn legend(ui: &mut Ui, language: Language) {
-    let texts = language.texts();
     let entries = [
-        (Figure::Line(Kind::Request), texts.legend_request),
-        (Figure::Line(Kind::Response), texts.legend_response),
-        (Figure::Line(Kind::Error { code: None }), texts.legend_error),
-        (Figure::Line(Kind::Notification), texts.legend_notification),
-        (Figure::Line(Kind::Batch), texts.legend_batch),
-        (Figure::Event, texts.legend_event),
+        (Figure::Line(Kind::Request), tr(language, "diagram-legend_request")),
+        (Figure::Line(Kind::Response), tr(language, "diagram-legend_response")),
+        (Figure::Line(Kind::Error { code: None }), tr(language, "diagram-legend_error")),
+        (Figure::Line(Kind::Notification), tr(language, "diagram-legend_notification")),
+        (Figure::Line(Kind::Batch), tr(language, "diagram-legend_batch")),
+        (Figure::Event, tr(language, "diagram-legend_event")),
     ];
     ui.horizontal_wrapped(|ui| {
         for (figure, name) in entries {

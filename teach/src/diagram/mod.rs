@@ -19,7 +19,7 @@ mod view;
 
 use std::hash::{Hash, Hasher};
 
-use crate::i18n::Language;
+use crate::i18n::{Language, tr, trf};
 use crate::steps::{Lane, Step, Steps, Visible};
 pub use legend::legend;
 
@@ -118,11 +118,13 @@ impl Diagram {
 
     /// The lifeline's name: "Client", "Session 3" or "Session 3: Window 2".
     fn lane_name(&self, steps: &Steps, lane: u64, language: Language) -> String {
-        let texts = language.texts();
+        let lane_text = lane.to_string();
         match (self.perspective, steps.lanes().get(lane).and_then(|info| info.client.as_ref())) {
-            (Perspective::Client, _) => texts.client.to_owned(),
-            (Perspective::Server, None) => format!("{} {lane}", texts.session),
-            (Perspective::Server, Some(client)) => format!("{} {lane}: {client}", texts.session),
+            (Perspective::Client, _) => tr(language, "diagram-client"),
+            (Perspective::Server, None) => trf(language, "diagram-session", &[("lane", &lane_text)]),
+            (Perspective::Server, Some(client)) => {
+                trf(language, "diagram-session_named", &[("lane", &lane_text), ("client", client)])
+            }
         }
     }
 

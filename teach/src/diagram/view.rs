@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::paint::{Figure, arrow, look_of, mark};
 use super::{Diagram, DiagramAction, Perspective};
-use crate::i18n::Language;
+use crate::i18n::{Language, tr, trf};
 use crate::steps::words::{clock, label, shorten};
 use crate::steps::{Direction, Lane, Step, Steps};
 
@@ -63,16 +63,12 @@ impl Diagram {
     pub fn show(&mut self, ui: &mut Ui, steps: &Steps, language: Language) -> Option<DiagramAction> {
         self.refresh(steps);
         if self.perspective == Perspective::Server && (self.folded > 0 || self.show_closed) {
-            let texts = language.texts();
-            let label = format!(
-                "{} ({})",
-                texts.show_closed_sessions,
-                steps.lanes().iter().filter(|(_, i)| !i.open).count()
-            );
+            let closed = steps.lanes().iter().filter(|(_, i)| !i.open).count();
+            let label = trf(language, "diagram-show_closed_sessions", &[("n", &closed)]);
             ui.checkbox(&mut self.show_closed, label);
         }
         if self.rows.is_empty() {
-            ui.weak(language.texts().no_messages);
+            ui.weak(tr(language, "diagram-no_messages"));
             return None;
         }
         let columns = self.columns();
@@ -220,9 +216,15 @@ impl Diagram {
         let font = FontId::proportional(13.0);
         let color = ui.visuals().strong_text_color();
         let y = header.center().y;
-        let texts = language.texts();
+        let server = tr(language, "diagram-server");
         let weak = ui.visuals().weak_text_color();
-        painter.text(pos2(header.left() + 4.0, y), Align2::LEFT_CENTER, texts.time, font.clone(), weak);
+        painter.text(
+            pos2(header.left() + 4.0, y),
+            Align2::LEFT_CENTER,
+            tr(language, "diagram-time"),
+            font.clone(),
+            weak,
+        );
         let lanes_painter = painter.with_clip_rect(layout.lanes_area());
         let names: Vec<String> = match self.perspective {
             Perspective::Client => vec![self.lane_name(steps, 0, language)],
@@ -238,8 +240,8 @@ impl Diagram {
             }
             lanes_painter.text(pos2(x, y), Align2::CENTER_CENTER, name, font.clone(), color);
         }
-        name_label(layout.server_x(), texts.server);
-        painter.text(pos2(layout.server_x(), y), Align2::CENTER_CENTER, texts.server, font, color);
+        name_label(layout.server_x(), &server);
+        painter.text(pos2(layout.server_x(), y), Align2::CENTER_CENTER, server, font, color);
         let line = Stroke::new(1.0, weak.gamma_multiply(0.5));
         painter.hline(header.x_range(), header.bottom(), line);
     }
@@ -259,7 +261,7 @@ impl Diagram {
         let clicked = response.clicked();
         if response.hovered() {
             let tooltip = self.tooltip_text(step, text, language);
-            let hint = language.texts().click_to_select;
+            let hint = tr(language, "diagram-click_to_select");
             response.on_hover_ui(|ui| {
                 ui.set_max_width(560.0);
                 ui.label(RichText::new(tooltip).monospace().size(11.5));
@@ -289,7 +291,11 @@ impl Diagram {
                     Err(_) => raw.to_owned(),
                 };
                 let bytes = step.bytes.unwrap_or(raw.len());
-                format!("{}\n({bytes} {})", shorten(&pretty, TOOLTIP_MAX_CHARS), language.texts().bytes)
+                format!(
+                    "{}\n{}",
+                    shorten(&pretty, TOOLTIP_MAX_CHARS),
+                    trf(language, "diagram-bytes", &[("n", &bytes)])
+                )
             }
         };
         self.tooltip_cache = Some((step.seq, language, text.clone()));

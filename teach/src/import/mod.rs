@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::money::{PriceError, parse_price};
 
 pub use export::{CSV_HEADER, to_csv, to_json, to_spreadsheet_csv, write_csv, write_json};
-pub use reason::{Column, ImportError, SkipReason, Unit};
+pub use reason::{Column, ImportError, SkipReason, Unit, price_id};
 pub use whole::DecimalMark;
 
 /// What became of each record of a file, in file order.
@@ -296,10 +296,12 @@ fn field_of(header: &str) -> Option<Field> {
         .collect();
     match key.as_str() {
         "code" | "codigo" | "cod" | "sku" => Some(Field::Code),
-        "name" | "nome" | "descricao" => Some(Field::Name),
-        "pricecents" | "precocentavos" | "centavos" => Some(Field::PriceCents),
-        "price" | "preco" | "valor" | "precors" | "precounitario" | "valorunitario" => Some(Field::Price),
-        "quantity" | "qty" | "quantidade" | "qtd" | "qtde" | "estoque" => Some(Field::Quantity),
+        "name" | "nome" | "descricao" | "nombre" => Some(Field::Name),
+        "pricecents" | "precocentavos" | "centavos" | "preciocentavos" => Some(Field::PriceCents),
+        "price" | "preco" | "valor" | "precors" | "precounitario" | "valorunitario" | "precio"
+        | "preciounitario" => Some(Field::Price),
+        "quantity" | "qty" | "quantidade" | "qtd" | "qtde" | "estoque" | "cantidad" | "existencias"
+        | "stock" => Some(Field::Quantity),
         _ => None,
     }
 }

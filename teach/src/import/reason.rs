@@ -1,8 +1,10 @@
 //! Why a record was skipped, or a whole file refused: kinds with the values
 //! they quote, so the app can say them in its user's language. `Display`
-//! gives the English sentence.
+//! gives the English sentence, from the words files like every other.
 
 use std::fmt;
+
+use crate::i18n::{Language, tr, trf};
 
 use lojinha_server::protocol::FieldError;
 
@@ -55,30 +57,33 @@ pub enum SkipReason {
     },
 }
 
+/// The English sentence, from the same messages the app says in the user's
+/// language (`skip-*` in the words files), with fields and columns by their
+/// wire names and rules in the protocol's own words.
 impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SkipReason::Rule(error) => write!(f, "{error}"),
-            SkipReason::Price { error, raw } => write_price_error(f, *error, raw),
+        let en = Language::En;
+        let text = match self {
+            SkipReason::Rule(error) => {
+                trf(en, "skip-rule", &[("field", &error.field), ("reason", &error.reason.to_string())])
+            }
+            SkipReason::Price { error, raw } => trf(en, price_id(*error), &[("raw", raw)]),
             SkipReason::NotWholeNumber { column, raw } => {
-                write!(f, "{column} is not a whole number: '{raw}'")
+                trf(en, "skip-not_whole", &[("column", column), ("raw", raw)])
             }
-            SkipReason::ColumnEmpty { column } => write!(f, "{column} is empty"),
+            SkipReason::ColumnEmpty { column } => trf(en, "skip-column_empty", &[("column", column)]),
             SkipReason::FieldCount { has, header } => {
-                write!(f, "the row has {has} fields but the header has {header}")
+                trf(en, "skip-field_count", &[("has", has), ("header", header)])
             }
-            SkipReason::UnclosedQuote => f.write_str("a quoted field is never closed"),
+            SkipReason::UnclosedQuote => tr(en, "skip-unclosed_quote"),
             SkipReason::PriceMismatch { price, price_cents } => {
-                write!(f, "price '{price}' and price_cents '{price_cents}' disagree")
+                trf(en, "skip-price_mismatch", &[("price", price), ("cents", &price_cents.to_string())])
             }
             SkipReason::Duplicate { code, unit, first } => {
-                let unit = match unit {
-                    Unit::Line => "line",
-                    Unit::Item => "item",
-                };
-                write!(f, "duplicate code '{code}' (first on {unit} {first})")
+                trf(en, unit.duplicate_id(), &[("code", code), ("first", &first.to_string())])
             }
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -89,15 +94,25 @@ impl SkipReason {
     }
 }
 
-/// The English words for a price that was not read.
-fn write_price_error(f: &mut fmt::Formatter<'_>, error: PriceError, raw: &str) -> fmt::Result {
+/// The message for a price that was not read (it quotes the price as `raw`).
+pub fn price_id(error: PriceError) -> &'static str {
     match error {
-        PriceError::Empty => f.write_str("price is empty"),
-        PriceError::NotANumber => write!(f, "price is not a number: '{raw}'"),
-        PriceError::Negative => write!(f, "price is negative: '{raw}'"),
-        PriceError::TooManyDecimals => write!(f, "price has more than 2 decimal places: '{raw}'"),
-        PriceError::Ambiguous => write!(f, "price is ambiguous (thousands or decimals?): '{raw}'"),
-        PriceError::TooLarge => write!(f, "price is too large: '{raw}'"),
+        PriceError::Empty => "skip-price_empty",
+        PriceError::NotANumber => "skip-price_not_number",
+        PriceError::Negative => "skip-price_negative",
+        PriceError::TooManyDecimals => "skip-price_decimals",
+        PriceError::Ambiguous => "skip-price_ambiguous",
+        PriceError::TooLarge => "skip-price_too_large",
+    }
+}
+
+impl Unit {
+    /// The message for a duplicate first seen in this unit.
+    pub fn duplicate_id(self) -> &'static str {
+        match self {
+            Unit::Line => "skip-duplicate_line",
+            Unit::Item => "skip-duplicate_item",
+        }
     }
 }
 
@@ -123,22 +138,34 @@ pub enum ImportError {
     MissingColumn { column: Column, header: Vec<String> },
 }
 
+/// The English sentence, from the same messages the app uses (`skip-*`).
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::Empty => f.write_str("the file is empty"),
-            ImportError::NotJson { cause, line, column } => {
-                write!(f, "the file is not valid JSON: {cause} (line {line}, column {column})")
-            }
-            ImportError::NotAnArray => f.write_str("expected a JSON array of products"),
+        let en = Language::En;
+        let text = match self {
+            ImportError::Empty => tr(en, "skip-file_empty"),
+            ImportError::NotJson { cause, line, column } => trf(
+                en,
+                "skip-not_json",
+                &[("what", cause), ("line", &line.to_string()), ("column", &column.to_string())],
+            ),
+            ImportError::NotAnArray => tr(en, "skip-not_array"),
             ImportError::MissingColumn { column, header } => {
-                let name = match column {
-                    Column::Code => "'code'",
-                    Column::Name => "'name'",
-                    Column::Price => "'price_cents' or 'price'",
-                };
-                write!(f, "the header has no {name} column (it has: {})", header.join(", "))
+                let column = tr(en, column.name_id());
+                trf(en, "skip-missing_column", &[("column", &column), ("header", &header.join(", "))])
             }
+        };
+        f.write_str(&text)
+    }
+}
+
+impl Column {
+    /// The message that names this column in a "missing column" sentence.
+    pub fn name_id(self) -> &'static str {
+        match self {
+            Column::Code => "skip-column_code",
+            Column::Name => "skip-column_name",
+            Column::Price => "skip-column_price",
         }
     }
 }

@@ -49,7 +49,11 @@ fn both_price_columns_must_agree() {
     assert_eq!(
         reasons(&report),
         vec![
-            (4, "price '2.60' and price_cents '250' disagree".to_owned()),
+            (
+                4,
+                "price '2.60' and price_cents '250' disagree: correct one of them, or delete one of the two columns"
+                    .to_owned(),
+            ),
             (6, "price is not a number: 'abc'".to_owned()),
             (7, "price is empty".to_owned()),
         ]
@@ -179,7 +183,7 @@ fn reads_json() {
     let got = reasons(&report);
     assert!(got[0].1.starts_with("price_cents:"));
     assert_eq!(got[1], (3, "colour: unknown field".into()));
-    assert_eq!(got[2], (4, "duplicate code 'A' (first on item 1)".into()));
+    assert_eq!(got[2], (4, "duplicate code 'A' (first as item 1)".into()));
     let listed = parse(r#"{"products":[{"code":"A","name":"a","price_cents":1,"quantity":2}],"next":null}"#);
     assert_eq!(listed.unwrap().products(), vec![product("A", "a", 1, 2)]);
 }
@@ -217,4 +221,13 @@ fn round_trips() {
     }
     assert_eq!(parse(&to_csv(&[])).unwrap().rows, vec![]);
     assert_eq!(parse(&to_json(&[])).unwrap().rows, vec![]);
+}
+
+/// A spreadsheet with Spanish column names reads like a Portuguese one.
+#[test]
+fn reads_spanish_headers() {
+    let report = parse("código;nombre;precio;cantidad\r\nCUA-1;Cuaderno;12,90;3\r\n").unwrap();
+    assert_eq!(report.products(), vec![product("CUA-1", "Cuaderno", 1290, 3)]);
+    let report = parse("codigo,nombre,precio_centavos,existencias\nREG-1,Regla,250,7\n").unwrap();
+    assert_eq!(report.products(), vec![product("REG-1", "Regla", 250, 7)]);
 }

@@ -1,4 +1,4 @@
-//! The sockets lesson, step by step, in English and Brazilian Portuguese.
+//! The sockets lesson, step by step, in every language of the words files.
 //!
 //! Each [`LessonStep`] explains one idea, says what to look at, and may carry
 //! a [`LessonAction`] that the app runs against its real server and clients
@@ -13,19 +13,14 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Language;
 pub use panel::LessonPanel;
 
-/// A text in both languages.
+/// A text of the lesson: a message id of the words files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Localized {
-    pub en: &'static str,
-    pub pt_br: &'static str,
-}
+pub struct Words(pub &'static str);
 
-impl Localized {
-    pub const fn get(&self, language: Language) -> &'static str {
-        match language {
-            Language::En => self.en,
-            Language::PtBr => self.pt_br,
-        }
+impl Words {
+    /// The text in `language`.
+    pub fn get(&self, language: Language) -> String {
+        crate::i18n::tr(language, self.0)
     }
 }
 
@@ -72,9 +67,9 @@ pub enum LessonAction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LessonStep {
     pub id: StepId,
-    pub title: Localized,
-    pub explanation: Localized,
-    pub look_at: Localized,
+    pub title: Words,
+    pub explanation: Words,
+    pub look_at: Words,
     pub action: Option<LessonAction>,
 }
 

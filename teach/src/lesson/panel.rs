@@ -5,7 +5,7 @@ use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::{LessonAction, LessonStep, StepId, steps};
-use crate::i18n::Language;
+use crate::i18n::{Language, tr, trf};
 
 /// Which step the student is on. Serializable, so the app can persist it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,7 +41,6 @@ impl LessonPanel {
         self.step_list(ui, language);
         ui.separator();
         let step = self.current();
-        let texts = language.texts();
         let mut action = None;
         ScrollArea::vertical().id_salt("lojinha_lesson_body").auto_shrink([false, true]).show(ui, |ui| {
             ui.heading(step.title.get(language));
@@ -49,18 +48,18 @@ impl LessonPanel {
             ui.label(step.explanation.get(language));
             ui.add_space(6.0);
             ui.group(|ui| {
-                ui.strong(texts.what_to_look_at);
+                ui.strong(tr(language, "lesson-what_to_look_at"));
                 ui.label(step.look_at.get(language));
             });
             ui.add_space(6.0);
             match step.action {
                 Some(step_action) => {
-                    if ui.button(RichText::new(texts.do_it).strong()).clicked() {
+                    if ui.button(RichText::new(tr(language, "lesson-do_it")).strong()).clicked() {
                         action = Some(step_action);
                     }
                 }
                 None => {
-                    ui.weak(texts.no_action);
+                    ui.weak(tr(language, "lesson-no_action"));
                 }
             }
         });
@@ -68,27 +67,31 @@ impl LessonPanel {
     }
 
     fn navigation(&mut self, ui: &mut Ui, language: Language) {
-        let texts = language.texts();
         let last = steps().len() - 1;
         ui.horizontal(|ui| {
-            if ui.add_enabled(self.current > 0, egui::Button::new(texts.previous)).clicked() {
+            if ui.add_enabled(self.current > 0, egui::Button::new(tr(language, "lesson-previous"))).clicked()
+            {
                 self.previous();
             }
-            ui.label(format!("{} {} {} {}", texts.step, self.current + 1, texts.of, last + 1));
-            if ui.add_enabled(self.current < last, egui::Button::new(texts.next)).clicked() {
+            ui.label(trf(language, "lesson-step_of", &[("n", &(self.current + 1)), ("total", &(last + 1))]));
+            if ui.add_enabled(self.current < last, egui::Button::new(tr(language, "lesson-next"))).clicked() {
                 self.next();
             }
         });
     }
 
     fn step_list(&mut self, ui: &mut Ui, language: Language) {
-        CollapsingHeader::new(language.texts().all_steps).id_salt("lojinha_lesson_steps").show(ui, |ui| {
-            for (index, step) in steps().iter().enumerate() {
-                let title = format!("{}. {}", index + 1, step.title.get(language));
-                if ui.selectable_label(index == self.current, title).clicked() {
-                    self.current = index;
+        CollapsingHeader::new(tr(language, "lesson-all_steps")).id_salt("lojinha_lesson_steps").show(
+            ui,
+            |ui| {
+                for (index, step) in steps().iter().enumerate() {
+                    let title = step.title.get(language);
+                    let title = trf(language, "lesson-numbered", &[("n", &(index + 1)), ("title", &title)]);
+                    if ui.selectable_label(index == self.current, title).clicked() {
+                        self.current = index;
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 }

@@ -4,83 +4,88 @@
 
 use std::time::Duration;
 
+use lojinha_server::Mode;
+
 use crate::closing;
-use crate::i18n::Language;
+use crate::i18n::{Language, ToArg, decimal, tr, trf};
 
 use super::step::{Kind, Name, Step, What};
 
 /// The message id of a step kind's short name (the log's "step" column).
 pub fn name_key(name: Name) -> &'static str {
     match name {
-        Name::Listening => "step.listening",
-        Name::Connecting => "step.connecting",
-        Name::Connected => "step.connected",
-        Name::SessionOpened => "step.session_opened",
-        Name::Welcome => "step.welcome",
-        Name::Hello => "step.hello",
-        Name::Request => "step.request",
-        Name::Response => "step.response",
-        Name::ErrorResponse => "step.error_response",
-        Name::Batch => "step.batch",
-        Name::Notification => "step.notification",
-        Name::Goodbye => "step.goodbye",
-        Name::Garbage => "step.garbage",
-        Name::Read => "step.read",
-        Name::Error => "step.error",
-        Name::Closed => "step.closed",
-        Name::Stopped => "step.stopped",
+        Name::Listening => "step-listening",
+        Name::Connecting => "step-connecting",
+        Name::Connected => "step-connected",
+        Name::SessionOpened => "step-session_opened",
+        Name::Welcome => "step-welcome",
+        Name::Hello => "step-hello",
+        Name::Request => "step-request",
+        Name::Response => "step-response",
+        Name::ErrorResponse => "step-error_response",
+        Name::Batch => "step-batch",
+        Name::Notification => "step-notification",
+        Name::Goodbye => "step-goodbye",
+        Name::Garbage => "step-garbage",
+        Name::Read => "step-read",
+        Name::Error => "step-error",
+        Name::Closed => "step-closed",
+        Name::Stopped => "step-stopped",
     }
 }
 
 /// What a step that is not a line says: "connect() to 127.0.0.1:5050",
 /// "accept() from …", why a connection ended. `None` for lines.
 pub fn local(step: &Step, language: Language) -> Option<String> {
-    let pick = |en: &str, pt: &str| if language == Language::PtBr { pt.to_owned() } else { en.to_owned() };
+    let say = |id: &str, args: &[(&str, &dyn ToArg)]| trf(language, id, args);
     Some(match &step.what {
         What::Message(_) => return None,
-        What::Connecting { addr } => pick("connect() to ", "connect() para ") + addr,
+        What::Connecting { addr } => say("steps-connect_to", &[("addr", addr)]),
         What::Connected { local, peer } => {
-            pick("connected as ", "conectado como ") + &format!("{local} -> {peer}")
+            say("steps-connected_as", &[("local", &local.to_string()), ("peer", &peer.to_string())])
         }
-        What::Read => format!("read(): {} bytes", step.bytes.unwrap_or(0)),
+        What::Read => say("steps-read", &[("n", &step.bytes.unwrap_or(0))]),
         What::ConnectionEnded(end) => closing::connection_end(end, language),
         What::ConnectFailed { said, .. } => said.0.say(language),
         What::Listening { addr, mode } => {
-            let mode = match (mode, language) {
-                (lojinha_server::Mode::Sequential, Language::PtBr) => "sequencial",
-                (lojinha_server::Mode::Threaded, Language::PtBr) => "com threads",
-                (lojinha_server::Mode::Sequential, _) => "sequential",
-                (lojinha_server::Mode::Threaded, _) => "threaded",
-            };
-            pick("listening on ", "escutando em ") + &format!("{addr} ({mode})")
+            let mode = tr(language, mode_id(*mode));
+            say("steps-listening_on", &[("addr", &addr.to_string()), ("mode", &mode)])
         }
-        What::Accepted { peer } => pick("accept() from ", "accept() de ") + &peer.to_string(),
-        What::Named { client } => format!("hello: {client}"),
+        What::Accepted { peer } => say("steps-accepted", &[("peer", &peer.to_string())]),
+        What::Named { client } => say("steps-named", &[("client", client)]),
         What::Refused { peer, reason } => {
-            pick("refused ", "recusado ") + &format!("{peer}: {}", closing::refusal(reason, language))
+            let reason = closing::refusal(reason, language);
+            say("steps-refused", &[("peer", &peer.to_string()), ("reason", &reason)])
         }
         What::SessionClosed(reason) => closing::session_closed(reason, language),
-        What::Stopped => pick("stopped", "parado"),
+        What::Stopped => tr(language, "steps-stopped"),
         What::Note { said, .. } => said.0.say(language),
     })
+}
+
+/// The message id of a server mode's name ("threaded", "sequential").
+pub fn mode_id(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Threaded => "server-mode_threaded",
+        Mode::Sequential => "server-mode_sequential",
+    }
 }
 
 /// The label of a diagram row: "product.get #7", "result #7 · 1.20 ms",
 /// "error 1001 #7", "batch [1,2]", or the local step's sentence.
 pub fn label(step: &Step, language: Language) -> String {
     let Some(message) = step.message() else {
-        let said = local(step, language).unwrap_or_default();
         return match &step.what {
             What::ConnectFailed { failure, .. } => closing::connect_failed(*failure, language),
             What::ConnectionEnded(_) | What::SessionClosed(_) => {
-                format!("{}: {said}", if language == Language::PtBr { "fechada" } else { "closed" })
+                let reason = local(step, language).unwrap_or_default();
+                trf(language, "diagram-closed", &[("reason", &reason)])
             }
-            _ => said,
+            _ => local(step, language).unwrap_or_default(),
         };
     };
     let id = message.id.as_deref().map(|id| format!(" #{id}")).unwrap_or_default();
     let rtt = step.round_trip.map(|d| format!(" · {}", duration(d, language))).unwrap_or_default();
-    let pt = language == Language::PtBr;
     // "result" stays: it is the response's member name, as the lesson says it.
     match message.kind {
         Kind::Request => format!("{}{id}", message.method.as_deref().unwrap_or_default()),
@@ -88,12 +93,12 @@ pub fn label(step: &Step, language: Language) -> String {
         Kind::Response => format!("result{id}{rtt}"),
         Kind::Error { code } => {
             let code = code.map(|c| format!(" {c}")).unwrap_or_default();
-            format!("{}{code}{id}{rtt}", if pt { "erro" } else { "error" })
+            trf(language, "diagram-error", &[("code", &code), ("id", &id), ("rtt", &rtt)])
         }
-        Kind::Batch => format!("{}{id}{rtt}", if pt { "lote" } else { "batch" }),
+        Kind::Batch => trf(language, "diagram-batch", &[("id", &id), ("rtt", &rtt)]),
         Kind::Garbage => {
-            let raw = step.raw().unwrap_or_default();
-            format!("{}: {}", if pt { "não é JSON-RPC" } else { "not JSON-RPC" }, shorten(raw, 24))
+            let raw = shorten(step.raw().unwrap_or_default(), 24);
+            trf(language, "diagram-not_json_rpc", &[("raw", &raw)])
         }
     }
 }
@@ -109,19 +114,16 @@ pub fn shorten(text: &str, max: usize) -> String {
 /// `42 µs`, `0.42 ms`, `12.3 ms`, `1.25 s`, with the language's decimal mark.
 pub fn duration(duration: Duration, language: Language) -> String {
     let ms = duration.as_secs_f64() * 1000.0;
-    let text = if ms < 0.1 {
+    if ms < 0.1 {
         format!("{} µs", duration.as_micros())
-    } else if ms < 1.0 {
-        format!("{ms:.2} ms")
     } else if ms < 1000.0 {
-        format!("{ms:.1} ms")
+        format!("{} ms", decimal(language, ms, if ms < 1.0 { 2 } else { 1 }))
     } else {
-        format!("{:.2} s", ms / 1000.0)
-    };
-    language.decimal(text)
+        format!("{} s", decimal(language, ms / 1000.0, 2))
+    }
 }
 
 /// A step's time on the record's clock: `12.345 s`.
 pub fn clock(at: Duration, language: Language) -> String {
-    language.decimal(format!("{:.3} s", at.as_secs_f64()))
+    format!("{} s", decimal(language, at.as_secs_f64(), 3))
 }

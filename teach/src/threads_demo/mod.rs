@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Context, Ui};
 
-use crate::i18n::Language;
+use crate::i18n::{Language, tr, trf};
 
 /// The lesson's task lengths in seconds: T1 to T4.
 pub const TASK_SECONDS: [f64; 4] = [3.0, 2.0, 1.0, 0.5];
@@ -83,10 +83,10 @@ enum TaskEvent {
 #[derive(Debug)]
 pub struct ThreadsDemo {
     time_scale: f64,
-    language: Language,
     sequential: Option<Run>,
     concurrent: Option<Run>,
     running: Option<(RunMode, Receiver<TaskEvent>)>,
+    /// Why a thread could not start (the system's words).
     error: Option<String>,
 }
 
@@ -98,24 +98,13 @@ impl Default for ThreadsDemo {
 
 impl ThreadsDemo {
     pub fn new() -> ThreadsDemo {
-        ThreadsDemo {
-            time_scale: 1.0,
-            language: Language::default(),
-            sequential: None,
-            concurrent: None,
-            running: None,
-            error: None,
-        }
+        ThreadsDemo { time_scale: 1.0, sequential: None, concurrent: None, running: None, error: None }
     }
 
     /// Multiplies every task's length (0.01 turns 3 s into 30 ms, for tests).
     pub fn with_time_scale(mut self, scale: f64) -> ThreadsDemo {
         self.time_scale = scale.max(0.0);
         self
-    }
-
-    pub fn set_language(&mut self, language: Language) {
-        self.language = language;
     }
 
     /// Runs the four tasks one after another on one thread. Ignored while a run goes on.
@@ -154,26 +143,26 @@ impl ThreadsDemo {
         }
     }
 
-    /// The buttons and both timelines.
-    pub fn show(&mut self, ui: &mut Ui) {
+    /// The buttons and both timelines, in `language`.
+    pub fn show(&mut self, ui: &mut Ui, language: Language) {
         self.poll();
-        let texts = self.language.texts();
         ui.horizontal(|ui| {
             let idle = !self.is_running();
-            if ui.add_enabled(idle, egui::Button::new(texts.run_sequential)).clicked() {
+            if ui.add_enabled(idle, egui::Button::new(tr(language, "threads-run_sequential"))).clicked() {
                 self.start_sequential(ui.ctx());
             }
-            if ui.add_enabled(idle, egui::Button::new(texts.run_concurrent)).clicked() {
+            if ui.add_enabled(idle, egui::Button::new(tr(language, "threads-run_concurrent"))).clicked() {
                 self.start_concurrent(ui.ctx());
             }
         });
         if let Some(error) = &self.error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
+            let said = trf(language, "threads-no_thread", &[("error", error)]);
+            ui.colored_label(ui.visuals().error_fg_color, said);
         }
         let scale = self.time_scale;
         for mode in [RunMode::Sequential, RunMode::Concurrent] {
             ui.add_space(6.0);
-            timeline::show(ui, mode, self.run(mode), scale, self.language);
+            timeline::show(ui, mode, self.run(mode), scale, language);
         }
         if self.is_running() {
             ui.ctx().request_repaint_after(FRAME_WHILE_RUNNING);
@@ -205,7 +194,7 @@ impl ThreadsDemo {
         } = Some(run);
         match spawned {
             Ok(()) => self.running = Some((mode, rx)),
-            Err(e) => self.error = Some(format!("could not start a thread: {e}")),
+            Err(e) => self.error = Some(e.to_string()),
         }
     }
 }

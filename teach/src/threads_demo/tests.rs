@@ -58,7 +58,7 @@ fn starting_twice_is_ignored() {
 #[test]
 fn ui_button_runs_the_demo() {
     let mut harness = Harness::new_ui_state(
-        |ui, demo: &mut ThreadsDemo| demo.show(ui),
+        |ui, demo: &mut ThreadsDemo| demo.show(ui, Language::En),
         ThreadsDemo::new().with_time_scale(SCALE),
     );
     harness.step();
@@ -79,10 +79,35 @@ fn ui_button_runs_the_demo() {
 /// In Portuguese the same demo speaks the lesson's words ("Tarefa").
 #[test]
 fn ui_speaks_portuguese() {
-    let mut demo = ThreadsDemo::new();
-    demo.set_language(Language::PtBr);
-    let mut harness = Harness::new_ui_state(|ui, demo: &mut ThreadsDemo| demo.show(ui), demo);
+    let demo = ThreadsDemo::new();
+    let mut harness = Harness::new_ui_state(|ui, demo: &mut ThreadsDemo| demo.show(ui, Language::PtBr), demo);
     harness.run();
     harness.get_by_label("Executar cada uma na sua thread");
     harness.get_by_label("Uma após a outra (sequencial): ainda não executado");
+}
+
+/// In Spanish the demo speaks of "hilos", and after a run its total has a decimal comma.
+#[test]
+fn ui_speaks_spanish() {
+    let mut harness = Harness::new_ui_state(
+        |ui, demo: &mut ThreadsDemo| demo.show(ui, Language::Es),
+        ThreadsDemo::new().with_time_scale(SCALE),
+    );
+    harness.run();
+    harness.get_by_label("Una tras otra (secuencial): todavía no se ejecutó");
+    harness.get_by_label("Ejecutar cada una en su propio hilo").click();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    harness.step();
+    while harness.state().is_running() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.step();
+    harness.get_by_label_contains(
+        "La tarea 4 terminó primero · Orden de término: Tarea 4, Tarea 3, Tarea 2, Tarea 1",
+    );
+    let total = harness.state().run(RunMode::Concurrent).and_then(|run| run.total()).expect("finished");
+    let total = lojinha_words::decimal(Language::Es, total.as_secs_f64(), 2);
+    assert!(total.contains(','), "{total}");
+    harness.get_by_label(&format!("Cada una en su propio hilo (concurrente): total {total} s"));
 }

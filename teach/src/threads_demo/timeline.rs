@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
 
 use super::{Run, RunMode, TASK_SECONDS};
-use crate::i18n::Language;
+use crate::i18n::{Decimal, Language, tr, trf};
 
 const BAR_HEIGHT: f32 = 16.0;
 const ROW_GAP: f32 = 4.0;
@@ -23,21 +23,18 @@ const TASK_COLORS: [Color32; 4] = [
 
 /// Title, bars and summary of one mode's last run.
 pub fn show(ui: &mut Ui, mode: RunMode, run: Option<&Run>, scale: f64, language: Language) {
-    let texts = language.texts();
     let title = match mode {
-        RunMode::Sequential => texts.sequential_title,
-        RunMode::Concurrent => texts.concurrent_title,
+        RunMode::Sequential => tr(language, "threads-sequential_title"),
+        RunMode::Concurrent => tr(language, "threads-concurrent_title"),
     };
     let status = match run {
-        None => texts.not_run_yet.to_owned(),
+        None => tr(language, "threads-not_run_yet"),
         Some(run) => match run.total() {
-            Some(total) => {
-                format!("{} {}", texts.total, language.decimal(format!("{:.2} s", total.as_secs_f64())))
-            }
-            None => texts.running.to_owned(),
+            Some(total) => trf(language, "threads-total", &[("seconds", &Decimal(total.as_secs_f64(), 2))]),
+            None => tr(language, "threads-running"),
         },
     };
-    ui.strong(format!("{title}: {status}"));
+    ui.strong(trf(language, "threads-heading", &[("title", &title), ("status", &status)]));
     let axis_seconds = TASK_SECONDS.iter().sum::<f64>() * scale * 1.04;
     paint_bars(ui, run, axis_seconds, scale, language);
     if let Some(run) = run.filter(|r| !r.finish_order.is_empty()) {
@@ -47,11 +44,10 @@ pub fn show(ui: &mut Ui, mode: RunMode, run: Option<&Run>, scale: f64, language:
 
 /// "Task 4 finished first · Finish order: Task 4, Task 3, Task 2, Task 1".
 fn summary(run: &Run, language: Language) -> String {
-    let texts = language.texts();
-    let name = |task: &usize| format!("{} {}", texts.task, task + 1);
+    let name = |task: &usize| trf(language, "threads-task", &[("n", &(task + 1))]);
     let order: Vec<String> = run.finish_order.iter().map(name).collect();
-    let first = run.finish_order.first().map(name).unwrap_or_default();
-    format!("{first} {} · {}: {}", texts.finished_first, texts.finish_order, order.join(", "))
+    let first = run.finish_order.first().map_or(0, |task| task + 1);
+    trf(language, "threads-summary", &[("first", &first), ("order", &order.join(", "))])
 }
 
 fn paint_bars(ui: &mut Ui, run: Option<&Run>, axis_seconds: f64, scale: f64, language: Language) {
@@ -65,8 +61,9 @@ fn paint_bars(ui: &mut Ui, run: Option<&Run>, axis_seconds: f64, scale: f64, lan
     let now = Instant::now();
     for (task, seconds) in TASK_SECONDS.iter().enumerate() {
         let top = rect.top() + task as f32 * (BAR_HEIGHT + ROW_GAP);
-        let seconds = language.decimal(format!("{seconds} s"));
-        let name = format!("{} {} ({seconds})", language.texts().task, task + 1);
+        let places = if seconds.fract() == 0.0 { 0 } else { 1 };
+        let length = Decimal(*seconds, places);
+        let name = trf(language, "threads-task_length", &[("n", &(task + 1)), ("seconds", &length)]);
         let left = pos2(rect.left(), top + BAR_HEIGHT / 2.0);
         painter.text(left, Align2::LEFT_CENTER, name, font.clone(), text_color);
         let timing = run.map(|r| (r.tasks[task], r.begun));
@@ -102,8 +99,8 @@ fn paint_axis(
         let seconds = second as f64 * scale;
         let x = track.left() + (seconds / axis_seconds.max(1e-9)) as f32 * track.width();
         painter.vline(x, y..=y + 3.0, Stroke::new(1.0, weak));
-        let label = if scale >= 1.0 { format!("{seconds:.0} s") } else { format!("{seconds:.2} s") };
-        let label = language.decimal(label);
+        let places = if scale >= 1.0 { 0 } else { 2 };
+        let label = trf(language, "threads-seconds", &[("seconds", &Decimal(seconds, places))]);
         let anchor = if second == 0 { Align2::LEFT_TOP } else { Align2::CENTER_TOP };
         painter.text(pos2(x, y + 3.0), anchor, label, FontId::proportional(10.0), weak);
     }

@@ -55,7 +55,7 @@ struct ImportTally {
 
 impl ImportTally {
     fn not_connected(&mut self, codes: impl Iterator<Item = String>) {
-        let reason = Phrase::key("client.not_connected");
+        let reason = Phrase::key("client-not_connected");
         for code in codes {
             self.refused.push(code, || reason.clone());
         }
@@ -92,9 +92,9 @@ fn pump(
         tally.answered += 1;
         match response.result {
             Ok(_) => tally.added += 1,
-            Err(e) => {
-                tally.refused.push(code, || Phrase::of(e, |e| format!("{}: {}", e.code, describe_rpc(e))))
-            }
+            Err(e) => tally
+                .refused
+                .push(code, || Phrase::of(e, |e, lang| format!("{}: {}", e.code, describe_rpc(e, lang)))),
         }
     }
     Ok(true)

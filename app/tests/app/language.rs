@@ -1,31 +1,17 @@
-//! Switching the language at run time (its own test binary: the language is
-//! process-wide, and the other tests read English labels). The tests here
-//! take turns, as each one switches the language.
+//! Switching the language at run time. Each app keeps its own language, so
+//! these tests run beside the English ones in the same binary.
 
-mod common;
-
-use std::sync::{Mutex, MutexGuard, PoisonError};
-
-use common::*;
+use crate::common::*;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use lojinha::StartOptions;
-use lojinha::i18n::{Language, set_language};
-use lojinha_test_support::{bind_loopback, memory_config, start_server};
-
-/// One language-switching test at a time.
-fn one_at_a_time() -> MutexGuard<'static, ()> {
-    static TURN: Mutex<()> = Mutex::new(());
-    TURN.lock().unwrap_or_else(PoisonError::into_inner)
-}
+use lojinha_server::ServerConfig;
 
 /// Choosing "Português (Brasil)" in the top bar relabels the whole UI at
 /// once (main window, lesson panel, client windows) and is remembered in the
 /// settings file for the next run; English brings it back.
 #[test]
 fn switching_language_changes_visible_labels_and_is_remembered() {
-    let _turn = one_at_a_time();
-    set_language(Language::En);
     let dir = tempfile::tempdir().unwrap();
     let settings = dir.path().join("settings.json");
     let options = || StartOptions { settings_path: Some(settings.clone()), ..Default::default() };
@@ -46,13 +32,19 @@ fn switching_language_changes_visible_labels_and_is_remembered() {
     assert!(window_titled(&h, "Janela de cliente 1"), "the open window's title follows");
     assert!(!shows(&h, None, "Start server"));
     drop(h);
-    set_language(Language::En);
 
     let mut h = app(options());
     h.step();
     assert!(shows(&h, None, "Iniciar servidor"), "the next run starts in Portuguese");
     pick_language(&mut h, "Português (Brasil)", "English");
     assert!(shows(&h, None, "Start server"));
+
+    pick_language(&mut h, "English", "Español");
+    assert!(shows(&h, None, "Nueva ventana de cliente"), "Spanish is offered too");
+    assert!(shows(&h, None, "Sockets: direcciones y puertos"), "the lesson in Spanish");
+    click(&mut h, None, "Nueva ventana de cliente");
+    assert!(shows(&h, None, "Consola sin procesar"), "and the client window");
+    assert!(!shows(&h, None, "Start server") && !shows(&h, None, "Iniciar servidor\n"));
 }
 
 /// Messages already on screen when the language changes are said again in
@@ -61,11 +53,10 @@ fn switching_language_changes_visible_labels_and_is_remembered() {
 /// keep what happened, not the words it was first said in.
 #[test]
 fn messages_already_shown_follow_a_switch() {
-    let _turn = one_at_a_time();
-    set_language(Language::En);
-    let server = start_server(memory_config());
-    let taken = bind_loopback();
-    let free = bind_loopback().local_addr().unwrap().to_string();
+    let server =
+        lojinha_server::start(ServerConfig { listen: "127.0.0.1:0".into(), ..Default::default() }).unwrap();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().to_string();
     let mut h = app(StartOptions { db: Some(":memory:".into()), ..Default::default() });
 
     set_text(&mut h, None, "Listen address", &taken.local_addr().unwrap().to_string());
@@ -135,16 +126,39 @@ fn messages_already_shown_follow_a_switch() {
         assert!(!shows(&h, None, english), "still in English: {english}");
     }
 
-    pick_language(&mut h, "Português (Brasil)", "English");
+    pick_language(&mut h, "Português (Brasil)", "Español");
+    let spanish = [
+        "el puerto está en uso",
+        "Ningún servidor está escuchando en",
+        "el carácter ' ' no está permitido",
+        "Obligatorio",
+        "Corrige los campos marcados en rojo.",
+        "Se agregó LNG-1.",
+        "Servidor: Ya existe un producto con el código LNG-1",
+    ];
+    for text in spanish {
+        assert!(shows(&h, None, text), "{text}");
+    }
+    assert!(refusals(&h, "Ningún servidor está escuchando en") >= 2, "the log line follows too");
+
+    pick_language(&mut h, "Español", "English");
     assert!(shows(&h, None, "No server is listening at") && shows(&h, None, "Required"), "and back");
 }
 
+/// Opens the language menu (showing `current`) and picks `wanted`. A
+/// menu closed by picking an item from the accessibility tree may need a
+/// second click to open again.
 fn pick_language(h: &mut App, current: &str, wanted: &str) {
-    let current = current.to_owned();
-    h.get_by(move |n| n.role() == Role::ComboBox && n.value().as_deref() == Some(current.as_str()))
-        .click_accesskit();
-    for _ in 0..3 {
-        h.step();
+    for _ in 0..2 {
+        let current = current.to_owned();
+        h.get_by(move |n| n.role() == Role::ComboBox && n.value().as_deref() == Some(current.as_str()))
+            .click_accesskit();
+        for _ in 0..3 {
+            h.step();
+        }
+        if h.query_by_label(wanted).is_some() {
+            break;
+        }
     }
     h.get_by_label(wanted).click_accesskit();
     for _ in 0..3 {

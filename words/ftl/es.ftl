@@ -1,0 +1,607 @@
+# Lojinha: todas las palabras de la aplicación, en español neutro (América Latina).
+# Los ids son los mismos de en.ftl; { $nombre } lo completa el código.
+# Los números dados como números eligen la forma plural: { $n -> [one] ... *[other] ... }.
+
+## Main window
+
+app-title = Lojinha
+app-new_client = Nueva ventana de cliente
+app-windows_open = Ventanas de cliente abiertas: { $n }
+app-client_name = Nombre de las nuevas ventanas
+app-default_client_name = Cliente
+app-theme = Tema
+app-zoom_in = Texto más grande (para proyectores)
+app-zoom_out = Texto más pequeño
+app-window_failed = No se pudo abrir la ventana de cliente: { $error }
+theme-system = Sistema
+theme-light = Claro
+theme-dark = Oscuro
+
+## Server panel
+
+server-title = Servidor
+server-explain = Un servidor escucha en una dirección; las ventanas de cliente (aquí o en otras computadoras) se conectan a él.
+server-listen = Dirección de escucha
+server-allow_remote = Permitir otras computadoras
+server-allow_remote_warning =
+    Escuchando en { $addr }: cualquier persona de tu red puede conectarse y cambiar el catálogo. No hay contraseña.
+server-mode = Modo
+server-threaded = { server-mode_threaded } (varios clientes)
+server-sequential = { server-mode_sequential } (uno a la vez)
+server-db = Base de datos
+server-in_memory = En memoria (se pierde al detenerlo)
+server-db_file = Archivo de la base de datos
+server-db_used = Usa: { $db }
+server-seed_sample = Agregar productos de ejemplo si está vacía
+server-token = Token de acceso (opcional)
+server-token_hint = ninguno: cualquiera puede conectarse
+server-token_help = Los clientes deben enviar este token en hello antes de cualquier otra solicitud
+server-start = Iniciar servidor
+server-stop = Detener servidor
+server-starting = Iniciando…
+server-stopping = Deteniendo (despidiéndose de los clientes)…
+server-err_start = No se pudo iniciar el servidor: { $error }
+server-bind_failed = no se puede escuchar en { $addr }: { $detail }
+server-bind_in_use = el puerto está en uso (¿hay otro servidor corriendo? elige otro puerto)
+server-bind_privileged = los puertos menores que 1024 requieren privilegios: elige un puerto de 1024 a 65535
+server-bind_bad_address = escribe la dirección como host:puerto, por ejemplo 127.0.0.1:5050
+server-bind_no_such_address = esta computadora no tiene esa dirección
+server-db_locked = la base de datos { $path } está en uso por otro proceso (¿otro servidor la está usando?)
+server-db_corrupt = la base de datos { $path } está dañada o no es una base de datos de Lojinha ({ $detail })
+server-db_open = no se puede abrir la base de datos { $path }: { $detail }
+server-no_thread = no se puede iniciar un hilo: { $detail }
+server-err_db_dir = No se pudo crear la carpeta { $path }: { $error }
+server-running = Corriendo en { $addr }
+server-not_running = El servidor no está corriendo. Presiona "Iniciar servidor".
+server-uptime = activo desde hace { $uptime }
+server-products = { $n ->
+        [one] { $n } producto
+       *[other] { $n } productos
+    }
+server-mode_is = modo: { $mode }
+server-mode_threaded = con hilos
+server-mode_sequential = secuencial
+server-db_is = base de datos: { $db }
+server-sessions = Sesiones ({ $n })
+sessions-id = Id
+sessions-client = Cliente
+sessions-peer = Dirección
+sessions-since = Conectado
+sessions-requests = Solicitudes
+sessions-unnamed = (todavía sin hello)
+sessions-ago = hace { $time }
+time-under_a_minute = menos de un minuto
+time-minutes = { $m } min
+time-hours = { $h } h { $m } min
+
+## Client window
+
+client-window_title = Ventana de cliente { $n }
+client-name = Nombre del cliente
+client-name_hint = se envía en hello
+client-token = Token
+client-token_hint = si se requiere
+client-address = Servidor
+client-address_hint = host:puerto
+client-connect = Conectar
+client-connect_local = Conectar al servidor de esta aplicación ({ $addr })
+client-connect_local_none = Conectar al servidor de esta aplicación (no está corriendo)
+client-disconnect = Desconectar
+client-auto_reconnect = Reconectar automáticamente
+client-reconnect = Reconectar
+client-idle = Sin conexión. Conéctate al servidor de esta aplicación, o escribe host:puerto y presiona Conectar.
+client-connecting = Conectando a { $addr }…
+client-reconnecting = Reconectando a { $addr } (intento { $attempt })…
+client-connected = Conectado a { $peer }, sesión #{ $session }
+client-no_server =
+    Ningún servidor está escuchando en { $addr } (conexión rechazada). Inicia uno con "Iniciar servidor" en la ventana principal, o revisa la dirección.
+client-lost = Conexión perdida: { $reason }
+err-resolve = No se encuentra el host de { $addr }: { $detail }
+err-no_port = La dirección { $addr } no tiene puerto: escríbela como host:puerto, por ejemplo 127.0.0.1:5050
+err-connect = No se puede conectar a { $addr }: { $detail }
+err-timeout = El servidor no respondió a tiempo
+err-io = Error de conexión: { $detail }
+err-protocol = El servidor envió algo inesperado: { $detail }
+err-not_found = Producto no encontrado: { $code }
+err-exists = Ya existe un producto con el código { $code }
+err-changed = Alguien más cambió el producto { $code } desde que lo leíste
+err-token_required = Este servidor requiere un token de acceso: escríbelo en el campo Token (access token required)
+err-token_wrong = El token de acceso es incorrecto
+err-invalid_params = Valor no válido en { $field }: { $reason }
+err-parse = El servidor no pudo leer el mensaje como JSON: { $detail }
+err-json_at = { $what } (línea { $line }, columna { $column })
+err-json_expected_value = se esperaba un valor (el texto va entre comillas; true, false y null van en minúsculas)
+err-json_eof = el mensaje termina a la mitad
+err-json_trailing = hay algo más después del valor JSON
+err-json_trailing_comma = una coma antes de un corchete o llave de cierre
+err-json_unicode = texto que no es UTF-8 o Unicode válido
+err-json_key = la clave de un objeto debe ser un texto entre comillas
+err-json_comma = se esperaba una coma o un corchete o llave de cierre
+err-json_colon = se esperaban dos puntos (:) después de la clave
+err-json_escape = un escape (\) no válido en un texto
+err-json_number = un número no válido
+err-json_control = un carácter de control dentro de un texto
+err-invalid_request = No es una solicitud JSON-RPC válida ({ $detail })
+err-req_empty_batch = un lote vacío ([])
+err-req_batch_too_large = un lote de más de { $max } solicitudes
+err-req_not_object = una solicitud debe ser un objeto JSON
+err-req_bad_id = el id debe ser un texto o un número entero
+err-req_bad_version = jsonrpc debe ser "2.0"
+err-req_method_not_string = method debe ser un texto
+err-req_method_missing = falta method
+err-req_bad_params = params debe ser un objeto o un arreglo
+err-req_too_many_values = el mensaje tiene demasiados valores (como máximo { $max } en una línea)
+err-req_duplicate_key = un objeto de la solicitud tiene la misma clave dos veces
+err-req_frame_too_large = el mensaje es más largo que el límite de { $limit } bytes
+err-method = Método desconocido: { $method }
+err-internal = El servidor no pudo guardarlo ({ $detail })
+err-storage_full = su disco está lleno
+err-catalog_full = su catálogo ya tiene todos los productos que permite
+err-storage_stopping = se está apagando
+err-storage_read_only = su base de datos es de solo lectura
+err-storage_locked = otro programa tiene bloqueada su base de datos
+err-storage_io = un error de disco
+err-lookup_unknown = ese nombre no existe (revisa cómo está escrito, o usa una dirección IP)
+err-lookup_no_address = el nombre no tiene dirección
+err-lookup_no_answer = el servicio de nombres no respondió (¿hay red?)
+
+## Product fields named in errors (the wire name kept beside the translation)
+
+field-code = código (code)
+field-name = nombre (name)
+field-price_cents = precio en centavos (price_cents)
+field-quantity = cantidad (quantity)
+
+## Rules a field broke (the `reason` of a -32602 error)
+
+rule-required = es obligatorio
+rule-empty = no debe estar vacío
+rule-not_string = debe ser un texto
+rule-not_object = debe ser un objeto
+rule-too_long = debe tener como máximo { $max } caracteres
+rule-too_long_has = debe tener como máximo { $max } caracteres (tiene { $has })
+rule-character = el carácter { $char } no está permitido (usa A-Z a-z 0-9 . _ -)
+rule-control = no debe contener caracteres de control
+rule-bidi = no debe contener caracteres que inviertan la dirección del texto
+rule-nothing_visible = debe contener un carácter visible
+rule-integer_range = debe ser un número entero de { $min } a { $max }
+rule-length_range = debe tener de { $min } a { $max } caracteres
+rule-token_too_long = debe ser un texto de como máximo { $max } bytes
+rule-unknown_field = no es un campo de producto
+rule-unknown_parameter = no es un parámetro de este método
+rule-too_many_positional = como máximo { $max } parámetros posicionales
+client-retry_in = Se intentará de nuevo en { $secs } s.
+client-disconnected_by_you = te desconectaste
+client-gave_up = Se dejó de conectar a { $addr }: saliste antes de que respondiera
+client-not_connected = Sin conexión
+client-no_address = Primero escribe la dirección del servidor (host:puerto).
+client-thread_gone = El hilo de red se detuvo; cierra esta ventana y abre otra.
+
+## Table
+
+table-filter = Filtrar
+table-filter_hint = código o nombre
+table-reload = Recargar
+table-count = { $shown } de { $total ->
+        [one] { $total } producto
+       *[other] { $total } productos
+    }
+table-over_max = El servidor envió más productos de los que caben en la tabla ({ $max }): { $n } sin mostrar
+table-malformed = { $n ->
+        [one] 1 producto del servidor no cumple las reglas (código o nombre demasiado largo) y no se muestra
+       *[other] { $n } productos del servidor no cumplen las reglas (código o nombre demasiado largo) y no se muestran
+    }
+client-commands_full = La conexión está ocupada: hay demasiadas solicitudes esperando. Inténtalo de nuevo en un momento.
+table-loading = Cargando { $loaded } de { $total }
+table-code = Código
+table-name = Nombre
+table-price = Precio
+table-quantity = Cantidad
+table-sort_hint = Haz clic para ordenar; otra vez para invertir
+
+## Form
+
+form-title_add = Agregar un producto
+form-title_edit = Editar { $code }
+form-code = Código
+form-code_hint = p. ej. CAN-001
+form-name = Nombre
+form-name_hint = p. ej. Caneta azul
+form-price = Precio (R$)
+form-price_hint = p. ej. 2,50
+form-quantity = Cantidad
+form-quantity_hint = 0 si está vacío
+form-add = Agregar producto
+form-save = Guardar cambios
+form-new = Nuevo producto
+form-delete = Eliminar…
+form-confirm_delete = ¿Eliminar { $code } para todos? No se puede deshacer.
+form-confirm_yes = Sí, eliminar
+form-confirm_no = Cancelar
+form-added = Se agregó { $code }.
+form-saved = Se guardó { $code }.
+form-deleted = Se eliminó { $code }.
+form-fix_fields = Corrige los campos marcados en rojo.
+form-err-required = Obligatorio
+form-err-name = De 1 a 200 caracteres, sin caracteres de control
+form-err-price = Escribe un precio como 2,50
+form-err-price_decimals = Como máximo dos decimales
+form-err-price_too_large = Demasiado grande
+form-err-price_negative = Un precio no puede ser negativo
+form-err-price_ambiguous = ¿Miles o decimales? Escribe 2,50 o 2.505,00
+form-err-quantity = Un número entero de 0 a 1.000.000.000
+form-err-server = Servidor: { $reason }
+
+## Fetch
+
+fetch-title = Buscar por código
+fetch-code = Código a buscar
+fetch-hint = p. ej. CAN-001
+fetch-button = Buscar
+fetch-found = Se encontró { $code }: { $name }, { $price }, { $quantity } en existencia
+fetch-not_found = No encontrado: ningún producto tiene el código { $code }
+
+## Export
+
+export-title = Exportar la lista
+export-path = Archivo
+export-path_hint = /home/yo/productos.csv
+export-button = Exportar { $n ->
+        [one] { $n } producto
+       *[other] { $n } productos
+    }
+export-dialog = Guardar como…
+export-written = { $n ->
+        [one] Se escribió { $n } producto
+       *[other] Se escribieron { $n } productos
+    } en { $path }
+export-failed = No se puede escribir { $path }: { $error }
+export-no_path = No se eligió ningún archivo. Si no apareció ningún diálogo, escribe una ruta arriba y presiona Exportar.
+
+## Log
+
+log-title_client = Registro de la conexión
+log-title_server = Registro del servidor
+log-filter = Buscar en el registro
+log-filter_hint = método, texto, JSON
+log-auto_scroll = Desplazamiento automático
+log-clear = Limpiar
+log-count = { $n ->
+        [one] { $n } paso
+       *[other] { $n } pasos
+    }
+log-not_shown = { $n ->
+        [one] { $n } evento sin mostrar (llegó más rápido de lo que la ventana puede mostrar)
+       *[other] { $n } eventos sin mostrar (llegaron más rápido de lo que la ventana puede mostrar)
+    }
+log-raw_cut = { $n ->
+        [one] (no se guardó { $n } byte más de este mensaje)
+       *[other] (no se guardaron { $n } bytes más de este mensaje)
+    }
+log-col-time = Tiempo
+log-col-dir = Dir
+log-col-session = Ses
+log-col-step = Paso
+log-col-detail = Detalle
+log-col-bytes = Bytes
+log-col-rtt = Duración
+log-copy_json = Copiar JSON
+log-close_detail = Cerrar
+log-go_response = Ir a su respuesta
+log-go_request = Ir a su solicitud
+log-no_raw = (sin mensaje: un evento local)
+log-raw_json = JSON sin procesar
+log-d-request = { $method } (id { $id })
+log-d-response = respuesta a { $method } (id { $id })
+log-d-error_response = error en { $method } (id { $id }): { $message }
+log-d-error_plain = error (id { $id }): { $message }
+step-listening = escuchando
+step-connecting = conectando
+step-connected = conectado
+step-session_opened = sesión abierta
+step-welcome = welcome
+step-hello = hello
+step-request = solicitud
+step-response = respuesta
+step-error_response = respuesta de error
+step-batch = lote
+step-notification = notificación
+step-goodbye = goodbye
+step-garbage = no es JSON-RPC
+step-read = lectura
+step-error = error
+step-closed = cerrada
+step-stopped = detenido
+
+## Language, lesson, diagram
+
+app-language = Idioma
+app-lesson = Clase
+app-lesson_hint = Mostrar u ocultar el panel de la clase
+lesson-title = Clase
+lesson-working = Haciéndolo…
+lesson-threads_title = Demostración de hilos
+lesson-close_threads = Cerrar la demostración de hilos
+lesson-no_client = Ninguna ventana de cliente está conectada al servidor de esta aplicación.
+lesson-server_failed = El servidor no se inició: { $error }
+lesson-timeout_server = La clase dejó de esperar a que el servidor se iniciara o se detuviera.
+lesson-timeout_connect = La clase dejó de esperar a que una ventana de cliente se conectara.
+lesson-timeout_disconnect = La clase dejó de esperar a que una ventana de cliente se desconectara.
+lesson-timeout_answer = La clase dejó de esperar la respuesta del servidor.
+lesson-timeout_threads = La clase dejó de esperar la demostración de hilos.
+lesson-sample_name = Cuaderno de la clase
+diagram-title = Diagrama de secuencia
+
+## Client window: reads, console, import
+
+client-show_reads = Mostrar lecturas
+client-show_reads_hint = Registrar cada read() y su tamaño (desde la próxima conexión)
+console-title = Consola sin procesar
+console-explain = Escribe cualquier texto y envíalo tal cual, como con nc. La respuesta aparece en el registro y en el diagrama.
+console-examples = Ejemplos:
+console-ex_valid = llamada válida
+console-ex_batch = lote
+console-ex_invalid = JSON no válido
+console-ex_unknown = método desconocido
+console-message = Mensaje sin procesar
+console-hint = {"{"}"jsonrpc":"2.0", ...{"}"}
+console-send = Enviar tal cual
+export-file_name = lojinha-productos
+export-dialog_title = Exportar la lista de productos
+import-title = Importar productos
+import-dialog_title = Importar productos de un archivo
+import-dialog_filter = CSV o JSON
+import-explain =
+    CSV o JSON como los que se exportan aquí, o el CSV de una hoja de cálculo (; y coma decimal). Cada producto se agrega a través del servidor.
+import-path = Archivo a importar
+import-button = Importar
+import-dialog = Abrir…
+import-progress = Agregando { $done } de { $total }
+import-summary = Importación terminada: { $added ->
+        [one] { $added } agregado
+       *[other] { $added } agregados
+    }, { $skipped ->
+        [one] { $skipped } omitido
+       *[other] { $skipped } omitidos
+    }
+import-skipped_line = línea { $line }: { $reason }
+import-refused = { $code }: el servidor dijo { $error }
+import-more = … y { $n } más
+import-failed = No se puede importar { $path }: { $error }
+import-no_path = No se eligió ningún archivo. Si no apareció ningún diálogo, escribe una ruta arriba y presiona Importar.
+
+## Why an imported record or file was left out
+
+skip-rule = { $field }: { $reason }
+skip-price_empty = el precio está vacío
+skip-price_not_number = el precio no es un número: '{ $raw }'
+skip-price_too_large = el precio es demasiado grande: '{ $raw }'
+skip-price_decimals = el precio tiene más de 2 decimales: '{ $raw }'
+skip-price_negative = el precio es negativo: '{ $raw }'
+skip-price_ambiguous = el precio es ambiguo (¿miles o decimales?): '{ $raw }'
+skip-not_whole = { $column } no es un número entero: '{ $raw }'
+skip-column_empty = la columna { $column } está vacía
+skip-field_count = la fila tiene { $has ->
+        [one] { $has } campo
+       *[other] { $has } campos
+    } pero el encabezado tiene { $header }
+skip-unclosed_quote = un campo entre comillas nunca se cierra
+skip-price_mismatch =
+    el precio '{ $price }' y price_cents '{ $cents }' no coinciden: corrige uno de los dos, o borra una de las dos columnas
+skip-duplicate_line = código repetido '{ $code }' (aparece primero en la línea { $first })
+skip-duplicate_item = código repetido '{ $code }' (aparece primero como elemento { $first })
+skip-file_empty = el archivo está vacío
+skip-not_json = el archivo no es JSON válido: { $what } (línea { $line }, columna { $column })
+skip-not_array = se esperaba un arreglo JSON de productos
+skip-missing_column = el encabezado no tiene la columna { $column } (tiene: { $header })
+skip-column_code = 'code'
+skip-column_name = 'name'
+skip-column_price = 'price_cents' o 'price'
+
+## Files
+
+file-not_found = el archivo no existe
+file-permission = permiso denegado
+file-is_directory = eso es una carpeta, no un archivo
+file-disk_full = el disco está lleno
+file-other = { $detail }
+
+## Pasos de la clase (teach/src/lesson/steps.rs)
+
+lesson-intro-title = Sockets: direcciones y puertos
+lesson-intro-explanation =
+    Un socket es un extremo de una conversación entre dos programas. Para encontrar el otro extremo necesitas dos números. La dirección IP identifica la máquina: 127.0.0.1 es siempre tu propia computadora. El puerto, de 0 a 65535, identifica el programa en esa máquina. El servidor de Lojinha escucha en 127.0.0.1:5050.
+
+    Solo un servidor puede usar un puerto a la vez. Si dos estudiantes del laboratorio eligen el mismo puerto, el segundo servidor no puede iniciar.
+lesson-intro-look_at = La dirección y el puerto que aparecen en el panel del servidor y en cada ventana de cliente.
+
+lesson-v1_no_server-title = v1: conectarse sin un servidor corriendo
+lesson-v1_no_server-explanation =
+    La clase pregunta: ¿qué pasa si ejecutas el cliente sin el servidor? Pruébalo. El cliente pide una conexión en el puerto, pero ningún programa está escuchando ahí, así que el sistema operativo responde de inmediato con un rechazo. El cliente recibe el error “connection refused”, conexión rechazada (ECONNREFUSED: os error 111 en Linux, 10061 en Windows).
+
+    Nada se queda esperando y nada se vuelve a intentar: para conectarse, un servidor ya tiene que estar escuchando.
+lesson-v1_no_server-look_at =
+    El registro del cliente: un intento de connect() y enseguida el error. El diagrama queda vacío: no se pudo enviar ningún mensaje.
+
+lesson-v1_connect-title = v1: inicia el servidor y luego conéctate
+lesson-v1_connect-explanation =
+    Ahora inicia primero el servidor. Toma el puerto (bind), empieza a escuchar (listen) y espera clientes (accept). Cuando el cliente llama a connect, los dos sistemas operativos hacen el saludo de TCP (handshake), y accept devuelve un socket nuevo solo para este cliente.
+
+    En la versión 1 de la clase el servidor imprime un mensaje y termina. El servidor de Lojinha sigue corriendo, para que puedas continuar.
+lesson-v1_connect-look_at =
+    Una sesión nueva en el panel del servidor, con la dirección y el puerto del cliente: un puerto alto que eligió el sistema del cliente. El diagrama marca la conexión en las líneas de vida.
+
+lesson-v2_hello-title = v2: el servidor habla primero
+lesson-v2_hello-explanation =
+    En la versión 2 el servidor envía un mensaje y el cliente responde. Ese orden es un protocolo: un acuerdo que los dos lados deben cumplir. Si los dos esperan para leer, esperan para siempre.
+
+    En Lojinha el servidor habla primero con la notificación welcome, que trae el número de la sesión. Después el cliente se presenta con hello, y el servidor responde con un result.
+lesson-v2_hello-look_at =
+    En el diagrama, welcome llega primero como una flecha de un solo sentido: nadie responde a una notificación. Después vienen la solicitud hello y su result, unidos por su id, con el tiempo de ida y vuelta.
+
+lesson-v3_json-title = v3: un objeto cruza la red
+lesson-v3_json-explanation =
+    Los sockets transportan bytes, no objetos. Para enviar un producto, el cliente lo convierte en texto y el servidor convierte el texto otra vez en un producto. Lojinha usa JSON:
+    {"{"}"code":"CAN-001","name":"Caneta azul","price_cents":250,"quantity":40{"}"}
+
+    La versión 3 de la clase usa pickle de Python. Lojinha nunca hace eso: cargar un pickle puede ejecutar cualquier código que quien lo envió haya puesto dentro, y un servidor nunca debe ejecutar lo que envía un cliente. JSON es solo datos: el servidor lo lee, revisa cada campo y rechaza lo que no cumple una regla. El dinero viaja en centavos enteros, nunca como número de punto flotante.
+lesson-v3_json-look_at =
+    Pasa el mouse sobre la flecha product.add para ver el JSON exacto que cruzó la red. Los otros clientes abiertos reciben una notificación product.added.
+
+lesson-v4_commands-title = v4: comandos y el protocolo
+lesson-v4_commands-explanation =
+    La versión 4 le da al servidor tres comandos: agregar un producto, listar los productos y terminar. Lojinha tiene los mismos tres: product.add, product.list y quit.
+
+    Cada solicitud dice su método y lleva un id; la respuesta trae el mismo id, así el cliente sabe a qué pregunta responde. Los dos lados deben respetar estas reglas. Un cliente que envía otra cosa recibe un error, y el servidor no se cae.
+
+    Después de quit el servidor responde {"{"}"bye":true{"}"} y cierra esta conexión. El servidor sigue corriendo para los demás clientes: un cliente nunca puede detenerlo.
+lesson-v4_commands-look_at =
+    El result de product.list y su tamaño en bytes; después quit, su bye y la marca de cierre en la línea de vida.
+
+lesson-threads_intro-title = Hilos: una introducción rápida
+lesson-threads_intro-explanation =
+    Un hilo (thread) ejecuta una secuencia de instrucciones al mismo tiempo que los otros hilos del mismo programa. Piensa en cuatro tareas de 3, 2, 1 y 0,5 segundos.
+
+    Si se ejecutan una tras otra, la tarea 2 empieza solo cuando termina la tarea 1: 6,5 segundos en total.
+
+    Con un hilo para cada tarea, se ejecutan al mismo tiempo. Todo tarda más o menos lo que la tarea más larga, 3 segundos, y la más corta, la tarea 4, termina primero. Aquí las tareas duermen de verdad, en hilos de verdad.
+lesson-threads_intro-look_at =
+    Las dos líneas de tiempo: barras una tras otra contra barras lado a lado, los totales medidos y el orden en que terminan las tareas.
+
+lesson-v5_threaded-title = v5: un servidor secuencial contra uno con hilos
+lesson-v5_threaded-explanation =
+    El servidor de la versión 4 atiende a un cliente a la vez. Mientras conversa con un cliente, un segundo cliente puede conectarse, pero nadie lee lo que envía: espera en la cola del sistema operativo hasta que el primero se va.
+
+    El servidor de la versión 5 crea un hilo para cada cliente, y así todos son atendidos al mismo tiempo.
+
+    Este paso ejecuta el servidor en modo secuencial y después en modo con hilos, con dos clientes cada vez.
+lesson-v5_threaded-look_at =
+    En modo secuencial, el segundo cliente recibe su welcome solo después de que el primero sale. En modo con hilos, los dos lo reciben de inmediato. Compara los tiempos en el diagrama.
+
+lesson-v5_reads-title = v5: un mensaje más grande que una lectura
+lesson-v5_reads-explanation =
+    TCP entrega un flujo de bytes, no mensajes. Un mensaje largo puede llegar en varios pedazos, y una lectura puede traer el final de un mensaje junto con el comienzo del siguiente.
+
+    El cliente de la clase lee 2048 bytes a la vez y junta los pedazos. Lojinha hace lo mismo y termina cada mensaje con un salto de línea, para que quien recibe sepa dónde termina cada mensaje: sigue leyendo hasta el salto de línea. Detenerse cuando un recv devuelve menos de 2048 bytes, como hace el ciclo de la clase, no es seguro: una lectura puede devolver menos incluso a mitad de un mensaje.
+
+    Este paso llena el catálogo y pide una lista mucho más grande que 2048 bytes, con “mostrar lecturas” activado.
+lesson-v5_reads-look_at =
+    Las marcas read() en el diagrama y en el registro: un solo result de product.list llega en muchos pedazos y vuelve a ser un mensaje solo cuando llega su salto de línea.
+
+lesson-exercise-title = Ejercicio: buscar un producto por su código
+lesson-exercise-explanation =
+    El ejercicio de la clase: el cliente envía el código de un producto, el servidor lo busca en su base de datos y devuelve el producto, si existe. El servidor de Lojinha hace esto con product.get, usando SQLite en lugar de TinyDB.
+
+    Prueba un código que existe y uno que no existe. Después escribe tu propio cliente en Python: abre un socket al servidor, envía una línea de JSON y lee una línea de respuesta:
+    {"{"}"jsonrpc":"2.0","id":1,"method":"product.get","params":{"{"}"code":"CAN-001"{"}"}{"}"}
+lesson-exercise-look_at =
+    El result de product.get con el producto; para un código que no existe, el error 1001 “product not found” en rojo, con el mismo id que su solicitud.
+
+## Diagrama de secuencia (teach/src/diagram)
+
+diagram-client = Cliente
+diagram-server = Servidor
+diagram-session = Sesión { $lane }
+diagram-session_named = Sesión { $lane }: { $client }
+diagram-no_messages = Todavía no hay mensajes.
+diagram-click_to_select = Haz clic para seleccionar este mensaje en el registro.
+diagram-time = Tiempo
+diagram-seconds = { $seconds } s
+diagram-bytes = ({ $n ->
+        [one] { $n } byte
+       *[other] { $n } bytes
+    })
+diagram-legend_request = solicitud
+diagram-legend_response = respuesta
+diagram-legend_error = error
+diagram-legend_notification = notificación
+diagram-legend_batch = lote
+diagram-legend_event = evento
+diagram-not_json_rpc = no es JSON-RPC: { $raw }
+diagram-closed = cerrada: { $reason }
+diagram-error = error{ $code }{ $id }{ $rtt }
+diagram-batch = lote{ $id }{ $rtt }
+diagram-duration_ms = { $ms } ms
+diagram-duration_s = { $s } s
+
+## Demostración de hilos (teach/src/threads_demo)
+
+threads-task = Tarea { $n }
+threads-task_length = Tarea { $n } ({ $seconds } s)
+threads-run_sequential = Ejecutar una tras otra
+threads-run_concurrent = Ejecutar cada una en su propio hilo
+threads-sequential_title = Una tras otra (secuencial)
+threads-concurrent_title = Cada una en su propio hilo (concurrente)
+threads-total = total { $seconds } s
+threads-heading = { $title }: { $status }
+threads-running = ejecutando…
+threads-not_run_yet = todavía no se ejecutó
+threads-summary = La tarea { $first } terminó primero · Orden de término: { $order }
+threads-seconds = { $seconds } s
+threads-no_thread = no se pudo iniciar un hilo: { $error }
+
+## Panel de la clase (teach/src/lesson)
+
+lesson-previous = Anterior
+lesson-next = Siguiente
+lesson-step_of = Paso { $n } de { $total }
+lesson-all_steps = Todos los pasos
+lesson-numbered = { $n }. { $title }
+lesson-do_it = Hacerlo
+lesson-what_to_look_at = Qué observar
+lesson-no_action = No hay nada que ejecutar en este paso: léelo y continúa.
+
+## Por qué terminó una conexión (teach/src/closing); las palabras entre paréntesis son las del protocolo
+
+closing-goodbye-idle_timeout = el servidor cerró la conexión después de demasiado tiempo sin mensajes (idle timeout)
+closing-goodbye-too_slow = el servidor desconectó a este cliente por no leer sus mensajes (too slow)
+closing-goodbye-shutting_down = el servidor se está apagando
+closing-goodbye-full = el servidor está lleno (demasiados clientes)
+closing-goodbye-per_address = el servidor no acepta más conexiones desde la dirección de esta computadora
+closing-goodbye-line_timeout = el servidor esperó demasiado el resto de una línea (line timeout)
+closing-goodbye-wrong_token = el servidor cerró la conexión después de demasiados tokens incorrectos
+closing-goodbye-other = el servidor se despidió: { $reason }
+closing-server_closed = el servidor cerró la conexión
+closing-too_large = el servidor envió un mensaje más grande que el límite
+closing-reader_stopped = la lectura de la conexión se detuvo
+closing-send_failed = no se puede enviar: { $detail }
+closing-read_failed = error de conexión: { $detail }
+closing-by_this_client = cerrada por este cliente
+closing-session-client_closed = el cliente cerró la conexión
+closing-session-quit = el cliente envió quit
+closing-session-idle_timeout = demasiado tiempo sin mensajes (idle timeout)
+closing-session-line_timeout = una línea tardó demasiado en llegar (line timeout)
+closing-session-wrong_token = demasiados tokens incorrectos
+closing-session-too_slow = el cliente no leía sus mensajes (too slow)
+closing-session-frame_too_large = un mensaje más largo que el límite (frame too large)
+closing-session-shutting_down = el servidor se está apagando
+closing-session-error = error en el socket: { $detail }
+closing-connect-refused = conexión rechazada (no hay ningún servidor ahí)
+closing-connect-name_lookup = no se encontró el nombre (connect() ni siquiera empezó)
+closing-connect-other = connect() falló
+closing-connect-gave_up = connect() abandonado: saliste
+closing-refusal-full = el servidor está lleno
+closing-refusal-per_address = demasiadas conexiones desde esta dirección
+socket-reset = el otro lado reinició la conexión
+socket-aborted = la conexión se abortó
+socket-broken_pipe = el otro lado ya había cerrado la conexión
+socket-timed_out = se agotó el tiempo de espera
+socket-host_unreachable = no se puede llegar al host
+socket-network_unreachable = no se puede llegar a la red
+socket-network_down = la red no está disponible
+socket-address_not_available = esa dirección no está disponible
+
+## What a step at one end says (teach/src/steps/words.rs), in the log and the diagram
+
+steps-connect_to = connect() a { $addr }
+steps-connected_as = conectado como { $local } -> { $peer }
+steps-read = read(): { $n ->
+        [one] { $n } byte
+       *[other] { $n } bytes
+    }
+steps-listening_on = escuchando en { $addr } ({ $mode })
+steps-accepted = accept() de { $peer }
+steps-named = hello: { $client }
+steps-refused = rechazado { $peer }: { $reason }
+steps-stopped = detenido
+diagram-show_closed_sessions = Mostrar sesiones cerradas ({ $n })

@@ -1,0 +1,618 @@
+# Lojinha: todas as palavras do aplicativo, em português do Brasil.
+# Os ids são os mesmos do en.ftl; { $nome } é preenchido pelo código.
+
+## Main window
+
+app-title = Lojinha
+app-new_client = Nova janela de cliente
+app-windows_open = Janelas de cliente abertas: { $n }
+app-client_name = Nome das novas janelas
+app-default_client_name = Cliente
+app-theme = Tema
+app-zoom_in = Texto maior (para projetores)
+app-zoom_out = Texto menor
+app-window_failed = Não foi possível abrir a janela de cliente: { $error }
+theme-system = Sistema
+theme-light = Claro
+theme-dark = Escuro
+
+## Server panel
+
+server-title = Servidor
+server-explain =
+    Um servidor escuta num endereço; janelas de cliente (aqui ou em outros computadores) se conectam a ele.
+server-listen = Endereço de escuta
+server-allow_remote = Permitir outros computadores
+server-allow_remote_warning =
+    Escutando em { $addr }: qualquer pessoa na sua rede pode se conectar e alterar o catálogo. Não há senha.
+server-mode = Modo
+server-threaded = { server-mode_threaded } (vários clientes)
+server-sequential = { server-mode_sequential } (um por vez)
+server-db = Banco de dados
+server-in_memory = Em memória (perdido ao parar)
+server-db_file = Arquivo do banco
+server-db_used = Usa: { $db }
+server-seed_sample = Adicionar produtos de exemplo se vazio
+server-token = Token de acesso (opcional)
+server-token_hint = nenhum: qualquer um pode conectar
+server-token_help = Os clientes precisam enviar este token no hello antes de qualquer outro pedido
+server-start = Iniciar servidor
+server-stop = Parar servidor
+server-starting = Iniciando…
+server-stopping = Parando (despedindo-se dos clientes)…
+server-err_start = Não foi possível iniciar o servidor: { $error }
+server-bind_failed = não foi possível escutar em { $addr }: { $detail }
+server-bind_in_use = a porta está em uso (outro servidor está rodando? escolha outra porta)
+server-bind_privileged = portas abaixo de 1024 exigem privilégios: escolha uma porta de 1024 a 65535
+server-bind_bad_address = escreva o endereço como host:porta, por exemplo 127.0.0.1:5050
+server-bind_no_such_address = este computador não tem esse endereço
+server-db_locked = o banco de dados { $path } está em uso por outro processo (outro servidor o está usando?)
+server-db_corrupt = o banco de dados { $path } está danificado ou não é um banco da Lojinha ({ $detail })
+server-db_open = não foi possível abrir o banco de dados { $path }: { $detail }
+server-no_thread = não foi possível iniciar uma thread: { $detail }
+server-err_db_dir = Não foi possível criar a pasta { $path }: { $error }
+server-running = Rodando em { $addr }
+server-not_running = O servidor não está rodando. Clique em "Iniciar servidor".
+server-uptime = no ar há { $uptime }
+server-products = { $n ->
+        [0] { $n } produtos
+        [one] { $n } produto
+       *[other] { $n } produtos
+    }
+server-mode_is = modo: { $mode }
+server-mode_threaded = com threads
+server-mode_sequential = sequencial
+server-db_is = banco: { $db }
+server-sessions = Sessões ({ $n })
+sessions-id = Id
+sessions-client = Cliente
+sessions-peer = Endereço
+sessions-since = Conectado
+sessions-requests = Requisições
+sessions-unnamed = (ainda sem hello)
+sessions-ago = há { $time }
+time-under_a_minute = menos de um minuto
+time-minutes = { $m } min
+time-hours = { $h } h { $m } min
+
+## Client window
+
+client-window_title = Janela de cliente { $n }
+client-name = Nome do cliente
+client-name_hint = enviado no hello
+client-token = Token
+client-token_hint = se exigido
+client-address = Servidor
+client-address_hint = host:porta
+client-connect = Conectar
+client-connect_local = Conectar ao servidor deste app ({ $addr })
+client-connect_local_none = Conectar ao servidor deste app (parado)
+client-disconnect = Desconectar
+client-auto_reconnect = Reconectar automaticamente
+client-reconnect = Reconectar
+client-idle = Desconectado. Conecte ao servidor deste app, ou digite host:porta e clique em Conectar.
+client-connecting = Conectando a { $addr }…
+client-reconnecting = Reconectando a { $addr } (tentativa { $attempt })…
+client-connected = Conectado a { $peer }, sessão #{ $session }
+client-no_server =
+    Nenhum servidor escutando em { $addr } (conexão recusada). Inicie um com "Iniciar servidor" na janela principal, ou confira o endereço.
+client-lost = Conexão perdida: { $reason }
+err-resolve = Não foi possível encontrar o host em { $addr }: { $detail }
+err-no_port = O endereço { $addr } não tem porta: escreva host:porta, por exemplo 127.0.0.1:5050
+err-connect = Não foi possível conectar a { $addr }: { $detail }
+err-timeout = O servidor não respondeu a tempo
+err-io = Erro na conexão: { $detail }
+err-protocol = O servidor enviou algo inesperado: { $detail }
+err-not_found = Produto não encontrado: { $code }
+err-exists = Já existe um produto com o código { $code }
+err-changed = O produto { $code } foi alterado por outra pessoa desde que você o leu
+err-token_required = Este servidor exige um token de acesso: digite-o no campo Token (access token required)
+err-token_wrong = O token de acesso está errado
+err-invalid_params = Valor inválido em { $field }: { $reason }
+err-parse = O servidor não conseguiu ler a mensagem como JSON: { $detail }
+err-json_at = { $what } (linha { $line }, coluna { $column })
+err-json_expected_value = esperava um valor (textos vão entre aspas; true, false e null em minúsculas)
+err-json_eof = a mensagem termina no meio
+err-json_trailing = há algo depois do valor JSON
+err-json_trailing_comma = uma vírgula antes do fechamento
+err-json_unicode = um texto que não é UTF-8 ou Unicode válido
+err-json_key = a chave de um objeto deve ser um texto entre aspas
+err-json_comma = esperava uma vírgula ou o fechamento
+err-json_colon = esperava dois-pontos (:) depois da chave
+err-json_escape = um escape (\) inválido num texto
+err-json_number = um número inválido
+err-json_control = um caractere de controle dentro de um texto
+err-invalid_request = Não é um pedido JSON-RPC válido ({ $detail })
+err-req_empty_batch = um lote vazio ([])
+err-req_batch_too_large = um lote com mais de { $max } pedidos
+err-req_not_object = um pedido deve ser um objeto JSON
+err-req_bad_id = o id deve ser um texto ou um número inteiro
+err-req_bad_version = jsonrpc deve ser "2.0"
+err-req_method_not_string = method deve ser um texto
+err-req_method_missing = falta o method
+err-req_bad_params = params deve ser um objeto ou um array
+err-req_too_many_values = a mensagem tem valores demais (no máximo { $max } numa linha)
+err-req_duplicate_key = um objeto do pedido tem a mesma chave duas vezes
+err-req_frame_too_large = a mensagem passa do limite de { $limit } bytes
+err-method = Método desconhecido: { $method }
+err-internal = O servidor não conseguiu gravar ({ $detail })
+err-storage_full = o disco dele está cheio
+err-catalog_full = o catálogo dele já tem o máximo de produtos que ele permite
+err-storage_stopping = ele está sendo encerrado
+err-storage_read_only = o banco de dados dele é somente leitura
+err-storage_locked = o banco de dados dele está bloqueado por outro programa
+err-storage_io = um erro de disco
+err-lookup_unknown = esse nome não existe (confira a grafia, ou use um endereço IP)
+err-lookup_no_address = o nome não tem endereço
+err-lookup_no_answer = o serviço de nomes não respondeu (há rede?)
+
+## Product fields named in errors (the wire name kept beside the translation)
+
+field-code = código (code)
+field-name = nome (name)
+field-price_cents = preço em centavos (price_cents)
+field-quantity = quantidade (quantity)
+
+## Rules a field broke (the `reason` of a -32602 error)
+
+rule-required = é obrigatório
+rule-empty = não pode ficar vazio
+rule-not_string = deve ser um texto (string)
+rule-not_object = deve ser um objeto JSON
+rule-too_long = deve ter no máximo { $max } caracteres
+rule-too_long_has = deve ter no máximo { $max } caracteres (tem { $has })
+rule-character = o caractere { $char } não é permitido (use A-Z a-z 0-9 . _ -)
+rule-control = não pode conter caracteres de controle
+rule-bidi = não pode conter caracteres que invertem a direção do texto
+rule-nothing_visible = precisa ter um caractere visível
+rule-integer_range = deve ser um número inteiro de { $min } a { $max }
+rule-length_range = deve ter de { $min } a { $max } caracteres
+rule-token_too_long = deve ser um texto de no máximo { $max } bytes
+rule-unknown_field = não é um campo de produto
+rule-unknown_parameter = não é um parâmetro deste método
+rule-too_many_positional = no máximo { $max } parâmetros posicionais
+client-retry_in = Tentando de novo em { $secs } s.
+client-disconnected_by_you = você desconectou
+client-gave_up = Parou de conectar a { $addr }: você saiu antes da resposta
+client-not_connected = Não conectado
+client-no_address = Digite antes o endereço do servidor (host:porta).
+client-thread_gone = A thread de rede parou; feche esta janela e abra outra.
+
+## Table
+
+table-filter = Filtrar
+table-filter_hint = código ou nome
+table-reload = Recarregar
+table-count = { $shown } de { $total ->
+        [0] { $total } produtos
+        [one] { $total } produto
+       *[other] { $total } produtos
+    }
+table-over_max = O servidor enviou mais produtos do que a tabela comporta ({ $max }): { $n } não mostrados
+table-malformed = { $n ->
+        [one] 1 produto do servidor quebra as regras (código ou nome longo demais) e não é mostrado
+       *[other] { $n } produtos do servidor quebram as regras (código ou nome longo demais) e não são mostrados
+    }
+client-commands_full = A conexão está ocupada: há pedidos demais esperando. Tente de novo daqui a pouco.
+table-loading = Carregando { $loaded } de { $total }
+table-code = Código
+table-name = Nome
+table-price = Preço
+table-quantity = Quantidade
+table-sort_hint = Clique para ordenar; de novo para inverter
+
+## Form
+
+form-title_add = Adicionar produto
+form-title_edit = Editar { $code }
+form-code = Código
+form-code_hint = ex.: CAN-001
+form-name = Nome
+form-name_hint = ex.: Caneta azul
+form-price = Preço (R$)
+form-price_hint = ex.: 2,50
+form-quantity = Quantidade
+form-quantity_hint = 0 se vazio
+form-add = Adicionar produto
+form-save = Salvar alterações
+form-new = Novo produto
+form-delete = Excluir…
+form-confirm_delete = Excluir { $code } para todos? Não dá para desfazer.
+form-confirm_yes = Sim, excluir
+form-confirm_no = Cancelar
+form-added = { $code } adicionado.
+form-saved = { $code } salvo.
+form-deleted = { $code } excluído.
+form-fix_fields = Corrija os campos marcados em vermelho.
+form-err-required = Obrigatório
+form-err-name = 1 a 200 caracteres, sem caracteres de controle
+form-err-price = Digite um preço como 2,50
+form-err-price_decimals = No máximo duas casas decimais
+form-err-price_too_large = Grande demais
+form-err-price_negative = O preço não pode ser negativo
+form-err-price_ambiguous = Milhar ou decimais? Escreva 2,50 ou 2.505,00
+form-err-quantity = Um número inteiro de 0 a 1.000.000.000
+form-err-server = Servidor: { $reason }
+
+## Fetch
+
+fetch-title = Buscar por código
+fetch-code = Código a buscar
+fetch-hint = ex.: CAN-001
+fetch-button = Buscar
+fetch-found = Encontrado { $code }: { $name }, { $price }, { $quantity } em estoque
+fetch-not_found = Não encontrado: nenhum produto tem o código { $code }
+
+## Export
+
+export-title = Exportar a lista
+export-path = Arquivo
+export-path_hint = /home/eu/produtos.csv
+export-button = Exportar { $n ->
+        [0] { $n } produtos
+        [one] { $n } produto
+       *[other] { $n } produtos
+    }
+export-dialog = Salvar como…
+export-written = { $n ->
+        [0] { $n } produtos gravados
+        [one] { $n } produto gravado
+       *[other] { $n } produtos gravados
+    } em { $path }
+export-failed = Não foi possível gravar { $path }: { $error }
+export-no_path =
+    Nenhum arquivo escolhido. Se nenhuma janela apareceu, digite um caminho acima e clique em Exportar.
+
+## Log
+
+log-title_client = Registro da conexão
+log-title_server = Registro do servidor
+log-filter = Buscar no registro
+log-filter_hint = método, texto, JSON
+log-auto_scroll = Rolar sozinho
+log-clear = Limpar
+log-count = { $n ->
+        [0] { $n } passos
+        [one] { $n } passo
+       *[other] { $n } passos
+    }
+log-not_shown = { $n ->
+        [one] { $n } evento não mostrado (chegou mais rápido do que a janela consegue mostrar)
+       *[other] { $n } eventos não mostrados (chegaram mais rápido do que a janela consegue mostrar)
+    }
+log-raw_cut = { $n ->
+        [one] ({ $n } byte a mais desta mensagem não foi guardado)
+       *[other] ({ $n } bytes a mais desta mensagem não foram guardados)
+    }
+log-col-time = Tempo
+log-col-dir = Dir
+log-col-session = Sess
+log-col-step = Passo
+log-col-detail = Detalhe
+log-col-bytes = Bytes
+log-col-rtt = Duração
+log-copy_json = Copiar JSON
+log-close_detail = Fechar
+log-go_response = Ir para a resposta
+log-go_request = Ir para a requisição
+log-no_raw = (sem mensagem: evento local)
+log-raw_json = JSON bruto
+log-d-request = { $method } (id { $id })
+log-d-response = resposta a { $method } (id { $id })
+log-d-error_response = erro em { $method } (id { $id }): { $message }
+log-d-error_plain = erro (id { $id }): { $message }
+step-listening = escutando
+step-connecting = conectando
+step-connected = conectado
+step-session_opened = sessão aberta
+step-welcome = welcome
+step-hello = hello
+step-request = requisição
+step-response = resposta
+step-error_response = resposta de erro
+step-batch = lote
+step-notification = notificação
+step-goodbye = goodbye
+step-garbage = não é JSON-RPC
+step-read = leitura
+step-error = erro
+step-closed = fechada
+step-stopped = parado
+
+## Language, lesson, diagram
+
+app-language = Idioma
+app-lesson = Aula
+app-lesson_hint = Mostrar ou esconder o painel da aula
+lesson-title = Aula
+lesson-working = Executando…
+lesson-threads_title = Demonstração de threads
+lesson-close_threads = Fechar a demonstração de threads
+lesson-no_client = Nenhuma janela de cliente está conectada ao servidor deste app.
+lesson-server_failed = O servidor não iniciou: { $error }
+lesson-timeout_server = A aula desistiu de esperar o servidor iniciar ou parar.
+lesson-timeout_connect = A aula desistiu de esperar uma janela de cliente se conectar.
+lesson-timeout_disconnect = A aula desistiu de esperar uma janela de cliente se desconectar.
+lesson-timeout_answer = A aula desistiu de esperar a resposta do servidor.
+lesson-timeout_threads = A aula desistiu de esperar a demonstração de threads.
+lesson-sample_name = Caderno da aula
+diagram-title = Diagrama de sequência
+
+## Client window: reads, console, import
+
+client-show_reads = Mostrar leituras
+client-show_reads_hint = Registrar cada read() e seu tamanho (a partir da próxima conexão)
+console-title = Console bruto
+console-explain =
+    Digite qualquer texto e envie como está, como no nc. A resposta aparece no registro e no diagrama.
+console-examples = Exemplos:
+console-ex_valid = chamada válida
+console-ex_batch = lote
+console-ex_invalid = JSON inválido
+console-ex_unknown = método desconhecido
+console-message = Mensagem bruta
+console-hint = {"{"}"jsonrpc":"2.0", ...{"}"}
+console-send = Enviar bruto
+export-file_name = lojinha-produtos
+export-dialog_title = Exportar a lista de produtos
+import-title = Importar produtos
+import-dialog_title = Importar produtos de um arquivo
+import-dialog_filter = CSV ou JSON
+import-explain =
+    CSV ou JSON como exportados aqui, ou o CSV de uma planilha (; e vírgula decimal). Cada produto é adicionado pelo servidor.
+import-path = Arquivo a importar
+import-button = Importar
+import-dialog = Abrir…
+import-progress = Adicionando { $done } de { $total }
+import-summary = Importação concluída: { $added ->
+        [0] { $added } adicionados
+        [one] { $added } adicionado
+       *[other] { $added } adicionados
+    }, { $skipped ->
+        [0] { $skipped } ignorados
+        [one] { $skipped } ignorado
+       *[other] { $skipped } ignorados
+    }
+import-skipped_line = linha { $line }: { $reason }
+import-refused = { $code }: o servidor respondeu { $error }
+import-more = … e mais { $n }
+import-failed = Não foi possível importar { $path }: { $error }
+import-no_path =
+    Nenhum arquivo escolhido. Se nenhuma janela apareceu, digite um caminho acima e clique em Importar.
+
+## Why an imported record or file was left out
+
+skip-rule = { $field }: { $reason }
+skip-price_empty = o preço está vazio
+skip-price_not_number = o preço não é um número: '{ $raw }'
+skip-price_too_large = o preço é grande demais: '{ $raw }'
+skip-price_decimals = o preço tem mais de 2 casas decimais: '{ $raw }'
+skip-price_negative = o preço é negativo: '{ $raw }'
+skip-price_ambiguous = o preço é ambíguo (milhar ou decimais?): '{ $raw }'
+skip-not_whole = { $column } não é um número inteiro: '{ $raw }'
+skip-column_empty = { $column } está vazio
+skip-field_count = a linha tem { $has ->
+        [0] { $has } campos
+        [one] { $has } campo
+       *[other] { $has } campos
+    }, mas o cabeçalho tem { $header }
+skip-unclosed_quote = um campo entre aspas nunca é fechado
+skip-price_mismatch =
+    price '{ $price }' e price_cents '{ $cents }' não batem: corrija um deles, ou apague uma das duas colunas
+skip-duplicate_line = código '{ $code }' repetido (aparece antes na linha { $first })
+skip-duplicate_item = código '{ $code }' repetido (aparece antes no item { $first })
+skip-file_empty = o arquivo está vazio
+skip-not_json = o arquivo não é um JSON válido: { $what } (linha { $line }, coluna { $column })
+skip-not_array = esperava um array JSON de produtos
+skip-missing_column = o cabeçalho não tem a coluna { $column } (tem: { $header })
+skip-column_code = 'código' (ou 'code')
+skip-column_name = 'nome' (ou 'name')
+skip-column_price = 'preço' (ou 'price', 'price_cents')
+
+## Files
+
+file-not_found = o arquivo não existe
+file-permission = permissão negada
+file-is_directory = isso é uma pasta, não um arquivo
+file-disk_full = o disco está cheio
+file-other = { $detail }
+
+## Passos da aula (teach/src/lesson/steps.rs)
+
+lesson-intro-title = Sockets: endereços e portas
+lesson-intro-explanation =
+    Um socket é uma ponta de uma conversa entre dois programas. Para achar a outra ponta são precisos dois números. O endereço IP identifica a máquina: 127.0.0.1 é sempre o seu próprio computador. A porta, de 0 a 65535, identifica o programa nessa máquina. O servidor da Lojinha escuta em 127.0.0.1:5050.
+
+    Só um servidor pode usar uma porta de cada vez. Se dois alunos no laboratório escolherem a mesma porta, o segundo servidor não consegue iniciar.
+lesson-intro-look_at = O endereço e a porta que aparecem no painel do servidor e em cada janela de cliente.
+
+lesson-v1_no_server-title = v1: conectar sem servidor rodando
+lesson-v1_no_server-explanation =
+    A aula pergunta: o que acontece se você executar o cliente sem o servidor? Experimente. O cliente pede uma conexão na porta, mas nenhum programa está escutando ali, então o sistema operacional responde na hora com uma recusa. O cliente recebe o erro “connection refused”, conexão recusada (ECONNREFUSED: os error 111 no Linux, 10061 no Windows).
+
+    Nada fica esperando e nada é tentado de novo: para conectar, um servidor precisa já estar escutando.
+lesson-v1_no_server-look_at =
+    O registro do cliente: uma tentativa de connect() e logo depois o erro. O diagrama fica vazio: nenhuma mensagem pôde ser enviada.
+
+lesson-v1_connect-title = v1: inicie o servidor e depois conecte
+lesson-v1_connect-explanation =
+    Agora inicie o servidor primeiro. Ele ocupa a porta (bind), começa a escutar (listen) e espera clientes (accept). Quando o cliente chama connect, os dois sistemas operacionais fazem o aperto de mão do TCP, e o accept devolve um socket novo só para este cliente.
+
+    Na versão 1 da aula o servidor imprime uma mensagem e termina. O servidor da Lojinha continua rodando, para você seguir em frente.
+lesson-v1_connect-look_at =
+    Uma nova sessão no painel do servidor, com o endereço e a porta do cliente: uma porta alta escolhida pelo sistema do cliente. O diagrama marca a conexão nas linhas de vida.
+
+lesson-v2_hello-title = v2: o servidor fala primeiro
+lesson-v2_hello-explanation =
+    Na versão 2 o servidor envia uma mensagem e o cliente responde. Essa ordem é um protocolo: um acordo que os dois lados precisam cumprir. Se os dois esperarem para ler, vão esperar para sempre.
+
+    Na Lojinha o servidor fala primeiro com a notificação welcome, que traz o número da sessão. Depois o cliente se apresenta com hello, e o servidor responde com um result.
+lesson-v2_hello-look_at =
+    No diagrama, o welcome vem primeiro, como uma seta de mão única: ninguém responde a uma notificação. Depois vêm a requisição hello e o seu result, ligados pelo id, com o tempo de ida e volta.
+
+lesson-v3_json-title = v3: um objeto atravessa a rede
+lesson-v3_json-explanation =
+    Sockets transportam bytes, não objetos. Para enviar um produto, o cliente o transforma em texto e o servidor transforma o texto de volta em produto. A Lojinha usa JSON:
+    {"{"}"code":"CAN-001","name":"Caneta azul","price_cents":250,"quantity":40{"}"}
+
+    A versão 3 da aula usa o pickle do Python. A Lojinha nunca faz isso: carregar um pickle pode executar qualquer código que quem enviou colocou nele, e um servidor nunca deve executar o que um cliente envia. JSON é só dado: o servidor lê, confere cada campo e recusa o que quebra uma regra. Dinheiro viaja em centavos inteiros, nunca como número de ponto flutuante.
+lesson-v3_json-look_at =
+    Passe o mouse sobre a seta product.add para ver o JSON exato que atravessou a rede. Os outros clientes abertos recebem uma notificação product.added.
+
+lesson-v4_commands-title = v4: comandos e o protocolo
+lesson-v4_commands-explanation =
+    A versão 4 dá ao servidor três comandos: adicionar um produto, listar os produtos e terminar. A Lojinha tem os mesmos três: product.add, product.list e quit.
+
+    Cada requisição diz o seu método e leva um id; a resposta traz o mesmo id, e assim o cliente sabe a que pergunta ela responde. Os dois lados precisam respeitar essas regras. Um cliente que envia outra coisa recebe um erro, e o servidor não cai.
+
+    Depois do quit o servidor responde {"{"}"bye":true{"}"} e fecha esta conexão. O servidor continua rodando para os outros clientes: um cliente nunca consegue pará-lo.
+lesson-v4_commands-look_at =
+    O result do product.list e o seu tamanho em bytes; depois o quit, o bye e a marca de fechamento na linha de vida.
+
+lesson-threads_intro-title = Threads: uma rápida introdução
+lesson-threads_intro-explanation =
+    Uma thread executa uma sequência de instruções ao lado das outras threads do mesmo programa. Pense em quatro tarefas de 3, 2, 1 e 0,5 segundos.
+
+    Executadas uma após a outra, a tarefa 2 só começa quando a tarefa 1 termina: 6,5 segundos no total.
+
+    Com uma thread para cada tarefa, elas rodam ao mesmo tempo. Tudo leva mais ou menos o tempo da tarefa mais longa, 3 segundos, e a mais curta, a tarefa 4, termina primeiro. Aqui as tarefas dormem de verdade, em threads de verdade.
+lesson-threads_intro-look_at =
+    As duas linhas do tempo: barras uma depois da outra contra barras lado a lado, os totais medidos e a ordem em que as tarefas terminam.
+
+lesson-v5_threaded-title = v5: servidor sequencial contra servidor com threads
+lesson-v5_threaded-explanation =
+    O servidor da versão 4 atende um cliente de cada vez. Enquanto ele conversa com um cliente, um segundo cliente até consegue conectar, mas ninguém lê o que ele envia: ele espera na fila do sistema operacional até o primeiro sair.
+
+    O servidor da versão 5 cria uma thread para cada cliente, e assim todos são atendidos ao mesmo tempo.
+
+    Este passo executa o servidor no modo sequencial e depois no modo com threads, com dois clientes em cada vez.
+lesson-v5_threaded-look_at =
+    No modo sequencial, o segundo cliente só recebe o welcome depois que o primeiro sai. No modo com threads, os dois recebem na hora. Compare os tempos no diagrama.
+
+lesson-v5_reads-title = v5: uma mensagem maior que uma leitura
+lesson-v5_reads-explanation =
+    O TCP entrega um fluxo de bytes, não mensagens. Uma mensagem longa pode chegar em vários pedaços, e uma leitura pode trazer o fim de uma mensagem junto com o começo da próxima.
+
+    O cliente da aula lê 2048 bytes de cada vez e junta os pedaços. A Lojinha faz o mesmo e termina cada mensagem com uma quebra de linha, para quem recebe saber onde cada mensagem acaba: continua lendo até a quebra de linha. Parar quando um recv devolve menos de 2048 bytes, como faz o laço da aula, não é seguro: uma leitura pode devolver menos mesmo no meio de uma mensagem.
+
+    Este passo enche o catálogo e pede uma lista bem maior que 2048 bytes, com “mostrar leituras” ligado.
+lesson-v5_reads-look_at =
+    As marcas read() no diagrama e no registro: um único result do product.list chega em muitos pedaços e só volta a ser uma mensagem quando chega a sua quebra de linha.
+
+lesson-exercise-title = Exercício: buscar um produto pelo código
+lesson-exercise-explanation =
+    O exercício da aula: o cliente envia o código de um produto, o servidor consulta o banco de dados e devolve o produto, se ele existir. O servidor da Lojinha faz isso com product.get, usando SQLite no lugar do TinyDB.
+
+    Experimente um código que existe e um que não existe. Depois escreva o seu próprio cliente em Python: abra um socket para o servidor, envie uma linha de JSON e leia uma linha de resposta:
+    {"{"}"jsonrpc":"2.0","id":1,"method":"product.get","params":{"{"}"code":"CAN-001"{"}"}{"}"}
+lesson-exercise-look_at =
+    O result do product.get com o produto; para um código que não existe, o erro 1001 “product not found” em vermelho, com o mesmo id da requisição.
+
+## Diagrama de sequência (teach/src/diagram)
+
+diagram-client = Cliente
+diagram-server = Servidor
+diagram-session = Sessão { $lane }
+diagram-session_named = Sessão { $lane }: { $client }
+diagram-no_messages = Nenhuma mensagem ainda.
+diagram-click_to_select = Clique para selecionar esta mensagem no registro.
+diagram-time = Tempo
+diagram-seconds = { $seconds } s
+diagram-bytes = ({ $n ->
+        [one] { $n } byte
+       *[other] { $n } bytes
+    })
+diagram-legend_request = requisição
+diagram-legend_response = resposta
+diagram-legend_error = erro
+diagram-legend_notification = notificação
+diagram-legend_batch = lote
+diagram-legend_event = evento
+diagram-not_json_rpc = não é JSON-RPC: { $raw }
+diagram-closed = fechada: { $reason }
+diagram-error = erro{ $code }{ $id }{ $rtt }
+diagram-batch = lote{ $id }{ $rtt }
+diagram-duration_ms = { $ms } ms
+diagram-duration_s = { $s } s
+
+## Demonstração de threads (teach/src/threads_demo)
+
+threads-task = Tarefa { $n }
+threads-task_length = Tarefa { $n } ({ $seconds } s)
+threads-run_sequential = Executar uma após a outra
+threads-run_concurrent = Executar cada uma na sua thread
+threads-sequential_title = Uma após a outra (sequencial)
+threads-concurrent_title = Cada uma na sua thread (concorrente)
+threads-total = total { $seconds } s
+threads-heading = { $title }: { $status }
+threads-running = executando…
+threads-not_run_yet = ainda não executado
+threads-summary = Tarefa { $first } terminou primeiro · Ordem de término: { $order }
+threads-seconds = { $seconds } s
+threads-no_thread = não foi possível iniciar uma thread: { $error }
+
+## Painel da aula (teach/src/lesson)
+
+lesson-previous = Anterior
+lesson-next = Próximo
+lesson-step_of = Passo { $n } de { $total }
+lesson-all_steps = Todos os passos
+lesson-numbered = { $n }. { $title }
+lesson-do_it = Fazer
+lesson-what_to_look_at = O que observar
+lesson-no_action = Nada para executar neste passo: leia e siga em frente.
+
+## Por que uma conexão terminou (teach/src/closing); as palavras entre parênteses são as do protocolo
+
+closing-goodbye-idle_timeout = o servidor fechou a conexão depois de muito tempo sem mensagens (idle timeout)
+closing-goodbye-too_slow = o servidor desligou este cliente por não ler as mensagens (too slow)
+closing-goodbye-shutting_down = o servidor está sendo desligado
+closing-goodbye-full = o servidor está cheio (clientes demais)
+closing-goodbye-per_address = o servidor não aceita mais conexões do endereço deste computador
+closing-goodbye-line_timeout = o servidor esperou demais pelo resto de uma linha (line timeout)
+closing-goodbye-wrong_token = o servidor fechou a conexão depois de tokens errados demais
+closing-goodbye-other = o servidor se despediu: { $reason }
+closing-server_closed = o servidor fechou a conexão
+closing-too_large = o servidor enviou uma mensagem maior que o limite
+closing-reader_stopped = a leitura da conexão parou
+closing-send_failed = não foi possível enviar: { $detail }
+closing-read_failed = erro na conexão: { $detail }
+closing-by_this_client = fechada por este cliente
+closing-session-client_closed = o cliente fechou a conexão
+closing-session-quit = o cliente enviou quit
+closing-session-idle_timeout = tempo demais sem mensagens (idle timeout)
+closing-session-line_timeout = uma linha demorou demais para chegar (line timeout)
+closing-session-wrong_token = tokens errados demais
+closing-session-too_slow = o cliente não lia as mensagens (too slow)
+closing-session-frame_too_large = uma mensagem maior que o limite (frame too large)
+closing-session-shutting_down = o servidor está sendo desligado
+closing-session-error = erro no socket: { $detail }
+closing-connect-refused = conexão recusada (nenhum servidor ali)
+closing-connect-name_lookup = nome não encontrado (connect() nem começou)
+closing-connect-other = connect() falhou
+closing-connect-gave_up = connect() abandonado: você saiu
+closing-refusal-full = o servidor está cheio
+closing-refusal-per_address = conexões demais deste endereço
+socket-reset = o outro lado interrompeu a conexão
+socket-aborted = a conexão foi abortada
+socket-broken_pipe = o outro lado já tinha fechado a conexão
+socket-timed_out = tempo esgotado
+socket-host_unreachable = o host está inalcançável
+socket-network_unreachable = a rede está inalcançável
+socket-network_down = a rede está fora do ar
+socket-address_not_available = esse endereço não está disponível
+
+## What a step at one end says (teach/src/steps/words.rs), in the log and the diagram
+
+steps-connect_to = connect() para { $addr }
+steps-connected_as = conectado como { $local } -> { $peer }
+steps-read = read(): { $n ->
+        [one] { $n } byte
+       *[other] { $n } bytes
+    }
+steps-listening_on = escutando em { $addr } ({ $mode })
+steps-accepted = accept() de { $peer }
+steps-named = hello: { $client }
+steps-refused = recusado { $peer }: { $reason }
+steps-stopped = parado
+diagram-show_closed_sessions = Mostrar sessões fechadas ({ $n })
