@@ -3,6 +3,7 @@
 //! The lesson panel's actions are carried out by [`lesson`].
 
 mod lesson;
+mod room;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -46,6 +47,7 @@ pub struct LojinhaApp {
     lesson_run: lesson::LessonRunner,
     threads: lojinha_teach::ThreadsDemo,
     threads_open: bool,
+    room: room::Room,
 }
 
 impl LojinhaApp {
@@ -78,6 +80,7 @@ impl LojinhaApp {
             lesson_run: lesson::LessonRunner::default(),
             threads,
             threads_open: false,
+            room: room::Room::default(),
         };
         if options.serve.is_some() {
             app.start_server();
@@ -221,6 +224,8 @@ impl LojinhaApp {
             ui.separator();
             ui.toggle_value(&mut self.settings.lesson_open, tr("app.lesson"))
                 .on_hover_text(tr("app.lesson_hint"));
+            ui.separator();
+            room::room_buttons(ui, &mut self.room);
         });
         if let Some(notice) = &self.notice {
             ui.colored_label(ui.visuals().error_fg_color, notice.to_string());
@@ -341,7 +346,7 @@ impl eframe::App for LojinhaApp {
         self.server.poll();
         self.connect_pending();
         self.sync_windows();
-        theme::apply(ctx, self.settings.theme, self.settings.zoom);
+        theme::apply(ctx, self.settings.theme, self.room.zoom(self.settings.zoom));
         self.run_lesson();
         if let Some(handle) = self.server.handle() {
             // Uptime and "connected since" show whole minutes: one repaint a minute.
@@ -351,19 +356,38 @@ impl eframe::App for LojinhaApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let mut intents = Vec::new();
-        egui::Panel::top("app-top").show(ui, |ui| intents.extend(self.top_bar(ui)));
-        if self.settings.lesson_open {
+        self.room.take_key(ui);
+        let presenting = self.room.presentation;
+        egui::Panel::top("app-top").show(ui, |ui| {
+            if presenting {
+                room::presentation_bar(ui, &mut self.room);
+            } else {
+                intents.extend(self.top_bar(ui));
+            }
+        });
+        if self.room.lesson_shown(self.settings.lesson_open) {
             egui::Panel::right("lesson").resizable(true).default_size(380.0).show(ui, |ui| {
                 intents.extend(self.lesson_ui(ui));
             });
         }
-        egui::Panel::left("server-controls").resizable(true).default_size(300.0).show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                intents.extend(panel::controls(ui, &mut self.settings, &self.server).map(AppIntent::Server));
+        if self.room.server_panel_shown() {
+            egui::Panel::left("server-controls").resizable(true).default_size(300.0).show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    if ui.small_button(tr("room.hide_panel")).clicked() {
+                        self.room.server_panel_open = false;
+                    }
+                    intents
+                        .extend(panel::controls(ui, &mut self.settings, &self.server).map(AppIntent::Server));
+                });
             });
-        });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
-            intents.extend(panel::status(ui, &mut self.server).map(AppIntent::Server));
+            let intent = if presenting {
+                room::presentation_view(ui, &mut self.server)
+            } else {
+                panel::status(ui, &mut self.server)
+            };
+            intents.extend(intent.map(AppIntent::Server));
         });
         let ctx = ui.ctx().clone();
         self.show_threads_demo(&ctx);

@@ -706,6 +706,23 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("file.is_directory", "that is a folder, not a file", "isso é uma pasta, não um arquivo"),
     ("file.disk_full", "the disk is full", "o disco está cheio"),
     ("file.other", "{detail}", "{detail}"),
+    // --- room branch ---
+    ("room.presentation", "Presentation (F5)", "Apresentação (F5)"),
+    ("room.leave_presentation", "Leave presentation (F5)", "Sair da apresentação (F5)"),
+    (
+        "room.presentation_hint",
+        "For a projector: larger text, the side panels folded away, the server's log and diagram \
+         across the window. F5 turns it on and off.",
+        "Para o projetor: texto maior, os painéis laterais recolhidos, o registro e o diagrama do \
+         servidor na janela toda. F5 liga e desliga.",
+    ),
+    ("room.server_panel", "Server settings", "Configurações do servidor"),
+    (
+        "room.server_panel_hint",
+        "Show or hide the server's settings on the left.",
+        "Mostrar ou esconder as configurações do servidor à esquerda.",
+    ),
+    ("room.hide_panel", "Hide this panel", "Esconder este painel"),
 ];
 
 #[cfg(test)]

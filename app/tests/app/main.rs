@@ -9,5 +9,6 @@ mod common;
 mod flows;
 mod hostile;
 mod i18n_keys;
+mod room;
 mod teach;
 mod token;

@@ -1,0 +1,118 @@
+//! The app in a classroom: a presentation mode for a projector (larger text,
+//! the side panels folded away, the server's log and diagram given the whole
+//! window), toggled by [`PRESENTATION_KEY`] or a button, and the server panel
+//! on the left that can be hidden and shown again in normal mode too.
+
+use crate::i18n::{tr, trf};
+use crate::server::ServerState;
+use crate::server::panel::{ServerIntent, mode_name};
+
+/// The key that turns presentation mode on and off (the key presentation
+/// programs use to start a slide show).
+pub const PRESENTATION_KEY: egui::Key = egui::Key::F5;
+/// How much larger everything is drawn in presentation mode, on top of the user's zoom.
+pub const PRESENTATION_ZOOM: f32 = 1.4;
+/// The largest zoom presentation mode goes to.
+const PRESENTATION_ZOOM_MAX: f32 = 3.0;
+
+/// How the main window is laid out this run (not saved: a projector is a
+/// moment, and the next start should look as usual).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Room {
+    pub presentation: bool,
+    /// The server panel on the left (normal mode).
+    pub server_panel_open: bool,
+    /// The lesson panel in presentation mode (folded when the mode starts).
+    pub lesson_in_presentation: bool,
+}
+
+impl Default for Room {
+    fn default() -> Self {
+        Room { presentation: false, server_panel_open: true, lesson_in_presentation: false }
+    }
+}
+
+impl Room {
+    /// Turns presentation mode on or off; the side panels fold when it starts.
+    pub fn toggle_presentation(&mut self) {
+        self.presentation = !self.presentation;
+        self.lesson_in_presentation = false;
+    }
+
+    /// The zoom to draw with, given the user's own.
+    pub fn zoom(&self, user_zoom: f32) -> f32 {
+        if self.presentation { (user_zoom * PRESENTATION_ZOOM).min(PRESENTATION_ZOOM_MAX) } else { user_zoom }
+    }
+
+    /// Whether the lesson panel shows, given whether the user opened it.
+    pub fn lesson_shown(&self, lesson_open: bool) -> bool {
+        if self.presentation { self.lesson_in_presentation } else { lesson_open }
+    }
+
+    /// Whether the server panel on the left shows.
+    pub fn server_panel_shown(&self) -> bool {
+        !self.presentation && self.server_panel_open
+    }
+
+    /// Takes the presentation key (pressed anywhere in the main window).
+    pub fn take_key(&mut self, ui: &egui::Ui) {
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, PRESENTATION_KEY)) {
+            self.toggle_presentation();
+        }
+    }
+}
+
+/// The presentation button (both modes) and, in normal mode, the server panel's switch.
+pub fn room_buttons(ui: &mut egui::Ui, room: &mut Room) {
+    let label = if room.presentation { tr("room.leave_presentation") } else { tr("room.presentation") };
+    if ui.selectable_label(room.presentation, label).on_hover_text(tr("room.presentation_hint")).clicked() {
+        room.toggle_presentation();
+    }
+    if !room.presentation {
+        ui.toggle_value(&mut room.server_panel_open, tr("room.server_panel"))
+            .on_hover_text(tr("room.server_panel_hint"));
+    }
+}
+
+/// The top bar in presentation mode: only what the class needs to read.
+pub fn presentation_bar(ui: &mut egui::Ui, room: &mut Room) {
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(tr("app.title"));
+        ui.separator();
+        room_buttons(ui, room);
+        ui.toggle_value(&mut room.lesson_in_presentation, tr("app.lesson"));
+    });
+}
+
+/// The server's state in one line, then its log and diagram taking the rest
+/// of the window (the sessions table stays in normal mode).
+pub fn presentation_view(ui: &mut egui::Ui, server: &mut ServerState) -> Option<ServerIntent> {
+    ui.horizontal_wrapped(|ui| match server.handle() {
+        Some(handle) => {
+            let addr = handle.local_addr().to_string();
+            ui.colored_label(crate::client::form::ok_color(ui), trf("server.running", &[("addr", &addr)]));
+            ui.label(trf("server.mode_is", &[("mode", mode_name(handle.mode()))]));
+            ui.label(trf("server.sessions", &[("n", &server.sessions.len().to_string())]));
+        }
+        None => {
+            ui.label(tr("server.not_running"));
+        }
+    });
+    let not_shown = server.not_shown.get();
+    if not_shown > 0 {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            trf("log.not_shown", &[("n", &crate::client::describe::grouped(not_shown as i64))]),
+        );
+    }
+    let action = crate::log::linked::show(
+        ui,
+        "server",
+        &mut server.log_view,
+        &server.steps,
+        &mut server.diagram,
+        crate::log::linked::Layout::Below,
+        crate::i18n::language(),
+    );
+    (action == Some(crate::log::view::LogAction::Clear)).then_some(ServerIntent::ClearLog)
+}
