@@ -24,6 +24,10 @@ pub enum AppIntent {
     NewClientWindow,
     /// A lesson step's "Do it".
     Lesson(lojinha_teach::LessonAction),
+    /// The teacher's answer to the lesson's question before a step (go ahead or not).
+    LessonAnswer(bool),
+    /// "Reset the lesson".
+    LessonReset,
 }
 
 type SharedWindow = Arc<Mutex<ClientWindow>>;
@@ -48,6 +52,8 @@ pub struct LojinhaApp {
     threads: lojinha_teach::ThreadsDemo,
     threads_open: bool,
     room: room::Room,
+    /// Where each client window opened (by its number), chosen once.
+    window_places: std::collections::HashMap<u32, egui::Rect>,
 }
 
 impl LojinhaApp {
@@ -81,6 +87,7 @@ impl LojinhaApp {
             threads,
             threads_open: false,
             room: room::Room::default(),
+            window_places: std::collections::HashMap::new(),
         };
         if options.serve.is_some() {
             app.start_server();
@@ -109,6 +116,8 @@ impl LojinhaApp {
     fn open_client_window(&mut self) -> Result<SharedWindow, Phrase> {
         self.windows_opened += 1;
         let n = self.windows_opened;
+        let monitor = self.ctx.input(|i| i.viewport().monitor_size);
+        self.window_places.insert(n, room::window_place(n, monitor));
         let viewport = egui::ViewportId::from_hash_of(("client-window", n));
         let waker = Waker { ctx: self.ctx.clone(), viewport };
         let name = format!("{} {n}", client_base_name(&self.settings.client_name));
@@ -144,10 +153,9 @@ impl LojinhaApp {
                     // A failure shows in the notice.
                     let _ = self.open_client_window();
                 }
-                AppIntent::Lesson(action) => {
-                    self.lesson_run.start(action, self.settings.sequential);
-                    self.run_lesson();
-                }
+                AppIntent::Lesson(action) => self.request_lesson(action),
+                AppIntent::LessonAnswer(go_ahead) => self.answer_lesson(go_ahead),
+                AppIntent::LessonReset => self.reset_lesson(),
             }
         }
     }
@@ -233,10 +241,28 @@ impl LojinhaApp {
         intents
     }
 
-    fn lesson_ui(&mut self, ui: &mut egui::Ui) -> Option<AppIntent> {
+    fn lesson_ui(&mut self, ui: &mut egui::Ui) -> Vec<AppIntent> {
         let language = crate::i18n::language();
+        let mut intents = Vec::new();
         ui.heading(tr("lesson.title"));
-        let action = self.settings.lesson.show(ui, language).map(AppIntent::Lesson);
+        ui.horizontal_wrapped(|ui| {
+            let mut own = !self.lesson_run.use_panel_db;
+            ui.checkbox(&mut own, tr("lesson.own_catalog")).on_hover_text(tr("lesson.own_catalog_hint"));
+            self.lesson_run.use_panel_db = !own;
+            if ui.button(tr("lesson.reset")).on_hover_text(tr("lesson.reset_hint")).clicked() {
+                intents.push(AppIntent::LessonReset);
+            }
+        });
+        if let Some(pending) = &self.lesson_run.pending {
+            intents.extend(lesson::confirmation(ui, pending));
+        }
+        let address = self.lesson_address();
+        intents.extend(self.settings.lesson.show(ui, language, &address).map(AppIntent::Lesson));
+        let step_action = self.settings.lesson.current().action;
+        if self.lesson_run.pending.as_ref().is_some_and(|p| Some(p.action) != step_action) {
+            // The teacher moved to another step: the question no longer applies.
+            self.lesson_run.pending = None;
+        }
         if self.lesson_run.busy() {
             ui.horizontal(|ui| {
                 ui.spinner();
@@ -246,7 +272,14 @@ impl LojinhaApp {
         if let Some(error) = &self.lesson_run.error {
             ui.colored_label(ui.visuals().error_fg_color, error.to_string());
         }
-        action
+        intents
+    }
+
+    /// The address the lesson's texts name: the running server's, else the one it would listen on.
+    fn lesson_address(&self) -> String {
+        self.server.connect_address().unwrap_or_else(|| {
+            crate::server::listen_address(&self.settings.listen, self.settings.allow_remote)
+        })
     }
 
     fn show_threads_demo(&mut self, ctx: &egui::Context) {
@@ -267,6 +300,16 @@ impl LojinhaApp {
         &self.server.steps
     }
 
+    /// Whether a lesson action is under way (tests wait for it to end).
+    pub fn lesson_busy(&self) -> bool {
+        self.lesson_run.busy()
+    }
+
+    /// Whether the lesson waits for the teacher's answer before a step.
+    pub fn lesson_asks(&self) -> bool {
+        self.lesson_run.pending.is_some()
+    }
+
     /// The threads demo (tests look inside).
     pub fn threads_demo(&self) -> &lojinha_teach::ThreadsDemo {
         &self.threads
@@ -274,13 +317,15 @@ impl LojinhaApp {
 
     fn show_client_windows(&self, ctx: &egui::Context) {
         for window in &self.windows {
-            let (viewport, title) = {
+            let (viewport, title, n) = {
                 let w = lock(window);
-                (w.viewport_id(), w.title())
+                (w.viewport_id(), w.title(), w.number)
             };
+            let place = self.window_places.get(&n).copied().unwrap_or_else(|| room::window_place(n, None));
             let builder = egui::ViewportBuilder::default()
                 .with_title(title)
-                .with_inner_size([1180.0, 780.0])
+                .with_position(place.min)
+                .with_inner_size(place.size())
                 .with_min_inner_size([700.0, 450.0]);
             let window = window.clone();
             ctx.show_viewport_deferred(viewport, builder, move |ui, class| {

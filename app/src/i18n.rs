@@ -723,6 +723,46 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "Mostrar ou esconder as configurações do servidor à esquerda.",
     ),
     ("room.hide_panel", "Hide this panel", "Esconder este painel"),
+    ("lesson.confirm_title", "Before this step:", "Antes deste passo:"),
+    (
+        "lesson.risk_stop",
+        "it stops the server running on {addr}, and its clients are disconnected.",
+        "ele para o servidor que está rodando em {addr}, e os clientes dele são desconectados.",
+    ),
+    (
+        "lesson.risk_catalog",
+        "it adds a product to the catalog saved in {db}, and it stays there.",
+        "ele adiciona um produto ao catálogo salvo em {db}, e o produto fica lá.",
+    ),
+    ("lesson.confirm_go", "Go ahead", "Pode seguir"),
+    ("lesson.confirm_cancel", "Cancel", "Cancelar"),
+    ("lesson.own_catalog", "Lesson catalog in memory", "Catálogo da aula em memória"),
+    (
+        "lesson.own_catalog_hint",
+        "The server the lesson starts keeps its own catalog in memory, lost when it stops. Untick to use \
+         the database chosen in the server panel. The big list of step 9 always stays in memory.",
+        "O servidor que a aula inicia guarda o seu próprio catálogo em memória, perdido quando ele para. \
+         Desmarque para usar o banco escolhido no painel do servidor. A lista grande do passo 9 fica \
+         sempre em memória.",
+    ),
+    ("lesson.reset", "Reset the lesson", "Recomeçar a aula"),
+    (
+        "lesson.reset_hint",
+        "Closes the windows the lesson opened, stops the server it started and goes back to step 1.",
+        "Fecha as janelas que a aula abriu, para o servidor que ela iniciou e volta ao passo 1.",
+    ),
+    (
+        "lesson.note_queued",
+        "{window} is connected (TCP), but the sequential server is busy with another client: nobody \
+         reads it yet, it waits in the system's queue.",
+        "{window} está conectada (TCP), mas o servidor sequencial está ocupado com outro cliente: \
+         ninguém a lê ainda, ela espera na fila do sistema.",
+    ),
+    (
+        "lesson.note_waited",
+        "{window} waited {time} for its welcome.",
+        "{window} esperou {time} pelo seu welcome.",
+    ),
 ];
 
 #[cfg(test)]

@@ -62,6 +62,19 @@ impl Room {
     }
 }
 
+/// Where client window `n` opens on a screen of `monitor` points (a usual
+/// 1920×1080 when unknown): the first two side by side, at the left and the
+/// right edge; later ones a step lower and inwards, so none lands on another.
+pub fn window_place(n: u32, monitor: Option<egui::Vec2>) -> egui::Rect {
+    const STEP: f32 = 36.0;
+    let screen = monitor.filter(|m| m.x > 0.0 && m.y > 0.0).unwrap_or(egui::vec2(1920.0, 1080.0));
+    let size = egui::vec2((screen.x / 2.0).clamp(700.0, 1180.0), (screen.y - 100.0).clamp(450.0, 780.0));
+    let index = n.saturating_sub(1);
+    let offset = (index / 2 % 6) as f32 * STEP;
+    let x = if index % 2 == 0 { offset } else { (screen.x - size.x - offset).max(offset + STEP) };
+    egui::Rect::from_min_size(egui::pos2(x, STEP + offset), size)
+}
+
 /// The presentation button (both modes) and, in normal mode, the server panel's switch.
 pub fn room_buttons(ui: &mut egui::Ui, room: &mut Room) {
     let label = if room.presentation { tr("room.leave_presentation") } else { tr("room.presentation") };
@@ -115,4 +128,23 @@ pub fn presentation_view(ui: &mut egui::Ui, server: &mut ServerState) -> Option<
         crate::i18n::language(),
     );
     (action == Some(crate::log::view::LogAction::Clear)).then_some(ServerIntent::ClearLog)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// No two of the first dozen windows open at the same place, on a
+    /// projector's screen or on an unknown one.
+    #[test]
+    fn windows_open_apart() {
+        for monitor in [Some(egui::vec2(1280.0, 720.0)), None] {
+            let places: Vec<egui::Pos2> = (1..=12).map(|n| window_place(n, monitor).min).collect();
+            for (i, a) in places.iter().enumerate() {
+                for b in &places[i + 1..] {
+                    assert!(a.distance(*b) >= 30.0, "{a:?} and {b:?} stack on {monitor:?}");
+                }
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod classroom;
 mod flows;
 mod hostile;
 mod i18n_keys;

@@ -11,7 +11,7 @@ mod steps;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Language;
-pub use panel::LessonPanel;
+pub use panel::{LessonPanel, fill};
 
 /// A text in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -36,7 +36,9 @@ impl LessonPanel {
     }
 
     /// Draws the panel; returns the step's action when "Do it" is pressed.
-    pub fn show(&mut self, ui: &mut Ui, language: Language) -> Option<LessonAction> {
+    /// `address` is the server's `host:port`, written into the texts that
+    /// name it (see [`fill`]).
+    pub fn show(&mut self, ui: &mut Ui, language: Language, address: &str) -> Option<LessonAction> {
         self.navigation(ui, language);
         self.step_list(ui, language);
         ui.separator();
@@ -46,11 +48,11 @@ impl LessonPanel {
         ScrollArea::vertical().id_salt("lojinha_lesson_body").auto_shrink([false, true]).show(ui, |ui| {
             ui.heading(step.title.get(language));
             ui.add_space(4.0);
-            ui.label(step.explanation.get(language));
+            ui.label(fill(step.explanation.get(language), address));
             ui.add_space(6.0);
             ui.group(|ui| {
                 ui.strong(texts.what_to_look_at);
-                ui.label(step.look_at.get(language));
+                ui.label(fill(step.look_at.get(language), address));
             });
             ui.add_space(6.0);
             match step.action {
@@ -91,4 +93,11 @@ impl LessonPanel {
             }
         });
     }
+}
+
+/// A lesson text with its placeholders filled at draw time: `{addr}` becomes
+/// the server's `host:port`, `{port}` its port alone.
+pub fn fill(text: &str, address: &str) -> String {
+    let port = address.rsplit_once(':').map_or(address, |(_, port)| port);
+    text.replace("{addr}", address).replace("{port}", port)
 }

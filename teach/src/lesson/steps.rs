@@ -15,12 +15,12 @@ pub const STEPS: [LessonStep; 10] = [
             "A socket is one end of a conversation between two programs. To find the other end you need \
              two numbers. The IP address names the machine: 127.0.0.1 is always your own computer. The \
              port, from 0 to 65535, names the program on that machine. The Lojinha server listens on \
-             127.0.0.1:5050.\n\nOnly one server can use a port at a time. If two students in the lab \
+             {addr}.\n\nOnly one server can use a port at a time. If two students in the lab \
              choose the same port, the second server cannot start.",
             "Um socket é uma ponta de uma conversa entre dois programas. Para achar a outra ponta são \
              precisos dois números. O endereço IP identifica a máquina: 127.0.0.1 é sempre o seu próprio \
              computador. A porta, de 0 a 65535, identifica o programa nessa máquina. O servidor da \
-             Lojinha escuta em 127.0.0.1:5050.\n\nSó um servidor pode usar uma porta de cada vez. Se dois \
+             Lojinha escuta em {addr}.\n\nSó um servidor pode usar uma porta de cada vez. Se dois \
              alunos no laboratório escolherem a mesma porta, o segundo servidor não consegue iniciar.",
         ),
         look_at: text(
@@ -34,12 +34,12 @@ pub const STEPS: [LessonStep; 10] = [
         title: text("v1: connect with no server running", "v1: conectar sem servidor rodando"),
         explanation: text(
             "The lesson asks: what happens if you run the client without the server? Try it. The client \
-             asks for a connection on the port, but no program is listening there, so the operating \
+             asks for a connection on port {port}, but no program is listening there, so the operating \
              system answers at once with a refusal. The client gets the error \u{201c}connection \
              refused\u{201d} (ECONNREFUSED: os error 111 on Linux, 10061 on Windows).\n\nNothing waits and \
              nothing tries again: to connect, a server must already be listening.",
             "A aula pergunta: o que acontece se você executar o cliente sem o servidor? Experimente. O \
-             cliente pede uma conexão na porta, mas nenhum programa está escutando ali, então o sistema \
+             cliente pede uma conexão na porta {port}, mas nenhum programa está escutando ali, então o sistema \
              operacional responde na hora com uma recusa. O cliente recebe o erro \u{201c}connection \
              refused\u{201d}, conexão recusada (ECONNREFUSED: os error 111 no Linux, 10061 no \
              Windows).\n\nNada fica esperando e nada é tentado de novo: para conectar, um servidor precisa \
@@ -197,10 +197,13 @@ pub const STEPS: [LessonStep; 10] = [
              cada vez.",
         ),
         look_at: text(
-            "In sequential mode the second client gets its welcome only after the first one quits. In \
-             threaded mode both get it at once. Compare the times in the diagram.",
-            "No modo sequencial, o segundo cliente só recebe o welcome depois que o primeiro sai. No \
-             modo com threads, os dois recebem na hora. Compare os tempos no diagrama.",
+            "The server panel's log and diagram keep both runs. In sequential mode a note marks when the \
+             second client connected and how long it waited: its welcome comes only after the first one \
+             quits. In threaded mode both get it at once. Compare the times in the diagram.",
+            "O registro e o diagrama do painel do servidor guardam as duas execuções. No modo \
+             sequencial, uma nota marca quando o segundo cliente conectou e quanto tempo esperou: o \
+             welcome dele só chega depois que o primeiro sai. No modo com threads, os dois recebem na \
+             hora. Compare os tempos no diagrama.",
         ),
         action: Some(LessonAction::SequentialVersusThreaded),
     },
@@ -240,14 +243,14 @@ pub const STEPS: [LessonStep; 10] = [
             "The lesson's exercise: the client sends a product's code, the server looks it up in its \
              database and sends the product back, if it exists. Lojinha's server does this with \
              product.get, using SQLite where the lesson uses TinyDB.\n\nTry a code that exists and one \
-             that does not. Then write your own client in Python: open a socket to the server, send one \
+             that does not. Then write your own client in Python: open a socket to the server at {addr}, send one \
              line of JSON and read one line back:\n\
              {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"product.get\",\"params\":{\"code\":\"CAN-001\"}}",
             "O exercício da aula: o cliente envia o código de um produto, o servidor consulta o banco \
              de dados e devolve o produto, se ele existir. O servidor da Lojinha faz isso com \
              product.get, usando SQLite no lugar do TinyDB.\n\nExperimente um código que existe e um que \
              não existe. Depois escreva o seu próprio cliente em Python: abra um socket para o \
-             servidor, envie uma linha de JSON e leia uma linha de resposta:\n\
+             servidor em {addr}, envie uma linha de JSON e leia uma linha de resposta:\n\
              {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"product.get\",\"params\":{\"code\":\"CAN-001\"}}",
         ),
         look_at: text(
