@@ -723,6 +723,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "Mostrar ou esconder as configurações do servidor à esquerda.",
     ),
     ("room.hide_panel", "Hide this panel", "Esconder este painel"),
+    ("step.note", "note", "nota"),
     ("lesson.confirm_title", "Before this step:", "Antes deste passo:"),
     (
         "lesson.risk_stop",
@@ -731,8 +732,8 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "lesson.risk_catalog",
-        "it adds a product to the catalog saved in {db}, and it stays there.",
-        "ele adiciona um produto ao catálogo salvo em {db}, e o produto fica lá.",
+        "it adds a sample product to the catalog of the running server ({db}).",
+        "ele adiciona um produto de exemplo ao catálogo do servidor em execução ({db}).",
     ),
     ("lesson.confirm_go", "Go ahead", "Pode seguir"),
     ("lesson.confirm_cancel", "Cancel", "Cancelar"),

@@ -5,7 +5,7 @@
 //! Nothing is canned: whatever the log and the diagram show really happened.
 //!
 //! No surprises for the teacher: an action that would stop a server the
-//! lesson did not start, or add to a catalog kept on disk, waits for a yes
+//! lesson did not start, or add to a catalog kept on disk or not its own, waits for a yes
 //! ([`Pending`]); the lesson's server runs on its own in-memory catalog unless
 //! the teacher chooses the panel's database, and the big list of generated
 //! products never goes anywhere but memory; the lesson reuses the windows it
@@ -147,7 +147,8 @@ enum Progress {
 pub enum Risk {
     /// Stop the server running at `addr` (the lesson did not start it).
     StopServer { addr: String },
-    /// Add a product to the catalog kept in the file `db`.
+    /// Add a product to a catalog kept on disk, or to one the lesson did not
+    /// start (`db`: the file, or `:memory:`).
     ChangeCatalog { db: String },
 }
 
@@ -316,7 +317,8 @@ fn sample() -> Product {
 
 impl LojinhaApp {
     /// The teacher pressed "Do it": runs the action, or first asks when it
-    /// would stop a server the lesson did not start or change a catalog on disk.
+    /// would stop a server the lesson did not start or change a catalog that
+    /// is on disk or not the lesson's.
     pub(super) fn request_lesson(&mut self, action: LessonAction) {
         let risks = self.lesson_risks(action);
         if risks.is_empty() {
@@ -344,8 +346,9 @@ impl LojinhaApp {
             risks.push(Risk::StopServer { addr: handle.local_addr().to_string() });
         }
         let adds = matches!(action, LessonAction::AddSampleProduct);
-        if let (true, DbLocation::File(path)) = (adds, &handle.config().db) {
-            risks.push(Risk::ChangeCatalog { db: path.display().to_string() });
+        let on_disk = matches!(handle.config().db, DbLocation::File(_));
+        if adds && (on_disk || !self.lesson_run.owns_server) {
+            risks.push(Risk::ChangeCatalog { db: handle.config().db.to_string() });
         }
         risks
     }

@@ -236,7 +236,7 @@ const DETAIL_MIN: f32 = 80.0;
 const CELL_PADDING: f32 = 10.0;
 
 /// Every step name, to size the step column for the longest in the language shown.
-const NAMES: [Name; 17] = [
+const NAMES: [Name; 18] = [
     Name::Listening,
     Name::Connecting,
     Name::Connected,
@@ -254,6 +254,7 @@ const NAMES: [Name; 17] = [
     Name::Error,
     Name::Closed,
     Name::Stopped,
+    Name::Note,
 ];
 
 /// Column widths measured with the fonts, zoom and language in use, so a

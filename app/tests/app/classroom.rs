@@ -124,7 +124,9 @@ fn asks_before_adding_to_a_catalog_on_disk() {
     let before = h.state().server_address();
     do_step(&mut h, position_of(LessonAction::AddSampleProduct));
     assert!(h.state().lesson_asks());
-    assert!(shows(&h, None, "it adds a product to the catalog saved in"), "it names the file");
+    let file = path.display().to_string();
+    assert!(shows(&h, None, "it adds a sample product to the catalog"), "it says what it would do");
+    assert!(shows(&h, None, &file), "and names the file");
     click(&mut h, None, "Cancel");
     assert_eq!(h.state().server_address(), before);
     assert!(h.state().client_windows().is_empty());
@@ -197,6 +199,7 @@ fn sequential_wait_shows_in_the_server_panel() {
     assert!(matches!((queued, waited), (Some(q), Some(w)) if q < w), "{log:#?}");
     let notes = [queued.unwrap(), waited.unwrap()];
     assert!(notes.iter().all(|&i| log[i].session.is_none()), "on the server's own lifeline");
+    assert!(notes.iter().all(|&i| log[i].step == Step::Note), "marked as notes, not as a close");
 }
 
 /// The texts name the server's real address: step 1 says where it listens.
