@@ -18,7 +18,7 @@
 //! **Language.** Start with [`Language::system()`] (reads `LC_ALL`,
 //! `LC_MESSAGES`, `LANG`), persist the user's choice (it is `Serialize`), and
 //! pass it on: `diagram.show(ui, steps, lang)`, `demo.set_language(lang)`,
-//! `panel.show(ui, lang)`. [`Language::native_name`] labels a language menu.
+//! `panel.show(ui, lang, addr)`. [`Language::native_name`] labels a language menu.
 //!
 //! **Record of steps and its two views.** One [`Steps`] per client window
 //! and one for the server panel, made when the window opens (its clock).
@@ -74,7 +74,8 @@
 //!
 //! **Lesson.** Keep a [`LessonPanel`] (serializable: persist the current
 //! step) and show it in a side panel: `if let Some(action) =
-//! panel.show(ui, lang) { ... }`. Each [`LessonAction`] is documented with
+//! panel.show(ui, lang, addr) { ... }`, where `addr` is the server's
+//! `host:port` the texts name ([`lesson::fill`]). Each [`LessonAction`] is documented with
 //! what the app should do against its real server and clients;
 //! [`lesson::steps()`] gives the texts if the app wants them elsewhere.
 

@@ -45,7 +45,9 @@ pub enum StepId {
 }
 
 /// What the app does when the student presses "Do it". The app runs each
-/// against its real server and clients.
+/// against its real server and clients, asks first when an action would stop
+/// a server or change a catalog the lesson did not make, and reuses the
+/// client windows it opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum LessonAction {
     /// Stop the server if it runs, then connect a client: the error is the lesson.
@@ -62,7 +64,8 @@ pub enum LessonAction {
     RunThreadsDemo,
     /// Two clients against a sequential server, then against a threaded one.
     SequentialVersusThreaded,
-    /// Fill the catalog, turn on "show reads", `product.list` the whole catalog.
+    /// Start a server with a big catalog of its own, in memory; turn on
+    /// "show reads", `product.list` the whole catalog.
     ShowReadsWithBigList,
     /// `product.get` an existing code, then a missing one.
     FetchByCode,
