@@ -3,6 +3,7 @@
 //! The lesson panel's actions are carried out by [`lesson`].
 
 mod lesson;
+mod room;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -24,6 +25,10 @@ pub enum AppIntent {
     NewClientWindow,
     /// A lesson step's "Do it".
     Lesson(lojinha_teach::LessonAction),
+    /// The teacher's answer to the lesson's question before a step (go ahead or not).
+    LessonAnswer(bool),
+    /// "Reset the lesson".
+    LessonReset,
 }
 
 type SharedWindow = Arc<Mutex<ClientWindow>>;
@@ -52,6 +57,9 @@ pub struct LojinhaApp {
     lesson_run: lesson::LessonRunner,
     threads: lojinha_teach::ThreadsDemo,
     threads_open: bool,
+    room: room::Room,
+    /// Where each client window opened (by its number), chosen once.
+    window_places: std::collections::HashMap<u32, egui::Rect>,
 }
 
 impl LojinhaApp {
@@ -86,6 +94,8 @@ impl LojinhaApp {
             lesson_run: lesson::LessonRunner::default(),
             threads,
             threads_open: false,
+            room: room::Room::default(),
+            window_places: std::collections::HashMap::new(),
         };
         if options.serve.is_some() {
             app.start_server();
@@ -119,6 +129,8 @@ impl LojinhaApp {
     fn open_client_window(&mut self) -> Result<SharedWindow, Phrase> {
         self.windows_opened += 1;
         let n = self.windows_opened;
+        let monitor = self.ctx.input(|i| i.viewport().monitor_size);
+        self.window_places.insert(n, room::window_place(n, monitor));
         let viewport = egui::ViewportId::from_hash_of(("client-window", n));
         let waker = Waker { ctx: self.ctx.clone(), viewport };
         let name = format!("{} {n}", client_base_name(&self.settings.client_name, self.language));
@@ -156,10 +168,9 @@ impl LojinhaApp {
                     // A failure shows in the notice.
                     let _ = self.open_client_window();
                 }
-                AppIntent::Lesson(action) => {
-                    self.lesson_run.start(action, self.settings.sequential, self.language);
-                    self.run_lesson();
-                }
+                AppIntent::Lesson(action) => self.request_lesson(action),
+                AppIntent::LessonAnswer(go_ahead) => self.answer_lesson(go_ahead),
+                AppIntent::LessonReset => self.reset_lesson(),
             }
         }
     }
@@ -244,6 +255,8 @@ impl LojinhaApp {
             ui.separator();
             ui.toggle_value(&mut self.settings.lesson_open, tr(lang, "app-lesson"))
                 .on_hover_text(tr(lang, "app-lesson_hint"));
+            ui.separator();
+            room::room_buttons(ui, &mut self.room, lang);
         });
         if let Some(notice) = &self.notice {
             ui.colored_label(ui.visuals().error_fg_color, notice.say(lang));
@@ -251,9 +264,28 @@ impl LojinhaApp {
         intents
     }
 
-    fn lesson_ui(&mut self, ui: &mut egui::Ui, lang: Language) -> Option<AppIntent> {
+    fn lesson_ui(&mut self, ui: &mut egui::Ui, lang: Language) -> Vec<AppIntent> {
+        let mut intents = Vec::new();
         ui.heading(tr(lang, "lesson-title"));
-        let action = self.settings.lesson.show(ui, lang).map(AppIntent::Lesson);
+        ui.horizontal_wrapped(|ui| {
+            let mut own = !self.lesson_run.use_panel_db;
+            ui.checkbox(&mut own, tr(lang, "lesson-own_catalog"))
+                .on_hover_text(tr(lang, "lesson-own_catalog_hint"));
+            self.lesson_run.use_panel_db = !own;
+            if ui.button(tr(lang, "lesson-reset")).on_hover_text(tr(lang, "lesson-reset_hint")).clicked() {
+                intents.push(AppIntent::LessonReset);
+            }
+        });
+        if let Some(pending) = &self.lesson_run.pending {
+            intents.extend(lesson::confirmation(ui, pending, lang));
+        }
+        let address = self.lesson_address();
+        intents.extend(self.settings.lesson.show(ui, lang, &address).map(AppIntent::Lesson));
+        let step_action = self.settings.lesson.current().action;
+        if self.lesson_run.pending.as_ref().is_some_and(|p| Some(p.action) != step_action) {
+            // The teacher moved to another step: the question no longer applies.
+            self.lesson_run.pending = None;
+        }
         if self.lesson_run.busy() {
             ui.horizontal(|ui| {
                 ui.spinner();
@@ -263,7 +295,14 @@ impl LojinhaApp {
         if let Some(error) = &self.lesson_run.error {
             ui.colored_label(ui.visuals().error_fg_color, error.say(lang));
         }
-        action
+        intents
+    }
+
+    /// The address the lesson's texts name: the running server's, else the one it would listen on.
+    fn lesson_address(&self) -> String {
+        self.server.connect_address().unwrap_or_else(|| {
+            crate::server::listen_address(&self.settings.listen, self.settings.allow_remote)
+        })
     }
 
     fn show_threads_demo(&mut self, ctx: &egui::Context, lang: Language) {
@@ -283,6 +322,16 @@ impl LojinhaApp {
         &self.server.steps
     }
 
+    /// Whether a lesson action is under way (tests wait for it to end).
+    pub fn lesson_busy(&self) -> bool {
+        self.lesson_run.busy()
+    }
+
+    /// Whether the lesson waits for the teacher's answer before a step.
+    pub fn lesson_asks(&self) -> bool {
+        self.lesson_run.pending.is_some()
+    }
+
     /// The threads demo (tests look inside).
     pub fn threads_demo(&self) -> &lojinha_teach::ThreadsDemo {
         &self.threads
@@ -292,13 +341,15 @@ impl LojinhaApp {
         let lang = self.language;
         let switched = std::mem::replace(&mut self.told_language, lang) != lang;
         for window in &self.windows {
-            let (viewport, title) = {
+            let (viewport, title, n) = {
                 let w = lock(window);
-                (w.viewport_id(), w.title(lang))
+                (w.viewport_id(), w.title(lang), w.number)
             };
+            let place = self.window_places.get(&n).copied().unwrap_or_else(|| room::window_place(n, None));
             let builder = egui::ViewportBuilder::default()
                 .with_title(title)
-                .with_inner_size([1180.0, 780.0])
+                .with_position(place.min)
+                .with_inner_size(place.size())
                 .with_min_inner_size([700.0, 450.0]);
             if switched {
                 ctx.request_repaint_of(viewport);
@@ -371,7 +422,7 @@ impl eframe::App for LojinhaApp {
         self.server.poll();
         self.connect_pending();
         self.sync_windows();
-        theme::apply(ctx, self.settings.theme, self.settings.zoom);
+        theme::apply(ctx, self.settings.theme, self.room.zoom(self.settings.zoom));
         self.run_lesson();
         if let Some(handle) = self.server.handle() {
             // Uptime and "connected since" show whole minutes: one repaint a minute.
@@ -381,27 +432,45 @@ impl eframe::App for LojinhaApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let mut intents = Vec::new();
+        self.room.take_key(ui);
+        let presenting = self.room.presentation;
         let lang = self.language;
-        egui::Panel::top("app-top").show(ui, |ui| intents.extend(self.top_bar(ui, lang)));
+        egui::Panel::top("app-top").show(ui, |ui| {
+            if presenting {
+                room::presentation_bar(ui, &mut self.room, lang);
+            } else {
+                intents.extend(self.top_bar(ui, lang));
+            }
+        });
         if self.language != lang {
             // The rest of this frame still speaks the old language: draw again.
             ui.ctx().request_repaint();
         }
         let lang = self.language;
-        if self.settings.lesson_open {
+        if self.room.lesson_shown(self.settings.lesson_open) {
             egui::Panel::right("lesson").resizable(true).default_size(380.0).show(ui, |ui| {
                 intents.extend(self.lesson_ui(ui, lang));
             });
         }
-        egui::Panel::left("server-controls").resizable(true).default_size(300.0).show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                intents.extend(
-                    panel::controls(ui, &mut self.settings, &self.server, lang).map(AppIntent::Server),
-                );
+        if self.room.server_panel_shown() {
+            egui::Panel::left("server-controls").resizable(true).default_size(300.0).show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    if ui.small_button(tr(lang, "room-hide_panel")).clicked() {
+                        self.room.server_panel_open = false;
+                    }
+                    intents.extend(
+                        panel::controls(ui, &mut self.settings, &self.server, lang).map(AppIntent::Server),
+                    );
+                });
             });
-        });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
-            intents.extend(panel::status(ui, &mut self.server, lang).map(AppIntent::Server));
+            let intent = if presenting {
+                room::presentation_view(ui, &mut self.server, lang)
+            } else {
+                panel::status(ui, &mut self.server, lang)
+            };
+            intents.extend(intent.map(AppIntent::Server));
         });
         let ctx = ui.ctx().clone();
         self.show_threads_demo(&ctx, lang);

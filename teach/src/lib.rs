@@ -19,7 +19,7 @@
 //! **Language.** Start with [`Language::system()`] (`LC_ALL`, `LC_MESSAGES`,
 //! `LANG` when set, else the system's own setting), persist the user's
 //! choice (it is `Serialize`), and pass it on: `diagram.show(ui, steps, lang)`,
-//! `demo.show(ui, lang)`, `panel.show(ui, lang)`. [`Language::native_name`]
+//! `demo.show(ui, lang)`, `panel.show(ui, lang, addr)`. [`Language::native_name`]
 //! labels a language menu. Every word comes from the words files
 //! (`words/ftl/*.ftl`).
 //!
@@ -77,7 +77,8 @@
 //!
 //! **Lesson.** Keep a [`LessonPanel`] (serializable: persist the current
 //! step) and show it in a side panel: `if let Some(action) =
-//! panel.show(ui, lang) { ... }`. Each [`LessonAction`] is documented with
+//! panel.show(ui, lang, addr) { ... }`, where `addr` is the server's
+//! `host:port` the texts name ([`lesson::fill`]). Each [`LessonAction`] is documented with
 //! what the app should do against its real server and clients;
 //! [`lesson::steps()`] gives the texts if the app wants them elsewhere.
 

@@ -404,14 +404,14 @@ file-other = { $detail }
 
 lesson-intro-title = Sockets: addresses and ports
 lesson-intro-explanation =
-    A socket is one end of a conversation between two programs. To find the other end you need two numbers. The IP address names the machine: 127.0.0.1 is always your own computer. The port, from 0 to 65535, names the program on that machine. The Lojinha server listens on 127.0.0.1:5050.
+    A socket is one end of a conversation between two programs. To find the other end you need two numbers. The IP address names the machine: 127.0.0.1 is always your own computer. The port, from 0 to 65535, names the program on that machine. The Lojinha server listens on { $addr }.
 
     Only one server can use a port at a time. If two students in the lab choose the same port, the second server cannot start.
 lesson-intro-look_at = The address and port shown in the server panel and in each client window.
 
 lesson-v1_no_server-title = v1: connect with no server running
 lesson-v1_no_server-explanation =
-    The lesson asks: what happens if you run the client without the server? Try it. The client asks for a connection on the port, but no program is listening there, so the operating system answers at once with a refusal. The client gets the error “connection refused” (ECONNREFUSED: os error 111 on Linux, 10061 on Windows).
+    The lesson asks: what happens if you run the client without the server? Try it. The client asks for a connection on port { $port }, but no program is listening there, so the operating system answers at once with a refusal. The client gets the error “connection refused” (ECONNREFUSED: os error 111 on Linux, 10061 on Windows).
 
     Nothing waits and nothing tries again: to connect, a server must already be listening.
 lesson-v1_no_server-look_at =
@@ -470,7 +470,7 @@ lesson-v5_threaded-explanation =
 
     This step runs the server in sequential mode and then in threaded mode, with two clients each time.
 lesson-v5_threaded-look_at =
-    In sequential mode the second client gets its welcome only after the first one quits. In threaded mode both get it at once. Compare the times in the diagram.
+    The server panel's log and diagram keep both runs. In sequential mode a note marks when the second client connected and how long it waited: its welcome comes only after the first one quits. In threaded mode both get it at once. Compare the times in the diagram.
 
 lesson-v5_reads-title = v5: a message larger than one read
 lesson-v5_reads-explanation =
@@ -486,7 +486,7 @@ lesson-exercise-title = Exercise: fetch a product by its code
 lesson-exercise-explanation =
     The lesson's exercise: the client sends a product's code, the server looks it up in its database and sends the product back, if it exists. Lojinha's server does this with product.get, using SQLite where the lesson uses TinyDB.
 
-    Try a code that exists and one that does not. Then write your own client in Python: open a socket to the server, send one line of JSON and read one line back:
+    Try a code that exists and one that does not. Then write your own client in Python: open a socket to the server at { $addr }, send one line of JSON and read one line back:
     {"{"}"jsonrpc":"2.0","id":1,"method":"product.get","params":{"{"}"code":"CAN-001"{"}"}{"}"}
 lesson-exercise-look_at =
     The product.get result with the product; for a missing code, the error 1001 “product not found” in red, with the same id as its request.
@@ -599,3 +599,24 @@ steps-named = hello: { $client }
 steps-refused = refused { $peer }: { $reason }
 steps-stopped = stopped
 diagram-show_closed_sessions = Show closed sessions ({ $n })
+
+## Presentation mode, the server panel, the lesson's confirmations and notes (app/src/app/room.rs, app/src/app/lesson.rs)
+
+room-presentation = Presentation (F5)
+room-leave_presentation = Leave presentation (F5)
+room-presentation_hint = For a projector: larger text, the side panels folded away, the server's log and diagram across the window. F5 turns it on and off.
+room-server_panel = Server settings
+room-server_panel_hint = Show or hide the server's settings on the left.
+room-hide_panel = Hide this panel
+step-note = note
+lesson-confirm_title = Before this step:
+lesson-risk_stop = it stops the server running on { $addr }, and its clients are disconnected.
+lesson-risk_catalog = it adds a sample product to the catalog of the running server ({ $db }).
+lesson-confirm_go = Go ahead
+lesson-confirm_cancel = Cancel
+lesson-own_catalog = Lesson catalog in memory
+lesson-own_catalog_hint = The server the lesson starts keeps its own catalog in memory, lost when it stops. Untick to use the database chosen in the server panel. The big list of step 9 always stays in memory.
+lesson-reset = Reset the lesson
+lesson-reset_hint = Closes the windows the lesson opened, stops the server it started and goes back to step 1.
+lesson-note_queued = { $window } is connected (TCP), but the sequential server is busy with another client: nobody reads it yet, it waits in the system's queue.
+lesson-note_waited = { $window } waited { $time } for its welcome.

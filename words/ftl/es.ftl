@@ -410,14 +410,14 @@ file-other = { $detail }
 
 lesson-intro-title = Sockets: direcciones y puertos
 lesson-intro-explanation =
-    Un socket es un extremo de una conversación entre dos programas. Para encontrar el otro extremo necesitas dos números. La dirección IP identifica la máquina: 127.0.0.1 es siempre tu propia computadora. El puerto, de 0 a 65535, identifica el programa en esa máquina. El servidor de Lojinha escucha en 127.0.0.1:5050.
+    Un socket es un extremo de una conversación entre dos programas. Para encontrar el otro extremo necesitas dos números. La dirección IP identifica la máquina: 127.0.0.1 es siempre tu propia computadora. El puerto, de 0 a 65535, identifica el programa en esa máquina. El servidor de Lojinha escucha en { $addr }.
 
     Solo un servidor puede usar un puerto a la vez. Si dos estudiantes del laboratorio eligen el mismo puerto, el segundo servidor no puede iniciar.
 lesson-intro-look_at = La dirección y el puerto que aparecen en el panel del servidor y en cada ventana de cliente.
 
 lesson-v1_no_server-title = v1: conectarse sin un servidor corriendo
 lesson-v1_no_server-explanation =
-    La clase pregunta: ¿qué pasa si ejecutas el cliente sin el servidor? Pruébalo. El cliente pide una conexión en el puerto, pero ningún programa está escuchando ahí, así que el sistema operativo responde de inmediato con un rechazo. El cliente recibe el error “connection refused”, conexión rechazada (ECONNREFUSED: os error 111 en Linux, 10061 en Windows).
+    La clase pregunta: ¿qué pasa si ejecutas el cliente sin el servidor? Pruébalo. El cliente pide una conexión en el puerto { $port }, pero ningún programa está escuchando ahí, así que el sistema operativo responde de inmediato con un rechazo. El cliente recibe el error “connection refused”, conexión rechazada (ECONNREFUSED: os error 111 en Linux, 10061 en Windows).
 
     Nada se queda esperando y nada se vuelve a intentar: para conectarse, un servidor ya tiene que estar escuchando.
 lesson-v1_no_server-look_at =
@@ -476,7 +476,7 @@ lesson-v5_threaded-explanation =
 
     Este paso ejecuta el servidor en modo secuencial y después en modo con hilos, con dos clientes cada vez.
 lesson-v5_threaded-look_at =
-    En modo secuencial, el segundo cliente recibe su welcome solo después de que el primero sale. En modo con hilos, los dos lo reciben de inmediato. Compara los tiempos en el diagrama.
+    El registro y el diagrama del panel del servidor guardan las dos ejecuciones. En modo secuencial, una nota marca cuándo se conectó el segundo cliente y cuánto tiempo esperó: su welcome llega solo después de que el primero sale. En modo con hilos, los dos lo reciben de inmediato. Compara los tiempos en el diagrama.
 
 lesson-v5_reads-title = v5: un mensaje más grande que una lectura
 lesson-v5_reads-explanation =
@@ -492,7 +492,7 @@ lesson-exercise-title = Ejercicio: buscar un producto por su código
 lesson-exercise-explanation =
     El ejercicio de la clase: el cliente envía el código de un producto, el servidor lo busca en su base de datos y devuelve el producto, si existe. El servidor de Lojinha hace esto con product.get, usando SQLite en lugar de TinyDB.
 
-    Prueba un código que existe y uno que no existe. Después escribe tu propio cliente en Python: abre un socket al servidor, envía una línea de JSON y lee una línea de respuesta:
+    Prueba un código que existe y uno que no existe. Después escribe tu propio cliente en Python: abre un socket al servidor en { $addr }, envía una línea de JSON y lee una línea de respuesta:
     {"{"}"jsonrpc":"2.0","id":1,"method":"product.get","params":{"{"}"code":"CAN-001"{"}"}{"}"}
 lesson-exercise-look_at =
     El result de product.get con el producto; para un código que no existe, el error 1001 “product not found” en rojo, con el mismo id que su solicitud.
@@ -605,3 +605,24 @@ steps-named = hello: { $client }
 steps-refused = rechazado { $peer }: { $reason }
 steps-stopped = detenido
 diagram-show_closed_sessions = Mostrar sesiones cerradas ({ $n })
+
+## Presentation mode, the server panel, the lesson's confirmations and notes (app/src/app/room.rs, app/src/app/lesson.rs)
+
+room-presentation = Presentación (F5)
+room-leave_presentation = Salir de la presentación (F5)
+room-presentation_hint = Para el proyector: texto más grande, los paneles laterales recogidos, el registro y el diagrama del servidor en toda la ventana. F5 la activa y la desactiva.
+room-server_panel = Configuración del servidor
+room-server_panel_hint = Mostrar u ocultar la configuración del servidor a la izquierda.
+room-hide_panel = Ocultar este panel
+step-note = nota
+lesson-confirm_title = Antes de este paso:
+lesson-risk_stop = detiene el servidor que está funcionando en { $addr }, y sus clientes se desconectan.
+lesson-risk_catalog = añade un producto de ejemplo al catálogo del servidor en ejecución ({ $db }).
+lesson-confirm_go = Seguir
+lesson-confirm_cancel = Cancelar
+lesson-own_catalog = Catálogo de la clase en memoria
+lesson-own_catalog_hint = El servidor que inicia la clase guarda su propio catálogo en memoria, que se pierde cuando se detiene. Desmárcalo para usar la base de datos elegida en el panel del servidor. La lista grande del paso 9 siempre se queda en memoria.
+lesson-reset = Reiniciar la clase
+lesson-reset_hint = Cierra las ventanas que abrió la clase, detiene el servidor que inició y vuelve al paso 1.
+lesson-note_queued = { $window } está conectada (TCP), pero el servidor secuencial está ocupado con otro cliente: nadie la lee todavía, espera en la cola del sistema.
+lesson-note_waited = { $window } esperó { $time } su welcome.

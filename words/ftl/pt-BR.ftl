@@ -421,14 +421,14 @@ file-other = { $detail }
 
 lesson-intro-title = Sockets: endereços e portas
 lesson-intro-explanation =
-    Um socket é uma ponta de uma conversa entre dois programas. Para achar a outra ponta são precisos dois números. O endereço IP identifica a máquina: 127.0.0.1 é sempre o seu próprio computador. A porta, de 0 a 65535, identifica o programa nessa máquina. O servidor da Lojinha escuta em 127.0.0.1:5050.
+    Um socket é uma ponta de uma conversa entre dois programas. Para achar a outra ponta são precisos dois números. O endereço IP identifica a máquina: 127.0.0.1 é sempre o seu próprio computador. A porta, de 0 a 65535, identifica o programa nessa máquina. O servidor da Lojinha escuta em { $addr }.
 
     Só um servidor pode usar uma porta de cada vez. Se dois alunos no laboratório escolherem a mesma porta, o segundo servidor não consegue iniciar.
 lesson-intro-look_at = O endereço e a porta que aparecem no painel do servidor e em cada janela de cliente.
 
 lesson-v1_no_server-title = v1: conectar sem servidor rodando
 lesson-v1_no_server-explanation =
-    A aula pergunta: o que acontece se você executar o cliente sem o servidor? Experimente. O cliente pede uma conexão na porta, mas nenhum programa está escutando ali, então o sistema operacional responde na hora com uma recusa. O cliente recebe o erro “connection refused”, conexão recusada (ECONNREFUSED: os error 111 no Linux, 10061 no Windows).
+    A aula pergunta: o que acontece se você executar o cliente sem o servidor? Experimente. O cliente pede uma conexão na porta { $port }, mas nenhum programa está escutando ali, então o sistema operacional responde na hora com uma recusa. O cliente recebe o erro “connection refused”, conexão recusada (ECONNREFUSED: os error 111 no Linux, 10061 no Windows).
 
     Nada fica esperando e nada é tentado de novo: para conectar, um servidor precisa já estar escutando.
 lesson-v1_no_server-look_at =
@@ -487,7 +487,7 @@ lesson-v5_threaded-explanation =
 
     Este passo executa o servidor no modo sequencial e depois no modo com threads, com dois clientes em cada vez.
 lesson-v5_threaded-look_at =
-    No modo sequencial, o segundo cliente só recebe o welcome depois que o primeiro sai. No modo com threads, os dois recebem na hora. Compare os tempos no diagrama.
+    O registro e o diagrama do painel do servidor guardam as duas execuções. No modo sequencial, uma nota marca quando o segundo cliente conectou e quanto tempo esperou: o welcome dele só chega depois que o primeiro sai. No modo com threads, os dois recebem na hora. Compare os tempos no diagrama.
 
 lesson-v5_reads-title = v5: uma mensagem maior que uma leitura
 lesson-v5_reads-explanation =
@@ -503,7 +503,7 @@ lesson-exercise-title = Exercício: buscar um produto pelo código
 lesson-exercise-explanation =
     O exercício da aula: o cliente envia o código de um produto, o servidor consulta o banco de dados e devolve o produto, se ele existir. O servidor da Lojinha faz isso com product.get, usando SQLite no lugar do TinyDB.
 
-    Experimente um código que existe e um que não existe. Depois escreva o seu próprio cliente em Python: abra um socket para o servidor, envie uma linha de JSON e leia uma linha de resposta:
+    Experimente um código que existe e um que não existe. Depois escreva o seu próprio cliente em Python: abra um socket para o servidor em { $addr }, envie uma linha de JSON e leia uma linha de resposta:
     {"{"}"jsonrpc":"2.0","id":1,"method":"product.get","params":{"{"}"code":"CAN-001"{"}"}{"}"}
 lesson-exercise-look_at =
     O result do product.get com o produto; para um código que não existe, o erro 1001 “product not found” em vermelho, com o mesmo id da requisição.
@@ -616,3 +616,24 @@ steps-named = hello: { $client }
 steps-refused = recusado { $peer }: { $reason }
 steps-stopped = parado
 diagram-show_closed_sessions = Mostrar sessões fechadas ({ $n })
+
+## Presentation mode, the server panel, the lesson's confirmations and notes (app/src/app/room.rs, app/src/app/lesson.rs)
+
+room-presentation = Apresentação (F5)
+room-leave_presentation = Sair da apresentação (F5)
+room-presentation_hint = Para o projetor: texto maior, os painéis laterais recolhidos, o registro e o diagrama do servidor na janela toda. F5 liga e desliga.
+room-server_panel = Configurações do servidor
+room-server_panel_hint = Mostrar ou esconder as configurações do servidor à esquerda.
+room-hide_panel = Esconder este painel
+step-note = nota
+lesson-confirm_title = Antes deste passo:
+lesson-risk_stop = ele para o servidor que está rodando em { $addr }, e os clientes dele são desconectados.
+lesson-risk_catalog = ele adiciona um produto de exemplo ao catálogo do servidor em execução ({ $db }).
+lesson-confirm_go = Pode seguir
+lesson-confirm_cancel = Cancelar
+lesson-own_catalog = Catálogo da aula em memória
+lesson-own_catalog_hint = O servidor que a aula inicia guarda o seu próprio catálogo em memória, perdido quando ele para. Desmarque para usar o banco escolhido no painel do servidor. A lista grande do passo 9 fica sempre em memória.
+lesson-reset = Recomeçar a aula
+lesson-reset_hint = Fecha as janelas que a aula abriu, para o servidor que ela iniciou e volta ao passo 1.
+lesson-note_queued = { $window } está conectada (TCP), mas o servidor sequencial está ocupado com outro cliente: ninguém a lê ainda, ela espera na fila do sistema.
+lesson-note_waited = { $window } esperou { $time } pelo seu welcome.

@@ -3,13 +3,21 @@
 //! after another across frames (a task that must wait, for a server to start
 //! or a window to connect, just says so and is tried again next frame).
 //! Nothing is canned: whatever the log and the diagram show really happened.
+//!
+//! No surprises for the teacher: an action that would stop a server the
+//! lesson did not start, or add to a catalog kept on disk or not its own, waits for a yes
+//! ([`Pending`]); the lesson's server runs on its own in-memory catalog unless
+//! the teacher chooses the panel's database, and the big list of generated
+//! products never goes anywhere but memory; the lesson reuses the windows it
+//! opened (at most two), and "reset" closes them and stops its server.
 
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
-use lojinha_server::Product;
-use lojinha_teach::LessonAction;
+use lojinha_server::{DbLocation, Product};
+use lojinha_teach::steps::{Lane, Name, Said, What};
 use lojinha_teach::threads_demo::RunMode;
+use lojinha_teach::{LessonAction, lesson::StepId};
 
 use super::{LojinhaApp, SharedWindow, lock};
 use crate::client::connection::{ConnIntent, ConnState};
@@ -18,7 +26,7 @@ use crate::client::{ClientWindow, Intent};
 use crate::i18n::{Language, tr, trf};
 use crate::options::generated_products;
 use crate::phrase::Phrase;
-use crate::server::StartRequest;
+use crate::server::{StartRequest, db_location};
 
 /// Generated products for the "show reads" step: a `product.list` page of
 /// them (1000 products, about 85 kB) is larger than one client read (64 kB).
@@ -88,6 +96,20 @@ enum Task {
         slot: usize,
     },
     Pause(Duration),
+    /// Waits until the window's newest connection is open at the TCP level
+    /// (steps after `after`, the record's next number when first tried).
+    WaitTcp {
+        slot: usize,
+        after: Option<u64>,
+    },
+    /// Writes the lesson's note about a queued client into the server's record.
+    NoteQueued {
+        slot: usize,
+    },
+    /// Writes how long the client waited for its welcome into the server's record.
+    NoteWaited {
+        slot: usize,
+    },
     Threads(RunMode),
     WaitThreads,
 }
@@ -102,7 +124,10 @@ impl Task {
             Task::Open { .. }
             | Task::EnsureClient { .. }
             | Task::Connect { .. }
-            | Task::WaitConnected { .. } => "lesson-timeout_connect",
+            | Task::WaitConnected { .. }
+            | Task::WaitTcp { .. }
+            | Task::NoteQueued { .. }
+            | Task::NoteWaited { .. } => "lesson-timeout_connect",
             Task::Disconnect { .. } => "lesson-timeout_disconnect",
             Task::Send { .. } | Task::Fetch { .. } | Task::WaitFetched { .. } => "lesson-timeout_answer",
             Task::Threads(_) | Task::WaitThreads | Task::Pause(_) => "lesson-timeout_threads",
@@ -117,14 +142,77 @@ enum Progress {
     Failed(Phrase),
 }
 
-/// The queue of the action under way.
+/// What an action would do that the teacher should agree to first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Risk {
+    /// Stop the server running at `addr` (the lesson did not start it).
+    StopServer { addr: String },
+    /// Add a product to a catalog kept on disk, or to one the lesson did not
+    /// start (`db`: the file, or `:memory:`).
+    ChangeCatalog { db: String },
+}
+
+impl Risk {
+    /// What the lesson panel says about it.
+    pub fn phrase(&self, lang: Language) -> String {
+        match self {
+            Risk::StopServer { addr } => trf(lang, "lesson-risk_stop", &[("addr", addr)]),
+            Risk::ChangeCatalog { db } => trf(lang, "lesson-risk_catalog", &[("db", db)]),
+        }
+    }
+}
+
+/// An action waiting for the teacher's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub action: LessonAction,
+    pub risks: Vec<Risk>,
+}
+
+/// The question before a step: what it would do, "Go ahead" and "Cancel".
+pub fn confirmation(ui: &mut egui::Ui, pending: &Pending, lang: Language) -> Option<super::AppIntent> {
+    let mut answer = None;
+    ui.group(|ui| {
+        ui.colored_label(ui.visuals().warn_fg_color, tr(lang, "lesson-confirm_title"));
+        for risk in &pending.risks {
+            ui.label(risk.phrase(lang));
+        }
+        ui.horizontal(|ui| {
+            if ui.button(tr(lang, "lesson-confirm_go")).clicked() {
+                answer = Some(super::AppIntent::LessonAnswer(true));
+            }
+            if ui.button(tr(lang, "lesson-confirm_cancel")).clicked() {
+                answer = Some(super::AppIntent::LessonAnswer(false));
+            }
+        });
+    });
+    answer
+}
+
+/// A window the lesson works with; `opened` when the lesson opened it
+/// (reset closes only those).
+#[derive(Clone)]
+struct Slot {
+    window: SharedWindow,
+    opened: bool,
+}
+
+/// The queue of the action under way, and what the lesson keeps between actions.
 #[derive(Default)]
 pub struct LessonRunner {
     tasks: VecDeque<Task>,
-    slots: Vec<Option<SharedWindow>>,
+    /// Kept across actions, so every step reuses the same windows.
+    slots: Vec<Option<Slot>>,
     /// When the task in front was first tried.
     front_since: Option<Instant>,
     pub error: Option<Phrase>,
+    /// An action that waits for the teacher's yes.
+    pub pending: Option<Pending>,
+    /// The running server was started by the lesson.
+    owns_server: bool,
+    /// The lesson's server uses the database chosen in the server panel
+    /// instead of its own catalog in memory.
+    pub use_panel_db: bool,
 }
 
 impl LessonRunner {
@@ -132,28 +220,27 @@ impl LessonRunner {
         !self.tasks.is_empty()
     }
 
-    /// Replaces whatever was under way with `action`'s tasks (a sample
-    /// product is named in `lang`).
-    pub fn start(&mut self, action: LessonAction, sequential_now: bool, lang: Language) {
-        self.tasks = plan(action, sequential_now, lang).into();
-        self.slots.clear();
+    /// Replaces whatever was under way with `action`'s tasks.
+    fn start(&mut self, action: LessonAction, lang: Language) {
+        self.tasks = plan(action, lang).into();
         self.front_since = None;
         self.error = None;
+        self.pending = None;
     }
 
     fn slot(&self, slot: usize) -> Option<SharedWindow> {
-        self.slots.get(slot).cloned().flatten().filter(|w| lock(w).open)
+        self.slots.get(slot).cloned().flatten().map(|s| s.window).filter(|w| lock(w).open)
     }
 
-    fn set_slot(&mut self, slot: usize, window: SharedWindow) {
+    fn set_slot(&mut self, slot: usize, window: SharedWindow, opened: bool) {
         if self.slots.len() <= slot {
             self.slots.resize(slot + 1, None);
         }
-        self.slots[slot] = Some(window);
+        self.slots[slot] = Some(Slot { window, opened });
     }
 }
 
-fn plan(action: LessonAction, sequential: bool, lang: Language) -> Vec<Task> {
+fn plan(action: LessonAction, lang: Language) -> Vec<Task> {
     use Task::*;
     let client = |mut rest: Vec<Task>| {
         let mut tasks =
@@ -194,9 +281,12 @@ fn plan(action: LessonAction, sequential: bool, lang: Language) -> Vec<Task> {
             Open { slot: 0, target: Target::Local, reads: false },
             WaitConnected { slot: 0 },
             Open { slot: 1, target: Target::Local, reads: false },
+            WaitTcp { slot: 1, after: None },
+            NoteQueued { slot: 1 },
             Pause(SEQUENTIAL_WAIT),
             Disconnect { slot: 0 },
             WaitConnected { slot: 1 },
+            NoteWaited { slot: 1 },
             StopServer,
             setup(false, false, false),
             Connect { slot: 0 },
@@ -206,7 +296,7 @@ fn plan(action: LessonAction, sequential: bool, lang: Language) -> Vec<Task> {
         ],
         LessonAction::ShowReadsWithBigList => vec![
             StopServer,
-            setup(sequential, true, true),
+            setup(false, true, true),
             Open { slot: 0, target: Target::Local, reads: true },
             WaitConnected { slot: 0 },
         ],
@@ -228,8 +318,67 @@ fn sample(lang: Language) -> Product {
 }
 
 impl LojinhaApp {
+    /// The teacher pressed "Do it": runs the action, or first asks when it
+    /// would stop a server the lesson did not start or change a catalog that
+    /// is on disk or not the lesson's.
+    pub(super) fn request_lesson(&mut self, action: LessonAction) {
+        let risks = self.lesson_risks(action);
+        if risks.is_empty() {
+            self.lesson_run.start(action, self.language);
+            self.run_lesson();
+        } else {
+            self.lesson_run.pending = Some(Pending { action, risks });
+        }
+    }
+
+    /// The teacher's answer to [`Pending`].
+    pub(super) fn answer_lesson(&mut self, go_ahead: bool) {
+        let Some(pending) = self.lesson_run.pending.take() else { return };
+        if go_ahead {
+            self.lesson_run.start(pending.action, self.language);
+            self.run_lesson();
+        }
+    }
+
+    fn lesson_risks(&self, action: LessonAction) -> Vec<Risk> {
+        let Some(handle) = self.server.handle() else { return Vec::new() };
+        let mut risks = Vec::new();
+        let stops = plan(action, self.language).iter().any(|task| matches!(task, Task::StopServer));
+        if stops && !self.lesson_run.owns_server {
+            risks.push(Risk::StopServer { addr: handle.local_addr().to_string() });
+        }
+        let adds = matches!(action, LessonAction::AddSampleProduct);
+        let on_disk = matches!(handle.config().db, DbLocation::File(_));
+        if adds && (on_disk || !self.lesson_run.owns_server) {
+            risks.push(Risk::ChangeCatalog { db: handle.config().db.to_string() });
+        }
+        risks
+    }
+
+    /// Back to step 1: stops the action under way, closes the windows the
+    /// lesson opened and stops the server it started.
+    pub(super) fn reset_lesson(&mut self) {
+        let run = &mut self.lesson_run;
+        run.tasks.clear();
+        run.front_since = None;
+        run.error = None;
+        run.pending = None;
+        for slot in run.slots.drain(..).flatten().filter(|s| s.opened) {
+            lock(&slot.window).open = false;
+        }
+        if std::mem::take(&mut run.owns_server) && self.server.handle().is_some() {
+            self.server.stop(&self.ctx);
+        }
+        self.threads_open = false;
+        self.settings.lesson.go_to(StepId::Intro);
+    }
+
     /// Runs the lesson's queue as far as it can go this frame.
     pub(super) fn run_lesson(&mut self) {
+        if !self.lesson_run.busy() && self.server.handle().is_none() && !self.server.busy() {
+            // Stopped from the panel: whatever runs next is not the lesson's.
+            self.lesson_run.owns_server = false;
+        }
         while let Some(mut task) = self.lesson_run.tasks.pop_front() {
             let since = *self.lesson_run.front_since.get_or_insert_with(Instant::now);
             let progress = match self.try_task(&mut task, since) {
@@ -268,7 +417,8 @@ impl LojinhaApp {
                 if self.server.handle().is_some() {
                     return Progress::Done;
                 }
-                self.start_if_stopped(begun, |app| app.start_server())
+                let setup = Setup { sequential: self.settings.sequential, reads: false, big: false };
+                self.start_if_stopped(begun, move |app| app.start_lesson_server(setup))
             }
             Task::StartServer { setup, begun } => {
                 if *begun && self.server.handle().is_some() {
@@ -311,6 +461,32 @@ impl LojinhaApp {
             }
             Task::WaitFetched { slot } => self.with_window(*slot, |w, _| done_if(!w.fetch.busy)),
             Task::Pause(d) => done_if(since.elapsed() >= *d),
+            Task::WaitTcp { slot, after } => self.with_window(*slot, |w, _| {
+                let after = *after.get_or_insert(w.steps.next_seq());
+                let tcp = w.steps.entries().iter().any(|s| s.seq >= after && s.name() == Name::Connected);
+                done_if(tcp)
+            }),
+            Task::NoteQueued { slot } => {
+                let n = self.lesson_run.slot(*slot).map_or(0, |w| lock(&w).number);
+                self.server_note(Phrase::new(move |lang| {
+                    trf(lang, "lesson-note_queued", &[("window", &window_title(n, lang))])
+                }));
+                Progress::Done
+            }
+            Task::NoteWaited { slot } => {
+                let Some(window) = self.lesson_run.slot(*slot) else {
+                    return Progress::Failed(Phrase::key("lesson-no_client"));
+                };
+                let (n, waited) = {
+                    let w = lock(&window);
+                    (w.number, welcome_wait(&w.steps))
+                };
+                self.server_note(Phrase::new(move |lang| {
+                    let secs = lojinha_teach::steps::words::duration(waited, lang);
+                    trf(lang, "lesson-note_waited", &[("window", &window_title(n, lang)), ("time", &secs)])
+                }));
+                Progress::Done
+            }
             Task::Threads(mode) => {
                 self.threads_open = true;
                 match mode {
@@ -348,17 +524,27 @@ impl LojinhaApp {
         }
     }
 
+    /// Starts the lesson's server: its own catalog in memory (always for the
+    /// big list), or the panel's database when the teacher chose it.
     fn start_lesson_server(&mut self, setup: Setup) {
         self.settings.sequential = setup.sequential;
         let mut request = StartRequest::from_settings(&self.settings);
+        request.db = if setup.big || !self.lesson_run.use_panel_db {
+            DbLocation::Memory
+        } else {
+            db_location(&self.settings)
+        };
         request.seed.extend(generated_products(self.fill));
         request.report_reads = setup.reads;
         if setup.big {
             request.extra = generated_products(BIG_CATALOG);
         }
         self.server.start(request, &self.ctx);
+        self.lesson_run.owns_server = true;
     }
 
+    /// Connects the slot's window (reused when the lesson has one open, else
+    /// a new one) to `target`.
     fn open(&mut self, slot: usize, target: Target, reads: bool) -> Progress {
         let addr = match target {
             Target::Local => match self.server.connect_address() {
@@ -367,22 +553,34 @@ impl LojinhaApp {
             },
             Target::Nowhere => nowhere(&self.settings.listen),
         };
-        let window = match self.open_client_window() {
-            Ok(window) => window,
-            Err(said) => return Progress::Failed(said),
+        let window = match self.lesson_run.slot(slot) {
+            Some(window) => window,
+            None => match self.open_client_window() {
+                Ok(window) => {
+                    self.lesson_run.set_slot(slot, window.clone(), true);
+                    window
+                }
+                Err(said) => return Progress::Failed(said),
+            },
         };
-        {
-            let mut w = lock(&window);
-            if reads {
-                w.apply(vec![Intent::ShowReads(true)], self.language);
-            }
-            w.addr = addr.clone();
-            w.apply(vec![Intent::Conn(ConnIntent::Connect(addr))], self.language);
+        let mut w = lock(&window);
+        if reads != w.show_reads {
+            w.apply(vec![Intent::ShowReads(reads)], self.language);
         }
-        self.lesson_run.set_slot(slot, window);
+        w.addr = addr.clone();
+        w.apply(vec![Intent::Conn(ConnIntent::Connect(addr))], self.language);
+        self.ctx.request_repaint_of(w.viewport_id());
         Progress::Done
     }
 
+    /// Writes a note of the lesson's on the server's lifeline, where the class looks.
+    fn server_note(&mut self, said: Phrase) {
+        let what = What::Note { said: Said(std::sync::Arc::new(said)), problem: false };
+        self.server.steps.push(Instant::now(), std::time::SystemTime::now(), Lane::Server, what);
+    }
+
+    /// A window of the slot connected to this app's server: the lesson's own
+    /// (reconnected when it is not), one already connected, or a new one.
     fn ensure_client(&mut self, slot: usize) -> Progress {
         let Some(local) = self.server.connect_address() else {
             return Progress::Failed(Phrase::key("server-not_running"));
@@ -391,15 +589,16 @@ impl LojinhaApp {
             let w = lock(w);
             w.open && matches!(&w.conn, ConnState::Connected { peer, .. } if *peer == local)
         };
-        if self.lesson_run.slot(slot).is_some_and(|w| on_local(&w)) {
-            return Progress::Done;
-        }
-        match self.windows.iter().find(|w| on_local(w)).cloned() {
-            Some(window) => {
-                self.lesson_run.set_slot(slot, window);
-                Progress::Done
-            }
-            None => self.open(slot, Target::Local, false),
+        match self.lesson_run.slot(slot) {
+            Some(window) if on_local(&window) => Progress::Done,
+            Some(_) => self.open(slot, Target::Local, false),
+            None => match self.windows.iter().find(|w| on_local(w)).cloned() {
+                Some(window) => {
+                    self.lesson_run.set_slot(slot, window, false);
+                    Progress::Done
+                }
+                None => self.open(slot, Target::Local, false),
+            },
         }
     }
 
@@ -433,4 +632,20 @@ fn nowhere(listen: &str) -> String {
     }
     let free = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr());
     free.map_or_else(|_| "127.0.0.1:1".to_owned(), |a| a.to_string())
+}
+
+/// "Client window 2", in the language of the moment.
+fn window_title(n: u32, lang: Language) -> String {
+    trf(lang, "client-window_title", &[("n", &n.to_string())])
+}
+
+/// How long a window's newest connection waited between its TCP connection
+/// and the server's welcome.
+fn welcome_wait(steps: &lojinha_teach::Steps) -> Duration {
+    let entries = steps.entries();
+    let Some(tcp) = entries.iter().rposition(|s| s.name() == Name::Connected) else {
+        return Duration::ZERO;
+    };
+    let welcome = entries.iter().skip(tcp).find(|s| s.name() == Name::Welcome);
+    welcome.map_or(Duration::ZERO, |w| w.at.saturating_sub(entries[tcp].at))
 }

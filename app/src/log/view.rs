@@ -9,7 +9,7 @@ use egui_extras::{Column, TableBuilder};
 
 use lojinha_server::protocol::RpcError;
 use lojinha_teach::steps::words::{self, local, name_key};
-use lojinha_teach::steps::{Direction, Kind, Step, Steps, Visible};
+use lojinha_teach::steps::{Direction, Kind, Name, Step, Steps, Visible};
 
 use crate::client::describe::describe_rpc;
 use crate::i18n::{Language, tr, trf};
@@ -106,18 +106,28 @@ impl LogView {
         });
     }
 
+    /// The rows, in a table that scrolls sideways when the window is too
+    /// narrow for its columns rather than clipping them.
     fn table(&mut self, ui: &mut egui::Ui, steps: &Steps, language: Language) {
+        egui::ScrollArea::horizontal()
+            .id_salt((self.id_salt, "sideways"))
+            .auto_shrink([false, false])
+            .show(ui, |ui| self.table_inside(ui, steps, language));
+    }
+
+    fn table_inside(&mut self, ui: &mut egui::Ui, steps: &Steps, language: Language) {
         let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
+        let widths = Widths::measure(ui, self.show_session, language);
         let mut table = TableBuilder::new(ui)
             .id_salt(self.id_salt)
             .striped(true)
             .sense(egui::Sense::click())
             .stick_to_bottom(self.auto_scroll && !self.scroll_to_selected)
             .auto_shrink([false, false])
-            .column(Column::exact(72.0))
-            .column(Column::exact(40.0));
+            .column(Column::exact(widths.time))
+            .column(Column::exact(widths.dir));
         if self.show_session {
-            table = table.column(Column::exact(36.0));
+            table = table.column(Column::exact(widths.session));
         }
         if std::mem::take(&mut self.scroll_to_selected)
             && let Some(row) = self.selected.and_then(|seq| self.visible.position(seq))
@@ -125,10 +135,10 @@ impl LogView {
             table = table.scroll_to_row(row, Some(egui::Align::Center));
         }
         let table = table
-            .column(Column::initial(110.0).resizable(true))
-            .column(Column::remainder().clip(true))
-            .column(Column::exact(64.0))
-            .column(Column::exact(70.0));
+            .column(Column::initial(widths.step).at_least(widths.step.min(60.0)).resizable(true))
+            .column(Column::remainder().at_least(DETAIL_MIN).clip(true))
+            .column(Column::exact(widths.bytes))
+            .column(Column::exact(widths.rtt));
         let table = table.header(20.0, |mut header| {
             let mut titles = vec!["log-col-time", "log-col-dir"];
             if self.show_session {
@@ -159,7 +169,7 @@ impl LogView {
         let direction = step.message().map(|m| m.direction);
         let color = direction_color(direction);
         row.col(|ui| {
-            ui.monospace(format!("{:>10}", words::clock(step.at, language)));
+            ui.monospace(words::clock(step.at, language));
         });
         row.col(|ui| {
             ui.label(RichText::new(arrow(direction)).monospace().color(color));
@@ -220,6 +230,69 @@ impl LogView {
                 ui.weak(trf(language, "log-raw_cut", &[("n", &line.cut)]));
             }
         });
+    }
+}
+
+/// The narrowest the detail column gets (the table scrolls sideways below that).
+const DETAIL_MIN: f32 = 80.0;
+/// Room around a cell's text.
+const CELL_PADDING: f32 = 10.0;
+
+/// Every step name, to size the step column for the longest in the language shown.
+const NAMES: [Name; 18] = [
+    Name::Listening,
+    Name::Connecting,
+    Name::Connected,
+    Name::SessionOpened,
+    Name::Welcome,
+    Name::Hello,
+    Name::Request,
+    Name::Response,
+    Name::ErrorResponse,
+    Name::Batch,
+    Name::Notification,
+    Name::Goodbye,
+    Name::Garbage,
+    Name::Read,
+    Name::Error,
+    Name::Closed,
+    Name::Stopped,
+    Name::Note,
+];
+
+/// Column widths measured with the fonts, zoom and language in use, so a
+/// header or a value never overflows its column.
+struct Widths {
+    time: f32,
+    dir: f32,
+    session: f32,
+    step: f32,
+    bytes: f32,
+    rtt: f32,
+}
+
+impl Widths {
+    fn measure(ui: &egui::Ui, show_session: bool, language: Language) -> Widths {
+        let mono = egui::TextStyle::Monospace.resolve(ui.style());
+        let body = egui::TextStyle::Body.resolve(ui.style());
+        let width = |text: &str, font: &egui::FontId| {
+            ui.ctx().fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE).size().x)
+        };
+        // Headers are drawn strong, a little wider than body text.
+        let column = |key: &'static str, samples: &[&str], font: &egui::FontId| {
+            let values = samples.iter().map(|s| width(s, font)).fold(0.0, f32::max);
+            values.max(width(&tr(language, key), &body) * 1.1) + CELL_PADDING
+        };
+        let names: Vec<String> = NAMES.iter().map(|n| tr(language, name_key(*n))).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        Widths {
+            time: column("log-col-time", &["9,999.999 s"], &mono),
+            dir: column("log-col-dir", &["C→S"], &mono),
+            session: if show_session { column("log-col-session", &["#9999"], &mono) } else { 0.0 },
+            step: column("log-col-step", &names, &body),
+            bytes: column("log-col-bytes", &["999999 B"], &mono),
+            rtt: column("log-col-rtt", &["999.99 ms"], &mono),
+        }
     }
 }
 

@@ -5,11 +5,13 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod classroom;
 mod errors_pt;
 mod flows;
 mod hostile;
 mod i18n_keys;
 mod language;
+mod room;
 mod spanish;
 mod teach;
 mod token;

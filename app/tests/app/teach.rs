@@ -22,7 +22,7 @@ fn lesson_app() -> App {
 }
 
 /// Goes to lesson step `n` (1-based) and presses "Do it".
-fn do_step(h: &mut App, n: usize) {
+pub(crate) fn do_step(h: &mut App, n: usize) {
     let prefix = format!("{n}. ");
     let listed = |h: &App| {
         let prefix = prefix.clone();
@@ -130,7 +130,7 @@ fn lesson_threads_demo_runs() {
     assert!(concurrent < sequential, "threads overlap: {concurrent:?} < {sequential:?}");
 }
 
-fn position_of(action: lojinha_teach::LessonAction) -> usize {
+pub(crate) fn position_of(action: lojinha_teach::LessonAction) -> usize {
     lojinha_teach::lesson::steps().iter().position(|s| s.action == Some(action)).unwrap() + 1
 }
 

@@ -22,6 +22,13 @@ impl Words {
     pub fn get(&self, language: Language) -> String {
         crate::i18n::tr(language, self.0)
     }
+
+    /// The text in `language` with the server's address in it: `$addr`
+    /// is its `host:port`, `$port` its port alone.
+    pub fn at(&self, language: Language, address: &str) -> String {
+        let port = address.rsplit_once(':').map_or(address, |(_, port)| port);
+        crate::i18n::trf(language, self.0, &[("addr", &address), ("port", &port)])
+    }
 }
 
 /// The steps of the lesson, in order.
@@ -40,7 +47,9 @@ pub enum StepId {
 }
 
 /// What the app does when the student presses "Do it". The app runs each
-/// against its real server and clients.
+/// against its real server and clients, asks first when an action would stop
+/// a server or change a catalog the lesson did not make, and reuses the
+/// client windows it opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum LessonAction {
     /// Stop the server if it runs, then connect a client: the error is the lesson.
@@ -57,7 +66,8 @@ pub enum LessonAction {
     RunThreadsDemo,
     /// Two clients against a sequential server, then against a threaded one.
     SequentialVersusThreaded,
-    /// Fill the catalog, turn on "show reads", `product.list` the whole catalog.
+    /// Start a server with a big catalog of its own, in memory; turn on
+    /// "show reads", `product.list` the whole catalog.
     ShowReadsWithBigList,
     /// `product.get` an existing code, then a missing one.
     FetchByCode,

@@ -36,7 +36,9 @@ impl LessonPanel {
     }
 
     /// Draws the panel; returns the step's action when "Do it" is pressed.
-    pub fn show(&mut self, ui: &mut Ui, language: Language) -> Option<LessonAction> {
+    /// `address` is the server's `host:port`, written into the texts that
+    /// name it (see [`super::Words::at`]).
+    pub fn show(&mut self, ui: &mut Ui, language: Language, address: &str) -> Option<LessonAction> {
         self.navigation(ui, language);
         self.step_list(ui, language);
         ui.separator();
@@ -45,11 +47,11 @@ impl LessonPanel {
         ScrollArea::vertical().id_salt("lojinha_lesson_body").auto_shrink([false, true]).show(ui, |ui| {
             ui.heading(step.title.get(language));
             ui.add_space(4.0);
-            ui.label(step.explanation.get(language));
+            ui.label(step.explanation.at(language, address));
             ui.add_space(6.0);
             ui.group(|ui| {
                 ui.strong(tr(language, "lesson-what_to_look_at"));
-                ui.label(step.look_at.get(language));
+                ui.label(step.look_at.at(language, address));
             });
             ui.add_space(6.0);
             match step.action {

@@ -28,7 +28,7 @@ fn steps_are_complete_and_in_order() {
     );
     for s in steps() {
         for text in [s.title, s.explanation, s.look_at] {
-            let [en, pt, es] = Language::ALL.map(|language| text.get(language));
+            let [en, pt, es] = Language::ALL.map(|language| text.at(language, "127.0.0.1:5050"));
             assert!([&en, &pt, &es].iter().all(|t| !t.trim().is_empty() && *t != text.0), "{:?}", s.id);
             assert!(en != pt && en != es && pt != es, "{:?} is not translated", s.id);
         }
@@ -61,7 +61,7 @@ type State = (LessonPanel, Language, Option<LessonAction>);
 fn harness(language: Language) -> Harness<'static, State> {
     Harness::new_ui_state(
         |ui, (panel, language, action): &mut State| {
-            if let Some(a) = panel.show(ui, *language) {
+            if let Some(a) = panel.show(ui, *language, "192.168.0.7:6000") {
                 *action = Some(a);
             }
         },
@@ -128,6 +128,29 @@ fn every_step_draws_in_every_language() {
             let do_it_label = crate::i18n::tr(language, "lesson-do_it");
             let do_it = harness.query_by_label(&do_it_label);
             assert_eq!(do_it.is_some(), s.action.is_some(), "{:?}", s.id);
+        }
+    }
+}
+
+/// The texts name the server's real address and port, filled in when drawn:
+/// no placeholder is left, and no step still says a fixed 127.0.0.1:5050.
+#[test]
+fn texts_name_the_real_address() {
+    for language in Language::ALL {
+        let mut harness = harness(language);
+        harness.run();
+        harness.get_by_label_contains("192.168.0.7:6000");
+        harness.state_mut().0.go_to(StepId::V1NoServer);
+        harness.run();
+        harness.get_by_label_contains(" 6000");
+    }
+    for s in steps() {
+        for text in [s.explanation, s.look_at] {
+            for language in Language::ALL {
+                let filled = text.at(language, "10.0.0.1:7000");
+                assert!(!filled.contains("$addr") && !filled.contains("$port"), "{:?}", s.id);
+                assert!(!filled.contains("5050"), "{:?} names a fixed port", s.id);
+            }
         }
     }
 }

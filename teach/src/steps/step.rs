@@ -151,6 +151,8 @@ pub enum Name {
     Error,
     Closed,
     Stopped,
+    /// Words of the app's own that are not a problem (the lesson's notes).
+    Note,
 }
 
 /// The text of a line, kept up to [`lojinha_server::client::RAW_KEPT`] bytes.
@@ -209,7 +211,7 @@ impl Step {
             What::Named { .. } => Name::Hello,
             What::Stopped => Name::Stopped,
             What::Note { problem: true, .. } => Name::Error,
-            What::Note { problem: false, .. } => Name::Closed,
+            What::Note { problem: false, .. } => Name::Note,
         }
     }
 

@@ -31,6 +31,7 @@ pub fn name_key(name: Name) -> &'static str {
         Name::Error => "step-error",
         Name::Closed => "step-closed",
         Name::Stopped => "step-stopped",
+        Name::Note => "step-note",
     }
 }
 
