@@ -706,6 +706,34 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("file.is_directory", "that is a folder, not a file", "isso é uma pasta, não um arquivo"),
     ("file.disk_full", "the disk is full", "o disco está cheio"),
     ("file.other", "{detail}", "{detail}"),
+    // --- forms branch ---
+    (
+        "form.changed_elsewhere",
+        "{code} was changed by someone else while you were editing it. Nothing was overwritten.",
+        "{code} foi alterado por outra pessoa enquanto você editava. Nada foi sobrescrito.",
+    ),
+    (
+        "form.changed_before_delete",
+        "{code} was changed by someone else since you opened it, so it was not deleted.",
+        "{code} foi alterado por outra pessoa desde que você o abriu, por isso não foi excluído.",
+    ),
+    (
+        "form.deleted_elsewhere",
+        "{code} was deleted by someone else. It can no longer be saved.",
+        "{code} foi excluído por outra pessoa. Não é mais possível salvá-lo.",
+    ),
+    ("form.theirs", "Now on the server", "Agora no servidor"),
+    ("form.yours", "Your form", "Seu formulário"),
+    ("form.take_theirs", "Load their version", "Carregar a versão deles"),
+    ("form.overwrite", "Save mine anyway", "Salvar a minha mesmo assim"),
+    ("form.delete_anyway", "Delete anyway", "Excluir mesmo assim"),
+    (
+        "form.overwrite_hint",
+        "Replaces what is on the server now, on purpose",
+        "Substitui o que está agora no servidor, de propósito",
+    ),
+    ("form.took_theirs", "Loaded the current {code}.", "{code} atual carregado."),
+    ("form.add_again", "Add it again with these values", "Adicionar de novo com estes valores"),
 ];
 
 #[cfg(test)]

@@ -304,8 +304,18 @@ impl ClientWindow {
 
     fn on_notification(&mut self, notification: Notification) {
         match notification {
-            Notification::ProductAdded(p) | Notification::ProductUpdated(p) => self.catalog.upsert(p),
-            Notification::ProductDeleted(code) => self.catalog.remove(&code),
+            Notification::ProductAdded(p) => self.catalog.upsert(p),
+            Notification::ProductUpdated(p) => {
+                self.form.updated_elsewhere(&p);
+                self.catalog.upsert(p);
+            }
+            Notification::ProductDeleted(code) => {
+                self.form.deleted_elsewhere(&code);
+                if self.confirm_delete.as_deref() == Some(code.as_str()) {
+                    self.confirm_delete = None;
+                }
+                self.catalog.remove(&code);
+            }
             Notification::Welcome(_) | Notification::Goodbye { .. } | Notification::Other { .. } => {}
         }
     }
@@ -320,14 +330,15 @@ impl ClientWindow {
                 self.form.edit(&p);
                 self.form.notice = Some(Ok(notice));
             }
-            Outcome::Added(Err(e)) | Outcome::Updated(Err(e)) => self.form.server_error(&e),
+            Outcome::Added(Err(e)) => self.form.server_error(&e, false),
+            Outcome::Updated(Err(e)) => self.on_write_refused(&e, false),
             Outcome::Deleted { code, result: Ok(()) } => {
                 self.catalog.remove(&code);
                 self.form = FormState::default();
                 self.form.notice = Some(Ok(Phrase::keyed("form.deleted", &[("code", &code)])));
                 self.selected = None;
             }
-            Outcome::Deleted { result: Err(e), .. } => self.form.server_error(&e),
+            Outcome::Deleted { result: Err(e), .. } => self.on_write_refused(&e, true),
             Outcome::Fetched { code, result } => {
                 self.fetch.busy = false;
                 self.fetch.result = Some(match result {
@@ -337,6 +348,18 @@ impl ClientWindow {
                 });
             }
         }
+    }
+
+    /// An update or delete the server refused: a product changed or deleted
+    /// meanwhile is shown as such, in the form and in the table.
+    fn on_write_refused(&mut self, error: &network::RequestError, on_delete: bool) {
+        if let Some(current) = &error.changed {
+            self.catalog.upsert(current.clone());
+        }
+        if let (true, Some(code)) = (error.not_found, self.form.editing.clone()) {
+            self.catalog.remove(&code);
+        }
+        self.form.server_error(error, on_delete);
     }
 
     /// Applies the intents of one frame.
@@ -357,8 +380,7 @@ impl ClientWindow {
                 Intent::Form(form) => self.apply_form(form),
                 Intent::ConfirmDelete(code) => {
                     self.confirm_delete = None;
-                    self.form.busy = true;
-                    self.send(Command::Delete(code));
+                    self.delete(code);
                 }
                 Intent::CancelDelete => self.confirm_delete = None,
                 Intent::Fetch(code) => {
@@ -447,7 +469,27 @@ impl ClientWindow {
                 self.selected = None;
             }
             FormIntent::Delete(code) => self.confirm_delete = Some(code),
+            FormIntent::TakeTheirs => self.form.take_theirs(),
+            FormIntent::Overwrite => match self.form.overwrite() {
+                Some(true) => {
+                    if let Some(code) = self.form.editing.clone() {
+                        self.delete(code);
+                    }
+                }
+                Some(false) => self.apply_form(FormIntent::Submit),
+                None => {}
+            },
+            FormIntent::AddAgain => self.form.add_again(),
         }
+    }
+
+    /// Deletes `code`, only as it was read when the form holds it.
+    fn delete(&mut self, code: String) {
+        self.form.busy = true;
+        self.form.notice = None;
+        let version =
+            Some(self.form.version()).filter(|&v| v > 0 && self.form.editing.as_ref() == Some(&code));
+        self.send(Command::Delete(code, version));
     }
 
     fn start_export(&mut self, how: ExportIntent) {

@@ -28,6 +28,8 @@ use lojinha_teach::closing::ConnectFailure;
 use super::catalog::{MAX_ROWS, within_rules};
 use super::describe::{describe, describe_reason, describe_rule_text};
 use crate::phrase::Phrase;
+use lojinha_server::protocol::calls::{DeleteProduct, UpdateProduct};
+use lojinha_server::protocol::error::CHANGED;
 use lojinha_server::protocol::product::MAX_CODE_LEN;
 
 mod handshake;
@@ -79,8 +81,11 @@ pub enum Command {
     Disconnect,
     Reload,
     Add(Product),
+    /// `product.update`, with `expected_version` = the product's `version`
+    /// when known (not 0): a product changed meanwhile is not overwritten.
     Update(Product),
-    Delete(String),
+    /// `product.delete` of a code, with `expected_version` when known.
+    Delete(String, Option<i64>),
     Get(String),
     SetAutoReconnect(bool),
     /// Send this text exactly as typed (the raw console); answers go to the log.
@@ -99,6 +104,8 @@ pub struct RequestError {
     pub field: Option<String>,
     pub reason: Option<Phrase>,
     pub not_found: bool,
+    /// Error 1004: the product changed since it was read; this is it now.
+    pub changed: Option<Product>,
 }
 
 impl RequestError {
@@ -110,12 +117,17 @@ impl RequestError {
         let field =
             error.field().map(str::to_owned).or_else(|| error.is_already_exists().then(|| "code".to_owned()));
         let not_found = error.is_not_found();
+        let changed = rpc
+            .filter(|e| e.code == CHANGED)
+            .and_then(|e| e.data.as_ref()?.get("current"))
+            .and_then(|current| serde_json::from_value(current.clone()).ok());
         let message = Phrase::of(error, |e| describe(e));
         RequestError {
             reason: reason.or_else(|| field.as_ref().map(|_| message.clone())),
             message,
             field,
             not_found,
+            changed,
         }
     }
 
@@ -125,6 +137,7 @@ impl RequestError {
             field: None,
             reason: None,
             not_found: false,
+            changed: None,
         }
     }
 }
@@ -628,9 +641,13 @@ fn run_request(client: &mut Client, command: Command) -> (Outcome, Option<Phrase
     };
     let outcome = match command {
         Command::Add(product) => Outcome::Added(client.add(&product).map_err(&mut check)),
-        Command::Update(product) => Outcome::Updated(client.update(&product).map_err(&mut check)),
-        Command::Delete(code) => {
-            let result = client.delete(&code).map(|_| ()).map_err(&mut check);
+        Command::Update(product) => {
+            let expected_version = Some(product.version).filter(|&v| v > 0);
+            Outcome::Updated(client.request(&UpdateProduct { product, expected_version }).map_err(&mut check))
+        }
+        Command::Delete(code, expected_version) => {
+            let call = DeleteProduct { code: code.clone(), expected_version };
+            let result = client.request(&call).map(|_| ()).map_err(&mut check);
             Outcome::Deleted { code, result }
         }
         Command::Get(code) => {
@@ -646,7 +663,7 @@ fn failed(command: Command, error: RequestError) -> Outcome {
     match command {
         Command::Add(_) => Outcome::Added(Err(error)),
         Command::Update(_) => Outcome::Updated(Err(error)),
-        Command::Delete(code) => Outcome::Deleted { code, result: Err(error) },
+        Command::Delete(code, _) => Outcome::Deleted { code, result: Err(error) },
         Command::Get(code) => Outcome::Fetched { code, result: Err(error) },
         _ => Outcome::Added(Err(error)),
     }

@@ -7,6 +7,7 @@
 mod common;
 
 mod flows;
+mod forms;
 mod hostile;
 mod i18n_keys;
 mod teach;
