@@ -734,6 +734,22 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     ("form.took_theirs", "Loaded the current {code}.", "{code} atual carregado."),
     ("form.add_again", "Add it again with these values", "Adicionar de novo com estes valores"),
+    (
+        "export.format_spreadsheet",
+        "Spreadsheet in Portuguese (; and 2,50)",
+        "Planilha em português (; e 2,50)",
+    ),
+    (
+        "export.written_as",
+        "Wrote {n} products as {format} to {path}",
+        "{n} produtos gravados como {format} em {path}",
+    ),
+    (
+        "export.mismatch",
+        "Nothing was written: the file name ends in .{ext}, but the format chosen is {format}.",
+        "Nada foi gravado: o nome do arquivo termina em .{ext}, mas o formato escolhido é {format}.",
+    ),
+    ("export.fix_extension", "Write {format} to {path}", "Gravar {format} em {path}"),
 ];
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
-//! The export box of a client window: a typed path (works everywhere, also
-//! where no file dialog exists) and "Save as…" (the system's dialog).
+//! The export box of a client window: the format, a typed path (works
+//! everywhere, also where no file dialog exists) and "Save as…" (the
+//! system's dialog). A name whose extension names another format is refused
+//! with a one-click fix (see [`crate::export`]).
 
 use crossbeam_channel::Receiver;
 
@@ -21,6 +23,8 @@ pub enum ExportIntent {
     Typed,
     /// Ask with the save dialog.
     Dialog,
+    /// Write to the name a refused export suggested (its extension fixed).
+    FixExtension,
 }
 
 impl ExportState {
@@ -41,8 +45,9 @@ pub fn show(ui: &mut egui::Ui, state: &mut ExportState, count: usize) -> Option<
     let mut intent = None;
     ui.heading(tr("export.title"));
     ui.horizontal(|ui| {
-        ui.radio_value(&mut state.format, ExportFormat::Csv, "CSV");
-        ui.radio_value(&mut state.format, ExportFormat::Json, "JSON");
+        for format in ExportFormat::ALL {
+            ui.radio_value(&mut state.format, format, format.name());
+        }
     });
     ui.horizontal(|ui| {
         let label = ui.label(tr("export.path"));
@@ -67,10 +72,22 @@ pub fn show(ui: &mut egui::Ui, state: &mut ExportState, count: usize) -> Option<
         }
     });
     match &state.last {
-        Some(ExportDone::Written { path, count }) => {
-            let text =
-                trf("export.written", &[("n", &count.to_string()), ("path", &path.display().to_string())]);
+        Some(ExportDone::Written { path, count, format }) => {
+            let (n, path) = (count.to_string(), path.display().to_string());
+            let text = trf("export.written_as", &[("n", &n), ("format", format.name()), ("path", &path)]);
             ui.colored_label(super::form::ok_color(ui), text);
+        }
+        Some(ExportDone::Mismatch { typed, fixed, format }) => {
+            let ext = typed.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+            let text = trf("export.mismatch", &[("ext", &ext), ("format", format.name())]);
+            ui.colored_label(ui.visuals().warn_fg_color, text);
+            let fix = trf(
+                "export.fix_extension",
+                &[("format", format.name()), ("path", &fixed.display().to_string())],
+            );
+            if ui.add_enabled(state.pending.is_none(), egui::Button::new(fix)).clicked() {
+                intent = Some(ExportIntent::FixExtension);
+            }
         }
         Some(ExportDone::Failed { path, error }) => {
             let text =

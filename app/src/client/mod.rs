@@ -494,12 +494,18 @@ impl ClientWindow {
 
     fn start_export(&mut self, how: ExportIntent) {
         let products = self.catalog.shown_products();
-        let format = self.export.format;
-        self.export.last = None;
+        let mut format = self.export.format;
+        let last = self.export.last.take();
+        if how == ExportIntent::FixExtension {
+            // The refused export's name, with its extension fixed, in the format it had.
+            let Some(export::ExportDone::Mismatch { fixed, format: refused, .. }) = last else { return };
+            self.export.path = fixed.display().to_string();
+            format = refused;
+        }
         self.export.pending = Some(match how {
-            ExportIntent::Typed => {
+            ExportIntent::Typed | ExportIntent::FixExtension => {
+                // The chosen format is written; a name naming another one is refused.
                 let path = std::path::PathBuf::from(self.export.path.trim());
-                let format = export::ExportFormat::from_path(&path).unwrap_or(format);
                 self.changes.export_path = Some(self.export.path.trim().to_owned());
                 export::spawn_write(path, format, products, self.waker.clone())
             }

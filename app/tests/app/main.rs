@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod export;
 mod flows;
 mod forms;
 mod hostile;
