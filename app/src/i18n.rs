@@ -750,6 +750,23 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "Nada foi gravado: o nome do arquivo termina em .{ext}, mas o formato escolhido é {format}.",
     ),
     ("export.fix_extension", "Write {format} to {path}", "Gravar {format} em {path}"),
+    ("server.idle_timeout", "Idle timeout", "Tempo ocioso máximo"),
+    (
+        "server.idle_timeout_hint",
+        "A connection that sends nothing for this long gets a goodbye and is closed. Client windows of this app ping every 60 s, so below that a window that only watches is dropped (and reconnects).",
+        "Uma conexão que não envia nada por este tempo recebe um goodbye e é fechada. As janelas de cliente deste app enviam ping a cada 60 s; abaixo disso, uma janela que só observa é desconectada (e reconecta).",
+    ),
+    ("server.idle_is", "idle timeout: {s} s", "tempo ocioso: {s} s"),
+    (
+        "server.students_type",
+        "On other computers, students connect to one of these addresses:",
+        "Nos outros computadores, os alunos conectam a um destes endereços:",
+    ),
+    (
+        "server.no_addresses",
+        "No network address found besides this computer's own: is it connected to a network?",
+        "Nenhum endereço de rede encontrado além do próprio computador: ele está conectado a uma rede?",
+    ),
 ];
 
 #[cfg(test)]

@@ -1,11 +1,12 @@
-//! The server panel: settings and Start/Stop on the left; address, uptime,
-//! sessions and the server's own protocol log in the middle.
+//! The server panel: settings and Start/Stop on the left; address (and the
+//! addresses students type from other computers), uptime, sessions and the
+//! server's own protocol log in the middle.
 
 use std::time::{Duration, SystemTime};
 
 use egui_extras::{Column, TableBuilder};
 
-use super::{ServerState, db_location, listen_address};
+use super::{IDLE_TIMEOUT_SECS, ServerState, db_location, listen_address};
 use crate::i18n::{tr, trf};
 use crate::log::view::LogAction;
 use crate::settings::Settings;
@@ -46,6 +47,12 @@ fn settings_form(ui: &mut egui::Ui, settings: &mut Settings) {
     ui.horizontal(|ui| {
         ui.radio_value(&mut settings.sequential, false, tr("server.threaded"));
         ui.radio_value(&mut settings.sequential, true, tr("server.sequential"));
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label(tr("server.idle_timeout"));
+        ui.add(egui::DragValue::new(&mut settings.idle_timeout_secs).range(IDLE_TIMEOUT_SECS).suffix(" s"))
+            .labelled_by(label.id)
+            .on_hover_text(tr("server.idle_timeout_hint"));
     });
     ui.label(tr("server.db"));
     ui.checkbox(&mut settings.db_in_memory, tr("server.in_memory"));
@@ -105,7 +112,12 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState) -> Option<ServerInten
                 ui.label(trf("server.products", &[("n", &handle.product_count().to_string())]));
                 ui.label(trf("server.mode_is", &[("mode", mode_name(handle.mode()))]));
                 ui.label(trf("server.db_is", &[("db", &handle.config().db.to_string())]));
+                let idle = handle.config().idle_timeout.as_secs().to_string();
+                ui.label(trf("server.idle_is", &[("s", &idle)]));
             });
+            if handle.local_addr().ip().is_unspecified() {
+                student_addresses(ui, &server.student_addresses);
+            }
         }
         None => {
             ui.label(tr("server.not_running"));
@@ -133,6 +145,25 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState) -> Option<ServerInten
         crate::i18n::language(),
     );
     (action == Some(LogAction::Clear)).then_some(ServerIntent::ClearLog)
+}
+
+/// What students type on other computers, one address a line.
+fn student_addresses(ui: &mut egui::Ui, addresses: &[super::addresses::StudentAddress]) {
+    if addresses.is_empty() {
+        ui.colored_label(ui.visuals().warn_fg_color, tr("server.no_addresses"));
+        return;
+    }
+    ui.label(tr("server.students_type"));
+    ui.horizontal_wrapped(|ui| {
+        for address in addresses {
+            ui.add(
+                egui::Label::new(egui::RichText::new(address.addr.to_string()).monospace().strong())
+                    .selectable(true),
+            );
+            ui.weak(format!("({})", address.interface));
+            ui.add_space(8.0);
+        }
+    });
 }
 
 fn sessions_table(ui: &mut egui::Ui, server: &ServerState) {

@@ -11,5 +11,6 @@ mod flows;
 mod forms;
 mod hostile;
 mod i18n_keys;
+mod network;
 mod teach;
 mod token;
