@@ -46,6 +46,8 @@ pub struct LojinhaApp {
     lesson_run: lesson::LessonRunner,
     threads: lojinha_teach::ThreadsDemo,
     threads_open: bool,
+    /// Who and where, for new windows' default names (read once, at start).
+    who: crate::window_name::WhoAndWhere,
 }
 
 impl LojinhaApp {
@@ -78,6 +80,7 @@ impl LojinhaApp {
             lesson_run: lesson::LessonRunner::default(),
             threads,
             threads_open: false,
+            who: crate::window_name::WhoAndWhere::of_this_machine(),
         };
         if options.serve.is_some() {
             app.start_server();
@@ -108,7 +111,7 @@ impl LojinhaApp {
         let n = self.windows_opened;
         let viewport = egui::ViewportId::from_hash_of(("client-window", n));
         let waker = Waker { ctx: self.ctx.clone(), viewport };
-        let name = format!("{} {n}", client_base_name(&self.settings.client_name));
+        let name = format!("{} {n}", self.client_base_name());
         match ClientWindow::new(
             n,
             name,
@@ -210,8 +213,9 @@ impl LojinhaApp {
             ui.weak(trf("app.windows_open", &[("n", &self.windows.len().to_string())]));
             ui.separator();
             let label = ui.label(tr("app.client_name"));
+            let default_name = self.who.base_name(tr("app.default_client_name"));
             let field = egui::TextEdit::singleline(&mut self.settings.client_name)
-                .hint_text(tr("app.default_client_name"))
+                .hint_text(default_name)
                 .desired_width(90.0);
             ui.add(field).labelled_by(label.id);
             ui.separator();
@@ -373,11 +377,19 @@ impl eframe::App for LojinhaApp {
     }
 }
 
-/// The name new client windows are numbered after: the user's, or the
-/// language's own word when the field is left empty.
-fn client_base_name(typed: &str) -> &str {
-    match typed.trim() {
-        "" => tr("app.default_client_name"),
-        name => name,
+impl LojinhaApp {
+    /// The name new client windows are numbered after: the one typed, or
+    /// who and where (`maria@lab-07`) when the field is left empty.
+    fn client_base_name(&self) -> String {
+        match self.settings.client_name.trim() {
+            "" => self.who.base_name(tr("app.default_client_name")),
+            name => name.to_owned(),
+        }
+    }
+
+    /// The name the next client window gets unless the user types one
+    /// (`maria@lab-07`; tests compare with it).
+    pub fn default_client_base_name(&self) -> String {
+        self.who.base_name(tr("app.default_client_name"))
     }
 }

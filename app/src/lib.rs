@@ -16,6 +16,7 @@ pub mod phrase;
 pub mod server;
 pub mod settings;
 pub mod theme;
+pub mod window_name;
 
 pub use app::{AppIntent, LojinhaApp};
 pub use options::{StartOptions, generated_products};

@@ -41,7 +41,7 @@ pub struct Settings {
     /// The address client windows connect to by default.
     pub connect_addr: String,
     /// The name new client windows give in `hello` (a number is appended);
-    /// empty means the language's word for "client".
+    /// empty means who and where, such as `maria@lab-07` ([`crate::window_name`]).
     pub client_name: String,
     pub auto_reconnect: bool,
     pub theme: Theme,

@@ -11,6 +11,7 @@ mod flows;
 mod forms;
 mod hostile;
 mod i18n_keys;
+mod names;
 mod network;
 mod teach;
 mod token;
