@@ -60,6 +60,8 @@ pub struct LojinhaApp {
     room: room::Room,
     /// Where each client window opened (by its number), chosen once.
     window_places: std::collections::HashMap<u32, egui::Rect>,
+    /// Who and where, for new windows' default names (read once, at start).
+    who: crate::window_name::WhoAndWhere,
 }
 
 impl LojinhaApp {
@@ -96,6 +98,7 @@ impl LojinhaApp {
             threads_open: false,
             room: room::Room::default(),
             window_places: std::collections::HashMap::new(),
+            who: crate::window_name::WhoAndWhere::of_this_machine(),
         };
         if options.serve.is_some() {
             app.start_server();
@@ -133,7 +136,7 @@ impl LojinhaApp {
         self.window_places.insert(n, room::window_place(n, monitor));
         let viewport = egui::ViewportId::from_hash_of(("client-window", n));
         let waker = Waker { ctx: self.ctx.clone(), viewport };
-        let name = format!("{} {n}", client_base_name(&self.settings.client_name, self.language));
+        let name = format!("{} {n}", self.client_base_name());
         match ClientWindow::new(
             n,
             name,
@@ -244,8 +247,9 @@ impl LojinhaApp {
             ui.weak(trf(lang, "app-windows_open", &[("n", &self.windows.len())]));
             ui.separator();
             let label = ui.label(tr(lang, "app-client_name"));
+            let default_name = self.who.base_name(&tr(lang, "app-default_client_name"));
             let field = egui::TextEdit::singleline(&mut self.settings.client_name)
-                .hint_text(tr(lang, "app-default_client_name"))
+                .hint_text(default_name)
                 .desired_width(90.0);
             ui.add(field).labelled_by(label.id);
             ui.separator();
@@ -481,11 +485,19 @@ impl eframe::App for LojinhaApp {
     }
 }
 
-/// The name new client windows are numbered after: the user's, or the
-/// language's own word when the field is left empty.
-fn client_base_name(typed: &str, lang: Language) -> String {
-    match typed.trim() {
-        "" => tr(lang, "app-default_client_name"),
-        name => name.to_owned(),
+impl LojinhaApp {
+    /// The name new client windows are numbered after: the one typed, or
+    /// who and where (`maria@lab-07`) when the field is left empty.
+    fn client_base_name(&self) -> String {
+        match self.settings.client_name.trim() {
+            "" => self.default_client_base_name(),
+            name => name.to_owned(),
+        }
+    }
+
+    /// The name the next client window gets unless the user types one
+    /// (`maria@lab-07`; tests compare with it).
+    pub fn default_client_base_name(&self) -> String {
+        self.who.base_name(&tr(self.language, "app-default_client_name"))
     }
 }

@@ -17,6 +17,7 @@ pub mod server;
 pub mod settings;
 pub mod theme;
 pub mod waker;
+pub mod window_name;
 
 pub use app::{AppIntent, LojinhaApp};
 pub use options::{StartOptions, generated_products};

@@ -44,7 +44,7 @@ pub struct Settings {
     /// The address client windows connect to by default.
     pub connect_addr: String,
     /// The name new client windows give in `hello` (a number is appended);
-    /// empty means the language's word for "client".
+    /// empty means who and where, such as `maria@lab-07` ([`crate::window_name`]).
     pub client_name: String,
     pub auto_reconnect: bool,
     pub theme: Theme,
@@ -54,6 +54,8 @@ pub struct Settings {
     pub export_path: String,
     /// The user's language; `None` until chosen (the system's locale decides).
     pub language: Option<lojinha_teach::Language>,
+    /// The in-process server's idle timeout, in seconds.
+    pub idle_timeout_secs: u64,
     /// Whether the lesson panel is open.
     pub lesson_open: bool,
     /// The lesson step the student is on.
@@ -77,6 +79,7 @@ impl Default for Settings {
             zoom: 1.0,
             export_path: String::new(),
             language: None,
+            idle_timeout_secs: lojinha_server::server::DEFAULT_IDLE_TIMEOUT.as_secs(),
             lesson_open: false,
             lesson: lojinha_teach::LessonPanel::default(),
         }

@@ -620,3 +620,29 @@ lesson-reset = Reset the lesson
 lesson-reset_hint = Closes the windows the lesson opened, stops the server it started and goes back to step 1.
 lesson-note_queued = { $window } is connected (TCP), but the sequential server is busy with another client: nobody reads it yet, it waits in the system's queue.
 lesson-note_waited = { $window } waited { $time } for its welcome.
+
+## Changed by someone else, export formats, students' addresses, idle timeout (app/src/client/form.rs, export, app/src/server)
+
+form-changed_elsewhere = { $code } was changed by someone else while you were editing it. Nothing was overwritten.
+form-changed_before_delete = { $code } was changed by someone else since you opened it, so it was not deleted.
+form-deleted_elsewhere = { $code } was deleted by someone else. It can no longer be saved.
+form-theirs = Now on the server
+form-yours = Your form
+form-take_theirs = Load their version
+form-overwrite = Save mine anyway
+form-delete_anyway = Delete anyway
+form-overwrite_hint = Replaces what is on the server now, on purpose
+form-took_theirs = Loaded the current { $code }.
+form-add_again = Add it again with these values
+export-format_spreadsheet = Spreadsheet in Portuguese (; and 2,50)
+export-written_as = Wrote { $n ->
+        [one] { $n } product
+       *[other] { $n } products
+    } as { $format } to { $path }
+export-mismatch = Nothing was written: the file name ends in .{ $ext }, but the format chosen is { $format }.
+export-fix_extension = Write { $format } to { $path }
+server-idle_timeout = Idle timeout
+server-idle_timeout_hint = A connection that sends nothing for this long gets a goodbye and is closed. Client windows of this app ping every 60 s, so below that a window that only watches is dropped (and reconnects).
+server-idle_is = idle timeout: { $s } s
+server-students_type = On other computers, students connect to one of these addresses:
+server-no_addresses = No network address found besides this computer's own: is it connected to a network?

@@ -626,3 +626,29 @@ lesson-reset = Reiniciar la clase
 lesson-reset_hint = Cierra las ventanas que abrió la clase, detiene el servidor que inició y vuelve al paso 1.
 lesson-note_queued = { $window } está conectada (TCP), pero el servidor secuencial está ocupado con otro cliente: nadie la lee todavía, espera en la cola del sistema.
 lesson-note_waited = { $window } esperó { $time } su welcome.
+
+## Changed by someone else, export formats, students' addresses, idle timeout (app/src/client/form.rs, export, app/src/server)
+
+form-changed_elsewhere = { $code } fue modificado por otra persona mientras lo editabas. No se sobrescribió nada.
+form-changed_before_delete = { $code } fue modificado por otra persona desde que lo abriste, así que no se eliminó.
+form-deleted_elsewhere = { $code } fue eliminado por otra persona. Ya no se puede guardar.
+form-theirs = Ahora en el servidor
+form-yours = Tu formulario
+form-take_theirs = Cargar su versión
+form-overwrite = Guardar la mía de todos modos
+form-delete_anyway = Eliminar de todos modos
+form-overwrite_hint = Reemplaza a propósito lo que está ahora en el servidor
+form-took_theirs = { $code } actual cargado.
+form-add_again = Agregarlo de nuevo con estos valores
+export-format_spreadsheet = Hoja de cálculo en portugués (; y 2,50)
+export-written_as = { $n ->
+        [one] { $n } producto escrito
+       *[other] { $n } productos escritos
+    } como { $format } en { $path }
+export-mismatch = No se escribió nada: el nombre del archivo termina en .{ $ext }, pero el formato elegido es { $format }.
+export-fix_extension = Escribir { $format } en { $path }
+server-idle_timeout = Tiempo máximo de inactividad
+server-idle_timeout_hint = Una conexión que no envía nada durante este tiempo recibe un goodbye y se cierra. Las ventanas de cliente de esta app envían ping cada 60 s; por debajo de eso, una ventana que solo observa se desconecta (y se reconecta).
+server-idle_is = tiempo de inactividad: { $s } s
+server-students_type = En las otras computadoras, los alumnos se conectan a una de estas direcciones:
+server-no_addresses = No se encontró ninguna dirección de red aparte de la propia de esta computadora: ¿está conectada a una red?

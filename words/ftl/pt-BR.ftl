@@ -637,3 +637,29 @@ lesson-reset = Recomeçar a aula
 lesson-reset_hint = Fecha as janelas que a aula abriu, para o servidor que ela iniciou e volta ao passo 1.
 lesson-note_queued = { $window } está conectada (TCP), mas o servidor sequencial está ocupado com outro cliente: ninguém a lê ainda, ela espera na fila do sistema.
 lesson-note_waited = { $window } esperou { $time } pelo seu welcome.
+
+## Changed by someone else, export formats, students' addresses, idle timeout (app/src/client/form.rs, export, app/src/server)
+
+form-changed_elsewhere = { $code } foi alterado por outra pessoa enquanto você editava. Nada foi sobrescrito.
+form-changed_before_delete = { $code } foi alterado por outra pessoa desde que você o abriu, por isso não foi excluído.
+form-deleted_elsewhere = { $code } foi excluído por outra pessoa. Não é mais possível salvá-lo.
+form-theirs = Agora no servidor
+form-yours = Seu formulário
+form-take_theirs = Carregar a versão deles
+form-overwrite = Salvar a minha mesmo assim
+form-delete_anyway = Excluir mesmo assim
+form-overwrite_hint = Substitui o que está agora no servidor, de propósito
+form-took_theirs = { $code } atual carregado.
+form-add_again = Adicionar de novo com estes valores
+export-format_spreadsheet = Planilha em português (; e 2,50)
+export-written_as = { $n ->
+        [one] { $n } produto gravado
+       *[other] { $n } produtos gravados
+    } como { $format } em { $path }
+export-mismatch = Nada foi gravado: o nome do arquivo termina em .{ $ext }, mas o formato escolhido é { $format }.
+export-fix_extension = Gravar { $format } em { $path }
+server-idle_timeout = Tempo ocioso máximo
+server-idle_timeout_hint = Uma conexão que não envia nada por este tempo recebe um goodbye e é fechada. As janelas de cliente deste app enviam ping a cada 60 s; abaixo disso, uma janela que só observa é desconectada (e reconecta).
+server-idle_is = tempo ocioso: { $s } s
+server-students_type = Nos outros computadores, os alunos conectam a um destes endereços:
+server-no_addresses = Nenhum endereço de rede encontrado além do próprio computador: ele está conectado a uma rede?

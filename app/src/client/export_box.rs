@@ -1,5 +1,7 @@
-//! The export box of a client window: a typed path (works everywhere, also
-//! where no file dialog exists) and "Save as…" (the system's dialog).
+//! The export box of a client window: the format, a typed path (works
+//! everywhere, also where no file dialog exists) and "Save as…" (the
+//! system's dialog). A name whose extension names another format is refused
+//! with a one-click fix (see [`crate::export`]).
 
 use crossbeam_channel::Receiver;
 
@@ -21,6 +23,8 @@ pub enum ExportIntent {
     Typed,
     /// Ask with the save dialog.
     Dialog,
+    /// Write to the name a refused export suggested (its extension fixed).
+    FixExtension,
 }
 
 impl ExportState {
@@ -46,8 +50,9 @@ pub fn show(
     let mut intent = None;
     ui.heading(tr(lang, "export-title"));
     ui.horizontal(|ui| {
-        ui.radio_value(&mut state.format, ExportFormat::Csv, "CSV");
-        ui.radio_value(&mut state.format, ExportFormat::Json, "JSON");
+        for format in ExportFormat::ALL {
+            ui.radio_value(&mut state.format, format, format.name(lang));
+        }
     });
     ui.horizontal(|ui| {
         let label = ui.label(tr(lang, "export-path"));
@@ -72,9 +77,27 @@ pub fn show(
         }
     });
     match &state.last {
-        Some(ExportDone::Written { path, count }) => {
-            let text = trf(lang, "export-written", &[("n", &count), ("path", &path.display().to_string())]);
+        Some(ExportDone::Written { path, count, format }) => {
+            let path = path.display().to_string();
+            let text = trf(
+                lang,
+                "export-written_as",
+                &[("n", &count), ("format", &format.name(lang)), ("path", &path)],
+            );
             ui.colored_label(super::form::ok_color(ui), text);
+        }
+        Some(ExportDone::Mismatch { typed, fixed, format }) => {
+            let ext = typed.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+            let text = trf(lang, "export-mismatch", &[("ext", &ext), ("format", &format.name(lang))]);
+            ui.colored_label(ui.visuals().warn_fg_color, text);
+            let fix = trf(
+                lang,
+                "export-fix_extension",
+                &[("format", &format.name(lang)), ("path", &fixed.display().to_string())],
+            );
+            if ui.add_enabled(state.pending.is_none(), egui::Button::new(fix)).clicked() {
+                intent = Some(ExportIntent::FixExtension);
+            }
         }
         Some(ExportDone::Failed { path, error }) => {
             let text = trf(

@@ -305,8 +305,18 @@ impl ClientWindow {
 
     fn on_notification(&mut self, notification: Notification) {
         match notification {
-            Notification::ProductAdded(p) | Notification::ProductUpdated(p) => self.catalog.upsert(p),
-            Notification::ProductDeleted(code) => self.catalog.remove(&code),
+            Notification::ProductAdded(p) => self.catalog.upsert(p),
+            Notification::ProductUpdated(p) => {
+                self.form.updated_elsewhere(&p);
+                self.catalog.upsert(p);
+            }
+            Notification::ProductDeleted(code) => {
+                self.form.deleted_elsewhere(&code);
+                if self.confirm_delete.as_deref() == Some(code.as_str()) {
+                    self.confirm_delete = None;
+                }
+                self.catalog.remove(&code);
+            }
             Notification::Welcome(_) | Notification::Goodbye { .. } | Notification::Other { .. } => {}
         }
     }
@@ -321,14 +331,15 @@ impl ClientWindow {
                 self.form.edit(&p);
                 self.form.notice = Some(Ok(notice));
             }
-            Outcome::Added(Err(e)) | Outcome::Updated(Err(e)) => self.form.server_error(&e),
+            Outcome::Added(Err(e)) => self.form.server_error(&e, false),
+            Outcome::Updated(Err(e)) => self.on_write_refused(&e, false),
             Outcome::Deleted { code, result: Ok(()) } => {
                 self.catalog.remove(&code);
                 self.form = FormState::default();
                 self.form.notice = Some(Ok(Phrase::keyed("form-deleted", &[("code", &code)])));
                 self.selected = None;
             }
-            Outcome::Deleted { result: Err(e), .. } => self.form.server_error(&e),
+            Outcome::Deleted { result: Err(e), .. } => self.on_write_refused(&e, true),
             Outcome::Fetched { code, result } => {
                 self.fetch.busy = false;
                 self.fetch.result = Some(match result {
@@ -338,6 +349,18 @@ impl ClientWindow {
                 });
             }
         }
+    }
+
+    /// An update or delete the server refused: a product changed or deleted
+    /// meanwhile is shown as such, in the form and in the table.
+    fn on_write_refused(&mut self, error: &network::RequestError, on_delete: bool) {
+        if let Some(current) = &error.changed {
+            self.catalog.upsert(current.clone());
+        }
+        if let (true, Some(code)) = (error.not_found, self.form.editing.clone()) {
+            self.catalog.remove(&code);
+        }
+        self.form.server_error(error, on_delete);
     }
 
     /// Applies the intents of one frame.
@@ -358,8 +381,7 @@ impl ClientWindow {
                 Intent::Form(form) => self.apply_form(form),
                 Intent::ConfirmDelete(code) => {
                     self.confirm_delete = None;
-                    self.form.busy = true;
-                    self.send(Request::Delete(code));
+                    self.delete(code);
                 }
                 Intent::CancelDelete => self.confirm_delete = None,
                 Intent::Fetch(code) => {
@@ -448,22 +470,48 @@ impl ClientWindow {
                 self.selected = None;
             }
             FormIntent::Delete(code) => self.confirm_delete = Some(code),
+            FormIntent::TakeTheirs => self.form.take_theirs(),
+            FormIntent::Overwrite => match self.form.overwrite() {
+                Some(true) => {
+                    if let Some(code) = self.form.editing.clone() {
+                        self.delete(code);
+                    }
+                }
+                Some(false) => self.apply_form(FormIntent::Submit),
+                None => {}
+            },
+            FormIntent::AddAgain => self.form.add_again(),
         }
+    }
+
+    /// Deletes `code`, only as it was read when the form holds it.
+    fn delete(&mut self, code: String) {
+        self.form.busy = true;
+        self.form.notice = None;
+        let version =
+            Some(self.form.version()).filter(|&v| v > 0 && self.form.editing.as_ref() == Some(&code));
+        self.send(Request::Delete(code, version));
     }
 
     fn start_export(&mut self, how: ExportIntent, lang: Language) {
         let products = self.catalog.shown_products();
-        let format = self.export.format;
-        self.export.last = None;
+        let mut format = self.export.format;
+        let last = self.export.last.take();
+        if how == ExportIntent::FixExtension {
+            // The refused export's name, with its extension fixed, in the format it had.
+            let Some(export::ExportDone::Mismatch { fixed, format: refused, .. }) = last else { return };
+            self.export.path = fixed.display().to_string();
+            format = refused;
+        }
         self.export.pending = Some(match how {
-            ExportIntent::Typed => {
+            ExportIntent::Typed | ExportIntent::FixExtension => {
+                // The chosen format is written; a name naming another one is refused.
                 let path = std::path::PathBuf::from(self.export.path.trim());
-                let format = export::ExportFormat::from_path(&path).unwrap_or(format);
                 self.changes.export_path = Some(self.export.path.trim().to_owned());
                 export::spawn_write(path, format, products, self.waker.clone())
             }
             ExportIntent::Dialog => {
-                let dialog = export::save_dialog(format, &crate::i18n::tr(lang, "export-file_name"))
+                let dialog = export::save_dialog(format, &crate::i18n::tr(lang, "export-file_name"), lang)
                     .set_title(crate::i18n::tr(lang, "export-dialog_title"));
                 export::spawn_dialog(dialog, format, products, self.waker.clone())
             }

@@ -30,6 +30,8 @@ use super::catalog::{MAX_ROWS, within_rules};
 use super::describe::{describe, describe_reason, describe_rule_text};
 use crate::phrase::Phrase;
 use crate::waker::Waker;
+use lojinha_server::protocol::calls::{DeleteProduct, UpdateProduct};
+use lojinha_server::protocol::error::CHANGED;
 use lojinha_server::protocol::product::MAX_CODE_LEN;
 
 mod command;
@@ -80,6 +82,8 @@ pub struct RequestError {
     pub field: Option<String>,
     pub reason: Option<Phrase>,
     pub not_found: bool,
+    /// Error 1004: the product changed since it was read; this is it now.
+    pub changed: Option<Product>,
 }
 
 impl RequestError {
@@ -91,12 +95,17 @@ impl RequestError {
         let field =
             error.field().map(str::to_owned).or_else(|| error.is_already_exists().then(|| "code".to_owned()));
         let not_found = error.is_not_found();
+        let changed = rpc
+            .filter(|e| e.code == CHANGED)
+            .and_then(|e| e.data.as_ref()?.get("current"))
+            .and_then(|current| serde_json::from_value(current.clone()).ok());
         let message = Phrase::of(error, |e, lang| describe(e, lang));
         RequestError {
             reason: reason.or_else(|| field.as_ref().map(|_| message.clone())),
             message,
             field,
             not_found,
+            changed,
         }
     }
 
@@ -106,6 +115,7 @@ impl RequestError {
             field: None,
             reason: None,
             not_found: false,
+            changed: None,
         }
     }
 }
@@ -602,9 +612,13 @@ fn run_request(client: &mut Client, request: Request) -> (Outcome, Option<Phrase
     };
     let outcome = match request {
         Request::Add(product) => Outcome::Added(client.add(&product).map_err(&mut check)),
-        Request::Update(product) => Outcome::Updated(client.update(&product).map_err(&mut check)),
-        Request::Delete(code) => {
-            let result = client.delete(&code).map(|_| ()).map_err(&mut check);
+        Request::Update(product) => {
+            let expected_version = Some(product.version).filter(|&v| v > 0);
+            Outcome::Updated(client.request(&UpdateProduct { product, expected_version }).map_err(&mut check))
+        }
+        Request::Delete(code, expected_version) => {
+            let call = DeleteProduct { code: code.clone(), expected_version };
+            let result = client.request(&call).map(|_| ()).map_err(&mut check);
             Outcome::Deleted { code, result }
         }
         Request::Get(code) => {

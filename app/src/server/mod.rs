@@ -5,6 +5,7 @@
 //! when the panel falls behind, further events are dropped and counted
 //! ("N events not shown"), and each frame applies at most a frame's budget.
 
+pub mod addresses;
 pub mod panel;
 pub mod start_error;
 
@@ -19,11 +20,16 @@ use lojinha_server::server::{ServerEventRecord, SessionInfo};
 use lojinha_server::{DbLocation, Mode, Product, ServerConfig, ServerHandle};
 use lojinha_teach::Diagram;
 
+use self::addresses::StudentAddress;
 use crate::describe_file::describe_io;
 use crate::i18n::trf;
 use crate::log::LogView;
 use crate::phrase::Phrase;
 use crate::settings::Settings;
+
+/// The idle timeouts the panel offers, in seconds: from a few seconds (to
+/// watch a quiet client being dropped in class) to an hour.
+pub const IDLE_TIMEOUT_SECS: std::ops::RangeInclusive<u64> = 2..=3600;
 
 /// Server events waiting for the panel.
 pub const SERVER_EVENT_CAPACITY: usize = 4096;
@@ -46,6 +52,8 @@ pub struct StartRequest {
     pub report_reads: bool,
     /// Access token clients must send in `hello` (`None`: anyone may use the server).
     pub token: Option<String>,
+    /// A connection silent this long is said goodbye and closed.
+    pub idle_timeout: Duration,
 }
 
 impl StartRequest {
@@ -59,18 +67,24 @@ impl StartRequest {
             extra: Vec::new(),
             report_reads: false,
             token: Some(settings.server_token.trim().to_owned()).filter(|t| !t.is_empty()),
+            idle_timeout: Duration::from_secs(
+                settings.idle_timeout_secs.clamp(*IDLE_TIMEOUT_SECS.start(), *IDLE_TIMEOUT_SECS.end()),
+            ),
         }
     }
 }
 
-/// With "allow other computers" the port stays and the host becomes every interface.
+/// With "allow other computers" the port stays and the host becomes every
+/// interface: every IPv4 one (`0.0.0.0`), or every IPv6 one (`[::]`) when
+/// an IPv6 host (`[::1]:5090`) was typed.
 pub fn listen_address(listen: &str, allow_remote: bool) -> String {
     let listen = listen.trim();
     if !allow_remote {
         return listen.to_owned();
     }
     let port = listen.rsplit_once(':').map_or(listen, |(_, port)| port);
-    format!("0.0.0.0:{port}")
+    let every = if listen.starts_with('[') { "[::]" } else { "0.0.0.0" };
+    format!("{every}:{port}")
 }
 
 pub fn db_location(settings: &Settings) -> DbLocation {
@@ -91,7 +105,7 @@ enum Phase {
 }
 
 enum Done {
-    Started(Result<ServerHandle, Phrase>),
+    Started(Result<(ServerHandle, Vec<StudentAddress>), Phrase>),
     Stopped,
 }
 
@@ -103,6 +117,9 @@ pub struct ServerState {
     pub steps: lojinha_teach::Steps,
     pub log_view: LogView,
     pub sessions: Vec<SessionInfo>,
+    /// What students type to reach the running server from other
+    /// computers (listed when it listens on every interface).
+    pub student_addresses: Vec<StudentAddress>,
     /// The sequence diagram's view of `steps`.
     pub diagram: Diagram,
     done_tx: Sender<Done>,
@@ -125,6 +142,7 @@ impl Default for ServerState {
             steps: lojinha_teach::Steps::new(std::time::Instant::now()),
             log_view: LogView::new("server-log", true),
             sessions: Vec::new(),
+            student_addresses: Vec::new(),
             diagram: Diagram::server(),
             done_tx,
             done_rx,
@@ -206,7 +224,10 @@ impl ServerState {
     pub fn poll(&mut self) {
         while let Ok(done) = self.done_rx.try_recv() {
             match done {
-                Done::Started(Ok(handle)) => self.phase = Phase::Running(Box::new(handle)),
+                Done::Started(Ok((handle, addresses))) => {
+                    self.phase = Phase::Running(Box::new(handle));
+                    self.student_addresses = addresses;
+                }
                 Done::Started(Err(message)) => {
                     self.phase = Phase::Stopped;
                     self.error = Some(message);
@@ -214,6 +235,7 @@ impl ServerState {
                 Done::Stopped => {
                     self.phase = Phase::Stopped;
                     self.sessions.clear();
+                    self.student_addresses.clear();
                 }
             }
         }
@@ -249,8 +271,12 @@ struct Forward {
     ctx: egui::Context,
 }
 
-/// Runs on the start thread: binds, seeds, and starts forwarding events.
-fn start_server(request: StartRequest, forward: Forward) -> Result<ServerHandle, Phrase> {
+/// Runs on the start thread: binds, seeds, starts forwarding events, and
+/// lists the addresses students can type.
+fn start_server(
+    request: StartRequest,
+    forward: Forward,
+) -> Result<(ServerHandle, Vec<StudentAddress>), Phrase> {
     if let DbLocation::File(path) = &request.db
         && let Some(dir) = path.parent()
     {
@@ -268,6 +294,7 @@ fn start_server(request: StartRequest, forward: Forward) -> Result<ServerHandle,
         event_capacity: 2_048,
         report_reads: request.report_reads,
         token: request.token.clone(),
+        idle_timeout: request.idle_timeout,
         ..Default::default()
     };
     let handle =
@@ -281,7 +308,14 @@ fn start_server(request: StartRequest, forward: Forward) -> Result<ServerHandle,
     if !request.extra.is_empty() {
         handle.seed(request.extra);
     }
-    Ok(handle)
+    let addresses = match addresses::machine_interfaces() {
+        Ok(interfaces) => addresses::student_addresses(&interfaces, handle.local_addr()),
+        Err(e) => {
+            tracing::warn!("cannot list the network interfaces: {e}");
+            Vec::new()
+        }
+    };
+    Ok((handle, addresses))
 }
 
 /// The server's event channel cannot wake the UI by itself: this thread does.
@@ -298,4 +332,18 @@ fn forward_events(events: Receiver<ServerEventRecord>, forward: Forward) -> std:
         }
     })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "Allow other computers" keeps the port and listens on every interface
+    /// of the family typed.
+    #[test]
+    fn allow_remote_listens_everywhere_on_the_port() {
+        assert_eq!(listen_address("127.0.0.1:5090", false), "127.0.0.1:5090");
+        assert_eq!(listen_address(" 127.0.0.1:5090 ", true), "0.0.0.0:5090");
+        assert_eq!(listen_address("[::1]:5090", true), "[::]:5090");
+    }
 }

@@ -1,11 +1,12 @@
-//! The server panel: settings and Start/Stop on the left; address, uptime,
-//! sessions and the server's own protocol log in the middle.
+//! The server panel: settings and Start/Stop on the left; address (and the
+//! addresses students type from other computers), uptime, sessions and the
+//! server's own protocol log in the middle.
 
 use std::time::{Duration, SystemTime};
 
 use egui_extras::{Column, TableBuilder};
 
-use super::{ServerState, db_location, listen_address};
+use super::{IDLE_TIMEOUT_SECS, ServerState, db_location, listen_address};
 use crate::i18n::{Language, tr, trf};
 use crate::log::view::LogAction;
 use crate::settings::Settings;
@@ -51,6 +52,12 @@ fn settings_form(ui: &mut egui::Ui, settings: &mut Settings, lang: Language) {
     ui.horizontal(|ui| {
         ui.radio_value(&mut settings.sequential, false, tr(lang, "server-threaded"));
         ui.radio_value(&mut settings.sequential, true, tr(lang, "server-sequential"));
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, "server-idle_timeout"));
+        ui.add(egui::DragValue::new(&mut settings.idle_timeout_secs).range(IDLE_TIMEOUT_SECS).suffix(" s"))
+            .labelled_by(label.id)
+            .on_hover_text(tr(lang, "server-idle_timeout_hint"));
     });
     ui.label(tr(lang, "server-db"));
     ui.checkbox(&mut settings.db_in_memory, tr(lang, "server-in_memory"));
@@ -119,7 +126,12 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Op
                 ui.label(trf(lang, "server-products", &[("n", &handle.product_count())]));
                 ui.label(trf(lang, "server-mode_is", &[("mode", &mode_name(handle.mode(), lang))]));
                 ui.label(trf(lang, "server-db_is", &[("db", &handle.config().db.to_string())]));
+                let idle = handle.config().idle_timeout.as_secs();
+                ui.label(trf(lang, "server-idle_is", &[("s", &idle)]));
             });
+            if handle.local_addr().ip().is_unspecified() {
+                student_addresses(ui, &server.student_addresses, lang);
+            }
         }
         None => {
             ui.label(tr(lang, "server-not_running"));
@@ -144,6 +156,25 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Op
         lang,
     );
     (action == Some(LogAction::Clear)).then_some(ServerIntent::ClearLog)
+}
+
+/// What students type on other computers, one address a line.
+fn student_addresses(ui: &mut egui::Ui, addresses: &[super::addresses::StudentAddress], lang: Language) {
+    if addresses.is_empty() {
+        ui.colored_label(ui.visuals().warn_fg_color, tr(lang, "server-no_addresses"));
+        return;
+    }
+    ui.label(tr(lang, "server-students_type"));
+    ui.horizontal_wrapped(|ui| {
+        for address in addresses {
+            ui.add(
+                egui::Label::new(egui::RichText::new(address.addr.to_string()).monospace().strong())
+                    .selectable(true),
+            );
+            ui.weak(format!("({})", address.interface));
+            ui.add_space(8.0);
+        }
+    });
 }
 
 fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) {

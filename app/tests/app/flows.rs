@@ -27,7 +27,8 @@ fn start_server_connect_add_product_and_see_it() {
         })
     });
     assert!(shows(&h, Some(1), "Connected to 127.0.0.1:"));
-    assert!(shows(&h, None, "Client 1"), "the session list names the client");
+    let name = format!("{} 1", h.state().default_client_base_name());
+    assert!(shows(&h, None, &name), "the session list names the client");
 
     set_text(&mut h, Some(1), "Code", "TST-001");
     set_text(&mut h, Some(1), "Name", "Caderno de teste");

@@ -7,10 +7,14 @@ mod common;
 
 mod classroom;
 mod errors_pt;
+mod export;
 mod flows;
+mod forms;
 mod hostile;
 mod i18n_keys;
 mod language;
+mod names;
+mod network;
 mod room;
 mod spanish;
 mod teach;

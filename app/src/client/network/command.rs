@@ -42,8 +42,11 @@ pub enum Control {
 #[derive(Debug, Clone)]
 pub enum Request {
     Add(Product),
+    /// `product.update`, with `expected_version` = the product's `version`
+    /// when known (not 0): a product changed meanwhile is not overwritten.
     Update(Product),
-    Delete(String),
+    /// `product.delete` of a code, with `expected_version` when known.
+    Delete(String, Option<i64>),
     Get(String),
 }
 
@@ -54,7 +57,7 @@ impl Request {
         match self {
             Request::Add(_) => Outcome::Added(Err(error)),
             Request::Update(_) => Outcome::Updated(Err(error)),
-            Request::Delete(code) => Outcome::Deleted { code, result: Err(error) },
+            Request::Delete(code, _) => Outcome::Deleted { code, result: Err(error) },
             Request::Get(code) => Outcome::Fetched { code, result: Err(error) },
         }
     }
@@ -84,7 +87,7 @@ mod tests {
         let error = RequestError::not_connected;
         assert!(matches!(Request::Add(product.clone()).failed(error()), Outcome::Added(Err(_))));
         assert!(matches!(Request::Update(product).failed(error()), Outcome::Updated(Err(_))));
-        let deleted = Request::Delete("D".into()).failed(error());
+        let deleted = Request::Delete("D".into(), None).failed(error());
         assert!(matches!(deleted, Outcome::Deleted { code, result: Err(_) } if code == "D"));
         let fetched = Request::Get("G".into()).failed(error());
         assert!(matches!(fetched, Outcome::Fetched { code, result: Err(_) } if code == "G"));
