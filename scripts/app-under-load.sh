@@ -39,7 +39,7 @@ export DISPLAY=":$DISPLAY_NUM"
 sleep 2
 
 LOJINHA_FRAME_STATS=1 "$TARGET/release/lojinha" --serve "127.0.0.1:$PORT" --connect "127.0.0.1:$PORT" \
-    --db :memory: --settings "$WORK/settings.json" 2>"$WORK/app.err" &
+    --db :memory: --settings "$WORK/settings.json" >"$WORK/app.out" 2>"$WORK/app.err" &
 APP=$!
 PIDS+=($APP)
 for _ in $(seq 1 300); do

@@ -5,9 +5,9 @@
 mod lesson;
 mod room;
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 
-use crate::client::ClientWindow;
+use crate::client::{ClientWindow, SharedWindow, lock};
 use crate::describe_file::describe_io;
 use crate::i18n::{Language, tr, trf};
 use crate::options::{StartOptions, generated_products};
@@ -30,8 +30,6 @@ pub enum AppIntent {
     /// "Reset the lesson".
     LessonReset,
 }
-
-type SharedWindow = Arc<Mutex<ClientWindow>>;
 
 pub struct LojinhaApp {
     settings: Settings,
@@ -281,7 +279,7 @@ impl LojinhaApp {
             }
         });
         if let Some(pending) = &self.lesson_run.pending {
-            intents.extend(lesson::confirmation(ui, pending, lang));
+            intents.extend(lesson::confirmation(ui, pending, lang).map(AppIntent::LessonAnswer));
         }
         let address = self.lesson_address();
         intents.extend(self.settings.lesson.show(ui, lang, &address).map(AppIntent::Lesson));
@@ -416,9 +414,6 @@ fn apply_start_options(settings: &mut Settings, options: &StartOptions) {
 }
 
 /// Locks a window's state; a panic elsewhere does not make it unusable.
-fn lock(window: &SharedWindow) -> MutexGuard<'_, ClientWindow> {
-    window.lock().unwrap_or_else(|e| e.into_inner())
-}
 
 impl eframe::App for LojinhaApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {

@@ -6,13 +6,17 @@
 //! figure is the time from the start of the previous frame of the same
 //! window to the end of this one: an input that arrived any time after the
 //! previous frame began is shown by this frame at the latest, so this
-//! bounds its wait from above. Every [`REPORT_EVERY`] the app prints one
+//! bounds its wait from above (after more than a second without frames, the
+//! input itself woke the window, and the frame's own time is counted). Every [`REPORT_EVERY`] the app prints one
 //! line to standard error with the frames counted since the last line:
 //! `frame-stats: frames=.. with_input=.. input_to_frame_ms p50=.. p99=.. max=..`.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
+
+/// A gap between frames this long means the window was idle, not busy.
+const QUIET: Duration = Duration::from_secs(1);
 
 /// How often a line is printed.
 pub const REPORT_EVERY: Duration = Duration::from_secs(10);
@@ -22,6 +26,8 @@ struct Stats {
     /// Per window: when its current frame began, and when its previous one did.
     frames: HashMap<egui::ViewportId, (Instant, Option<Instant>)>,
     latencies: Vec<Duration>,
+    /// Time spent in the app's own code per frame (draining, drawing).
+    work: Vec<Duration>,
     count: u64,
     since: Option<Instant>,
 }
@@ -46,8 +52,14 @@ pub fn frame_ended(viewport: egui::ViewportId, had_input: bool) {
     let mut stats = stats.lock().unwrap_or_else(|e| e.into_inner());
     let now = Instant::now();
     stats.count += 1;
+    if let Some(&(began, _)) = stats.frames.get(&viewport) {
+        stats.work.push(now - began);
+    }
     if let (true, Some(&(began, previous))) = (had_input, stats.frames.get(&viewport)) {
-        stats.latencies.push(now - previous.unwrap_or(began));
+        // After a quiet spell the input itself woke the window: this frame's
+        // own time is the wait.
+        let since = previous.filter(|p| began - *p < QUIET).unwrap_or(began);
+        stats.latencies.push(now - since);
     }
     let since = *stats.since.get_or_insert(now);
     if now - since >= REPORT_EVERY {
@@ -57,20 +69,30 @@ pub fn frame_ended(viewport: egui::ViewportId, had_input: bool) {
 }
 
 fn report(stats: &mut Stats) {
-    let mut latencies = std::mem::take(&mut stats.latencies);
-    latencies.sort_unstable();
-    let at = |q: f64| {
-        let i = ((latencies.len() as f64 * q).ceil() as usize).clamp(1, latencies.len().max(1)) - 1;
-        latencies.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
-    };
+    let latencies = sorted(std::mem::take(&mut stats.latencies));
+    let work = sorted(std::mem::take(&mut stats.work));
     eprintln!(
-        "frame-stats: frames={} with_input={} input_to_frame_ms p50={:.1} p99={:.1} max={:.1}",
+        "frame-stats: frames={} with_input={} input_to_frame_ms p50={:.1} p99={:.1} max={:.1} \
+         work_ms p50={:.1} p99={:.1}",
         std::mem::take(&mut stats.count),
         latencies.len(),
-        at(0.5),
-        at(0.99),
-        at(1.0),
+        quantile(&latencies, 0.5),
+        quantile(&latencies, 0.99),
+        quantile(&latencies, 1.0),
+        quantile(&work, 0.5),
+        quantile(&work, 0.99),
     );
+}
+
+fn sorted(mut durations: Vec<Duration>) -> Vec<Duration> {
+    durations.sort_unstable();
+    durations
+}
+
+/// The `q` quantile in milliseconds (0 for none).
+fn quantile(sorted: &[Duration], q: f64) -> f64 {
+    let i = ((sorted.len() as f64 * q).ceil() as usize).clamp(1, sorted.len().max(1)) - 1;
+    sorted.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
 }
 
 /// Whether the frame's input holds anything a user did.

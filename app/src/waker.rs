@@ -2,6 +2,16 @@
 //! export) wakes the viewport that shows its results: each sends its
 //! message first, then asks egui to draw that viewport again, so the UI
 //! takes the message with `try_recv` on its next frame and never polls.
+//!
+//! Traffic (log steps, notifications) wakes a viewport at most every
+//! [`PACE`]: a class's load then costs at most twenty frames a second, and
+//! the CPU left over keeps the frames that answer the user's input quick.
+//! What the user is waiting for (an answer, a connection) wakes it at once.
+
+use std::time::Duration;
+
+/// The least time between two frames that traffic asks for.
+pub const PACE: Duration = Duration::from_millis(50);
 
 /// Wakes one viewport: the main window's or a client window's.
 #[derive(Clone)]
@@ -14,6 +24,12 @@ impl Waker {
     /// Asks egui to draw this waker's viewport again soon.
     pub fn wake(&self) {
         self.ctx.request_repaint_of(self.viewport);
+    }
+
+    /// Asks egui to draw this waker's viewport within [`PACE`] (traffic):
+    /// many calls before that frame still make one frame.
+    pub fn wake_soon(&self) {
+        self.ctx.request_repaint_after_for(PACE, self.viewport);
     }
 }
 

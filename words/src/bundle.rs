@@ -7,7 +7,8 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-use crate::{Language, number};
+use crate::language::Language;
+use crate::number;
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -101,7 +102,8 @@ pub fn has_message(language: Language, id: &str) -> bool {
 /// Every message id of `language`'s file, in file order.
 pub fn message_ids(language: Language) -> Vec<String> {
     use fluent_bundle::FluentResource;
-    let resource = FluentResource::try_new(crate::source(language).to_owned()).unwrap_or_else(|(r, _)| r);
+    let resource =
+        FluentResource::try_new(crate::files::source(language).to_owned()).unwrap_or_else(|(r, _)| r);
     resource
         .entries()
         .filter_map(|entry| match entry {
@@ -121,7 +123,7 @@ fn bundle(language: Language) -> &'static Bundle {
 /// parses each one, so an error here is a bug of the build, reported loudly
 /// in debug builds; release builds keep every message that did parse.
 fn build(language: Language) -> Bundle {
-    let resource = match FluentResource::try_new(crate::source(language).to_owned()) {
+    let resource = match FluentResource::try_new(crate::files::source(language).to_owned()) {
         Ok(resource) => resource,
         Err((resource, errors)) => {
             debug_assert!(errors.is_empty(), "{}.ftl does not parse: {errors:?}", language.tag());

@@ -20,18 +20,11 @@
 //! There is no process-wide language: whoever draws passes it down.
 
 mod bundle;
+mod files;
 mod language;
 mod number;
 
 pub use bundle::{Decimal, ToArg, has_message, message_ids, tr, trf};
+pub use files::source;
 pub use language::Language;
 pub use number::{decimal, number};
-
-/// The Fluent source of each language, as compiled into the program.
-pub fn source(language: Language) -> &'static str {
-    match language {
-        Language::En => include_str!("../ftl/en.ftl"),
-        Language::PtBr => include_str!("../ftl/pt-BR.ftl"),
-        Language::Es => include_str!("../ftl/es.ftl"),
-    }
-}

@@ -5,7 +5,7 @@
 //! point between thousands), which is also how Lojinha's prices in reais
 //! are written.
 
-use crate::Language;
+use crate::language::Language;
 
 impl Language {
     /// The mark between groups of three digits.

@@ -73,6 +73,15 @@ pub enum Intent {
     ShowReads(bool),
 }
 
+/// A client window as the app and the lesson hold it: its state is drawn
+/// from its own viewport's callback, which must be `Send + Sync`.
+pub type SharedWindow = std::sync::Arc<std::sync::Mutex<ClientWindow>>;
+
+/// The window's state, also after a panic elsewhere left its lock poisoned.
+pub fn lock(window: &SharedWindow) -> std::sync::MutexGuard<'_, ClientWindow> {
+    window.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Settings a window changed, for the app to persist.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SettingsChanges {
@@ -192,7 +201,7 @@ impl ClientWindow {
             applied += 1;
         }
         if !self.events.is_empty() {
-            self.waker.wake();
+            self.waker.wake_soon();
         }
         self.export.poll();
         if let Some(products) = self.import.poll() {

@@ -27,18 +27,19 @@ use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd, Notifica
 use lojinha_teach::closing::ConnectFailure;
 
 use super::catalog::{MAX_ROWS, within_rules};
-use super::describe::{describe, describe_reason, describe_rule_text};
+use super::describe::{describe, describe_reason};
 use crate::phrase::Phrase;
 use crate::waker::Waker;
 use lojinha_server::protocol::calls::{DeleteProduct, UpdateProduct};
-use lojinha_server::protocol::error::CHANGED;
 use lojinha_server::protocol::product::MAX_CODE_LEN;
 
 mod command;
 mod handshake;
 mod import;
+mod outcome;
 
 pub use command::{Command, Control, Request};
+pub use outcome::{Outcome, RequestError};
 
 /// Products asked for per `product.list` page.
 pub const PAGE_SIZE: usize = 1000;
@@ -72,61 +73,6 @@ pub const KEEP_ALIVE: Duration = Duration::from_secs(60);
 pub fn retry_delay(failures: u32) -> Duration {
     let doublings = failures.saturating_sub(1).min(16);
     FIRST_RETRY.saturating_mul(1 << doublings).min(MAX_RETRY)
-}
-
-/// Why a request failed, with what the form needs to show it by its field.
-#[derive(Debug, Clone)]
-pub struct RequestError {
-    pub message: Phrase,
-    /// `data.field` of a -32602 error (or `code` for "already exists").
-    pub field: Option<String>,
-    pub reason: Option<Phrase>,
-    pub not_found: bool,
-    /// Error 1004: the product changed since it was read; this is it now.
-    pub changed: Option<Product>,
-}
-
-impl RequestError {
-    fn from_client(error: Arc<ClientError>) -> RequestError {
-        let rpc = error.rpc();
-        let data = rpc.and_then(|e| e.data.as_ref());
-        let reason = data.and_then(|d| d.get("reason")).and_then(|r| r.as_str());
-        let reason = reason.map(|r| Phrase::of(r.to_owned(), |r, lang| describe_rule_text(r, lang)));
-        let field =
-            error.field().map(str::to_owned).or_else(|| error.is_already_exists().then(|| "code".to_owned()));
-        let not_found = error.is_not_found();
-        let changed = rpc
-            .filter(|e| e.code == CHANGED)
-            .and_then(|e| e.data.as_ref()?.get("current"))
-            .and_then(|current| serde_json::from_value(current.clone()).ok());
-        let message = Phrase::of(error, |e, lang| describe(e, lang));
-        RequestError {
-            reason: reason.or_else(|| field.as_ref().map(|_| message.clone())),
-            message,
-            field,
-            not_found,
-            changed,
-        }
-    }
-
-    pub fn not_connected() -> RequestError {
-        RequestError {
-            message: Phrase::key("client-not_connected"),
-            field: None,
-            reason: None,
-            not_found: false,
-            changed: None,
-        }
-    }
-}
-
-/// The answer to a request the window made.
-#[derive(Debug, Clone)]
-pub enum Outcome {
-    Added(Result<Product, RequestError>),
-    Updated(Result<Product, RequestError>),
-    Deleted { code: String, result: Result<(), RequestError> },
-    Fetched { code: String, result: Result<Product, RequestError> },
 }
 
 /// What the network thread tells its window.
@@ -564,7 +510,7 @@ impl Worker {
             any = true;
         }
         if any {
-            self.waker.wake();
+            self.waker.wake_soon();
         }
     }
 
@@ -573,7 +519,7 @@ impl Worker {
         let bytes = record.text_bytes();
         self.not_shown.taken(bytes);
         self.not_shown.offer_sized(&self.ui, NetEvent::Log(record), bytes);
-        self.waker.wake();
+        self.waker.wake_soon();
     }
 }
 
@@ -586,7 +532,7 @@ const NUDGE: Duration = Duration::from_millis(100);
 /// wake-up (or was not drawn) still takes its events, so this thread can
 /// never wait for good.
 fn hand_over(ui: &Sender<NetEvent>, waker: &Waker, mut event: NetEvent) {
-    waker.wake();
+    waker.wake_soon();
     loop {
         match ui.send_timeout(event, NUDGE) {
             Ok(()) => break,
@@ -597,7 +543,7 @@ fn hand_over(ui: &Sender<NetEvent>, waker: &Waker, mut event: NetEvent) {
             Err(SendTimeoutError::Disconnected(_)) => return,
         }
     }
-    waker.wake();
+    waker.wake_soon();
 }
 
 /// Runs one request; returns its outcome and, when the connection broke, why.

@@ -259,7 +259,7 @@ impl ServerState {
             applied += 1;
         }
         if let (false, Some(ctx)) = (self.events_rx.is_empty(), &self.ctx) {
-            ctx.request_repaint();
+            ctx.request_repaint_after(crate::waker::PACE);
         }
     }
 }
@@ -328,7 +328,7 @@ fn forward_events(events: Receiver<ServerEventRecord>, forward: Forward) -> std:
             if !forward.not_shown.offer_sized(&forward.tx, record, bytes) {
                 return;
             }
-            forward.ctx.request_repaint();
+            forward.ctx.request_repaint_after(crate::waker::PACE);
         }
     })?;
     Ok(())

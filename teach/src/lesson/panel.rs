@@ -4,7 +4,8 @@
 use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
 use serde::{Deserialize, Serialize};
 
-use super::{LessonAction, LessonStep, StepId, steps};
+use super::step::{LessonAction, LessonStep, StepId};
+use super::steps::steps;
 use crate::i18n::{Language, tr, trf};
 
 /// Which step the student is on. Serializable, so the app can persist it.
@@ -37,7 +38,7 @@ impl LessonPanel {
 
     /// Draws the panel; returns the step's action when "Do it" is pressed.
     /// `address` is the server's `host:port`, written into the texts that
-    /// name it (see [`super::Words::at`]).
+    /// name it (see [`super::step::Words::at`]).
     pub fn show(&mut self, ui: &mut Ui, language: Language, address: &str) -> Option<LessonAction> {
         self.navigation(ui, language);
         self.step_list(ui, language);

@@ -2,7 +2,7 @@
 //! themselves are in the words files (`words/ftl/*.ftl`, ids `lesson-<step>-*`),
 //! written for students in each language, not translated word by word.
 
-use super::{LessonAction, LessonStep, StepId, Words};
+use super::step::{LessonAction, LessonStep, StepId, Words};
 
 pub const STEPS: [LessonStep; 10] = [
     LessonStep {
@@ -76,3 +76,13 @@ pub const STEPS: [LessonStep; 10] = [
         action: Some(LessonAction::FetchByCode),
     },
 ];
+
+/// Every step, in lesson order.
+pub fn steps() -> &'static [LessonStep] {
+    &STEPS
+}
+
+/// The step with this id.
+pub fn step(id: StepId) -> &'static LessonStep {
+    steps().iter().find(|s| s.id == id).expect("every StepId has a step")
+}

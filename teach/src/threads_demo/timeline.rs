@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
 
-use super::{Run, RunMode, TASK_SECONDS};
+use super::run::{Run, RunMode, TASK_SECONDS};
 use crate::i18n::{Decimal, Language, tr, trf};
 
 const BAR_HEIGHT: f32 = 16.0;

@@ -6,7 +6,7 @@
 
 use lojinha_server::Product;
 
-use super::{Outcome, RequestError};
+use super::outcome::{Outcome, RequestError};
 
 /// One message on the window's command channel.
 #[derive(Debug, Clone)]

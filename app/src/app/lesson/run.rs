@@ -1,327 +1,30 @@
-//! Carries out the lesson's actions against the app's real server and client
-//! windows: each [`LessonAction`] becomes a short queue of [`Task`]s, run one
-//! after another across frames (a task that must wait, for a server to start
-//! or a window to connect, just says so and is tried again next frame).
-//! Nothing is canned: whatever the log and the diagram show really happened.
-//!
-//! No surprises for the teacher: an action that would stop a server the
-//! lesson did not start, or add to a catalog kept on disk or not its own, waits for a yes
-//! ([`Pending`]); the lesson's server runs on its own in-memory catalog unless
-//! the teacher chooses the panel's database, and the big list of generated
-//! products never goes anywhere but memory; the lesson reuses the windows it
-//! opened (at most two), and "reset" closes them and stops its server.
+//! Runs the lesson's tasks against the app's real server and client windows,
+//! one after another across frames (a task that must wait, for a server to
+//! start or a window to connect, just says so and is tried again next frame).
 
-use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
-use lojinha_server::{DbLocation, Product};
+use lojinha_server::DbLocation;
 use lojinha_teach::steps::{Lane, Name, Said, What};
 use lojinha_teach::threads_demo::RunMode;
 use lojinha_teach::{LessonAction, lesson::StepId};
 
-use super::{LojinhaApp, SharedWindow, lock};
+use crate::app::LojinhaApp;
 use crate::client::connection::{ConnIntent, ConnState};
-use crate::client::network::{Command, Control, Request};
 use crate::client::{ClientWindow, Intent};
-use crate::i18n::{Language, tr, trf};
+use crate::client::{SharedWindow, lock};
+use crate::i18n::{Language, trf};
 use crate::options::generated_products;
 use crate::phrase::Phrase;
 use crate::server::{StartRequest, db_location};
 
-/// Generated products for the "show reads" step: a `product.list` page of
-/// them (1000 products, about 85 kB) is larger than one client read (64 kB).
-const BIG_CATALOG: usize = 3000;
-/// A task that waits longer than this gives up the whole action.
-const TASK_LIMIT: Duration = Duration::from_secs(40);
-/// How long the second client visibly waits on the sequential server.
-const SEQUENTIAL_WAIT: Duration = Duration::from_secs(2);
-
-/// How a server is (re)started by the lesson.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Setup {
-    sequential: bool,
-    reads: bool,
-    big: bool,
-}
-
-/// Where a lesson window connects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Target {
-    /// This app's running server.
-    Local,
-    /// An address where nothing listens.
-    Nowhere,
-}
-
-/// One step of an action. `slot` names a window the action works with.
-#[derive(Debug, Clone)]
-enum Task {
-    StopServer,
-    /// Starts the server unless it runs.
-    EnsureServer {
-        begun: bool,
-    },
-    StartServer {
-        setup: Setup,
-        begun: bool,
-    },
-    Open {
-        slot: usize,
-        target: Target,
-        reads: bool,
-    },
-    /// A window connected to this app's server: one already open, or a new one.
-    EnsureClient {
-        slot: usize,
-    },
-    Connect {
-        slot: usize,
-    },
-    Disconnect {
-        slot: usize,
-    },
-    WaitConnected {
-        slot: usize,
-    },
-    Send {
-        slot: usize,
-        command: Command,
-    },
-    /// `product.get` a code (`None`: one the window's catalog holds).
-    Fetch {
-        slot: usize,
-        code: Option<String>,
-    },
-    WaitFetched {
-        slot: usize,
-    },
-    Pause(Duration),
-    /// Waits until the window's newest connection is open at the TCP level
-    /// (steps after `after`, the record's next number when first tried).
-    WaitTcp {
-        slot: usize,
-        after: Option<u64>,
-    },
-    /// Writes the lesson's note about a queued client into the server's record.
-    NoteQueued {
-        slot: usize,
-    },
-    /// Writes how long the client waited for its welcome into the server's record.
-    NoteWaited {
-        slot: usize,
-    },
-    Threads(RunMode),
-    WaitThreads,
-}
-
-impl Task {
-    /// The message when this task waited past [`TASK_LIMIT`].
-    fn timeout_key(&self) -> &'static str {
-        match self {
-            Task::StopServer | Task::EnsureServer { .. } | Task::StartServer { .. } => {
-                "lesson-timeout_server"
-            }
-            Task::Open { .. }
-            | Task::EnsureClient { .. }
-            | Task::Connect { .. }
-            | Task::WaitConnected { .. }
-            | Task::WaitTcp { .. }
-            | Task::NoteQueued { .. }
-            | Task::NoteWaited { .. } => "lesson-timeout_connect",
-            Task::Disconnect { .. } => "lesson-timeout_disconnect",
-            Task::Send { .. } | Task::Fetch { .. } | Task::WaitFetched { .. } => "lesson-timeout_answer",
-            Task::Threads(_) | Task::WaitThreads | Task::Pause(_) => "lesson-timeout_threads",
-        }
-    }
-}
-
-/// What trying a task came to.
-enum Progress {
-    Done,
-    Wait,
-    Failed(Phrase),
-}
-
-/// What an action would do that the teacher should agree to first.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Risk {
-    /// Stop the server running at `addr` (the lesson did not start it).
-    StopServer { addr: String },
-    /// Add a product to a catalog kept on disk, or to one the lesson did not
-    /// start (`db`: the file, or `:memory:`).
-    ChangeCatalog { db: String },
-}
-
-impl Risk {
-    /// What the lesson panel says about it.
-    pub fn phrase(&self, lang: Language) -> String {
-        match self {
-            Risk::StopServer { addr } => trf(lang, "lesson-risk_stop", &[("addr", addr)]),
-            Risk::ChangeCatalog { db } => trf(lang, "lesson-risk_catalog", &[("db", db)]),
-        }
-    }
-}
-
-/// An action waiting for the teacher's answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pending {
-    pub action: LessonAction,
-    pub risks: Vec<Risk>,
-}
-
-/// The question before a step: what it would do, "Go ahead" and "Cancel".
-pub fn confirmation(ui: &mut egui::Ui, pending: &Pending, lang: Language) -> Option<super::AppIntent> {
-    let mut answer = None;
-    ui.group(|ui| {
-        ui.colored_label(ui.visuals().warn_fg_color, tr(lang, "lesson-confirm_title"));
-        for risk in &pending.risks {
-            ui.label(risk.phrase(lang));
-        }
-        ui.horizontal(|ui| {
-            if ui.button(tr(lang, "lesson-confirm_go")).clicked() {
-                answer = Some(super::AppIntent::LessonAnswer(true));
-            }
-            if ui.button(tr(lang, "lesson-confirm_cancel")).clicked() {
-                answer = Some(super::AppIntent::LessonAnswer(false));
-            }
-        });
-    });
-    answer
-}
-
-/// A window the lesson works with; `opened` when the lesson opened it
-/// (reset closes only those).
-#[derive(Clone)]
-struct Slot {
-    window: SharedWindow,
-    opened: bool,
-}
-
-/// The queue of the action under way, and what the lesson keeps between actions.
-#[derive(Default)]
-pub struct LessonRunner {
-    tasks: VecDeque<Task>,
-    /// Kept across actions, so every step reuses the same windows.
-    slots: Vec<Option<Slot>>,
-    /// When the task in front was first tried.
-    front_since: Option<Instant>,
-    pub error: Option<Phrase>,
-    /// An action that waits for the teacher's yes.
-    pub pending: Option<Pending>,
-    /// The running server was started by the lesson.
-    owns_server: bool,
-    /// The lesson's server uses the database chosen in the server panel
-    /// instead of its own catalog in memory.
-    pub use_panel_db: bool,
-}
-
-impl LessonRunner {
-    pub fn busy(&self) -> bool {
-        !self.tasks.is_empty()
-    }
-
-    /// Replaces whatever was under way with `action`'s tasks.
-    fn start(&mut self, action: LessonAction, lang: Language) {
-        self.tasks = plan(action, lang).into();
-        self.front_since = None;
-        self.error = None;
-        self.pending = None;
-    }
-
-    fn slot(&self, slot: usize) -> Option<SharedWindow> {
-        self.slots.get(slot).cloned().flatten().map(|s| s.window).filter(|w| lock(w).open)
-    }
-
-    fn set_slot(&mut self, slot: usize, window: SharedWindow, opened: bool) {
-        if self.slots.len() <= slot {
-            self.slots.resize(slot + 1, None);
-        }
-        self.slots[slot] = Some(Slot { window, opened });
-    }
-}
-
-fn plan(action: LessonAction, lang: Language) -> Vec<Task> {
-    use Task::*;
-    let client = |mut rest: Vec<Task>| {
-        let mut tasks =
-            vec![EnsureServer { begun: false }, EnsureClient { slot: 0 }, WaitConnected { slot: 0 }];
-        tasks.append(&mut rest);
-        tasks
-    };
-    let setup =
-        |sequential, reads, big| StartServer { setup: Setup { sequential, reads, big }, begun: false };
-    match action {
-        LessonAction::ConnectWithoutServer => {
-            vec![StopServer, Open { slot: 0, target: Target::Nowhere, reads: false }]
-        }
-        LessonAction::StartServerAndConnect => vec![
-            EnsureServer { begun: false },
-            Open { slot: 0, target: Target::Local, reads: false },
-            WaitConnected { slot: 0 },
-        ],
-        LessonAction::SendHello => client(vec![Connect { slot: 0 }, WaitConnected { slot: 0 }]),
-        LessonAction::AddSampleProduct => {
-            client(vec![Send { slot: 0, command: Request::Add(sample(lang)).into() }])
-        }
-        LessonAction::ListAndQuit => {
-            client(vec![Send { slot: 0, command: Control::Reload.into() }, Disconnect { slot: 0 }])
-        }
-        LessonAction::FetchByCode => client(vec![
-            Fetch { slot: 0, code: None },
-            WaitFetched { slot: 0 },
-            Fetch { slot: 0, code: Some("NAO-EXISTE-999".into()) },
-            WaitFetched { slot: 0 },
-        ]),
-        LessonAction::RunThreadsDemo => {
-            vec![Threads(RunMode::Sequential), WaitThreads, Threads(RunMode::Concurrent), WaitThreads]
-        }
-        LessonAction::SequentialVersusThreaded => vec![
-            StopServer,
-            setup(true, false, false),
-            Open { slot: 0, target: Target::Local, reads: false },
-            WaitConnected { slot: 0 },
-            Open { slot: 1, target: Target::Local, reads: false },
-            WaitTcp { slot: 1, after: None },
-            NoteQueued { slot: 1 },
-            Pause(SEQUENTIAL_WAIT),
-            Disconnect { slot: 0 },
-            WaitConnected { slot: 1 },
-            NoteWaited { slot: 1 },
-            StopServer,
-            setup(false, false, false),
-            Connect { slot: 0 },
-            Connect { slot: 1 },
-            WaitConnected { slot: 0 },
-            WaitConnected { slot: 1 },
-        ],
-        LessonAction::ShowReadsWithBigList => vec![
-            StopServer,
-            setup(false, true, true),
-            Open { slot: 0, target: Target::Local, reads: true },
-            WaitConnected { slot: 0 },
-        ],
-    }
-}
-
-/// A product with a code that is new each time (a repeated code would get 1002).
-fn sample(lang: Language) -> Product {
-    let n = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() % 100_000);
-    Product {
-        code: format!("AULA-{n:05}"),
-        name: tr(lang, "lesson-sample_name"),
-        price_cents: 1590,
-        quantity: 3,
-        version: 0,
-    }
-}
+use super::tasks::*;
 
 impl LojinhaApp {
     /// The teacher pressed "Do it": runs the action, or first asks when it
     /// would stop a server the lesson did not start or change a catalog that
     /// is on disk or not the lesson's.
-    pub(super) fn request_lesson(&mut self, action: LessonAction) {
+    pub(in crate::app) fn request_lesson(&mut self, action: LessonAction) {
         let risks = self.lesson_risks(action);
         if risks.is_empty() {
             self.lesson_run.start(action, self.language);
@@ -332,7 +35,7 @@ impl LojinhaApp {
     }
 
     /// The teacher's answer to [`Pending`].
-    pub(super) fn answer_lesson(&mut self, go_ahead: bool) {
+    pub(in crate::app) fn answer_lesson(&mut self, go_ahead: bool) {
         let Some(pending) = self.lesson_run.pending.take() else { return };
         if go_ahead {
             self.lesson_run.start(pending.action, self.language);
@@ -357,7 +60,7 @@ impl LojinhaApp {
 
     /// Back to step 1: stops the action under way, closes the windows the
     /// lesson opened and stops the server it started.
-    pub(super) fn reset_lesson(&mut self) {
+    pub(in crate::app) fn reset_lesson(&mut self) {
         let run = &mut self.lesson_run;
         run.tasks.clear();
         run.front_since = None;
@@ -374,7 +77,7 @@ impl LojinhaApp {
     }
 
     /// Runs the lesson's queue as far as it can go this frame.
-    pub(super) fn run_lesson(&mut self) {
+    pub(in crate::app) fn run_lesson(&mut self) {
         if !self.lesson_run.busy() && self.server.handle().is_none() && !self.server.busy() {
             // Stopped from the panel: whatever runs next is not the lesson's.
             self.lesson_run.owns_server = false;

@@ -1,0 +1,304 @@
+//! What the lesson plans and keeps: each [`LessonAction`] as a queue of
+//! [`Task`]s, the windows it reuses, and the question it asks before a step
+//! that would stop a server or change a catalog ([`Pending`]).
+
+use std::collections::VecDeque;
+use std::time::{Duration, Instant};
+
+use lojinha_server::Product;
+use lojinha_teach::LessonAction;
+use lojinha_teach::threads_demo::RunMode;
+
+use crate::client::network::{Command, Control, Request};
+use crate::client::{SharedWindow, lock};
+use crate::i18n::{Language, tr, trf};
+use crate::phrase::Phrase;
+
+/// Generated products for the "show reads" step: a `product.list` page of
+/// them (1000 products, about 85 kB) is larger than one client read (64 kB).
+pub(super) const BIG_CATALOG: usize = 3000;
+/// A task that waits longer than this gives up the whole action.
+pub(super) const TASK_LIMIT: Duration = Duration::from_secs(40);
+/// How long the second client visibly waits on the sequential server.
+pub(super) const SEQUENTIAL_WAIT: Duration = Duration::from_secs(2);
+
+/// How a server is (re)started by the lesson.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Setup {
+    pub(super) sequential: bool,
+    pub(super) reads: bool,
+    pub(super) big: bool,
+}
+
+/// Where a lesson window connects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Target {
+    /// This app's running server.
+    Local,
+    /// An address where nothing listens.
+    Nowhere,
+}
+
+/// One step of an action. `slot` names a window the action works with.
+#[derive(Debug, Clone)]
+pub(super) enum Task {
+    StopServer,
+    /// Starts the server unless it runs.
+    EnsureServer {
+        begun: bool,
+    },
+    StartServer {
+        setup: Setup,
+        begun: bool,
+    },
+    Open {
+        slot: usize,
+        target: Target,
+        reads: bool,
+    },
+    /// A window connected to this app's server: one already open, or a new one.
+    EnsureClient {
+        slot: usize,
+    },
+    Connect {
+        slot: usize,
+    },
+    Disconnect {
+        slot: usize,
+    },
+    WaitConnected {
+        slot: usize,
+    },
+    Send {
+        slot: usize,
+        command: Command,
+    },
+    /// `product.get` a code (`None`: one the window's catalog holds).
+    Fetch {
+        slot: usize,
+        code: Option<String>,
+    },
+    WaitFetched {
+        slot: usize,
+    },
+    Pause(Duration),
+    /// Waits until the window's newest connection is open at the TCP level
+    /// (steps after `after`, the record's next number when first tried).
+    WaitTcp {
+        slot: usize,
+        after: Option<u64>,
+    },
+    /// Writes the lesson's note about a queued client into the server's record.
+    NoteQueued {
+        slot: usize,
+    },
+    /// Writes how long the client waited for its welcome into the server's record.
+    NoteWaited {
+        slot: usize,
+    },
+    Threads(RunMode),
+    WaitThreads,
+}
+
+impl Task {
+    /// The message when this task waited past [`TASK_LIMIT`].
+    pub(super) fn timeout_key(&self) -> &'static str {
+        match self {
+            Task::StopServer | Task::EnsureServer { .. } | Task::StartServer { .. } => {
+                "lesson-timeout_server"
+            }
+            Task::Open { .. }
+            | Task::EnsureClient { .. }
+            | Task::Connect { .. }
+            | Task::WaitConnected { .. }
+            | Task::WaitTcp { .. }
+            | Task::NoteQueued { .. }
+            | Task::NoteWaited { .. } => "lesson-timeout_connect",
+            Task::Disconnect { .. } => "lesson-timeout_disconnect",
+            Task::Send { .. } | Task::Fetch { .. } | Task::WaitFetched { .. } => "lesson-timeout_answer",
+            Task::Threads(_) | Task::WaitThreads | Task::Pause(_) => "lesson-timeout_threads",
+        }
+    }
+}
+
+/// What trying a task came to.
+pub(super) enum Progress {
+    Done,
+    Wait,
+    Failed(Phrase),
+}
+
+/// What an action would do that the teacher should agree to first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Risk {
+    /// Stop the server running at `addr` (the lesson did not start it).
+    StopServer { addr: String },
+    /// Add a product to a catalog kept on disk, or to one the lesson did not
+    /// start (`db`: the file, or `:memory:`).
+    ChangeCatalog { db: String },
+}
+
+impl Risk {
+    /// What the lesson panel says about it.
+    pub fn phrase(&self, lang: Language) -> String {
+        match self {
+            Risk::StopServer { addr } => trf(lang, "lesson-risk_stop", &[("addr", addr)]),
+            Risk::ChangeCatalog { db } => trf(lang, "lesson-risk_catalog", &[("db", db)]),
+        }
+    }
+}
+
+/// An action waiting for the teacher's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub action: LessonAction,
+    pub risks: Vec<Risk>,
+}
+
+/// The question before a step: what it would do, "Go ahead" and "Cancel".
+pub fn confirmation(ui: &mut egui::Ui, pending: &Pending, lang: Language) -> Option<bool> {
+    let mut answer = None;
+    ui.group(|ui| {
+        ui.colored_label(ui.visuals().warn_fg_color, tr(lang, "lesson-confirm_title"));
+        for risk in &pending.risks {
+            ui.label(risk.phrase(lang));
+        }
+        ui.horizontal(|ui| {
+            if ui.button(tr(lang, "lesson-confirm_go")).clicked() {
+                answer = Some(true);
+            }
+            if ui.button(tr(lang, "lesson-confirm_cancel")).clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    answer
+}
+
+/// A window the lesson works with; `opened` when the lesson opened it
+/// (reset closes only those).
+#[derive(Clone)]
+pub(super) struct Slot {
+    pub(super) window: SharedWindow,
+    pub(super) opened: bool,
+}
+
+/// The queue of the action under way, and what the lesson keeps between actions.
+#[derive(Default)]
+pub struct LessonRunner {
+    pub(super) tasks: VecDeque<Task>,
+    /// Kept across actions, so every step reuses the same windows.
+    pub(super) slots: Vec<Option<Slot>>,
+    /// When the task in front was first tried.
+    pub(super) front_since: Option<Instant>,
+    pub error: Option<Phrase>,
+    /// An action that waits for the teacher's yes.
+    pub pending: Option<Pending>,
+    /// The running server was started by the lesson.
+    pub(super) owns_server: bool,
+    /// The lesson's server uses the database chosen in the server panel
+    /// instead of its own catalog in memory.
+    pub use_panel_db: bool,
+}
+
+impl LessonRunner {
+    pub fn busy(&self) -> bool {
+        !self.tasks.is_empty()
+    }
+
+    /// Replaces whatever was under way with `action`'s tasks.
+    pub(super) fn start(&mut self, action: LessonAction, lang: Language) {
+        self.tasks = plan(action, lang).into();
+        self.front_since = None;
+        self.error = None;
+        self.pending = None;
+    }
+
+    pub(super) fn slot(&self, slot: usize) -> Option<SharedWindow> {
+        self.slots.get(slot).cloned().flatten().map(|s| s.window).filter(|w| lock(w).open)
+    }
+
+    pub(super) fn set_slot(&mut self, slot: usize, window: SharedWindow, opened: bool) {
+        if self.slots.len() <= slot {
+            self.slots.resize(slot + 1, None);
+        }
+        self.slots[slot] = Some(Slot { window, opened });
+    }
+}
+
+pub(super) fn plan(action: LessonAction, lang: Language) -> Vec<Task> {
+    use Task::*;
+    let client = |mut rest: Vec<Task>| {
+        let mut tasks =
+            vec![EnsureServer { begun: false }, EnsureClient { slot: 0 }, WaitConnected { slot: 0 }];
+        tasks.append(&mut rest);
+        tasks
+    };
+    let setup =
+        |sequential, reads, big| StartServer { setup: Setup { sequential, reads, big }, begun: false };
+    match action {
+        LessonAction::ConnectWithoutServer => {
+            vec![StopServer, Open { slot: 0, target: Target::Nowhere, reads: false }]
+        }
+        LessonAction::StartServerAndConnect => vec![
+            EnsureServer { begun: false },
+            Open { slot: 0, target: Target::Local, reads: false },
+            WaitConnected { slot: 0 },
+        ],
+        LessonAction::SendHello => client(vec![Connect { slot: 0 }, WaitConnected { slot: 0 }]),
+        LessonAction::AddSampleProduct => {
+            client(vec![Send { slot: 0, command: Request::Add(sample(lang)).into() }])
+        }
+        LessonAction::ListAndQuit => {
+            client(vec![Send { slot: 0, command: Control::Reload.into() }, Disconnect { slot: 0 }])
+        }
+        LessonAction::FetchByCode => client(vec![
+            Fetch { slot: 0, code: None },
+            WaitFetched { slot: 0 },
+            Fetch { slot: 0, code: Some("NAO-EXISTE-999".into()) },
+            WaitFetched { slot: 0 },
+        ]),
+        LessonAction::RunThreadsDemo => {
+            vec![Threads(RunMode::Sequential), WaitThreads, Threads(RunMode::Concurrent), WaitThreads]
+        }
+        LessonAction::SequentialVersusThreaded => vec![
+            StopServer,
+            setup(true, false, false),
+            Open { slot: 0, target: Target::Local, reads: false },
+            WaitConnected { slot: 0 },
+            Open { slot: 1, target: Target::Local, reads: false },
+            WaitTcp { slot: 1, after: None },
+            NoteQueued { slot: 1 },
+            Pause(SEQUENTIAL_WAIT),
+            Disconnect { slot: 0 },
+            WaitConnected { slot: 1 },
+            NoteWaited { slot: 1 },
+            StopServer,
+            setup(false, false, false),
+            Connect { slot: 0 },
+            Connect { slot: 1 },
+            WaitConnected { slot: 0 },
+            WaitConnected { slot: 1 },
+        ],
+        LessonAction::ShowReadsWithBigList => vec![
+            StopServer,
+            setup(false, true, true),
+            Open { slot: 0, target: Target::Local, reads: true },
+            WaitConnected { slot: 0 },
+        ],
+    }
+}
+
+/// A product with a code that is new each time (a repeated code would get 1002).
+pub(super) fn sample(lang: Language) -> Product {
+    let n = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() % 100_000);
+    Product {
+        code: format!("AULA-{n:05}"),
+        name: tr(lang, "lesson-sample_name"),
+        price_cents: 1590,
+        quantity: 3,
+        version: 0,
+    }
+}
