@@ -413,8 +413,6 @@ fn apply_start_options(settings: &mut Settings, options: &StartOptions) {
     }
 }
 
-/// Locks a window's state; a panic elsewhere does not make it unusable.
-
 impl eframe::App for LojinhaApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         crate::frame_stats::frame_began(egui::ViewportId::ROOT);

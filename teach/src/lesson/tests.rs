@@ -4,6 +4,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use super::*;
+use crate::i18n::Language;
 
 /// The lesson follows the course order, every StepId appears once, and
 /// every text exists in every language, each its own.
