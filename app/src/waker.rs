@@ -4,14 +4,14 @@
 //! takes the message with `try_recv` on its next frame and never polls.
 //!
 //! Traffic (log steps, notifications) wakes a viewport at most every
-//! [`PACE`]: a class's load then costs at most twenty frames a second, and
+//! [`PACE`]: a class's load then costs at most ten frames a second, and
 //! the CPU left over keeps the frames that answer the user's input quick.
 //! What the user is waiting for (an answer, a connection) wakes it at once.
 
 use std::time::Duration;
 
 /// The least time between two frames that traffic asks for.
-pub const PACE: Duration = Duration::from_millis(50);
+pub const PACE: Duration = Duration::from_millis(100);
 
 /// Wakes one viewport: the main window's or a client window's.
 #[derive(Clone)]

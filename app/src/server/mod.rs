@@ -7,6 +7,7 @@
 
 pub mod addresses;
 pub mod panel;
+pub mod priority;
 pub mod start_error;
 
 use std::net::SocketAddr;
@@ -190,6 +191,7 @@ impl ServerState {
         let (done_tx, events_tx, ctx) = (self.done_tx.clone(), self.events_tx.clone(), ctx.clone());
         let not_shown = self.not_shown.clone();
         let spawned = std::thread::Builder::new().name("server-start".into()).spawn(move || {
+            priority::lower_this_thread();
             let result = start_server(request, Forward { tx: events_tx, not_shown, ctx: ctx.clone() });
             let _ = done_tx.send(Done::Started(result));
             ctx.request_repaint();

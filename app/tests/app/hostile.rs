@@ -370,3 +370,33 @@ fn huge_lines_cannot_fill_a_window_that_does_not_draw() {
     assert!(window.text_waiting() <= TEXT_IN_FLIGHT);
     assert!(window.not_shown() > 0, "what did not fit is counted");
 }
+
+/// A thread's name and nice value, from its `/proc` directory (Linux).
+#[cfg(target_os = "linux")]
+fn name_and_nice(task: &std::path::Path) -> Option<(String, i64)> {
+    let name = std::fs::read_to_string(task.join("comm")).ok()?.trim().to_owned();
+    let stat = std::fs::read_to_string(task.join("stat")).ok()?;
+    // Fields after the name in parentheses: state is field 3, nice field 19.
+    let after = &stat[stat.rfind(')')? + 2..];
+    let nice = after.split(' ').nth(16)?.parse().ok()?;
+    Some((name, nice))
+}
+
+/// The in-app server runs below the window's priority: its threads (each
+/// session, the storage writer) are 10 nicer than the thread that draws, so
+/// a busy class cannot starve the window (Linux).
+#[cfg(target_os = "linux")]
+#[test]
+fn the_in_app_server_runs_below_the_window() {
+    let h = crate::common::served_and_connected();
+    let (_, ui_nice) = name_and_nice(std::path::Path::new("/proc/thread-self")).unwrap();
+    let tasks = std::fs::read_dir("/proc/self/task").unwrap();
+    let threads: Vec<(String, i64)> = tasks.filter_map(|t| name_and_nice(&t.ok()?.path())).collect();
+    let server: Vec<&(String, i64)> =
+        threads.iter().filter(|(name, _)| name.starts_with("session-") || name == "storage-writer").collect();
+    assert!(!server.is_empty(), "the server's threads are there: {threads:?}");
+    for (name, nice) in server {
+        assert_eq!(*nice, ui_nice + 10, "{name} runs at nice {nice}, the window at {ui_nice}");
+    }
+    drop(h);
+}
