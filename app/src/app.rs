@@ -475,6 +475,7 @@ impl eframe::App for LojinhaApp {
         self.apply(intents);
         self.store.save_changes(&self.settings);
         crate::frame_stats::frame_ended(egui::ViewportId::ROOT, crate::frame_stats::had_input(&ctx));
+        crate::frame_stats::probe(&ctx);
     }
 }
 

@@ -95,6 +95,25 @@ fn quantile(sorted: &[Duration], q: f64) -> f64 {
     sorted.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
 }
 
+/// The key the load harness presses to time the way from a real key press
+/// to the frame that handled it (see [`probe`]).
+pub const PROBE_KEY: egui::Key = egui::Key::F9;
+
+/// When measuring, prints `frame-probe: <ms since the Unix epoch>` at the
+/// end of a frame that handled [`PROBE_KEY`]: the harness, which noted when
+/// it pressed the key (`xdotool`, through the X server like any key), takes
+/// the difference. This is the real input-to-frame time, X included.
+pub fn probe(ctx: &egui::Context) {
+    if stats().is_none() {
+        return;
+    }
+    let pressed = ctx.input(|input| input.key_pressed(PROBE_KEY));
+    if pressed {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        eprintln!("frame-probe: {}", now.as_millis());
+    }
+}
+
 /// Whether the frame's input holds anything a user did.
 pub fn had_input(ctx: &egui::Context) -> bool {
     ctx.input(|input| {
