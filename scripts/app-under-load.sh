@@ -126,8 +126,11 @@ grep '^frame-probe' "$WORK/app.err" | awk '{print $2}' >"$WORK/shown"
 echo
 echo "== key press to frame (F9 pressed every 0.5 s through X; the app notes the frame that handled it) =="
 paste "$WORK/probes" "$WORK/shown" | awk -F'\t' 'NF == 2 && $2 != "" {print $2 - $1}' | sort -n |
-    awk '{v[NR] = $1} END {
-        if (NR == 0) { print "no probes were handled"; exit }
-        printf "presses handled: %d of %d sent\n", NR, sent
-        printf "p50 %d ms, p90 %d ms, p99 %d ms, max %d ms\n", v[int(NR * 0.5 + 0.5)], v[int(NR * 0.9 + 0.5)], v[int(NR * 0.99 + 0.5) > NR ? NR : int(NR * 0.99 + 0.5)], v[NR]
-    }' sent="$(wc -l <"$WORK/probes")"
+    awk -v sent="$(wc -l <"$WORK/probes")" '
+        function at(q,  i) { i = int(NR * q + 0.5); if (i < 1) i = 1; if (i > NR) i = NR; return v[i] }
+        {v[NR] = $1}
+        END {
+            if (NR == 0) { print "no key press was handled"; exit }
+            printf "presses handled: %d of %d sent\n", NR, sent
+            printf "p50 %d ms, p90 %d ms, p99 %d ms, max %d ms\n", at(0.5), at(0.9), at(0.99), v[NR]
+        }'
