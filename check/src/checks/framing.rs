@@ -82,11 +82,14 @@ fn big_hint(problem: Problem) -> Problem {
     }
 }
 
-/// Silence or a close after the first answer: the server kept only the
-/// first line of what it read.
+/// Silence, a close, or a parse error (`id: null`) where an answer should
+/// be: the server did not split what one read brought at each `\n`.
 fn pipeline_hint(problem: Problem) -> Problem {
     match problem {
         problem @ (Problem::Silent | Problem::Closed) => problem.hinted("check-hint-pipeline_lost"),
+        Problem::WrongId { expected, got } if got == "null" => {
+            Problem::WrongId { expected, got }.hinted("check-hint-pipeline_lost")
+        }
         problem @ Problem::WrongId { .. } => problem.hinted("check-hint-pipeline_order"),
         other => other,
     }

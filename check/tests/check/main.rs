@@ -6,6 +6,7 @@
 mod broken;
 mod cli;
 mod proxy;
+mod python;
 mod real_server;
 
 use std::time::Duration;
