@@ -46,6 +46,9 @@ pub struct CheckReport {
     /// The raw exchange, for the app's diagram; not in `--json`.
     #[serde(skip)]
     pub raw: Vec<Exchanged>,
+    /// Why it failed, so a view can say it again in another language.
+    #[serde(skip)]
+    pub cause: Option<Problem>,
 }
 
 /// The whole run.
@@ -95,6 +98,7 @@ impl CheckReport {
             report.problem_kind = Some(problem.kind());
             report.hint = Some(problem.hint(wording.language, &seconds));
             report.hint_id = Some(problem.hint_id());
+            report.cause = Some(problem);
         }
         report
     }
@@ -121,6 +125,7 @@ impl CheckReport {
             hint_id: None,
             blocked_by: None,
             raw: Vec::new(),
+            cause: None,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Instant;
 
 use serde::Serialize;
 
@@ -30,6 +31,8 @@ pub struct Exchanged {
     pub connection: usize,
     pub direction: Direction,
     pub bytes: Vec<u8>,
+    /// When it happened (for the app's diagram).
+    pub at: Instant,
 }
 
 /// An entry as reports show it: the bytes made visible.
@@ -53,7 +56,12 @@ pub struct Transcript(Rc<RefCell<Vec<Exchanged>>>);
 
 impl Transcript {
     pub fn push(&self, connection: usize, direction: Direction, bytes: &[u8]) {
-        self.0.borrow_mut().push(Exchanged { connection, direction, bytes: bytes.to_vec() });
+        self.0.borrow_mut().push(Exchanged {
+            connection,
+            direction,
+            bytes: bytes.to_vec(),
+            at: Instant::now(),
+        });
     }
 
     pub fn entries(&self) -> Vec<Exchanged> {

@@ -129,3 +129,20 @@ impl Check {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Check;
+    use lojinha_words::{Language, has_message};
+
+    /// Every check's title and expectation exist in every language.
+    #[test]
+    fn every_check_has_its_words() {
+        for language in Language::ALL {
+            for check in Check::ALL {
+                assert!(has_message(language, &check.title_id()), "{} {}", check.name(), language.tag());
+                assert!(has_message(language, &check.expect_id()), "{} {}", check.name(), language.tag());
+            }
+        }
+    }
+}

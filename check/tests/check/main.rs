@@ -8,6 +8,7 @@ mod cli;
 mod proxy;
 mod python;
 mod real_server;
+mod words;
 
 use std::time::Duration;
 
