@@ -650,8 +650,20 @@ server-no_addresses = No network address found besides this computer's own: is i
 ## lojinha-check: checking a student's server (check/)
 
 check-header = Checking the server at { $address }
-check-summary = { $passed } passed, { $failed } failed, { $not_reached } not reached.
-check-summary_all = All { $passed } checks passed.
+check-summary = { $passed ->
+        [one] { $passed } passed
+       *[other] { $passed } passed
+    }, { $failed ->
+        [one] { $failed } failed
+       *[other] { $failed } failed
+    }, { $not_reached ->
+        [one] { $not_reached } not reached
+       *[other] { $not_reached } not reached
+    }.
+check-summary_all = { $passed ->
+        [one] The check passed.
+       *[other] All { $passed } checks passed.
+    }
 check-not_reached = not reached: { $check } failed first
 check-sent = sent
 check-expected = expected
@@ -725,3 +737,17 @@ check-hint-no_notification = The other client heard nothing. After a successful 
 check-hint-crashed = Your server closed the connection after a line that is not JSON: it probably crashed on json.loads. Catch the error (try/except), answer -32700 and keep reading.
 check-hint-quit_answer = quit answers the result {"{"}"bye": true{"}"}.
 check-hint-quit_open = After answering quit, the server must close the connection (conn.close()); the client is waiting for that.
+
+## The app's "Check a server" window (app/src/check)
+
+app-check_server = Check a server
+app-check_server_hint = Runs lojinha-check's checks against any server (a student's, this app's, another computer's) and says what is right and where it breaks the protocol.
+checkwin-intro = Runs the lesson's checks, one after the other, against a server that claims to speak Lojinha's protocol. Select a check to see its exchange.
+checkwin-address = Server address
+checkwin-run = Run the checks
+checkwin-running = Checking…
+checkwin-none_yet = No checks run yet.
+checkwin-select = Select a check to see what was sent and what arrived.
+checkwin-mark_passed = [ok]
+checkwin-mark_failed = [failed]
+checkwin-mark_not_reached = [not reached]

@@ -656,8 +656,20 @@ server-no_addresses = No se encontró ninguna dirección de red aparte de la pro
 ## lojinha-check: checking a student's server (check/)
 
 check-header = Verificando el servidor en { $address }
-check-summary = { $passed } pasaron, { $failed } fallaron, { $not_reached } no alcanzadas.
-check-summary_all = Las { $passed } verificaciones pasaron.
+check-summary = { $passed ->
+        [one] { $passed } pasó
+       *[other] { $passed } pasaron
+    }, { $failed ->
+        [one] { $failed } falló
+       *[other] { $failed } fallaron
+    }, { $not_reached ->
+        [one] { $not_reached } no alcanzada
+       *[other] { $not_reached } no alcanzadas
+    }.
+check-summary_all = { $passed ->
+        [one] La verificación pasó.
+       *[other] Las { $passed } verificaciones pasaron.
+    }
 check-not_reached = no alcanzada: { $check } falló antes
 check-sent = enviado
 check-expected = esperado
@@ -731,3 +743,17 @@ check-hint-no_notification = El otro cliente no escuchó nada. Después de un ad
 check-hint-crashed = Tu servidor cerró la conexión después de una línea que no es JSON: probablemente se cayó en json.loads. Captura el error (try/except), responde -32700 y sigue leyendo.
 check-hint-quit_answer = quit responde el result {"{"}"bye": true{"}"}.
 check-hint-quit_open = Después de responder a quit, el servidor debe cerrar la conexión (conn.close()); el cliente está esperando eso.
+
+## The app's "Check a server" window (app/src/check)
+
+app-check_server = Verificar un servidor
+app-check_server_hint = Corre las verificaciones de lojinha-check contra cualquier servidor (el de un alumno, el de esta aplicación, el de otra computadora) y dice qué está bien y dónde rompe el protocolo.
+checkwin-intro = Corre las verificaciones de la lección, una tras otra, contra un servidor que dice hablar el protocolo de Lojinha. Selecciona una verificación para ver la conversación.
+checkwin-address = Dirección del servidor
+checkwin-run = Correr las verificaciones
+checkwin-running = Verificando…
+checkwin-none_yet = Todavía no corrió ninguna verificación.
+checkwin-select = Selecciona una verificación para ver qué se envió y qué llegó.
+checkwin-mark_passed = [ok]
+checkwin-mark_failed = [falló]
+checkwin-mark_not_reached = [no alcanzada]

@@ -667,8 +667,20 @@ server-no_addresses = Nenhum endereço de rede encontrado além do próprio comp
 ## lojinha-check: checking a student's server (check/)
 
 check-header = Verificando o servidor em { $address }
-check-summary = { $passed } passaram, { $failed } falharam, { $not_reached } não alcançadas.
-check-summary_all = Todas as { $passed } verificações passaram.
+check-summary = { $passed ->
+        [one] { $passed } passou
+       *[other] { $passed } passaram
+    }, { $failed ->
+        [one] { $failed } falhou
+       *[other] { $failed } falharam
+    }, { $not_reached ->
+        [one] { $not_reached } não alcançada
+       *[other] { $not_reached } não alcançadas
+    }.
+check-summary_all = { $passed ->
+        [one] A verificação passou.
+       *[other] Todas as { $passed } verificações passaram.
+    }
 check-not_reached = não alcançada: { $check } falhou antes
 check-sent = enviado
 check-expected = esperado
@@ -742,3 +754,17 @@ check-hint-no_notification = O outro cliente não ouviu nada. Depois de um add b
 check-hint-crashed = Seu servidor fechou a conexão depois de uma linha que não é JSON: provavelmente travou no json.loads. Capture o erro (try/except), responda -32700 e continue lendo.
 check-hint-quit_answer = quit responde o result {"{"}"bye": true{"}"}.
 check-hint-quit_open = Depois de responder ao quit, o servidor precisa fechar a conexão (conn.close()); o cliente está esperando por isso.
+
+## The app's "Check a server" window (app/src/check)
+
+app-check_server = Verificar um servidor
+app-check_server_hint = Roda as verificações do lojinha-check contra qualquer servidor (o de um aluno, o deste aplicativo, o de outro computador) e diz o que está certo e onde ele quebra o protocolo.
+checkwin-intro = Roda as verificações da aula, uma depois da outra, contra um servidor que diz falar o protocolo da Lojinha. Selecione uma verificação para ver a conversa.
+checkwin-address = Endereço do servidor
+checkwin-run = Rodar as verificações
+checkwin-running = Verificando…
+checkwin-none_yet = Nenhuma verificação rodou ainda.
+checkwin-select = Selecione uma verificação para ver o que foi enviado e o que chegou.
+checkwin-mark_passed = [ok]
+checkwin-mark_failed = [falhou]
+checkwin-mark_not_reached = [não alcançada]
