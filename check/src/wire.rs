@@ -68,15 +68,16 @@ impl Wire {
         serde_json::from_str(text).map_err(|e| Problem::NotJson(e.to_string()))
     }
 
-    /// Waits for the server to close the connection (Ok) within the timeout;
-    /// anything that arrives instead is kept for [`Wire::read_line`].
-    pub fn expect_close(&mut self) -> Result<(), Problem> {
+    /// Waits, within the timeout, for the server to close the connection:
+    /// `Ok(true)` when it did, `Ok(false)` when a line arrived instead (kept
+    /// for [`Wire::read_line`]).
+    pub fn closes(&mut self) -> Result<bool, Problem> {
         let deadline = Instant::now() + self.timeout;
         loop {
             match self.fill(deadline) {
-                Err(Problem::Closed) => return Ok(()),
+                Err(Problem::Closed) => return Ok(true),
                 Err(problem) => return Err(problem),
-                Ok(()) if self.buffer.contains(&b'\n') => return Err(Problem::Wrong("check-hint-quit_open")),
+                Ok(()) if self.buffer.contains(&b'\n') => return Ok(false),
                 Ok(()) => {}
             }
         }

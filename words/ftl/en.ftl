@@ -751,3 +751,8 @@ checkwin-select = Select a check to see what was sent and what arrived.
 checkwin-mark_passed = [ok]
 checkwin-mark_failed = [failed]
 checkwin-mark_not_reached = [not reached]
+
+## The lesson's Python code (teach/src/lesson/code.rs)
+
+lesson-show_code = Show the code (Python)
+lesson-run_it = Run it: { $command }

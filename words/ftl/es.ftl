@@ -757,3 +757,8 @@ checkwin-select = Selecciona una verificación para ver qué se envió y qué ll
 checkwin-mark_passed = [ok]
 checkwin-mark_failed = [falló]
 checkwin-mark_not_reached = [no alcanzada]
+
+## The lesson's Python code (teach/src/lesson/code.rs)
+
+lesson-show_code = Mostrar el código (Python)
+lesson-run_it = Para correrlo: { $command }

@@ -768,3 +768,8 @@ checkwin-select = Selecione uma verificação para ver o que foi enviado e o que
 checkwin-mark_passed = [ok]
 checkwin-mark_failed = [falhou]
 checkwin-mark_not_reached = [não alcançada]
+
+## The lesson's Python code (teach/src/lesson/code.rs)
+
+lesson-show_code = Mostrar o código (Python)
+lesson-run_it = Para rodar: { $command }

@@ -13,8 +13,10 @@ pub fn quit(context: &Context) -> Result<(), Problem> {
     if result != json!({"bye": true}) {
         return Err(Problem::Wrong("check-hint-quit_answer"));
     }
-    session.wire().expect_close().map_err(|problem| match problem {
-        problem @ Problem::Silent => problem.hinted("check-hint-quit_open"),
-        other => other,
-    })
+    match session.wire().closes() {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(Problem::Wrong("check-hint-quit_open")),
+        Err(problem @ Problem::Silent) => Err(problem.hinted("check-hint-quit_open")),
+        Err(other) => Err(other),
+    }
 }
