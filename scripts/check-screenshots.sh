@@ -3,15 +3,15 @@
 # server passing every check (English), and a server that serves one client
 # at a time failing "two-clients" (Portuguese, with its hint and the exchange
 # of its two connections in the diagram). Runs the real `lojinha --check`
-# under Xvfb and saves docs/screenshots/16-... and 17-....
+# under Xvfb and saves docs/screenshots/16-... to 18-... (18: the server panel's report card of a struggling client).
 #
 # Usage: scripts/check-screenshots.sh     (installs xvfb, imagemagick, xdotool when missing; needs python3)
-# Env:   CARGO_TARGET_DIR (default: target), PORT (default: 5095), DISPLAY_NUM (default: 97)
+# Env:   CARGO_TARGET_DIR (default: target), PORT (default: 5095), DISPLAY_NUM (default: 87)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 PORT=${PORT:-5095}
-DISPLAY_NUM=${DISPLAY_NUM:-97}
+DISPLAY_NUM=${DISPLAY_NUM:-87}
 # shellcheck source=scripts/xvfb-common.sh
 source scripts/xvfb-common.sh
 
@@ -45,3 +45,20 @@ start_python examples/python/v5/servidor.py "$PORT"
 check_shot En "$PORT" 16-check-passed-en.png
 start_python examples/python/quebrados/um_cliente_por_vez.py "$((PORT + 1))"
 check_shot PtBr "$((PORT + 1))" 17-check-failed-pt.png
+
+# The server panel's sessions list with a struggling client (18-...): the
+# app's server, one client that sends a line that is not JSON, an unknown
+# method and a good request, and stays connected.
+echo '{"language":"En","db_in_memory":true}' >"$WORK/settings-card.json"
+"$BIN" --settings "$WORK/settings-card.json" --serve "127.0.0.1:$((PORT + 2))" --db :memory: >"$WORK/app-card.log" 2>&1 &
+PIDS+=($!)
+MAIN=$(wait_window '^Lojinha$')
+xdotool windowsize "$MAIN" 1500 950
+xdotool windowmove "$MAIN" 0 0
+sleep 3
+exec 3<>"/dev/tcp/127.0.0.1/$((PORT + 2))"
+printf '%s\n' 'hello server' '{"jsonrpc":"2.0","id":1,"method":"product.fly"}' \
+    '{"jsonrpc":"2.0","id":2,"method":"product.list"}' >&3
+sleep 2
+shot "$MAIN" 18-sessions-report-card-en.png
+exec 3>&-

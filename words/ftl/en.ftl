@@ -756,3 +756,16 @@ checkwin-mark_not_reached = [not reached]
 
 lesson-show_code = Show the code (Python)
 lesson-run_it = Run it: { $command }
+
+## Report card per session in the server panel (app/src/server/report_card.rs)
+
+sessions-report_card = Report card
+sessions-card_ok = { $good } ok
+sessions-card_mistakes = { $good } ok, { $mistakes ->
+        [one] { $mistakes } mistake
+       *[other] { $mistakes } mistakes
+    }
+sessions-mistake_not_json = lines that are not JSON (-32700): the client must send json.dumps(...) and a \n
+sessions-mistake_invalid_request = requests that are not JSON-RPC 2.0 (-32600): "jsonrpc": "2.0", a "method", an "id"
+sessions-mistake_unknown_method = unknown methods (-32601): check the method's name
+sessions-mistake_bad_params = invalid params (-32602): a product that breaks the rules

@@ -762,3 +762,16 @@ checkwin-mark_not_reached = [no alcanzada]
 
 lesson-show_code = Mostrar el código (Python)
 lesson-run_it = Para correrlo: { $command }
+
+## Report card per session in the server panel (app/src/server/report_card.rs)
+
+sessions-report_card = Boletín
+sessions-card_ok = { $good } ok
+sessions-card_mistakes = { $good } ok, { $mistakes ->
+        [one] { $mistakes } error
+       *[other] { $mistakes } errores
+    }
+sessions-mistake_not_json = líneas que no son JSON (-32700): el cliente debe enviar json.dumps(...) y un \n
+sessions-mistake_invalid_request = pedidos que no son JSON-RPC 2.0 (-32600): "jsonrpc": "2.0", un "method", un "id"
+sessions-mistake_unknown_method = métodos desconocidos (-32601): revisa el nombre del método
+sessions-mistake_bad_params = parámetros inválidos (-32602): un producto que rompe las reglas

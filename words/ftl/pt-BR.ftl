@@ -773,3 +773,16 @@ checkwin-mark_not_reached = [não alcançada]
 
 lesson-show_code = Mostrar o código (Python)
 lesson-run_it = Para rodar: { $command }
+
+## Report card per session in the server panel (app/src/server/report_card.rs)
+
+sessions-report_card = Boletim
+sessions-card_ok = { $good } ok
+sessions-card_mistakes = { $good } ok, { $mistakes ->
+        [one] { $mistakes } erro
+       *[other] { $mistakes } erros
+    }
+sessions-mistake_not_json = linhas que não são JSON (-32700): o cliente precisa enviar json.dumps(...) e um \n
+sessions-mistake_invalid_request = pedidos que não são JSON-RPC 2.0 (-32600): "jsonrpc": "2.0", um "method", um "id"
+sessions-mistake_unknown_method = métodos desconhecidos (-32601): confira o nome do método
+sessions-mistake_bad_params = parâmetros inválidos (-32602): um produto que quebra as regras

@@ -16,6 +16,7 @@ mod i18n_keys;
 mod language;
 mod names;
 mod network;
+mod report_card;
 mod room;
 mod spanish;
 mod teach;
