@@ -185,10 +185,10 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) {
             .max_scroll_height(140.0)
             .min_scrolled_height(60.0)
             .column(Column::exact(50.0))
-            .column(Column::initial(140.0).resizable(true))
-            .column(Column::initial(150.0).resizable(true))
-            .column(Column::initial(140.0))
-            .column(Column::initial(80.0))
+            .column(Column::initial(110.0).resizable(true))
+            .column(Column::initial(130.0).resizable(true))
+            .column(Column::initial(110.0))
+            .column(Column::exact(60.0))
             .column(Column::remainder())
             .header(20.0, |mut header| {
                 for key in [
