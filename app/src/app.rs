@@ -60,6 +60,8 @@ pub struct LojinhaApp {
     window_places: std::collections::HashMap<u32, egui::Rect>,
     /// Who and where, for new windows' default names (read once, at start).
     who: crate::window_name::WhoAndWhere,
+    /// The "Check a server" window.
+    check: crate::check::CheckWindow,
 }
 
 impl LojinhaApp {
@@ -97,9 +99,15 @@ impl LojinhaApp {
             room: room::Room::default(),
             window_places: std::collections::HashMap::new(),
             who: crate::window_name::WhoAndWhere::of_this_machine(),
+            check: crate::check::CheckWindow::default(),
         };
         if options.serve.is_some() {
             app.start_server();
+        }
+        if let Some(address) = &options.check {
+            app.check.open = true;
+            app.check.address = address.clone();
+            app.check.start(&cc.egui_ctx, language);
         }
         app
     }
@@ -258,6 +266,14 @@ impl LojinhaApp {
             ui.toggle_value(&mut self.settings.lesson_open, tr(lang, "app-lesson"))
                 .on_hover_text(tr(lang, "app-lesson_hint"));
             ui.separator();
+            if ui
+                .selectable_label(self.check.open, tr(lang, "app-check_server"))
+                .on_hover_text(tr(lang, "app-check_server_hint"))
+                .clicked()
+            {
+                self.toggle_check_window();
+            }
+            ui.separator();
             room::room_buttons(ui, &mut self.room, lang);
         });
         if let Some(notice) = &self.notice {
@@ -317,6 +333,36 @@ impl LojinhaApp {
             .default_width(620.0)
             .show(ctx, |ui| self.threads.show(ui, lang));
         self.threads_open = open;
+    }
+
+    /// Opens or closes the "Check a server" window; opening it with no
+    /// address typed yet proposes this app's server, else the last one connected to.
+    fn toggle_check_window(&mut self) {
+        self.check.open = !self.check.open;
+        if self.check.open && self.check.address.trim().is_empty() {
+            self.check.address =
+                self.server.connect_address().unwrap_or_else(|| self.settings.connect_addr.clone());
+        }
+    }
+
+    fn show_check_window(&mut self, ctx: &egui::Context, lang: Language) {
+        if !self.check.open {
+            return;
+        }
+        let mut open = true;
+        let mut intents = Vec::new();
+        egui::Window::new(tr(lang, "app-check_server"))
+            .open(&mut open)
+            .default_width(1000.0)
+            .default_height(700.0)
+            .show(ctx, |ui| intents = crate::check::view::show(ui, &mut self.check, lang));
+        self.check.open = open;
+        self.check.apply(intents, ctx, lang);
+    }
+
+    /// The "Check a server" window (tests look inside).
+    pub fn check_window(&self) -> &crate::check::CheckWindow {
+        &self.check
     }
 
     /// The server panel's log (tests look inside).
@@ -421,6 +467,7 @@ impl eframe::App for LojinhaApp {
         self.sync_windows();
         theme::apply(ctx, self.settings.theme, self.room.zoom(self.settings.zoom));
         self.run_lesson();
+        self.check.drain();
         if let Some(handle) = self.server.handle() {
             // Uptime and "connected since" show whole minutes: one repaint a minute.
             ctx.request_repaint_after(panel::next_minute(handle.uptime()));
@@ -471,6 +518,7 @@ impl eframe::App for LojinhaApp {
         });
         let ctx = ui.ctx().clone();
         self.show_threads_demo(&ctx, lang);
+        self.show_check_window(&ctx, lang);
         self.show_client_windows(&ctx);
         self.apply(intents);
         self.store.save_changes(&self.settings);

@@ -5,6 +5,7 @@
 //! [`LojinhaApp`]; tests build the very same app headless.
 
 mod app;
+pub mod check;
 pub mod client;
 pub mod describe_file;
 pub mod export;

@@ -13,7 +13,7 @@ use lojinha::{LojinhaApp, StartOptions};
     version,
     about,
     long_about,
-    after_help = "Examples:\n  lojinha                                   the app; press \"Start server\"\n  lojinha --serve 127.0.0.1:5050 --connect 127.0.0.1:5050\n                                            server running, one client window connected\n  lojinha --connect 192.168.0.10:5050       a client of the teacher's server\n  lojinha --serve 127.0.0.1:5050 --db :memory: --fill 100000\n                                            a big in-memory catalog"
+    after_help = "Examples:\n  lojinha                                   the app; press \"Start server\"\n  lojinha --serve 127.0.0.1:5050 --connect 127.0.0.1:5050\n                                            server running, one client window connected\n  lojinha --connect 192.168.0.10:5050       a client of the teacher's server\n  lojinha --serve 127.0.0.1:5050 --db :memory: --fill 100000\n                                            a big in-memory catalog\n  lojinha --check 127.0.0.1:6000            check a student's server"
 )]
 struct Cli {
     /// Start the server at once, listening on ADDR (e.g. 127.0.0.1:5050).
@@ -35,6 +35,10 @@ struct Cli {
     /// longer one ends the connection (protects the app from a hostile server).
     #[arg(long, value_name = "MIB", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=1024))]
     max_frame_mib: u32,
+    /// Open the "Check a server" window and run lojinha-check's checks
+    /// against the server at ADDR (a student's, say) at once.
+    #[arg(long, value_name = "ADDR")]
+    check: Option<String>,
 }
 
 fn main() -> std::process::ExitCode {
@@ -53,6 +57,7 @@ fn main() -> std::process::ExitCode {
         fill: cli.fill,
         threads_time_scale: None,
         max_frame: Some(cli.max_frame_mib as usize * 1024 * 1024),
+        check: cli.check,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

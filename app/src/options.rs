@@ -21,6 +21,8 @@ pub struct StartOptions {
     /// The longest line client windows accept from a server, in bytes
     /// (`None`: [`crate::client::network::DEFAULT_MAX_FRAME`], 4 MiB).
     pub max_frame: Option<usize>,
+    /// Open the "Check a server" window and check the server at this address.
+    pub check: Option<String>,
 }
 
 /// `count` products with predictable codes, names, prices and stock.

@@ -31,6 +31,7 @@ fn all_drawn_text_has_glyphs() {
         texts.push(lojinha_words::source(language));
         texts.push(language.native_name());
     }
+    texts.extend(crate::lesson::code::all_python_files().map(|file| file.text));
     let missing = missing_glyphs(&texts);
     assert!(missing.is_empty(), "missing glyphs: {missing:?}");
 }

@@ -646,3 +646,126 @@ server-idle_timeout_hint = A connection that sends nothing for this long gets a 
 server-idle_is = idle timeout: { $s } s
 server-students_type = On other computers, students connect to one of these addresses:
 server-no_addresses = No network address found besides this computer's own: is it connected to a network?
+
+## lojinha-check: checking a student's server (check/)
+
+check-header = Checking the server at { $address }
+check-summary = { $passed ->
+        [one] { $passed } passed
+       *[other] { $passed } passed
+    }, { $failed ->
+        [one] { $failed } failed
+       *[other] { $failed } failed
+    }, { $not_reached ->
+        [one] { $not_reached } not reached
+       *[other] { $not_reached } not reached
+    }.
+check-summary_all = { $passed ->
+        [one] The check passed.
+       *[other] All { $passed } checks passed.
+    }
+check-not_reached = not reached: { $check } failed first
+check-sent = sent
+check-expected = expected
+check-arrived = arrived
+check-problem = problem
+check-hint = hint
+check-title-connect = Accepts a connection (v1)
+check-title-welcome = Greets first with a welcome line (v2)
+check-title-json-lines = Answers with JSON-RPC 2.0 lines ending in \n
+check-title-add = product.add of a valid product returns it (v3/v4)
+check-title-list = product.list returns the product (v4)
+check-title-big-product = A product larger than one read() arrives whole (v5)
+check-title-two-clients = Two clients at once are both served (v5 threads)
+check-title-get = product.get finds a product by code (exercise)
+check-title-get-missing = product.get of a missing code answers 1001 (exercise)
+check-title-parse-error = Invalid JSON answers -32700 and the session goes on
+check-title-unknown-method = An unknown method answers -32601
+check-title-bad-params = Bad params answer -32602
+check-title-quit = quit answers bye and ends the session
+check-title-pipeline = Requests sent all at once are answered in order
+check-title-notify = A change by one client reaches the other as a notification
+check-expect-connect = the server accepts a TCP connection
+check-expect-welcome = before the client says anything, a line like {"{"}"jsonrpc":"2.0","method":"welcome","params":...{"}"} ending in \n
+check-expect-json-lines = one line ending in \n with "jsonrpc":"2.0", the request's id, and a result or an error
+check-expect-add = a result with the same code, name, price_cents and quantity
+check-expect-list = a result {"{"}"products":[...]{"}"} that includes the product just added
+check-expect-big-product = the product with its 200-character name, whole (the request is about 2.5 KiB, sent in two parts)
+check-expect-two-clients = the second client is greeted and answered while the first one stays connected; then the first one is answered too
+check-expect-get = a result with the product of that code
+check-expect-get-missing = an error with code 1001 (not found)
+check-expect-parse-error = an error -32700 with id null, then an answer to the next request on the same connection
+check-expect-unknown-method = an error -32601 (method not found)
+check-expect-bad-params = an error -32602 (invalid params) for a negative price
+check-expect-quit = the result {"{"}"bye":true{"}"}, then the server closes the connection
+check-expect-pipeline = three answers, in the order of the three requests
+check-expect-notify = the other client receives {"{"}"method":"product.added",...{"}"} with the new product
+check-said-refused = could not connect: { $a }
+check-said-silent = no answer within { $s } s
+check-said-no_newline = bytes arrived, but no \n ended the line within { $s } s
+check-said-closed = the server closed the connection
+check-said-not_utf8 = the line is not valid UTF-8
+check-said-not_json = the line is not JSON: { $a }
+check-said-not_jsonrpc = the message is not JSON-RPC 2.0
+check-said-not_welcome = the first line is not a welcome notification
+check-said-wrong_id = the answer has id { $b }, the request had id { $a }
+check-said-error_answer = error { $a }: { $b }
+check-said-result_answer = a result instead of error { $a }
+check-said-wrong_code = error { $b } instead of { $a }
+check-said-wrong = the answer is not the expected one
+check-hint-refused = Nothing listens at this address. Is your server running, on this port? Did it call bind and listen? A server on another computer must listen on 0.0.0.0, not 127.0.0.1.
+check-hint-silent = Your server sent nothing within { $s } s. Maybe it is waiting for more bytes, or it is stuck in another call (recv, accept, a lock).
+check-hint-no_newline = Your server answered without \n at the end of the line, so the client keeps waiting for the rest of the message. Send json.dumps(answer) + "\n".
+check-hint-closed = Your server closed the connection (or crashed) here. Look at its terminal for an error.
+check-hint-not_utf8 = Your server sent bytes that are not UTF-8. Encode text with .encode("utf-8"), and never send pickle: the protocol is JSON text.
+check-hint-not_json = What your server sent is not JSON. Send json.dumps(...) of a dict, one per line, nothing else on the line (no print-style text, no Python repr with single quotes).
+check-hint-not_jsonrpc = Every message needs "jsonrpc": "2.0", and an answer needs the request's "id" and exactly one of "result" or "error".
+check-hint-not_welcome = The server speaks first: right after accept, send {"{"}"jsonrpc":"2.0","method":"welcome","params":{"{"}"server":...,"protocol":1,"session":...{"}"}{"}"} and a \n, before reading anything.
+check-hint-wrong_id = The answer must carry the same "id" as the request it answers (here { $a }), copied exactly, string or number.
+check-hint-error_answer = Your server answered with error { $a } ("{ $b }") where a result was expected.
+check-hint-result_answer = Your server answered with a result where the protocol asks for error { $a }: an answer with "error": {"{"}"code": { $a }, "message": ...{"}"} and no "result".
+check-hint-wrong_code = The error's code should be { $a }, your server sent { $b }. The codes are fixed by the protocol so that every client understands them.
+check-hint-list_shape = product.list answers {"{"}"products": [...], "next": ..., "total": ...{"}"}, an object with the list inside, not the list alone.
+check-hint-list_missing = The product just added is not in product.list. Are add and list using the same list (or database), shared by all clients?
+check-hint-get_differs = product.get answered another product than the one with that code. Look it up by its "code" field.
+check-hint-add_differs = product.add must answer with the product as stored: the same code, name, price_cents and quantity.
+check-hint-big_cut = Your server handled the first recv() as if it were the whole message. A message can arrive in pieces: keep reading and joining the pieces until you find \n, then decode the line.
+check-hint-pipeline_lost = The requests arrived together and your server did not answer each one. One recv() may bring several lines: split what you read at each \n, answer every complete line, and keep the rest for the next recv().
+check-hint-pipeline_order = The answers came in another order than the requests. Answer the lines of one connection one after the other, in the order they arrived.
+check-hint-one_at_a_time = The second client was not served while the first one was connected: your server serves one client at a time. Start a threading.Thread for each client that accept returns (lesson v5).
+check-hint-no_notification = The other client heard nothing. After a successful add, send {"{"}"jsonrpc":"2.0","method":"product.added","params":{"{"}"product":...{"}"}{"}"} to every other connected client (keep a list of their sockets, with a lock).
+check-hint-crashed = Your server closed the connection after a line that is not JSON: it probably crashed on json.loads. Catch the error (try/except), answer -32700 and keep reading.
+check-hint-quit_answer = quit answers the result {"{"}"bye": true{"}"}.
+check-hint-quit_open = After answering quit, the server must close the connection (conn.close()); the client is waiting for that.
+
+## The app's "Check a server" window (app/src/check)
+
+app-check_server = Check a server
+app-check_server_hint = Runs lojinha-check's checks against any server (a student's, this app's, another computer's) and says what is right and where it breaks the protocol.
+checkwin-intro = Runs the lesson's checks, one after the other, against a server that claims to speak Lojinha's protocol. Select a check to see its exchange.
+checkwin-address = Server address
+checkwin-run = Run the checks
+checkwin-running = Checking…
+checkwin-none_yet = No checks run yet.
+checkwin-select = Select a check to see what was sent and what arrived.
+checkwin-mark_passed = [ok]
+checkwin-mark_failed = [failed]
+checkwin-mark_not_reached = [not reached]
+
+## The lesson's Python code (teach/src/lesson/code.rs)
+
+lesson-show_code = Show the code (Python)
+lesson-run_it = Run it: { $command }
+
+## Report card per session in the server panel (app/src/server/report_card.rs)
+
+sessions-report_card = Report card
+sessions-card_ok = { $good } ok
+sessions-card_mistakes = { $good } ok, { $mistakes ->
+        [one] { $mistakes } mistake
+       *[other] { $mistakes } mistakes
+    }
+sessions-mistake_not_json = lines that are not JSON (-32700): the client must send json.dumps(...) and a \n
+sessions-mistake_invalid_request = requests that are not JSON-RPC 2.0 (-32600): "jsonrpc": "2.0", a "method", an "id"
+sessions-mistake_unknown_method = unknown methods (-32601): check the method's name
+sessions-mistake_bad_params = invalid params (-32602): a product that breaks the rules

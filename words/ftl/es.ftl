@@ -652,3 +652,126 @@ server-idle_timeout_hint = Una conexión que no envía nada durante este tiempo 
 server-idle_is = tiempo de inactividad: { $s } s
 server-students_type = En las otras computadoras, los alumnos se conectan a una de estas direcciones:
 server-no_addresses = No se encontró ninguna dirección de red aparte de la propia de esta computadora: ¿está conectada a una red?
+
+## lojinha-check: checking a student's server (check/)
+
+check-header = Verificando el servidor en { $address }
+check-summary = { $passed ->
+        [one] { $passed } pasó
+       *[other] { $passed } pasaron
+    }, { $failed ->
+        [one] { $failed } falló
+       *[other] { $failed } fallaron
+    }, { $not_reached ->
+        [one] { $not_reached } no alcanzada
+       *[other] { $not_reached } no alcanzadas
+    }.
+check-summary_all = { $passed ->
+        [one] La verificación pasó.
+       *[other] Las { $passed } verificaciones pasaron.
+    }
+check-not_reached = no alcanzada: { $check } falló antes
+check-sent = enviado
+check-expected = esperado
+check-arrived = llegó
+check-problem = problema
+check-hint = pista
+check-title-connect = Acepta una conexión (v1)
+check-title-welcome = Habla primero, con una línea welcome (v2)
+check-title-json-lines = Responde con líneas JSON-RPC 2.0 terminadas en \n
+check-title-add = product.add de un producto válido lo devuelve (v3/v4)
+check-title-list = product.list devuelve el producto (v4)
+check-title-big-product = Un producto más grande que un read() llega entero (v5)
+check-title-two-clients = Dos clientes a la vez son atendidos (v5, threads)
+check-title-get = product.get encuentra un producto por su código (ejercicio)
+check-title-get-missing = product.get de un código que no existe responde 1001 (ejercicio)
+check-title-parse-error = JSON inválido responde -32700 y la sesión sigue
+check-title-unknown-method = Un método desconocido responde -32601
+check-title-bad-params = Parámetros inválidos responden -32602
+check-title-quit = quit responde bye y termina la sesión
+check-title-pipeline = Pedidos enviados de una vez se responden en orden
+check-title-notify = Un cambio hecho por un cliente llega al otro como notificación
+check-expect-connect = el servidor acepta una conexión TCP
+check-expect-welcome = antes de que el cliente diga nada, una línea como {"{"}"jsonrpc":"2.0","method":"welcome","params":...{"}"} terminada en \n
+check-expect-json-lines = una línea terminada en \n con "jsonrpc":"2.0", el id del pedido y un result o un error
+check-expect-add = un result con el mismo code, name, price_cents y quantity
+check-expect-list = un result {"{"}"products":[...]{"}"} que incluye el producto recién agregado
+check-expect-big-product = el producto con su nombre de 200 caracteres, entero (el pedido tiene unos 2,5 KiB, enviado en dos partes)
+check-expect-two-clients = el segundo cliente recibe el welcome y la respuesta mientras el primero sigue conectado; después el primero también es respondido
+check-expect-get = un result con el producto de ese código
+check-expect-get-missing = un error con code 1001 (no encontrado)
+check-expect-parse-error = un error -32700 con id null, y después la respuesta al siguiente pedido en la misma conexión
+check-expect-unknown-method = un error -32601 (método no encontrado)
+check-expect-bad-params = un error -32602 (parámetros inválidos) para un precio negativo
+check-expect-quit = el result {"{"}"bye":true{"}"}, y después el servidor cierra la conexión
+check-expect-pipeline = tres respuestas, en el orden de los tres pedidos
+check-expect-notify = el otro cliente recibe {"{"}"method":"product.added",...{"}"} con el producto nuevo
+check-said-refused = no se pudo conectar: { $a }
+check-said-silent = ninguna respuesta en { $s } s
+check-said-no_newline = llegaron bytes, pero ningún \n terminó la línea en { $s } s
+check-said-closed = el servidor cerró la conexión
+check-said-not_utf8 = la línea no es UTF-8 válido
+check-said-not_json = la línea no es JSON: { $a }
+check-said-not_jsonrpc = el mensaje no es JSON-RPC 2.0
+check-said-not_welcome = la primera línea no es una notificación welcome
+check-said-wrong_id = la respuesta tiene id { $b }, el pedido tenía id { $a }
+check-said-error_answer = error { $a }: { $b }
+check-said-result_answer = un result en lugar del error { $a }
+check-said-wrong_code = error { $b } en lugar de { $a }
+check-said-wrong = la respuesta no es la esperada
+check-hint-refused = Nada escucha en esta dirección. ¿Tu servidor está corriendo, en este puerto? ¿Llamó a bind y listen? Un servidor en otra computadora debe escuchar en 0.0.0.0, no en 127.0.0.1.
+check-hint-silent = Tu servidor no envió nada en { $s } s. Tal vez espera más bytes, o está atascado en otra llamada (recv, accept, un lock).
+check-hint-no_newline = Tu servidor respondió sin \n al final de la línea, así que el cliente sigue esperando el resto del mensaje. Envía json.dumps(respuesta) + "\n".
+check-hint-closed = Tu servidor cerró la conexión (o se cayó) aquí. Mira si hay un error en su terminal.
+check-hint-not_utf8 = Tu servidor envió bytes que no son UTF-8. Codifica el texto con .encode("utf-8") y nunca envíes pickle: el protocolo es texto JSON.
+check-hint-not_json = Lo que envió tu servidor no es JSON. Envía json.dumps(...) de un dict, uno por línea, y nada más en la línea (ni texto de print, ni el repr de Python con comillas simples).
+check-hint-not_jsonrpc = Todo mensaje necesita "jsonrpc": "2.0", y una respuesta necesita el "id" del pedido y exactamente uno entre "result" y "error".
+check-hint-not_welcome = El servidor habla primero: justo después del accept, envía {"{"}"jsonrpc":"2.0","method":"welcome","params":{"{"}"server":...,"protocol":1,"session":...{"}"}{"}"} y un \n, antes de leer nada.
+check-hint-wrong_id = La respuesta debe llevar el mismo "id" que el pedido que responde (aquí { $a }), copiado exactamente, texto o número.
+check-hint-error_answer = Tu servidor respondió con el error { $a } ("{ $b }") donde se esperaba un result.
+check-hint-result_answer = Tu servidor respondió con un result donde el protocolo pide el error { $a }: una respuesta con "error": {"{"}"code": { $a }, "message": ...{"}"} y sin "result".
+check-hint-wrong_code = El code del error debería ser { $a }, tu servidor envió { $b }. Los códigos los fija el protocolo para que todo cliente los entienda.
+check-hint-list_shape = product.list responde {"{"}"products": [...], "next": ..., "total": ...{"}"}, un objeto con la lista adentro, no la lista sola.
+check-hint-list_missing = El producto recién agregado no está en product.list. ¿El add y el list usan la misma lista (o base de datos), compartida por todos los clientes?
+check-hint-get_differs = product.get respondió otro producto, no el de ese código. Búscalo por su campo "code".
+check-hint-add_differs = product.add debe responder el producto tal como quedó guardado: el mismo code, name, price_cents y quantity.
+check-hint-big_cut = Tu servidor trató el primer recv() como si fuera el mensaje entero. Un mensaje puede llegar en pedazos: sigue leyendo y juntando los pedazos hasta encontrar el \n, y recién entonces decodifica la línea.
+check-hint-pipeline_lost = Los pedidos llegaron juntos y tu servidor no respondió cada uno. Un recv() puede traer varias líneas: separa lo leído en cada \n, responde cada línea completa y guarda el resto para el siguiente recv().
+check-hint-pipeline_order = Las respuestas llegaron en otro orden que los pedidos. Responde las líneas de una conexión una tras otra, en el orden en que llegaron.
+check-hint-one_at_a_time = El segundo cliente no fue atendido mientras el primero estaba conectado: tu servidor atiende un cliente a la vez. Crea un threading.Thread para cada cliente que devuelve accept (lección, v5).
+check-hint-no_notification = El otro cliente no escuchó nada. Después de un add exitoso, envía {"{"}"jsonrpc":"2.0","method":"product.added","params":{"{"}"product":...{"}"}{"}"} a cada uno de los otros clientes conectados (guarda una lista de sus sockets, con un lock).
+check-hint-crashed = Tu servidor cerró la conexión después de una línea que no es JSON: probablemente se cayó en json.loads. Captura el error (try/except), responde -32700 y sigue leyendo.
+check-hint-quit_answer = quit responde el result {"{"}"bye": true{"}"}.
+check-hint-quit_open = Después de responder a quit, el servidor debe cerrar la conexión (conn.close()); el cliente está esperando eso.
+
+## The app's "Check a server" window (app/src/check)
+
+app-check_server = Verificar un servidor
+app-check_server_hint = Corre las verificaciones de lojinha-check contra cualquier servidor (el de un alumno, el de esta aplicación, el de otra computadora) y dice qué está bien y dónde rompe el protocolo.
+checkwin-intro = Corre las verificaciones de la lección, una tras otra, contra un servidor que dice hablar el protocolo de Lojinha. Selecciona una verificación para ver la conversación.
+checkwin-address = Dirección del servidor
+checkwin-run = Correr las verificaciones
+checkwin-running = Verificando…
+checkwin-none_yet = Todavía no corrió ninguna verificación.
+checkwin-select = Selecciona una verificación para ver qué se envió y qué llegó.
+checkwin-mark_passed = [ok]
+checkwin-mark_failed = [falló]
+checkwin-mark_not_reached = [no alcanzada]
+
+## The lesson's Python code (teach/src/lesson/code.rs)
+
+lesson-show_code = Mostrar el código (Python)
+lesson-run_it = Para correrlo: { $command }
+
+## Report card per session in the server panel (app/src/server/report_card.rs)
+
+sessions-report_card = Boletín
+sessions-card_ok = { $good } ok
+sessions-card_mistakes = { $good } ok, { $mistakes ->
+        [one] { $mistakes } error
+       *[other] { $mistakes } errores
+    }
+sessions-mistake_not_json = líneas que no son JSON (-32700): el cliente debe enviar json.dumps(...) y un \n
+sessions-mistake_invalid_request = pedidos que no son JSON-RPC 2.0 (-32600): "jsonrpc": "2.0", un "method", un "id"
+sessions-mistake_unknown_method = métodos desconocidos (-32601): revisa el nombre del método
+sessions-mistake_bad_params = parámetros inválidos (-32602): un producto que rompe las reglas

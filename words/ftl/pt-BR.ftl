@@ -663,3 +663,126 @@ server-idle_timeout_hint = Uma conexão que não envia nada por este tempo receb
 server-idle_is = tempo ocioso: { $s } s
 server-students_type = Nos outros computadores, os alunos conectam a um destes endereços:
 server-no_addresses = Nenhum endereço de rede encontrado além do próprio computador: ele está conectado a uma rede?
+
+## lojinha-check: checking a student's server (check/)
+
+check-header = Verificando o servidor em { $address }
+check-summary = { $passed ->
+        [one] { $passed } passou
+       *[other] { $passed } passaram
+    }, { $failed ->
+        [one] { $failed } falhou
+       *[other] { $failed } falharam
+    }, { $not_reached ->
+        [one] { $not_reached } não alcançada
+       *[other] { $not_reached } não alcançadas
+    }.
+check-summary_all = { $passed ->
+        [one] A verificação passou.
+       *[other] Todas as { $passed } verificações passaram.
+    }
+check-not_reached = não alcançada: { $check } falhou antes
+check-sent = enviado
+check-expected = esperado
+check-arrived = chegou
+check-problem = problema
+check-hint = dica
+check-title-connect = Aceita uma conexão (v1)
+check-title-welcome = Fala primeiro, com uma linha welcome (v2)
+check-title-json-lines = Responde com linhas JSON-RPC 2.0 terminadas em \n
+check-title-add = product.add de um produto válido devolve o produto (v3/v4)
+check-title-list = product.list devolve o produto (v4)
+check-title-big-product = Um produto maior que um read() chega inteiro (v5)
+check-title-two-clients = Dois clientes ao mesmo tempo são atendidos (v5, threads)
+check-title-get = product.get encontra um produto pelo código (exercício)
+check-title-get-missing = product.get de um código que não existe responde 1001 (exercício)
+check-title-parse-error = JSON inválido responde -32700 e a sessão continua
+check-title-unknown-method = Um método desconhecido responde -32601
+check-title-bad-params = Parâmetros inválidos respondem -32602
+check-title-quit = quit responde bye e encerra a sessão
+check-title-pipeline = Pedidos enviados de uma vez são respondidos em ordem
+check-title-notify = Uma mudança feita por um cliente chega ao outro como notificação
+check-expect-connect = o servidor aceita uma conexão TCP
+check-expect-welcome = antes de o cliente dizer qualquer coisa, uma linha como {"{"}"jsonrpc":"2.0","method":"welcome","params":...{"}"} terminada em \n
+check-expect-json-lines = uma linha terminada em \n com "jsonrpc":"2.0", o id do pedido e um result ou um error
+check-expect-add = um result com o mesmo code, name, price_cents e quantity
+check-expect-list = um result {"{"}"products":[...]{"}"} que inclui o produto que acabou de ser adicionado
+check-expect-big-product = o produto com o nome de 200 caracteres, inteiro (o pedido tem cerca de 2,5 KiB, enviado em duas partes)
+check-expect-two-clients = o segundo cliente recebe o welcome e a resposta enquanto o primeiro continua conectado; depois o primeiro também é respondido
+check-expect-get = um result com o produto daquele código
+check-expect-get-missing = um error com code 1001 (não encontrado)
+check-expect-parse-error = um error -32700 com id null, e depois a resposta ao próximo pedido na mesma conexão
+check-expect-unknown-method = um error -32601 (método não encontrado)
+check-expect-bad-params = um error -32602 (parâmetros inválidos) para um preço negativo
+check-expect-quit = o result {"{"}"bye":true{"}"}, e depois o servidor fecha a conexão
+check-expect-pipeline = três respostas, na ordem dos três pedidos
+check-expect-notify = o outro cliente recebe {"{"}"method":"product.added",...{"}"} com o produto novo
+check-said-refused = não foi possível conectar: { $a }
+check-said-silent = nenhuma resposta em { $s } s
+check-said-no_newline = chegaram bytes, mas nenhum \n terminou a linha em { $s } s
+check-said-closed = o servidor fechou a conexão
+check-said-not_utf8 = a linha não é UTF-8 válido
+check-said-not_json = a linha não é JSON: { $a }
+check-said-not_jsonrpc = a mensagem não é JSON-RPC 2.0
+check-said-not_welcome = a primeira linha não é uma notificação welcome
+check-said-wrong_id = a resposta tem id { $b }, o pedido tinha id { $a }
+check-said-error_answer = erro { $a }: { $b }
+check-said-result_answer = um result em vez do erro { $a }
+check-said-wrong_code = erro { $b } em vez de { $a }
+check-said-wrong = a resposta não é a esperada
+check-hint-refused = Nada escuta neste endereço. Seu servidor está rodando, nesta porta? Ele chamou bind e listen? Um servidor em outro computador precisa escutar em 0.0.0.0, não em 127.0.0.1.
+check-hint-silent = Seu servidor não enviou nada em { $s } s. Talvez esteja esperando mais bytes, ou preso em outra chamada (recv, accept, um lock).
+check-hint-no_newline = Seu servidor respondeu sem \n no fim da linha, então o cliente fica esperando o resto da mensagem. Envie json.dumps(resposta) + "\n".
+check-hint-closed = Seu servidor fechou a conexão (ou travou) aqui. Veja se há um erro no terminal dele.
+check-hint-not_utf8 = Seu servidor enviou bytes que não são UTF-8. Codifique o texto com .encode("utf-8") e nunca envie pickle: o protocolo é texto JSON.
+check-hint-not_json = O que seu servidor enviou não é JSON. Envie json.dumps(...) de um dict, um por linha, e nada mais na linha (nem texto de print, nem o repr do Python com aspas simples).
+check-hint-not_jsonrpc = Toda mensagem precisa de "jsonrpc": "2.0", e uma resposta precisa do "id" do pedido e de exatamente um entre "result" e "error".
+check-hint-not_welcome = O servidor fala primeiro: logo depois do accept, envie {"{"}"jsonrpc":"2.0","method":"welcome","params":{"{"}"server":...,"protocol":1,"session":...{"}"}{"}"} e um \n, antes de ler qualquer coisa.
+check-hint-wrong_id = A resposta precisa levar o mesmo "id" do pedido que ela responde (aqui { $a }), copiado exatamente, texto ou número.
+check-hint-error_answer = Seu servidor respondeu com o erro { $a } ("{ $b }") onde se esperava um result.
+check-hint-result_answer = Seu servidor respondeu com um result onde o protocolo pede o erro { $a }: uma resposta com "error": {"{"}"code": { $a }, "message": ...{"}"} e sem "result".
+check-hint-wrong_code = O code do erro deveria ser { $a }, seu servidor enviou { $b }. Os códigos são fixados pelo protocolo para que todo cliente os entenda.
+check-hint-list_shape = product.list responde {"{"}"products": [...], "next": ..., "total": ...{"}"}, um objeto com a lista dentro, não a lista sozinha.
+check-hint-list_missing = O produto que acabou de ser adicionado não está no product.list. O add e o list usam a mesma lista (ou banco), compartilhada por todos os clientes?
+check-hint-get_differs = product.get respondeu outro produto, não o daquele código. Procure pelo campo "code".
+check-hint-add_differs = product.add precisa responder o produto como foi guardado: o mesmo code, name, price_cents e quantity.
+check-hint-big_cut = Seu servidor tratou o primeiro recv() como se fosse a mensagem inteira. Uma mensagem pode chegar em pedaços: continue lendo e juntando os pedaços até achar o \n, e só então decodifique a linha.
+check-hint-pipeline_lost = Os pedidos chegaram juntos e seu servidor não respondeu cada um. Um recv() pode trazer várias linhas: separe o que leu em cada \n, responda cada linha completa e guarde o resto para o próximo recv().
+check-hint-pipeline_order = As respostas vieram em outra ordem que os pedidos. Responda as linhas de uma conexão uma depois da outra, na ordem em que chegaram.
+check-hint-one_at_a_time = O segundo cliente não foi atendido enquanto o primeiro estava conectado: seu servidor atende um cliente de cada vez. Crie uma threading.Thread para cada cliente que o accept devolve (aula, v5).
+check-hint-no_notification = O outro cliente não ouviu nada. Depois de um add bem-sucedido, envie {"{"}"jsonrpc":"2.0","method":"product.added","params":{"{"}"product":...{"}"}{"}"} a cada um dos outros clientes conectados (guarde uma lista dos sockets, com um lock).
+check-hint-crashed = Seu servidor fechou a conexão depois de uma linha que não é JSON: provavelmente travou no json.loads. Capture o erro (try/except), responda -32700 e continue lendo.
+check-hint-quit_answer = quit responde o result {"{"}"bye": true{"}"}.
+check-hint-quit_open = Depois de responder ao quit, o servidor precisa fechar a conexão (conn.close()); o cliente está esperando por isso.
+
+## The app's "Check a server" window (app/src/check)
+
+app-check_server = Verificar um servidor
+app-check_server_hint = Roda as verificações do lojinha-check contra qualquer servidor (o de um aluno, o deste aplicativo, o de outro computador) e diz o que está certo e onde ele quebra o protocolo.
+checkwin-intro = Roda as verificações da aula, uma depois da outra, contra um servidor que diz falar o protocolo da Lojinha. Selecione uma verificação para ver a conversa.
+checkwin-address = Endereço do servidor
+checkwin-run = Rodar as verificações
+checkwin-running = Verificando…
+checkwin-none_yet = Nenhuma verificação rodou ainda.
+checkwin-select = Selecione uma verificação para ver o que foi enviado e o que chegou.
+checkwin-mark_passed = [ok]
+checkwin-mark_failed = [falhou]
+checkwin-mark_not_reached = [não alcançada]
+
+## The lesson's Python code (teach/src/lesson/code.rs)
+
+lesson-show_code = Mostrar o código (Python)
+lesson-run_it = Para rodar: { $command }
+
+## Report card per session in the server panel (app/src/server/report_card.rs)
+
+sessions-report_card = Boletim
+sessions-card_ok = { $good } ok
+sessions-card_mistakes = { $good } ok, { $mistakes ->
+        [one] { $mistakes } erro
+       *[other] { $mistakes } erros
+    }
+sessions-mistake_not_json = linhas que não são JSON (-32700): o cliente precisa enviar json.dumps(...) e um \n
+sessions-mistake_invalid_request = pedidos que não são JSON-RPC 2.0 (-32600): "jsonrpc": "2.0", um "method", um "id"
+sessions-mistake_unknown_method = métodos desconhecidos (-32601): confira o nome do método
+sessions-mistake_bad_params = parâmetros inválidos (-32602): um produto que quebra as regras

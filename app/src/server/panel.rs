@@ -185,14 +185,20 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) {
             .max_scroll_height(140.0)
             .min_scrolled_height(60.0)
             .column(Column::exact(50.0))
-            .column(Column::initial(140.0).resizable(true))
-            .column(Column::initial(150.0).resizable(true))
-            .column(Column::initial(140.0))
+            .column(Column::initial(110.0).resizable(true))
+            .column(Column::initial(130.0).resizable(true))
+            .column(Column::initial(110.0))
+            .column(Column::exact(60.0))
             .column(Column::remainder())
             .header(20.0, |mut header| {
-                for key in
-                    ["sessions-id", "sessions-client", "sessions-peer", "sessions-since", "sessions-requests"]
-                {
+                for key in [
+                    "sessions-id",
+                    "sessions-client",
+                    "sessions-peer",
+                    "sessions-since",
+                    "sessions-requests",
+                    "sessions-report_card",
+                ] {
                     header.col(|ui| {
                         ui.strong(tr(lang, key));
                     });
@@ -216,9 +222,21 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) {
                     row.col(|ui| {
                         ui.label(s.requests.to_string());
                     });
+                    row.col(|ui| report_card(ui, server.cards.get(s.id), lang));
                 });
             });
     });
+}
+
+/// "12 ok", or "12 ok, 3 mistakes" in the warning colour with the mistakes
+/// in words on hover.
+fn report_card(ui: &mut egui::Ui, card: Option<&super::report_card::ReportCard>, lang: Language) {
+    let Some(card) = card else { return };
+    if card.mistakes_total() == 0 {
+        ui.label(card.summary(lang));
+    } else {
+        ui.colored_label(ui.visuals().warn_fg_color, card.summary(lang)).on_hover_text(card.details(lang));
+    }
 }
 
 fn since(at: SystemTime, lang: Language) -> String {

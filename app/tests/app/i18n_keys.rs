@@ -33,6 +33,8 @@ const PREFIXES: &[&str] = &[
     "threads-",
     "closing-",
     "socket-",
+    "check-",
+    "checkwin-",
 ];
 
 /// Literals shaped like ids that are not messages: thread names and egui ids.
@@ -77,6 +79,7 @@ fn every_id_used_has_a_message_in_every_language() {
     let mut files = Vec::new();
     rust_files(&manifest.join("src"), &mut files);
     rust_files(&manifest.join("../teach/src"), &mut files);
+    rust_files(&manifest.join("../check/src"), &mut files);
     let mut used = Vec::new();
     for file in files {
         used.extend(ids_in(&std::fs::read_to_string(file).unwrap()));

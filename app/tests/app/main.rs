@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod check;
 mod classroom;
 mod errors_pt;
 mod export;
@@ -15,6 +16,7 @@ mod i18n_keys;
 mod language;
 mod names;
 mod network;
+mod report_card;
 mod room;
 mod spanish;
 mod teach;

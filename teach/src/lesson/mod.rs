@@ -5,6 +5,7 @@
 //! (this crate never fakes the output). [`LessonPanel`] shows the steps and
 //! returns the action when the student presses "Do it".
 
+pub mod code;
 mod panel;
 mod step;
 mod steps;

@@ -4,6 +4,7 @@
 use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
 use serde::{Deserialize, Serialize};
 
+use super::code::{self, PythonFile};
 use super::step::{LessonAction, LessonStep, StepId};
 use super::steps::steps;
 use crate::i18n::{Language, tr, trf};
@@ -13,6 +14,9 @@ use crate::i18n::{Language, tr, trf};
 #[serde(default)]
 pub struct LessonPanel {
     current: usize,
+    /// Which of the step's Python files "show the code" shows.
+    #[serde(skip)]
+    code_file: usize,
 }
 
 impl LessonPanel {
@@ -65,8 +69,33 @@ impl LessonPanel {
                     ui.weak(tr(language, "lesson-no_action"));
                 }
             }
+            self.code(ui, language, step, address);
         });
         action
+    }
+
+    /// "Show the code": the step's Python files, one at a time, read-only,
+    /// with the command that runs the one shown.
+    fn code(&mut self, ui: &mut Ui, language: Language, step: &LessonStep, address: &str) {
+        let files = code::python_files(step.id);
+        if files.is_empty() {
+            return;
+        }
+        ui.add_space(6.0);
+        CollapsingHeader::new(tr(language, "lesson-show_code"))
+            .id_salt(("lojinha_lesson_code", step.id))
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for (index, file) in files.iter().enumerate() {
+                        if ui.selectable_label(index == self.code_file, file.path).clicked() {
+                            self.code_file = index;
+                        }
+                    }
+                });
+                let file = &files[self.code_file.min(files.len() - 1)];
+                ui.label(trf(language, "lesson-run_it", &[("command", &code::run_command(file, address))]));
+                show_file(ui, file);
+            });
     }
 
     fn navigation(&mut self, ui: &mut Ui, language: Language) {
@@ -97,4 +126,12 @@ impl LessonPanel {
             },
         );
     }
+}
+
+/// A file's text, read-only, in a box of its own that scrolls.
+fn show_file(ui: &mut Ui, file: &PythonFile) {
+    ScrollArea::both().id_salt(("lojinha_lesson_code_text", file.path)).max_height(420.0).show(ui, |ui| {
+        let mut text = file.text;
+        ui.add(egui::TextEdit::multiline(&mut text).code_editor().desired_width(f32::INFINITY));
+    });
 }

@@ -155,3 +155,34 @@ fn texts_name_the_real_address() {
         }
     }
 }
+
+/// "Show the code" shows the step's Python files and the command that runs
+/// the one shown, with the server's port; the intro has no code.
+#[test]
+fn show_the_code_of_a_step() {
+    let mut harness = harness(Language::PtBr);
+    harness.run();
+    assert!(harness.query_by_label("Mostrar o código (Python)").is_none(), "the intro has no code");
+    harness.state_mut().0.go_to(StepId::V5Threaded);
+    harness.run();
+    harness.get_by_label("Mostrar o código (Python)").click();
+    harness.run();
+    harness.get_by_label("Para rodar: python3 examples/python/v5/servidor.py 6000");
+    assert!(harness.query_by_value(code::python_files(StepId::V5Threaded)[0].text).is_some());
+    harness.get_by_label("v5/cliente.py").click();
+    harness.run();
+    harness.get_by_label("Para rodar: python3 examples/python/v5/cliente.py 192.168.0.7 6000");
+}
+
+/// Each step that writes a program has its client and server, and every file is the real one.
+#[test]
+fn code_steps_have_their_files() {
+    for s in steps() {
+        let files = code::python_files(s.id);
+        assert!(files.is_empty() || files.len() == 2, "{:?}", s.id);
+        for file in files {
+            assert!(file.text.starts_with("\"\"\""), "{} opens with its docstring", file.path);
+        }
+    }
+    assert_eq!(code::all_python_files().count(), 12);
+}
