@@ -48,3 +48,40 @@ pub fn apply(ctx: &egui::Context, theme: Theme, zoom: f32) {
         ctx.set_zoom_factor(zoom);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    /// How long after a frame with a focused text field egui asks to draw again.
+    fn repaint_delay_with_focused_field(ctx: &egui::Context) -> Duration {
+        let field = egui::Id::new("field");
+        let mut text = String::from("abc");
+        let mut frame = |ctx: &egui::Context| {
+            ctx.run_ui(egui::RawInput::default(), |ui| {
+                ui.add(egui::TextEdit::singleline(&mut text).id(field));
+                ui.memory_mut(|memory| memory.request_focus(field));
+            })
+        };
+        // The first frames settle focus and layout; the last one is the idle one.
+        let mut delay = Duration::ZERO;
+        for _ in 0..5 {
+            let mut output = frame(ctx);
+            output.textures_delta.clear();
+            delay = output.viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+        }
+        delay
+    }
+
+    /// A focused text field costs nothing while nothing happens: with the
+    /// app's styles its cursor does not blink, so egui asks for no frame
+    /// (egui's own default asks for one every half second).
+    #[test]
+    fn a_focused_field_asks_for_no_frames() {
+        let blinking = egui::Context::default();
+        assert!(repaint_delay_with_focused_field(&blinking) < Duration::from_secs(2));
+        let app = egui::Context::default();
+        super::set_up(&app);
+        assert_eq!(repaint_delay_with_focused_field(&app), Duration::MAX);
+    }
+}
