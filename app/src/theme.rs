@@ -55,7 +55,7 @@ mod tests {
 
     /// How long after a frame with a focused text field egui asks to draw again.
     fn repaint_delay_with_focused_field(ctx: &egui::Context) -> Duration {
-        let field = egui::Id::new("field");
+        let field = egui::Id::unique("field");
         let mut text = String::from("abc");
         let mut frame = |ctx: &egui::Context| {
             ctx.run_ui(egui::RawInput::default(), |ui| {

@@ -238,28 +238,6 @@ const DETAIL_MIN: f32 = 80.0;
 /// Room around a cell's text.
 const CELL_PADDING: f32 = 10.0;
 
-/// Every step name, to size the step column for the longest in the language shown.
-const NAMES: [Name; 18] = [
-    Name::Listening,
-    Name::Connecting,
-    Name::Connected,
-    Name::SessionOpened,
-    Name::Welcome,
-    Name::Hello,
-    Name::Request,
-    Name::Response,
-    Name::ErrorResponse,
-    Name::Batch,
-    Name::Notification,
-    Name::Goodbye,
-    Name::Garbage,
-    Name::Read,
-    Name::Error,
-    Name::Closed,
-    Name::Stopped,
-    Name::Note,
-];
-
 /// Column widths measured with the fonts, zoom and language in use, so a
 /// header or a value never overflows its column.
 struct Widths {
@@ -283,7 +261,7 @@ impl Widths {
             let values = samples.iter().map(|s| width(s, font)).fold(0.0, f32::max);
             values.max(width(&tr(language, key), &body) * 1.1) + CELL_PADDING
         };
-        let names: Vec<String> = NAMES.iter().map(|n| tr(language, name_key(*n))).collect();
+        let names: Vec<String> = Name::ALL.iter().map(|n| tr(language, name_key(*n))).collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         Widths {
             time: column("log-col-time", &["9,999.999 s"], &mono),

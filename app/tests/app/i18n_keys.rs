@@ -96,25 +96,7 @@ fn every_id_used_has_a_message_in_every_language() {
 fn ids_built_from_data_exist() {
     use lojinha_teach::steps::Name as Step;
     use lojinha_teach::steps::words::{mode_id, name_key};
-    let steps = [
-        Step::Listening,
-        Step::Connecting,
-        Step::Connected,
-        Step::SessionOpened,
-        Step::Welcome,
-        Step::Hello,
-        Step::Request,
-        Step::Response,
-        Step::ErrorResponse,
-        Step::Batch,
-        Step::Notification,
-        Step::Goodbye,
-        Step::Garbage,
-        Step::Read,
-        Step::Error,
-        Step::Closed,
-        Step::Stopped,
-    ];
+    let steps = Step::ALL;
     let mut ids: Vec<&str> = steps.iter().map(|s| name_key(*s)).collect();
     ids.extend([lojinha_server::Mode::Threaded, lojinha_server::Mode::Sequential].map(mode_id));
     ids.extend(lojinha::theme::Theme::ALL.iter().map(|t| t.key()));

@@ -155,6 +155,30 @@ pub enum Name {
     Note,
 }
 
+impl Name {
+    /// Every kind, for views that size a column to the longest name.
+    pub const ALL: [Name; 18] = [
+        Name::Listening,
+        Name::Connecting,
+        Name::Connected,
+        Name::SessionOpened,
+        Name::Welcome,
+        Name::Hello,
+        Name::Request,
+        Name::Response,
+        Name::ErrorResponse,
+        Name::Batch,
+        Name::Notification,
+        Name::Goodbye,
+        Name::Garbage,
+        Name::Read,
+        Name::Error,
+        Name::Closed,
+        Name::Stopped,
+        Name::Note,
+    ];
+}
+
 /// The text of a line, kept up to [`lojinha_server::client::RAW_KEPT`] bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
