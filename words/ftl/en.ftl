@@ -769,3 +769,5 @@ sessions-mistake_not_json = lines that are not JSON (-32700): the client must se
 sessions-mistake_invalid_request = requests that are not JSON-RPC 2.0 (-32600): "jsonrpc": "2.0", a "method", an "id"
 sessions-mistake_unknown_method = unknown methods (-32601): check the method's name
 sessions-mistake_bad_params = invalid params (-32602): a product that breaks the rules
+sessions-mistake_no_id = requests sent without an "id" (no answer can come): a request needs an "id"
+sessions-mistake_hello_again = "hello" sent again on the same connection: once is enough

@@ -775,3 +775,5 @@ sessions-mistake_not_json = líneas que no son JSON (-32700): el cliente debe en
 sessions-mistake_invalid_request = pedidos que no son JSON-RPC 2.0 (-32600): "jsonrpc": "2.0", un "method", un "id"
 sessions-mistake_unknown_method = métodos desconocidos (-32601): revisa el nombre del método
 sessions-mistake_bad_params = parámetros inválidos (-32602): un producto que rompe las reglas
+sessions-mistake_no_id = solicitudes enviadas sin "id" (no puede llegar respuesta): una solicitud necesita un "id"
+sessions-mistake_hello_again = "hello" enviado otra vez en la misma conexión: una vez basta

@@ -786,3 +786,5 @@ sessions-mistake_not_json = linhas que não são JSON (-32700): o cliente precis
 sessions-mistake_invalid_request = pedidos que não são JSON-RPC 2.0 (-32600): "jsonrpc": "2.0", um "method", um "id"
 sessions-mistake_unknown_method = métodos desconhecidos (-32601): confira o nome do método
 sessions-mistake_bad_params = parâmetros inválidos (-32602): um produto que quebra as regras
+sessions-mistake_no_id = requisições enviadas sem "id" (nenhuma resposta pode vir): uma requisição precisa de um "id"
+sessions-mistake_hello_again = "hello" enviado de novo na mesma conexão: uma vez basta

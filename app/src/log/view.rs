@@ -9,7 +9,7 @@ use egui_extras::{Column, TableBuilder};
 
 use lojinha_server::protocol::RpcError;
 use lojinha_teach::steps::words::{self, local, name_key};
-use lojinha_teach::steps::{Direction, Kind, Name, Step, Steps, Visible};
+use lojinha_teach::steps::{Direction, Kind, Mistake, Name, Step, Steps, Visible};
 
 use crate::client::describe::describe_rpc;
 use crate::i18n::{Language, tr, trf};
@@ -187,7 +187,16 @@ impl LogView {
             ui.label(RichText::new(tr(language, name_key(step.name()))).color(color));
         });
         row.col(|ui| {
-            ui.label(describe(step, language));
+            // A client's protocol mistake is marked, and says what to fix.
+            match step.message().and_then(Mistake::of_line) {
+                Some(mistake) => {
+                    let text = RichText::new(describe(step, language)).color(ui.visuals().warn_fg_color);
+                    ui.label(text).on_hover_text(tr(language, mistake.words_id()));
+                }
+                None => {
+                    ui.label(describe(step, language));
+                }
+            }
         });
         row.col(|ui| {
             ui.monospace(step.bytes.map(|b| format!("{b} B")).unwrap_or_default());
@@ -201,6 +210,9 @@ impl LogView {
         ui.horizontal(|ui| {
             ui.strong(format!("#{} {}", step.seq, tr(language, name_key(step.name()))));
             ui.label(describe(step, language));
+            if let Some(mistake) = step.message().and_then(Mistake::of_line) {
+                ui.colored_label(ui.visuals().warn_fg_color, tr(language, mistake.words_id()));
+            }
             if let Some(pair) = step.pair.filter(|p| steps.get(*p).is_some()) {
                 let sent = step.message().is_some_and(|m| m.direction == Direction::ToServer);
                 let key = if sent { "log-go_response" } else { "log-go_request" };

@@ -17,6 +17,7 @@
 mod classify;
 mod events;
 mod lanes;
+mod mistake;
 mod pairing;
 mod record;
 mod step;
@@ -26,6 +27,7 @@ pub mod words;
 pub use classify::classify as classify_line;
 pub use lanes::{LaneInfo, Lanes};
 pub use lojinha_server::client::RAW_KEPT;
+pub use mistake::Mistake;
 pub use record::{STEPS_BYTES, STEPS_MAX, Steps};
 pub use step::{Direction, Kind, Lane, Line, Message, Name, Note, Said, Step, What};
 pub use visible::Visible;
