@@ -291,6 +291,12 @@ log-go_response = Go to its response
 log-go_request = Go to its request
 log-no_raw = (no message: a local event)
 log-raw_json = Raw JSON
+log-bytes = Bytes
+log-bytes_hint = The line as the bytes that crossed the wire: hexadecimal beside the characters
+log-bytes_legend = { $n ->
+        [one] { $n } byte
+       *[other] { $n } bytes
+    }, the last one 0a: the \n that ends the line. An accented letter such as ç takes two bytes (c3 a7) in UTF-8; · marks a byte that shows no character.
 log-d-request = { $method } (id { $id })
 log-d-response = answer to { $method } (id { $id })
 log-d-error_response = error for { $method } (id { $id }): { $message }

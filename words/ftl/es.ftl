@@ -291,6 +291,12 @@ log-go_response = Ir a su respuesta
 log-go_request = Ir a su solicitud
 log-no_raw = (sin mensaje: un evento local)
 log-raw_json = JSON sin procesar
+log-bytes = Bytes
+log-bytes_hint = La línea como los bytes que pasaron por la red: hexadecimal junto a los caracteres
+log-bytes_legend = { $n ->
+        [one] { $n } byte
+       *[other] { $n } bytes
+    }, el último 0a: el \n que termina la línea. Una letra con tilde como ñ o á ocupa dos bytes (c3 b1, c3 a1) en UTF-8; · marca un byte que no muestra carácter.
 log-d-request = { $method } (id { $id })
 log-d-response = respuesta a { $method } (id { $id })
 log-d-error_response = error en { $method } (id { $id }): { $message }

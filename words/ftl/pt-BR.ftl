@@ -297,6 +297,12 @@ log-go_response = Ir para a resposta
 log-go_request = Ir para a requisição
 log-no_raw = (sem mensagem: evento local)
 log-raw_json = JSON bruto
+log-bytes = Bytes
+log-bytes_hint = A linha como os bytes que passaram pela rede: hexadecimal ao lado dos caracteres
+log-bytes_legend = { $n ->
+        [one] { $n } byte
+       *[other] { $n } bytes
+    }, o último 0a: o \n que termina a linha. Uma letra acentuada como ç ocupa dois bytes (c3 a7) em UTF-8; · marca um byte que não mostra caractere.
 log-d-request = { $method } (id { $id })
 log-d-response = resposta a { $method } (id { $id })
 log-d-error_response = erro em { $method } (id { $id }): { $message }

@@ -3,6 +3,7 @@
 //! and that view beside the sequence diagram, the record's other view
 //! ([`linked`]).
 
+pub mod bytes;
 pub mod linked;
 pub mod shortcut;
 pub mod view;

@@ -32,6 +32,8 @@ pub struct LogView {
     scroll_to_selected: bool,
     /// The steps that pass the filter.
     visible: Visible,
+    /// Show the selected line as bytes (hexadecimal) instead of JSON.
+    pub show_bytes: bool,
 }
 
 impl LogView {
@@ -44,6 +46,7 @@ impl LogView {
             selected: None,
             scroll_to_selected: false,
             visible: Visible::default(),
+            show_bytes: false,
         }
     }
 
@@ -225,10 +228,18 @@ impl LogView {
             {
                 ui.ctx().copy_text(pretty(raw));
             }
+            if step.raw().is_some() {
+                ui.checkbox(&mut self.show_bytes, tr(language, "log-bytes"))
+                    .on_hover_text(tr(language, "log-bytes_hint"));
+            }
             if ui.button(tr(language, "log-close_detail")).clicked() {
                 self.selected = None;
             }
         });
+        if let (true, Some(raw)) = (self.show_bytes, step.raw()) {
+            self.bytes_view(ui, raw, language);
+            return;
+        }
         let mut text = step.raw().map(pretty).unwrap_or_else(|| tr(language, "log-no_raw"));
         egui::ScrollArea::vertical().id_salt((self.id_salt, "raw")).show(ui, |ui| {
             ui.add(
@@ -283,6 +294,25 @@ impl Widths {
             bytes: column("log-col-bytes", &["999999 B"], &mono),
             rtt: column("log-col-rtt", &["999.99 ms"], &mono),
         }
+    }
+}
+
+impl LogView {
+    /// The line as the bytes that crossed the wire, its `\n` included.
+    fn bytes_view(&self, ui: &mut egui::Ui, raw: &str, language: Language) {
+        let mut wire = raw.as_bytes().to_vec();
+        wire.push(b'\n');
+        egui::ScrollArea::vertical().id_salt((self.id_salt, "bytes")).show(ui, |ui| {
+            egui::Grid::new((self.id_salt, "bytes-grid")).striped(true).show(ui, |ui| {
+                for row in super::bytes::rows(&wire) {
+                    ui.monospace(format!("{:06x}", row.offset));
+                    ui.monospace(row.hex);
+                    ui.monospace(row.chars);
+                    ui.end_row();
+                }
+            });
+            ui.weak(trf(language, "log-bytes_legend", &[("n", &wire.len())]));
+        });
     }
 }
 

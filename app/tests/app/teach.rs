@@ -386,3 +386,20 @@ fn diagram_click_selects_the_log_row_and_back() {
     assert_eq!(w.log_view.selected(), Some(response_seq));
     assert_eq!(w.diagram.selected(), Some(response_seq), "the diagram follows the log");
 }
+
+/// The bytes view: a request with a `ç`, selected from the diagram, shows
+/// the two bytes UTF-8 spends on it and the `0a` that ends the line.
+#[test]
+fn bytes_view_shows_utf8_and_the_newline() {
+    let mut h = served_and_connected();
+    let request = r#"{"jsonrpc":"2.0","id":77,"method":"product.get","params":{"code":"maçã"}}"#;
+    set_text(&mut h, Some(1), "Raw message", request);
+    click(&mut h, Some(1), "Send raw");
+    wait_for(&mut h, "the answer to id 77", |h| {
+        entries(h, 0).iter().any(|e| e.step == Step::ErrorResponse && e.id.as_deref() == Some("77"))
+    });
+    click(&mut h, Some(1), "product.get #77");
+    click(&mut h, Some(1), "Bytes");
+    assert!(shows(&h, Some(1), "61 c3 a7 c3 a3 22"), "ç and ã as two bytes each");
+    assert!(shows(&h, Some(1), "7d 7d 0a"), "the line ends in 0a, its \\n");
+}
