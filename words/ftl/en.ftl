@@ -337,6 +337,10 @@ lesson-timeout_answer = The lesson gave up waiting for the server's answer.
 lesson-timeout_threads = The lesson gave up waiting for the threads demo.
 lesson-sample_name = Lesson notebook
 diagram-title = Sequence diagram
+diagram-save_svg = Save as SVG…
+diagram-save_svg_hint = The diagram as a picture (SVG), as it is shown now, for a slide or a handout
+diagram-saved = Saved the diagram to { $path }
+diagram-save_failed = Could not save the diagram to { $path }: { $error }
 
 ## Client window: reads, console, import
 

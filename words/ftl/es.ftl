@@ -337,6 +337,10 @@ lesson-timeout_answer = La clase dejó de esperar la respuesta del servidor.
 lesson-timeout_threads = La clase dejó de esperar la demostración de hilos.
 lesson-sample_name = Cuaderno de la clase
 diagram-title = Diagrama de secuencia
+diagram-save_svg = Guardar como SVG…
+diagram-save_svg_hint = El diagrama como imagen (SVG), tal como se ve ahora, para una diapositiva o un apunte
+diagram-saved = Diagrama guardado en { $path }
+diagram-save_failed = No se pudo guardar el diagrama en { $path }: { $error }
 
 ## Client window: reads, console, import
 

@@ -343,6 +343,10 @@ lesson-timeout_answer = A aula desistiu de esperar a resposta do servidor.
 lesson-timeout_threads = A aula desistiu de esperar a demonstração de threads.
 lesson-sample_name = Caderno da aula
 diagram-title = Diagrama de sequência
+diagram-save_svg = Salvar como SVG…
+diagram-save_svg_hint = O diagrama como imagem (SVG), do jeito que aparece agora, para um slide ou uma apostila
+diagram-saved = Diagrama salvo em { $path }
+diagram-save_failed = Não foi possível salvar o diagrama em { $path }: { $error }
 
 ## Client window: reads, console, import
 

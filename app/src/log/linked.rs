@@ -35,10 +35,23 @@ pub fn show(
 ) -> Option<LogAction> {
     let before = log_view.selected();
     let mut picked = None;
+    let (svg_status, svg_busy) = (log_view.svg.status(language), log_view.svg.busy());
+    let mut save_svg = false;
     let mut draw = |ui: &mut egui::Ui| {
         ui.horizontal_wrapped(|ui| {
             ui.strong(tr(language, "diagram-title"));
             diagram::legend(ui, language);
+            let save = ui.add_enabled(!svg_busy, egui::Button::new(tr(language, "diagram-save_svg")));
+            save_svg = save.on_hover_text(tr(language, "diagram-save_svg_hint")).clicked();
+            match &svg_status {
+                Some(Ok(said)) => {
+                    ui.weak(said);
+                }
+                Some(Err(said)) => {
+                    ui.colored_label(ui.visuals().error_fg_color, said);
+                }
+                None => {}
+            }
         });
         if let Some(DiagramAction::Select(seq)) = diagram.show(ui, steps, language) {
             picked = Some(seq);
@@ -68,6 +81,10 @@ pub fn show(
         draw(ui);
         action
     };
+    if save_svg {
+        let svg = diagram.to_svg(steps, language);
+        log_view.svg.start(svg, ui.ctx());
+    }
     if let Some(seq) = picked {
         log_view.select(Some(seq));
         diagram.set_selected(seq);

@@ -5,6 +5,7 @@
 
 pub mod bytes;
 pub mod linked;
+pub mod picture;
 pub mod shortcut;
 pub mod view;
 

@@ -34,6 +34,8 @@ pub struct LogView {
     visible: Visible,
     /// Show the selected line as bytes (hexadecimal) instead of JSON.
     pub show_bytes: bool,
+    /// The diagram's "Save as SVG" beside this log.
+    pub svg: super::picture::SvgExport,
 }
 
 impl LogView {
@@ -47,6 +49,7 @@ impl LogView {
             scroll_to_selected: false,
             visible: Visible::default(),
             show_bytes: false,
+            svg: super::picture::SvgExport::default(),
         }
     }
 

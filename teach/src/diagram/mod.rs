@@ -15,6 +15,7 @@
 
 mod legend;
 mod paint;
+mod svg;
 mod view;
 
 use std::hash::{Hash, Hasher};
