@@ -241,3 +241,61 @@ fn a_server_started_while_the_other_writes_catches_up() {
     assert_eq!(listed(&a), expected);
     assert_eq!(listed(&b), expected);
 }
+
+/// The database cutting every connection of the servers: reads go on from
+/// the mirror; a write meanwhile either succeeds (after reconnecting) or
+/// gets -32603 "the catalog database cannot be reached", never anything
+/// else; both servers reconnect, writer and listener, and a later change
+/// made through A reaches B's client.
+#[test]
+fn connections_cut_by_the_database_are_opened_again() {
+    let Some((url, a, b)) = two_servers() else { return };
+    let (mut on_a, mut on_b) = (Conn::welcomed(a.addr()), Conn::welcomed(b.addr()));
+    on_a.call_ok(1, "product.add", json!({"product": product("C-0", "c", 1, 1)}));
+    assert_eq!(hear(&mut on_b, 1)[0]["method"], "product.added");
+    let database = url.rsplit('/').next().expect("a database name");
+    let cluster = postgres_cluster().expect("the cluster runs");
+    let cut = cluster
+        .admin()
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
+            &[&database],
+        )
+        .expect("cut the servers' connections");
+    assert!(cut >= 4, "each server had a writer and a listener connection ({cut} cut)");
+    assert_eq!(on_b.call_ok(2, "product.get", json!({"code": "C-0"}))["code"], "C-0", "reads go on");
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let response = on_a.call_reply(attempts, "product.add", json!({"product": product("C-1", "c", 1, 1)}));
+        if response.get("result").is_some() {
+            break;
+        }
+        assert_eq!(error_code(&response, &json!(attempts)), -32603, "{response}");
+        let message = response["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("the catalog database cannot be reached"), "{response}");
+        assert!(attempts < 50, "the writer never reconnected");
+        thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let heard = hear(&mut on_b, 1);
+    assert_eq!(heard[0]["params"]["product"]["code"], "C-1", "B's listener reconnected and caught up");
+}
+
+/// A database the server cannot use is refused at start, with a message
+/// naming it and the problem: one that does not exist, one whose schema is
+/// newer than this server's.
+#[test]
+fn an_unusable_database_is_refused_at_start() {
+    let Some(cluster) = postgres_cluster() else { return };
+    let missing = cluster.url("no_such_catalog");
+    let why = lojinha_test_support::ServerProcess::try_spawn(&["--db", &missing]).err().expect("refused");
+    assert!(why.contains("no_such_catalog") && why.contains("does not exist"), "{why}");
+    let newer = cluster.fresh_database();
+    drop(TestServer::start_on(&Catalog::Postgres(newer.clone())));
+    cluster
+        .connect(&newer)
+        .execute("UPDATE lojinha_meta SET value = 99 WHERE key = 'schema_version'", &[])
+        .expect("pretend a newer server wrote it");
+    let why = lojinha_test_support::ServerProcess::try_spawn(&["--db", &newer]).err().expect("refused");
+    assert!(why.contains("schema is version 99"), "{why}");
+}

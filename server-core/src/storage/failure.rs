@@ -28,9 +28,14 @@ impl StorageFailure {
         }
     }
 
-    /// The failure a PostgreSQL error means: a lost connection is `Unreachable`.
+    /// The failure a PostgreSQL error means: a lost connection (or one the
+    /// server is closing: SQLSTATE classes 08 and 57) is `Unreachable`.
     pub fn of_postgres(error: &postgres::Error) -> StorageFailure {
-        if error.is_closed() || error.as_db_error().is_none() {
+        let lost = match error.as_db_error() {
+            None => true,
+            Some(db) => ["08", "57"].iter().any(|class| db.code().code().starts_with(class)),
+        };
+        if lost || error.is_closed() {
             StorageFailure::Unreachable
         } else {
             StorageFailure::Transaction(error.to_string())

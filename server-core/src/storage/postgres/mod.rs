@@ -51,11 +51,12 @@ pub fn open<T: Send + 'static>(conninfo: &str, shown: String, sink: GroupSink<T>
         },
     })?;
     let snapshot = changes::snapshot(&mut client).map_err(|e| target.open_error(&e))?;
-    drop(client);
     let catalog = Arc::new(CatalogMirror::new(snapshot.products));
     let sequencer = Arc::new(Sequencer::new(sink, catalog.clone(), snapshot.last_change));
-    let listener = listener::spawn(target.clone(), sequencer.clone(), catalog.clone())?;
-    let backend = Box::new(writer::PgWriter::new(target, sequencer, server_name()));
+    let writer = writer::PgWriter::new(target.clone(), client, sequencer.clone(), server_name())
+        .map_err(|e| target.open_error(&e))?;
+    let listener = listener::spawn(target, sequencer, catalog.clone())?;
+    let backend = Box::new(writer);
     Ok(Opened { catalog, backend, listener })
 }
 

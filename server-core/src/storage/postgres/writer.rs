@@ -49,8 +49,16 @@ struct Ran {
 }
 
 impl<T> PgWriter<T> {
-    pub fn new(target: Target, sequencer: Arc<Sequencer<T>>, server: String) -> Self {
-        PgWriter { target, link: None, sequencer, server, groups: 0 }
+    /// A writer on `client`, the connection the server started with.
+    pub fn new(
+        target: Target,
+        mut client: Client,
+        sequencer: Arc<Sequencer<T>>,
+        server: String,
+    ) -> Result<Self, postgres::Error> {
+        let statements = Statements::prepare(&mut client)?;
+        let link = Some(Link { client, statements });
+        Ok(PgWriter { target, link, sequencer, server, groups: 0 })
     }
 
     fn link(&mut self) -> Option<&mut Link> {
@@ -84,10 +92,11 @@ impl<T: Send> Backend<T> for PgWriter<T> {
         };
         let Err((group, e)) = commit(link, &sequencer, &server, group, room, prune) else { return };
         tracing::error!("storage write failed, {} writes refused: {}", group.len(), super::connect::describe(&e));
-        if e.is_closed() || e.as_db_error().is_none() {
+        let failure = StorageFailure::of_postgres(&e);
+        if failure == StorageFailure::Unreachable {
             self.link = None;
         }
-        sequencer.lock().failed(all_failed(group, &StorageFailure::of_postgres(&e)));
+        sequencer.lock().failed(all_failed(group, &failure));
     }
 }
 
