@@ -78,8 +78,12 @@ impl PgCluster {
         let data = dir.join("data");
         let port = free_port()?;
         let tool = |name: &str| postgres_command(as_root, &bin.join(name));
-        run(tool("initdb").args(["-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]).arg("-D").arg(&data))?;
-        let options = format!("-p {port} -k {} -c listen_addresses=127.0.0.1 -c max_connections=300", dir.display());
+        run(tool("initdb")
+            .args(["-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"])
+            .arg("-D")
+            .arg(&data))?;
+        let options =
+            format!("-p {port} -k {} -c listen_addresses=127.0.0.1 -c max_connections=300", dir.display());
         let log = dir.join("log");
         run(tool("pg_ctl").arg("-D").arg(&data).arg("-l").arg(&log).args(["-o", &options, "-w", "start"]))?;
         watch_for_exit(as_root, &bin, &dir)?;

@@ -101,7 +101,10 @@ fn replay(events: &[Value]) -> Vec<Value> {
         let params = &event["params"];
         match event["method"].as_str() {
             Some("product.deleted") => catalog.remove(params["code"].as_str().expect("a code")),
-            _ => catalog.insert(params["product"]["code"].as_str().expect("a code").to_owned(), params["product"].clone()),
+            _ => catalog.insert(
+                params["product"]["code"].as_str().expect("a code").to_owned(),
+                params["product"].clone(),
+            ),
         };
     }
     catalog.into_values().collect()
@@ -193,8 +196,8 @@ fn the_same_add_on_both_servers_succeeds_once() {
         })
         .collect();
     let results: Vec<Vec<bool>> = racers.into_iter().map(|t| t.join().expect("a racer")).collect();
-    for round in 0..ROUNDS {
-        let winners = usize::from(results[0][round]) + usize::from(results[1][round]);
+    for (round, (on_a, on_b)) in results[0].iter().zip(&results[1]).enumerate() {
+        let winners = usize::from(*on_a) + usize::from(*on_b);
         assert_eq!(winners, 1, "round {round}: one add succeeds, the other gets 1002");
     }
 }
@@ -257,17 +260,15 @@ fn connections_cut_by_the_database_are_opened_again() {
     let cluster = postgres_cluster().expect("the cluster runs");
     let cut = cluster
         .admin()
-        .execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
-            &[&database],
-        )
+        .execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", &[&database])
         .expect("cut the servers' connections");
     assert!(cut >= 4, "each server had a writer and a listener connection ({cut} cut)");
     assert_eq!(on_b.call_ok(2, "product.get", json!({"code": "C-0"}))["code"], "C-0", "reads go on");
     let mut attempts = 0;
     loop {
         attempts += 1;
-        let response = on_a.call_reply(attempts, "product.add", json!({"product": product("C-1", "c", 1, 1)}));
+        let response =
+            on_a.call_reply(attempts, "product.add", json!({"product": product("C-1", "c", 1, 1)}));
         if response.get("result").is_some() {
             break;
         }

@@ -36,7 +36,8 @@ fn is_postgres(text: &str) -> bool {
     let url = text.starts_with("postgres://") || text.starts_with("postgresql://");
     let keys = ["host=", "dbname=", "user=", "port="];
     // A file name with `=` in it stays a file unless it reads as libpq keys.
-    let conninfo = text.split_whitespace().next().is_some_and(|first| keys.iter().any(|k| first.starts_with(k)));
+    let conninfo =
+        text.split_whitespace().next().is_some_and(|first| keys.iter().any(|k| first.starts_with(k)));
     url || conninfo
 }
 

@@ -20,10 +20,10 @@ mod writer;
 
 use std::sync::Arc;
 
+pub use backend::{Committed, GroupSink, WriteJob};
 pub use catalog::CatalogMirror;
 pub use error::StoreError;
 pub use failure::StorageFailure;
-pub use backend::{Committed, GroupSink, WriteJob};
 pub use location::DbLocation;
 pub use sqlite::SyncMode;
 pub use write::{WriteOp, WriteOutcome};

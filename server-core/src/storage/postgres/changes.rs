@@ -26,7 +26,8 @@ pub struct Snapshot {
 /// Reads both in one REPEATABLE READ transaction: no change can be in the
 /// catalog and after `last_change` too, or in neither.
 pub fn snapshot(client: &mut Client) -> Result<Snapshot, postgres::Error> {
-    let mut tx = client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start()?;
+    let mut tx =
+        client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start()?;
     let rows = tx.query("SELECT code, name, price_cents, quantity, version FROM products", &[])?;
     let products = rows.iter().map(|row| product_at(row, 0)).collect();
     let last_change: i64 = tx

@@ -81,7 +81,9 @@ impl<T> Follower<T> {
                     tracing::warn!("stopped without a last catch-up: {}", describe(&e));
                     return;
                 }
-                Err(e) => tracing::warn!("{}: {}; trying again in {backoff:?}", self.target.shown, describe(&e)),
+                Err(e) => {
+                    tracing::warn!("{}: {}; trying again in {backoff:?}", self.target.shown, describe(&e))
+                }
             }
             self.pause(backoff);
             backoff = (backoff * 2).min(BACKOFF.1);
@@ -135,7 +137,10 @@ impl<T> Follower<T> {
     /// Changes this server needed were pruned: load the mirror afresh.
     fn reload(&self, client: &mut Client) -> Result<(), postgres::Error> {
         let snapshot = changes::snapshot(client)?;
-        tracing::warn!("behind the pruned change log: reloading the catalog ({} products)", snapshot.products.len());
+        tracing::warn!(
+            "behind the pruned change log: reloading the catalog ({} products)",
+            snapshot.products.len()
+        );
         let mut state = self.sequencer.lock();
         self.catalog.replace_all(snapshot.products);
         state.reloaded(snapshot.last_change);

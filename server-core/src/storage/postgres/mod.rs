@@ -37,7 +37,11 @@ pub struct Opened<T> {
 
 /// Connects, creates or checks the schema, loads the catalog and the last
 /// change id in one snapshot, and starts the listener.
-pub fn open<T: Send + 'static>(conninfo: &str, shown: String, sink: GroupSink<T>) -> Result<Opened<T>, StoreError> {
+pub fn open<T: Send + 'static>(
+    conninfo: &str,
+    shown: String,
+    sink: GroupSink<T>,
+) -> Result<Opened<T>, StoreError> {
     let target = Target::parse(conninfo, shown)?;
     let mut client = target.connect("start").map_err(|e| target.open_error(&e))?;
     schema::prepare(&mut client).map_err(|problem| match problem {

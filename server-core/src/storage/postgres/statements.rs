@@ -98,7 +98,11 @@ pub fn apply(
 }
 
 /// Why a conditional write wrote nothing: the product is gone, or changed.
-fn not_written(tx: &mut Transaction<'_>, st: &Statements, code: &str) -> Result<WriteOutcome, postgres::Error> {
+fn not_written(
+    tx: &mut Transaction<'_>,
+    st: &Statements,
+    code: &str,
+) -> Result<WriteOutcome, postgres::Error> {
     Ok(match tx.query_opt(&st.stored, &[&code])? {
         Some(row) => WriteOutcome::Changed(product_at(&row, 0)),
         None => WriteOutcome::NotFound(code.to_owned()),

@@ -91,7 +91,11 @@ impl<T: Send> Backend<T> for PgWriter<T> {
             return;
         };
         let Err((group, e)) = commit(link, &sequencer, &server, group, room, prune) else { return };
-        tracing::error!("storage write failed, {} writes refused: {}", group.len(), super::connect::describe(&e));
+        tracing::error!(
+            "storage write failed, {} writes refused: {}",
+            group.len(),
+            super::connect::describe(&e)
+        );
         let failure = StorageFailure::of_postgres(&e);
         if failure == StorageFailure::Unreachable {
             self.link = None;
