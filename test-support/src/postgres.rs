@@ -22,6 +22,9 @@ use postgres::{Client, NoTls};
 #[derive(Debug)]
 pub struct PgCluster {
     port: u16,
+    bin: PathBuf,
+    data: PathBuf,
+    as_root: bool,
 }
 
 static CLUSTER: OnceLock<Result<PgCluster, String>> = OnceLock::new();
@@ -68,6 +71,27 @@ impl PgCluster {
         Client::connect(url, NoTls).expect("connect to the test cluster")
     }
 
+    /// Stops the cluster at once (`-m immediate`, like a crash) and starts it
+    /// again on the same port and data: every open connection is cut.
+    pub fn restart(&self) {
+        let pg_ctl = |action: &[&str]| {
+            let mut command = postgres_command(self.as_root, &self.bin.join("pg_ctl"));
+            command.arg("-D").arg(&self.data).args(action);
+            run(&mut command).unwrap_or_else(|why| panic!("PostgreSQL did not {action:?}: {why}"));
+        };
+        pg_ctl(&["-m", "immediate", "-w", "stop"]);
+        let log = self.data.with_file_name("log");
+        let options = self.options();
+        let mut command = postgres_command(self.as_root, &self.bin.join("pg_ctl"));
+        command.arg("-D").arg(&self.data).arg("-l").arg(&log).args(["-o", &options, "-w", "start"]);
+        run(&mut command).unwrap_or_else(|why| panic!("PostgreSQL did not start again: {why}"));
+    }
+
+    fn options(&self) -> String {
+        let sockets = self.data.parent().unwrap_or(&self.data).display().to_string();
+        server_options(self.port, &sockets)
+    }
+
     fn start() -> Result<PgCluster, String> {
         let bin = bin_dir().ok_or("initdb and pg_ctl not found (Debian package `postgresql`)")?;
         let dir = tempfile::Builder::new().prefix("lojinha-pg-").tempdir().map_err(|e| e.to_string())?.keep();
@@ -87,8 +111,14 @@ impl PgCluster {
         let log = dir.join("log");
         run(tool("pg_ctl").arg("-D").arg(&data).arg("-l").arg(&log).args(["-o", &options, "-w", "start"]))?;
         watch_for_exit(as_root, &bin, &dir)?;
-        Ok(PgCluster { port })
+        Ok(PgCluster { port, bin, data, as_root })
     }
+}
+
+/// The server's settings: a port, its socket directory, loopback only, and
+/// room for many test servers (two connections each).
+fn server_options(port: u16, sockets: &str) -> String {
+    format!("-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c max_connections=300")
 }
 
 /// Where `initdb` and `pg_ctl` are: the newest Debian cluster version, or PATH.
