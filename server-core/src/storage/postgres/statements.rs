@@ -1,52 +1,23 @@
-//! The statements the writer runs, prepared once per connection. Each
-//! write and its row in `changes` are one statement (a data-modifying
-//! `WITH`), so a write costs one round trip; one that changes nothing adds
-//! no row and its outcome is read back (`Exists`, `NotFound`, `Changed`).
+//! The writer's one statement per group: every write of the group goes to
+//! `lojinha_apply_group` (see `schema.rs`) as arrays, and comes back as one
+//! row per write, so a group of fifty costs one round trip, not fifty.
 
 use postgres::{Client, Row, Statement, Transaction};
 
 use crate::protocol::product::Product;
 use crate::storage::write::{WriteOp, WriteOutcome};
 
-const ADD: &str = "WITH added AS (
-    INSERT INTO products (code, name, price_cents, quantity, version) VALUES ($2, $3, $4, $5, 1)
-    ON CONFLICT (code) DO NOTHING RETURNING code, name, price_cents, quantity, version)
-  INSERT INTO changes (server, kind, code, name, price_cents, quantity, version)
-  SELECT $1, 'added', code, name, price_cents, quantity, version FROM added RETURNING id";
+const APPLY_GROUP: &str = "SELECT o_outcome, o_id, o_name, o_price, o_quantity, o_version, o_seen
+    FROM lojinha_apply_group($1, $2, $3, $4, $5, $6, $7)";
 
-const UPDATE: &str = "WITH updated AS (
-    UPDATE products SET name = $3, price_cents = $4, quantity = $5, version = version + 1
-    WHERE code = $2 AND ($6::BIGINT IS NULL OR version = $6::BIGINT)
-    RETURNING code, name, price_cents, quantity, version)
-  INSERT INTO changes (server, kind, code, name, price_cents, quantity, version)
-  SELECT $1, 'updated', code, name, price_cents, quantity, version FROM updated RETURNING id, version";
-
-const DELETE: &str = "WITH deleted AS (
-    DELETE FROM products WHERE code = $2 AND ($3::BIGINT IS NULL OR version = $3::BIGINT) RETURNING code)
-  INSERT INTO changes (server, kind, code) SELECT $1, 'deleted', code FROM deleted RETURNING id";
-
-const STORED: &str = "SELECT code, name, price_cents, quantity, version FROM products WHERE code = $1";
-
-const LAST_CHANGE: &str = "SELECT coalesce(max(id), 0) FROM changes";
-
-/// The writer's prepared statements on one connection.
+/// The writer's prepared statement on one connection.
 pub struct Statements {
-    add: Statement,
-    update: Statement,
-    delete: Statement,
-    stored: Statement,
-    pub last_change: Statement,
+    apply_group: Statement,
 }
 
 impl Statements {
     pub fn prepare(client: &mut Client) -> Result<Statements, postgres::Error> {
-        Ok(Statements {
-            add: client.prepare(ADD)?,
-            update: client.prepare(UPDATE)?,
-            delete: client.prepare(DELETE)?,
-            stored: client.prepare(STORED)?,
-            last_change: client.prepare(LAST_CHANGE)?,
-        })
+        Ok(Statements { apply_group: client.prepare(APPLY_GROUP)? })
     }
 }
 
@@ -61,50 +32,83 @@ pub fn product_at(row: &Row, at: usize) -> Product {
     }
 }
 
-/// Runs one write inside the group's transaction; returns its outcome and,
-/// when it changed the catalog, the id of its row in `changes`.
-pub fn apply(
-    tx: &mut Transaction<'_>,
-    st: &Statements,
-    server: &str,
-    op: &WriteOp,
-) -> Result<(WriteOutcome, Option<i64>), postgres::Error> {
-    match op {
-        WriteOp::Add(p) => {
-            let row = tx.query_opt(&st.add, &[&server, &p.code, &p.name, &p.price_cents, &p.quantity])?;
-            Ok(match row {
-                Some(row) => (WriteOutcome::Added(Product { version: 1, ..p.clone() }), Some(row.get(0))),
-                None => (WriteOutcome::Exists(p.code.clone()), None),
-            })
-        }
-        WriteOp::Update { product: p, expected_version } => {
-            let params: [&(dyn postgres::types::ToSql + Sync); 6] =
-                [&server, &p.code, &p.name, &p.price_cents, &p.quantity, expected_version];
-            match tx.query_opt(&st.update, &params)? {
-                Some(row) => {
-                    let stored = Product { version: row.get(1), ..p.clone() };
-                    Ok((WriteOutcome::Updated(stored), Some(row.get(0))))
-                }
-                None => Ok((not_written(tx, st, &p.code)?, None)),
+/// What one call did: each write's outcome with its change id (when it
+/// changed the catalog), and the last change id the transaction saw.
+pub struct Applied {
+    pub outcomes: Vec<(WriteOutcome, Option<i64>)>,
+    pub seen: i64,
+}
+
+/// The group's writes as the function's array parameters, in order.
+#[derive(Default)]
+struct Columns<'a> {
+    kinds: Vec<&'static str>,
+    codes: Vec<&'a str>,
+    names: Vec<Option<&'a str>>,
+    prices: Vec<Option<i64>>,
+    quantities: Vec<Option<i64>>,
+    expected: Vec<Option<i64>>,
+}
+
+impl<'a> Columns<'a> {
+    fn push(&mut self, op: &'a WriteOp) {
+        let (kind, code, product, expected) = match op {
+            WriteOp::Add(p) => ("add", p.code.as_str(), Some(p), None),
+            WriteOp::Update { product, expected_version } => {
+                ("update", product.code.as_str(), Some(product), *expected_version)
             }
-        }
-        WriteOp::Delete { code, expected_version } => {
-            match tx.query_opt(&st.delete, &[&server, code, expected_version])? {
-                Some(row) => Ok((WriteOutcome::Deleted(code.clone()), Some(row.get(0)))),
-                None => Ok((not_written(tx, st, code)?, None)),
-            }
-        }
+            WriteOp::Delete { code, expected_version } => ("delete", code.as_str(), None, *expected_version),
+        };
+        self.kinds.push(kind);
+        self.codes.push(code);
+        self.names.push(product.map(|p| p.name.as_str()));
+        self.prices.push(product.map(|p| p.price_cents));
+        self.quantities.push(product.map(|p| p.quantity));
+        self.expected.push(expected);
     }
 }
 
-/// Why a conditional write wrote nothing: the product is gone, or changed.
-fn not_written(
+/// Runs `ops`, in order, inside the group's transaction.
+pub fn apply_group(
     tx: &mut Transaction<'_>,
     st: &Statements,
-    code: &str,
-) -> Result<WriteOutcome, postgres::Error> {
-    Ok(match tx.query_opt(&st.stored, &[&code])? {
-        Some(row) => WriteOutcome::Changed(product_at(&row, 0)),
-        None => WriteOutcome::NotFound(code.to_owned()),
-    })
+    server: &str,
+    ops: &[&WriteOp],
+) -> Result<Applied, postgres::Error> {
+    let mut columns = Columns::default();
+    ops.iter().for_each(|op| columns.push(op));
+    let Columns { kinds, codes, names, prices, quantities, expected } = &columns;
+    let rows = tx.query(&st.apply_group, &[&server, kinds, codes, names, prices, quantities, expected])?;
+    let seen = rows.first().map_or(0, |row| row.get(6));
+    let outcomes = rows.iter().zip(ops).map(|(row, op)| outcome_of(row, op)).collect();
+    Ok(Applied { outcomes, seen })
+}
+
+/// One returned row as the write's outcome.
+fn outcome_of(row: &Row, op: &WriteOp) -> (WriteOutcome, Option<i64>) {
+    let version: Option<i64> = row.get(5);
+    let outcome = match (row.get::<_, &str>(0), op) {
+        ("added", WriteOp::Add(p)) => WriteOutcome::Added(Product { version: 1, ..p.clone() }),
+        ("updated", WriteOp::Update { product: p, .. }) => {
+            WriteOutcome::Updated(Product { version: version.unwrap_or(1), ..p.clone() })
+        }
+        ("deleted", _) => WriteOutcome::Deleted(code_of(op)),
+        ("exists", _) => WriteOutcome::Exists(code_of(op)),
+        ("changed", _) => WriteOutcome::Changed(Product {
+            code: code_of(op),
+            name: row.get(2),
+            price_cents: row.get(3),
+            quantity: row.get(4),
+            version: version.unwrap_or(1),
+        }),
+        _ => WriteOutcome::NotFound(code_of(op)),
+    };
+    (outcome, row.get(1))
+}
+
+fn code_of(op: &WriteOp) -> String {
+    match op {
+        WriteOp::Add(p) | WriteOp::Update { product: p, .. } => p.code.clone(),
+        WriteOp::Delete { code, .. } => code.clone(),
+    }
 }

@@ -1,5 +1,6 @@
-//! The PostgreSQL backend of the writer thread: one group, one transaction
-//! under the shared write lock, one `NOTIFY`; the group is then registered
+//! The PostgreSQL backend of the writer thread: one group, one transaction,
+//! one call of `lojinha_apply_group` (the shared write lock, every write
+//! with its row in `changes`, one `NOTIFY`); the group is then registered
 //! with the [`Sequencer`], which hands it on when the listener reaches it.
 //!
 //! The connection is opened again when it breaks (at the next group); until
@@ -13,12 +14,11 @@ use std::sync::Arc;
 use postgres::Client;
 
 use super::connect::Target;
-use super::schema::{CHANNEL, WRITE_LOCK};
 use super::sequencer::Sequencer;
 use super::statements::{self, Statements};
 use crate::storage::backend::{Backend, Committed, Room, WriteJob, all_failed};
 use crate::storage::failure::StorageFailure;
-use crate::storage::write::WriteOutcome;
+use crate::storage::write::{WriteOp, WriteOutcome};
 
 /// Changes kept in the log for servers that are behind; older ones are
 /// pruned (a server further behind reloads its mirror).
@@ -145,30 +145,46 @@ fn run_group<T>(
     statements: &Statements,
     server: &str,
     group: &[WriteJob<T>],
-    mut room: Room,
+    room: Room,
     prune: bool,
 ) -> Result<Ran, postgres::Error> {
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
-    let seen: i64 = tx.query_one(&statements.last_change, &[])?.get(0);
-    let mut ran = Ran { outcomes: Vec::with_capacity(group.len()), ids: Vec::new(), seen };
-    for job in group {
-        let (outcome, id) = match room.refuses(&job.op) {
+    let refused = refusals(group, room);
+    let sent: Vec<&WriteOp> =
+        group.iter().zip(&refused).filter(|(_, r)| r.is_none()).map(|(job, _)| &job.op).collect();
+    let applied = match sent.is_empty() {
+        true => statements::Applied { outcomes: Vec::new(), seen: 0 },
+        false => statements::apply_group(tx, statements, server, &sent)?,
+    };
+    let mut ran = Ran { outcomes: Vec::with_capacity(group.len()), ids: Vec::new(), seen: applied.seen };
+    let mut answers = applied.outcomes.into_iter();
+    for refusal in refused {
+        let (outcome, id) = match refusal {
             Some(full) => (full, None),
-            None => statements::apply(tx, statements, server, &job.op)?,
+            None => answers.next().unwrap_or((WriteOutcome::Failed(StorageFailure::Stopped), None)),
         };
-        room.count(&outcome);
         ran.outcomes.push(outcome);
         ran.ids.extend(id);
     }
-    if let Some(last) = ran.ids.last() {
-        // Only the id: a NOTIFY payload is limited to 8,000 bytes, and the
-        // listeners read the rows themselves.
-        tx.execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &last.to_string()])?;
-        if prune {
-            prune_log(tx, last - KEEP)?;
-        }
+    if prune && let Some(last) = ran.ids.last() {
+        prune_log(tx, last - KEEP)?;
     }
     Ok(ran)
+}
+
+/// Adds refused for the catalog's size, counted before the group runs: every
+/// add counts as if it succeeds (the database decides after), so near the
+/// limit a group may refuse an add that would have fit.
+fn refusals<T>(group: &[WriteJob<T>], mut room: Room) -> Vec<Option<WriteOutcome>> {
+    group
+        .iter()
+        .map(|job| {
+            let refusal = room.refuses(&job.op);
+            if refusal.is_none() && matches!(job.op, WriteOp::Add(_)) {
+                room.held += 1;
+            }
+            refusal
+        })
+        .collect()
 }
 
 /// Drops log rows up to `through` and records how far the log now starts.
