@@ -5,11 +5,14 @@
 //! notification being read, so it includes the commit itself (the `add`
 //! figure of one client shows that part alone).
 
+use std::io::{BufRead, BufReader};
+use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use lojinha_server::client::ClientOptions;
-use lojinha_server::{Client, Notification, Product};
+use crossbeam_channel::{Receiver, Sender};
+use lojinha_server::Product;
+use serde_json::Value;
 
 use crate::args::{Args, Driver, pick};
 use crate::interrupt;
@@ -22,11 +25,7 @@ const PATIENCE: Duration = Duration::from_secs(10);
 
 pub fn run_spread(args: &Args) -> Result<Report> {
     let (from, to) = (pick(&args.addr, 0), pick(&args.addr, 1));
-    let options =
-        ClientOptions { keep_notifications: true, background_reader: true, ..ClientOptions::default() };
-    let mut watcher = Client::connect(&to, options).with_context(|| format!("cannot connect to {to}"))?;
-    watcher.wait_welcome(PATIENCE).context("no welcome from the watched server")?;
-    let notifications = watcher.notifications();
+    let notifications = watch(&to)?;
     let mut writer = connect_client(&from)?;
     let run = format!("{:x}", std::process::id());
     let mut stats = Stats::new();
@@ -46,7 +45,7 @@ pub fn run_spread(args: &Args) -> Result<Report> {
         })?;
         loop {
             match notifications.recv_timeout(PATIENCE) {
-                Ok(Notification::ProductAdded(p)) if p.code == code => break,
+                Ok(added) if added == code => break,
                 Ok(_) => {}
                 Err(_) => bail!("{to} did not hear of {code} within {PATIENCE:?}"),
             }
@@ -54,4 +53,27 @@ pub fn run_spread(args: &Args) -> Result<Report> {
         stats.record(sent.elapsed());
     }
     Ok(Report::new(stats, began.elapsed(), Driver::Threads, 1))
+}
+
+/// A raw connection to `addr` whose reader thread sends the code of every
+/// `product.added` it reads, as soon as it reads it.
+fn watch(addr: &str) -> Result<Receiver<String>> {
+    let stream = TcpStream::connect(addr).with_context(|| format!("cannot connect to {addr}"))?;
+    let (tx, rx) = crossbeam_channel::unbounded();
+    let mut lines = BufReader::new(stream).lines();
+    lines.next().context("no welcome from the watched server")??;
+    std::thread::Builder::new().name("spread-watcher".into()).spawn(move || read_added(lines, &tx))?;
+    Ok(rx)
+}
+
+fn read_added(lines: std::io::Lines<BufReader<TcpStream>>, tx: &Sender<String>) {
+    for line in lines.map_while(Result::ok) {
+        let Ok(message) = serde_json::from_str::<Value>(&line) else { continue };
+        if message["method"] == "product.added"
+            && let Some(code) = message["params"]["product"]["code"].as_str()
+            && tx.send(code.to_owned()).is_err()
+        {
+            return;
+        }
+    }
 }
