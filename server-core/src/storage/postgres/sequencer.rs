@@ -122,3 +122,66 @@ impl<T> State<T> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+    use crate::protocol::product::Product;
+    use crate::storage::write::WriteOutcome;
+
+    fn added(code: &str) -> WriteOutcome {
+        let product =
+            Product { code: code.into(), name: "n".into(), price_cents: 1, quantity: 1, version: 1 };
+        WriteOutcome::Added(product)
+    }
+
+    fn change(id: i64, code: &str) -> Change {
+        Change { id, outcome: added(code) }
+    }
+
+    /// A sequencer whose sink records (origin, token) of everything handed on, in order.
+    fn recording() -> (Sequencer<u32>, Arc<Mutex<Vec<(u64, Option<u32>)>>>, Arc<CatalogMirror>) {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let log = seen.clone();
+        let sink: GroupSink<u32> = Box::new(move |group| {
+            log.lock().unwrap().extend(group.into_iter().map(|c| (c.origin, c.token)));
+        });
+        let catalog = Arc::new(CatalogMirror::default());
+        (Sequencer::new(sink, catalog.clone(), 0), seen, catalog)
+    }
+
+    fn own(origin: u64, token: u32, code: &str) -> Committed<u32> {
+        Committed { origin, token: Some(token), outcome: added(code) }
+    }
+
+    /// An own group is handed on exactly once, at its place between other
+    /// servers' changes; its later rows are not handed on again.
+    #[test]
+    fn own_groups_go_at_their_place_in_the_log() {
+        let (sequencer, log, catalog) = recording();
+        sequencer.lock().committed(vec![own(7, 1, "a"), own(8, 2, "b")], &[2, 3], 1);
+        assert!(log.lock().unwrap().is_empty(), "nothing before the listener reaches it");
+        sequencer.lock().apply(vec![change(1, "x"), change(2, "a"), change(3, "b"), change(4, "y")]);
+        let expected = vec![(0, None), (7, Some(1)), (8, Some(2)), (0, None)];
+        assert_eq!(*log.lock().unwrap(), expected);
+        assert_eq!(catalog.len(), 4);
+        assert_eq!(sequencer.lock().applied(), 4);
+    }
+
+    /// A group that changed nothing waits for every change its transaction
+    /// saw, and goes at once when those are already applied.
+    #[test]
+    fn groups_without_changes_wait_for_what_they_saw() {
+        let (sequencer, log, _) = recording();
+        sequencer.lock().committed(vec![own(9, 5, "z")], &[], 2);
+        assert!(log.lock().unwrap().is_empty(), "change 2 is not applied yet");
+        sequencer.lock().apply(vec![change(1, "x")]);
+        assert_eq!(log.lock().unwrap().len(), 1, "change 1 only");
+        sequencer.lock().apply(vec![change(2, "y"), change(3, "w")]);
+        assert_eq!(log.lock().unwrap()[1..], [(0, None), (9, Some(5)), (0, None)]);
+        sequencer.lock().committed(vec![own(9, 6, "z")], &[], 3);
+        assert_eq!(log.lock().unwrap().last(), Some(&(9, Some(6))), "already applied: handed on at once");
+    }
+}
