@@ -141,8 +141,11 @@ mod tests {
         Change { id, outcome: added(code) }
     }
 
-    /// A sequencer whose sink records (origin, token) of everything handed on, in order.
-    fn recording() -> (Sequencer<u32>, Arc<Mutex<Vec<(u64, Option<u32>)>>>, Arc<CatalogMirror>) {
+    /// (origin, token) of everything handed on, in order.
+    type Log = Arc<Mutex<Vec<(u64, Option<u32>)>>>;
+
+    /// A sequencer whose sink records what it hands on.
+    fn recording() -> (Sequencer<u32>, Log, Arc<CatalogMirror>) {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let log = seen.clone();
         let sink: GroupSink<u32> = Box::new(move |group| {
