@@ -2,7 +2,8 @@
 //! a reference model of the line framing ([`frame_model`]) and a reader
 //! that hands out bytes in awkward chunks ([`ChunkedReader`]), readers of
 //! `/proc/self/limits` and of a catalog file, and the checks the fuzz targets share
-//! with the corpus-replay tests ([`fuzzing`]).
+//! with the corpus-replay tests ([`fuzzing`]), and the writers of the
+//! shared-PostgreSQL fault tests ([`shared`]).
 //!
 //! The tests in `tests/` use real sockets on `127.0.0.1:0` and real SQLite
 //! files in temp dirs.
@@ -13,6 +14,7 @@ use std::path::Path;
 use lojinha_server::protocol::frame::Frame;
 
 pub mod fuzzing;
+pub mod shared;
 
 /// What the line framing must produce for `input` with limit `max_frame`: the
 /// protocol's rules written as plainly as possible (split on `\n`, drop one

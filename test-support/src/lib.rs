@@ -9,6 +9,7 @@
 //! - [`binary`] and [`process`]: the real `lojinha-server` and
 //!   `lojinha-bench` binaries, built once, run as child processes, and
 //!   what `/proc` says about a process ([`proc`]).
+//! - [`postgres`]: a throwaway PostgreSQL cluster per test binary.
 //!
 //! Every wait is bounded, so a server that hangs fails a test instead of
 //! hanging the suite. What only one suite needs stays in that suite.
@@ -17,6 +18,7 @@ pub mod binary;
 pub mod conn;
 pub mod expect;
 pub mod messages;
+pub mod postgres;
 pub mod proc;
 pub mod process;
 pub mod server;
@@ -28,6 +30,7 @@ pub use messages::{
     SERVER_NAME, added, at_version, error_code, error_of, notification, product, request, success,
     typed_product, typed_stored,
 };
+pub use postgres::{PgCluster, postgres_cluster};
 pub use proc::proc_status_field;
 pub use process::{ServerProcess, run_server_to_exit};
 pub use server::{bind_loopback, config_with_db, memory_config, start_server, temp_db};

@@ -1,8 +1,9 @@
 //! What only the end-to-end tests need on top of `lojinha-test-support`: a
 //! [`TestServer`] on `127.0.0.1:0` over a real SQLite file in its own temp
-//! dir, which can be stopped and started again on that file, its event
-//! stream read with bounded waits ([`Events`]), and a typed [`Client`]
-//! factory.
+//! dir (or a fresh PostgreSQL database, [`Catalog`]), which can be stopped
+//! and started again on that catalog, its event stream read with bounded
+//! waits ([`Events`]), a typed [`Client`] factory, and
+//! [`on_each_backend!`], which runs one test body on both engines.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -10,8 +11,8 @@ use std::time::Instant;
 
 use crossbeam_channel::Receiver;
 use lojinha_server::server::{ServerEvent, ServerEventRecord};
-use lojinha_server::{Client, ClientOptions, ServerConfig, ServerHandle};
-use lojinha_test_support::{Conn, WAIT, config_with_db, start_server, temp_db, wait_until};
+use lojinha_server::{Client, ClientOptions, DbLocation, ServerConfig, ServerHandle};
+use lojinha_test_support::{Conn, WAIT, config_with_db, postgres_cluster, start_server, temp_db, wait_until};
 use tempfile::TempDir;
 
 /// A server started in this process on `127.0.0.1:0` over a SQLite file in
@@ -31,8 +32,21 @@ impl TestServer {
 
     /// A server whose config `adjust` changes first (`listen` and `db` are set here).
     pub fn start_with(adjust: impl FnOnce(&mut ServerConfig)) -> TestServer {
+        TestServer::start_with_on(&Catalog::Sqlite, adjust)
+    }
+
+    /// A server with default settings on `catalog`.
+    pub fn start_on(catalog: &Catalog) -> TestServer {
+        TestServer::start_with_on(catalog, |_| {})
+    }
+
+    /// [`TestServer::start_with`] on `catalog`.
+    pub fn start_with_on(catalog: &Catalog, adjust: impl FnOnce(&mut ServerConfig)) -> TestServer {
         let (dir, db) = temp_db();
         let mut config = config_with_db(&db);
+        if let Catalog::Postgres(url) = catalog {
+            config.db = DbLocation::Postgres(url.clone());
+        }
         adjust(&mut config);
         let handle = start_server(config.clone());
         TestServer { handle: Some(handle), config, db, _dir: dir }
@@ -124,4 +138,50 @@ impl Events {
             }
         }
     }
+}
+
+/// The engine a test's server keeps its catalog in.
+#[derive(Debug, Clone)]
+pub enum Catalog {
+    /// A SQLite file in the server's own temp dir.
+    Sqlite,
+    /// A fresh database (this URL) in the test binary's throwaway PostgreSQL.
+    Postgres(String),
+}
+
+impl Catalog {
+    /// A fresh PostgreSQL database; `None` where PostgreSQL cannot run here
+    /// (the reason is printed; under `CI` this fails instead).
+    pub fn postgres() -> Option<Catalog> {
+        postgres_cluster().map(|cluster| Catalog::Postgres(cluster.fresh_database()))
+    }
+}
+
+/// Runs one test body on both engines: `mod name { fn sqlite(); fn postgres() }`.
+/// The body names its catalog (`catalog: Catalog`) and starts its servers on it.
+#[macro_export]
+macro_rules! on_each_backend {
+    ($(#[$meta:meta])* fn $name:ident($catalog:ident: Catalog) $body:block) => {
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            fn body($catalog: $crate::Catalog) $body
+
+            /// On a SQLite file.
+            #[test]
+            fn sqlite() {
+                body($crate::Catalog::Sqlite);
+            }
+
+            /// On a shared PostgreSQL database.
+            #[test]
+            fn postgres() {
+                if let Some(catalog) = $crate::Catalog::postgres() {
+                    body(catalog);
+                }
+            }
+        }
+    };
 }

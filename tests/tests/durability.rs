@@ -7,26 +7,29 @@ use std::sync::{Arc, Mutex};
 
 use lojinha_server::Product;
 use lojinha_test_support::{ServerProcess, temp_db, typed_product, typed_stored};
-use lojinha_tests::{TestServer, client_options_connect};
+use lojinha_tests::{TestServer, client_options_connect, on_each_backend};
 
-/// Adds, updates and deletes are all there after a clean restart on the same file.
-#[test]
-fn the_catalog_survives_a_restart() {
-    let mut server = TestServer::start();
-    let mut client = server.client();
-    for i in 0..20 {
-        client.add(&typed_product(&format!("R-{i:02}"), "r", i, i)).expect("add");
+on_each_backend! {
+    /// Adds, updates and deletes are all there after a clean restart on the same file.
+    fn the_catalog_survives_a_restart(catalog: Catalog) {
+        let mut server = TestServer::start_on(&catalog);
+        let mut client = server.client();
+        for i in 0..20 {
+            client.add(&typed_product(&format!("R-{i:02}"), "r", i, i)).expect("add");
+        }
+        client.update(&typed_product("R-05", "changed", 55, 0)).expect("update");
+        client.delete("R-07").expect("delete");
+        drop(client);
+        server.restart();
+        let mut client = server.client();
+        let all = client.list_all(100, |_, _| {}).expect("list");
+        assert_eq!(all.len(), 19);
+        assert_eq!(client.get("R-05").expect("updated"), typed_stored("R-05", "changed", 55, 0, 2));
+        assert!(client.get("R-07").expect_err("deleted").is_not_found());
+        if let lojinha_tests::Catalog::Sqlite = catalog {
+            assert!(server.db_path().exists(), "a real file on disk");
+        }
     }
-    client.update(&typed_product("R-05", "changed", 55, 0)).expect("update");
-    client.delete("R-07").expect("delete");
-    drop(client);
-    server.restart();
-    let mut client = server.client();
-    let all = client.list_all(100, |_, _| {}).expect("list");
-    assert_eq!(all.len(), 19);
-    assert_eq!(client.get("R-05").expect("updated"), typed_stored("R-05", "changed", 55, 0, 2));
-    assert!(client.get("R-07").expect_err("deleted").is_not_found());
-    assert!(server.db_path().exists(), "a real file on disk");
 }
 
 /// The last acknowledged step of one product: it is added, then updated,

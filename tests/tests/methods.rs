@@ -6,7 +6,7 @@ use lojinha_server::Notification;
 use lojinha_test_support::{
     Conn, SERVER_NAME, added, at_version, error_code, product, success, typed_product, typed_stored,
 };
-use lojinha_tests::TestServer;
+use lojinha_tests::{TestServer, on_each_backend};
 use serde_json::json;
 
 /// The server speaks first: a `welcome` with its name, protocol 1 and a
@@ -37,66 +37,71 @@ fn hello_name_counts_code_points() {
     assert!(conn.call(1, "hello", json!({"client": longest})).get("result").is_some());
 }
 
-/// `product.add` stores and returns the product normalized: name trimmed,
-/// absent quantity 0; `product.get` then returns the same.
-#[test]
-fn add_then_get_returns_the_normalized_product() {
-    let server = TestServer::start();
-    let (mut conn, _) = server.connect_welcomed();
-    let given = json!({"code": "CAN-001", "name": "  Caneta azul \t", "price_cents": 250});
-    let stored =
-        json!({"code": "CAN-001", "name": "Caneta azul", "price_cents": 250, "quantity": 0, "version": 1});
-    assert_eq!(conn.call(1, "product.add", json!({"product": given})), success(1, stored.clone()));
-    assert_eq!(conn.call(2, "product.get", json!({"code": "CAN-001"})), success(2, stored));
-}
-
-/// The rule edges are allowed: a 32-character code, a 200-code-point name,
-/// price 0 and 1,000,000,000,000, quantity 1,000,000,000.
-#[test]
-fn add_accepts_every_rule_edge() {
-    let server = TestServer::start();
-    let (mut conn, _) = server.connect_welcomed();
-    let edges = [
-        product(&"Az09._-".repeat(4)[..28], &"ã".repeat(200), 0, 0),
-        product(&"x".repeat(32), "y", 1_000_000_000_000, 1_000_000_000),
-    ];
-    for (id, edge) in edges.into_iter().enumerate() {
-        let response = conn.call(id, "product.add", json!({"product": edge}));
-        assert_eq!(response, success(id, at_version(edge, 1)));
+on_each_backend! {
+    /// `product.add` stores and returns the product normalized: name trimmed,
+    /// absent quantity 0; `product.get` then returns the same.
+    fn add_then_get_returns_the_normalized_product(catalog: Catalog) {
+        let server = TestServer::start_on(&catalog);
+        let (mut conn, _) = server.connect_welcomed();
+        let given = json!({"code": "CAN-001", "name": "  Caneta azul \t", "price_cents": 250});
+        let stored =
+            json!({"code": "CAN-001", "name": "Caneta azul", "price_cents": 250, "quantity": 0, "version": 1});
+        assert_eq!(conn.call(1, "product.add", json!({"product": given})), success(1, stored.clone()));
+        assert_eq!(conn.call(2, "product.get", json!({"code": "CAN-001"})), success(2, stored));
     }
 }
 
-/// Codes are case-sensitive keys: `a` and `A` are two products.
-#[test]
-fn codes_are_case_sensitive() {
-    let server = TestServer::start();
-    let (mut conn, _) = server.connect_welcomed();
-    conn.call_ok(1, "product.add", json!({"product": product("a", "lower", 1, 1)}));
-    conn.call_ok(2, "product.add", json!({"product": product("A", "upper", 2, 2)}));
-    assert_eq!(conn.call_ok(3, "product.get", json!({"code": "a"}))["name"], "lower");
-    assert_eq!(conn.call_ok(4, "product.get", json!({"code": "A"}))["name"], "upper");
+on_each_backend! {
+    /// The rule edges are allowed: a 32-character code, a 200-code-point name,
+    /// price 0 and 1,000,000,000,000, quantity 1,000,000,000.
+    fn add_accepts_every_rule_edge(catalog: Catalog) {
+        let server = TestServer::start_on(&catalog);
+        let (mut conn, _) = server.connect_welcomed();
+        let edges = [
+            product(&"Az09._-".repeat(4)[..28], &"ã".repeat(200), 0, 0),
+            product(&"x".repeat(32), "y", 1_000_000_000_000, 1_000_000_000),
+        ];
+        for (id, edge) in edges.into_iter().enumerate() {
+            let response = conn.call(id, "product.add", json!({"product": edge}));
+            assert_eq!(response, success(id, at_version(edge, 1)));
+        }
+    }
 }
 
-/// `product.update` replaces the whole product: an absent quantity becomes 0.
-#[test]
-fn update_replaces_the_whole_product() {
-    let server = TestServer::start();
-    let (mut conn, _) = server.connect_welcomed();
-    conn.call_ok(1, "product.add", json!({"product": product("P-1", "Old", 100, 7)}));
-    let change = json!({"code": "P-1", "name": " New ", "price_cents": 150});
-    let stored = at_version(product("P-1", "New", 150, 0), 2);
-    assert_eq!(conn.call(2, "product.update", json!({"product": change})), success(2, stored.clone()));
-    assert_eq!(conn.call(3, "product.get", json!({"code": "P-1"})), success(3, stored));
+on_each_backend! {
+    /// Codes are case-sensitive keys: `a` and `A` are two products.
+    fn codes_are_case_sensitive(catalog: Catalog) {
+        let server = TestServer::start_on(&catalog);
+        let (mut conn, _) = server.connect_welcomed();
+        conn.call_ok(1, "product.add", json!({"product": product("a", "lower", 1, 1)}));
+        conn.call_ok(2, "product.add", json!({"product": product("A", "upper", 2, 2)}));
+        assert_eq!(conn.call_ok(3, "product.get", json!({"code": "a"}))["name"], "lower");
+        assert_eq!(conn.call_ok(4, "product.get", json!({"code": "A"}))["name"], "upper");
+    }
 }
 
-/// `product.delete` answers `{"deleted": code}` and the product is gone.
-#[test]
-fn delete_removes_the_product() {
-    let server = TestServer::start();
-    let (mut conn, _) = server.connect_welcomed();
-    conn.call_ok(1, "product.add", json!({"product": product("P-1", "Gone soon", 1, 1)}));
-    assert_eq!(conn.call(2, "product.delete", json!({"code": "P-1"})), success(2, json!({"deleted": "P-1"})));
-    assert_eq!(error_code(&conn.call(3, "product.get", json!({"code": "P-1"})), &json!(3)), 1001);
+on_each_backend! {
+    /// `product.update` replaces the whole product: an absent quantity becomes 0.
+    fn update_replaces_the_whole_product(catalog: Catalog) {
+        let server = TestServer::start_on(&catalog);
+        let (mut conn, _) = server.connect_welcomed();
+        conn.call_ok(1, "product.add", json!({"product": product("P-1", "Old", 100, 7)}));
+        let change = json!({"code": "P-1", "name": " New ", "price_cents": 150});
+        let stored = at_version(product("P-1", "New", 150, 0), 2);
+        assert_eq!(conn.call(2, "product.update", json!({"product": change})), success(2, stored.clone()));
+        assert_eq!(conn.call(3, "product.get", json!({"code": "P-1"})), success(3, stored));
+    }
+}
+
+on_each_backend! {
+    /// `product.delete` answers `{"deleted": code}` and the product is gone.
+    fn delete_removes_the_product(catalog: Catalog) {
+        let server = TestServer::start_on(&catalog);
+        let (mut conn, _) = server.connect_welcomed();
+        conn.call_ok(1, "product.add", json!({"product": product("P-1", "Gone soon", 1, 1)}));
+        assert_eq!(conn.call(2, "product.delete", json!({"code": "P-1"})), success(2, json!({"deleted": "P-1"})));
+        assert_eq!(error_code(&conn.call(3, "product.get", json!({"code": "P-1"})), &json!(3)), 1001);
+    }
 }
 
 /// `quit` answers `{"bye": true}` and then the server closes the connection.
@@ -151,41 +156,43 @@ fn ids_are_echoed_unchanged() {
     }
 }
 
-/// A product survives a round trip of the raw JSON exactly (Unicode included).
-#[test]
-fn unicode_names_round_trip() {
-    let server = TestServer::start();
-    let (mut conn, _) = server.connect_welcomed();
-    let p = product("UNI-1", "Pão de queijo 🧀 \"quoted\" \\ back", 350, 12);
-    conn.call_ok(1, "product.add", json!({"product": p}));
-    assert_eq!(conn.call(2, "product.get", json!(["UNI-1"])), success(2, at_version(p, 1)));
+on_each_backend! {
+    /// A product survives a round trip of the raw JSON exactly (Unicode included).
+    fn unicode_names_round_trip(catalog: Catalog) {
+        let server = TestServer::start_on(&catalog);
+        let (mut conn, _) = server.connect_welcomed();
+        let p = product("UNI-1", "Pão de queijo 🧀 \"quoted\" \\ back", 350, 12);
+        conn.call_ok(1, "product.add", json!({"product": p}));
+        assert_eq!(conn.call(2, "product.get", json!(["UNI-1"])), success(2, at_version(p, 1)));
+    }
 }
 
-/// The `Client` library does every method and reports errors by kind.
-#[test]
-fn client_library_does_every_method() {
-    let server = TestServer::start();
-    let mut client = server.client();
-    let welcome = client.welcome().expect("welcome read").clone();
-    assert_eq!((welcome.server.as_str(), welcome.protocol), (SERVER_NAME, 1));
-    let hello = client.hello("tests").expect("hello");
-    assert_eq!((hello.session, hello.server.as_str()), (welcome.session, SERVER_NAME));
-    let p = typed_product("CAN-001", "Caneta azul", 250, 40);
-    assert_eq!(client.add(&p).expect("add"), typed_stored("CAN-001", "Caneta azul", 250, 40, 1));
-    assert!(client.add(&p).expect_err("a duplicate").is_already_exists());
-    let stored = typed_stored("CAN-001", "Caneta azul", 250, 40, 1);
-    assert_eq!(client.get("CAN-001").expect("get"), stored);
-    let page = client.list(None, Some(10)).expect("list");
-    assert_eq!((page.products, page.next, page.total), (vec![stored], None, 1));
-    let changed = typed_product("CAN-001", "Caneta preta", 300, 1);
-    assert_eq!(client.update(&changed).expect("update"), typed_stored("CAN-001", "Caneta preta", 300, 1, 2));
-    assert_eq!(client.delete("CAN-001").expect("delete"), "CAN-001");
-    assert!(client.get("CAN-001").expect_err("gone").is_not_found());
-    let bad = typed_product("bad code", "x", 1, 1);
-    assert_eq!(client.add(&bad).expect_err("a bad code").field(), Some("code"));
-    client.quit().expect("quit");
-    let notifications: Vec<Notification> = client.notifications().try_iter().collect();
-    assert!(notifications.iter().all(|n| matches!(n, Notification::Welcome(_))), "{notifications:?}");
+on_each_backend! {
+    /// The `Client` library does every method and reports errors by kind.
+    fn client_library_does_every_method(catalog: Catalog) {
+        let server = TestServer::start_on(&catalog);
+        let mut client = server.client();
+        let welcome = client.welcome().expect("welcome read").clone();
+        assert_eq!((welcome.server.as_str(), welcome.protocol), (SERVER_NAME, 1));
+        let hello = client.hello("tests").expect("hello");
+        assert_eq!((hello.session, hello.server.as_str()), (welcome.session, SERVER_NAME));
+        let p = typed_product("CAN-001", "Caneta azul", 250, 40);
+        assert_eq!(client.add(&p).expect("add"), typed_stored("CAN-001", "Caneta azul", 250, 40, 1));
+        assert!(client.add(&p).expect_err("a duplicate").is_already_exists());
+        let stored = typed_stored("CAN-001", "Caneta azul", 250, 40, 1);
+        assert_eq!(client.get("CAN-001").expect("get"), stored);
+        let page = client.list(None, Some(10)).expect("list");
+        assert_eq!((page.products, page.next, page.total), (vec![stored], None, 1));
+        let changed = typed_product("CAN-001", "Caneta preta", 300, 1);
+        assert_eq!(client.update(&changed).expect("update"), typed_stored("CAN-001", "Caneta preta", 300, 1, 2));
+        assert_eq!(client.delete("CAN-001").expect("delete"), "CAN-001");
+        assert!(client.get("CAN-001").expect_err("gone").is_not_found());
+        let bad = typed_product("bad code", "x", 1, 1);
+        assert_eq!(client.add(&bad).expect_err("a bad code").field(), Some("code"));
+        client.quit().expect("quit");
+        let notifications: Vec<Notification> = client.notifications().try_iter().collect();
+        assert!(notifications.iter().all(|n| matches!(n, Notification::Welcome(_))), "{notifications:?}");
+    }
 }
 
 /// A raw connection and the library see the same catalog.

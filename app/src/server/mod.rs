@@ -12,7 +12,6 @@ pub mod report_card;
 pub mod start_error;
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 
 use std::time::{Duration, Instant};
 
@@ -89,13 +88,16 @@ pub fn listen_address(listen: &str, allow_remote: bool) -> String {
     format!("{every}:{port}")
 }
 
+/// The catalog the settings name: memory, the default file, a file, or
+/// (a `postgres://` URL or `host=… dbname=…` typed in the catalog field)
+/// a PostgreSQL database shared with other servers.
 pub fn db_location(settings: &Settings) -> DbLocation {
     if settings.db_in_memory {
         return DbLocation::Memory;
     }
     match settings.db_path.trim() {
         "" => lojinha_server::server::default_db_path().map_or(DbLocation::Memory, DbLocation::File),
-        path => DbLocation::File(PathBuf::from(path)),
+        text => DbLocation::parse(text),
     }
 }
 

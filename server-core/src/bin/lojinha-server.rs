@@ -24,9 +24,13 @@ struct Args {
     /// change the catalog.
     #[arg(long, default_value = DEFAULT_LISTEN, value_name = "ADDR")]
     listen: String,
-    /// SQLite database file (created if missing), or `:memory:` for a catalog that
-    /// vanishes on exit. Default: catalog.db in the platform's data directory.
-    #[arg(long, value_name = "PATH")]
+    /// Where the catalog lives. A path: a SQLite file this server owns (created if
+    /// missing); `:memory:`: a catalog that vanishes on exit. A PostgreSQL connection
+    /// string, `postgres://user[:password]@host[:port]/dbname` or libpq's
+    /// `host=… user=… dbname=…`: one catalog shared by every server started with it,
+    /// each pushing every change to its own clients (password from the string or
+    /// PGPASSWORD). Default: catalog.db in the platform's data directory.
+    #[arg(long, value_name = "PATH|URL")]
     db: Option<PathBuf>,
     /// Most clients connected at once; others get `goodbye` "server full".
     #[arg(long, default_value_t = server::DEFAULT_MAX_CONNECTIONS, value_name = "N")]

@@ -31,7 +31,7 @@ use serde_json::Value;
 
 use super::lines::{Line, change_notification, write_outcome_line};
 use super::registry::{Registry, Session};
-use crate::storage::{GroupSink, WriteJob, WriteOutcome};
+use crate::storage::{Committed, GroupSink, WriteOutcome};
 
 /// What the server needs back from a write once it is committed.
 pub enum Completion {
@@ -45,7 +45,7 @@ pub enum Completion {
 /// writer waits (a bound on memory when sessions are slower than commits).
 const BACKLOG: usize = 256;
 
-type Group = Vec<(WriteJob<Completion>, WriteOutcome)>;
+type Group = Vec<Committed<Completion>>;
 
 /// How far the fan-out thread has got: passes whose writers were answered,
 /// and passes queued for every session. Every answer checks it, so the
@@ -205,14 +205,16 @@ fn answer_writers(
 ) -> Option<Line> {
     let mut delivered = Vec::with_capacity(group.len());
     let mut releases = Vec::with_capacity(group.len());
-    for (job, outcome) in group {
+    for Committed { origin, token, outcome } in group {
         let notification = change_notification(&outcome);
-        let answer = match &job.token {
-            Completion::Respond { id, .. } => Some(write_outcome_line(id, outcome.clone())),
-            Completion::Return(_) => None,
+        let answer = match &token {
+            Some(Completion::Respond { id, .. }) => Some(write_outcome_line(id, outcome.clone())),
+            Some(Completion::Return(_)) | None => None,
         };
-        delivered.push(Delivered { origin: job.origin, notification, answer });
-        releases.push((job.token, outcome));
+        delivered.push(Delivered { origin, notification, answer });
+        if let Some(token) = token {
+            releases.push((token, outcome));
+        }
     }
     let earlier: Vec<(u64, Line)> =
         in_flight.lock().unwrap_or_else(|e| e.into_inner()).iter().cloned().collect();

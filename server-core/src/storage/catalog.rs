@@ -1,8 +1,9 @@
 //! The in-memory mirror of the catalog, kept sorted by code.
 //!
-//! SQLite is the source of truth; this mirror serves every read so `get` and
-//! `list` never wait for the disk or for the writer. Only the writer thread
-//! changes it, and only after the change is committed.
+//! The database is the source of truth; this mirror serves every read so
+//! `get` and `list` never wait for the disk or for the writer. Only the
+//! thread that hands committed groups on (SQLite's writer, PostgreSQL's
+//! listener) changes it, and only after the change is committed.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
@@ -68,6 +69,25 @@ impl CatalogMirror {
         let mut index = self.write();
         index.sorted.remove(code);
         index.by_code.remove(code);
+    }
+
+    /// Applies a committed outcome (anything but a change is ignored).
+    pub(crate) fn apply(&self, outcome: &crate::storage::write::WriteOutcome) {
+        use crate::storage::write::WriteOutcome;
+        match outcome {
+            WriteOutcome::Added(p) | WriteOutcome::Updated(p) => self.put(p.clone()),
+            WriteOutcome::Deleted(code) => self.remove(code),
+            _ => {}
+        }
+    }
+
+    /// Replaces every product (a mirror reloaded from the database).
+    pub(crate) fn replace_all(&self, products: impl IntoIterator<Item = Product>) {
+        let mut index = Index::default();
+        for product in products {
+            index.insert(product);
+        }
+        *self.write() = index;
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Index> {

@@ -10,6 +10,9 @@ pub enum StorageFailure {
     DiskFull,
     /// The transaction failed for another reason, in SQLite's words.
     Transaction(String),
+    /// The database server could not be reached (PostgreSQL), or the
+    /// connection died before the commit was confirmed: nothing is claimed done.
+    Unreachable,
     /// The writer thread stopped before it could answer.
     Stopped,
     /// The writer thread had already stopped: the write was never taken.
@@ -24,6 +27,20 @@ impl StorageFailure {
             _ => StorageFailure::Transaction(error.to_string()),
         }
     }
+
+    /// The failure a PostgreSQL error means: a lost connection (or one the
+    /// server is closing: SQLSTATE classes 08 and 57) is `Unreachable`.
+    pub fn of_postgres(error: &postgres::Error) -> StorageFailure {
+        let lost = match error.as_db_error() {
+            None => true,
+            Some(db) => ["08", "57"].iter().any(|class| db.code().code().starts_with(class)),
+        };
+        if lost || error.is_closed() {
+            StorageFailure::Unreachable
+        } else {
+            StorageFailure::Transaction(error.to_string())
+        }
+    }
 }
 
 /// The words clients read after `internal error: `.
@@ -32,6 +49,7 @@ impl fmt::Display for StorageFailure {
         match self {
             StorageFailure::DiskFull => f.write_str("storage write failed: database or disk is full"),
             StorageFailure::Transaction(detail) => write!(f, "storage write failed: {detail}"),
+            StorageFailure::Unreachable => f.write_str("the catalog database cannot be reached"),
             StorageFailure::Stopped => f.write_str("storage stopped"),
             StorageFailure::ShutDown => f.write_str("storage is shut down"),
         }

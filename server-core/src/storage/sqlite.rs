@@ -1,35 +1,14 @@
 //! The SQLite file: opening it safely, its schema, and the statements the
 //! writer runs. Nothing here knows about sockets or sessions.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, params};
 
 use super::error::StoreError;
+use super::location::DbLocation;
 use super::write::{WriteOp, WriteOutcome};
 use crate::protocol::product::Product;
-
-/// Where the catalog lives.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DbLocation {
-    File(PathBuf),
-    Memory,
-}
-
-impl DbLocation {
-    pub fn parse(text: &str) -> DbLocation {
-        if text == ":memory:" { DbLocation::Memory } else { DbLocation::File(text.into()) }
-    }
-}
-
-impl std::fmt::Display for DbLocation {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DbLocation::File(path) => write!(f, "{}", path.display()),
-            DbLocation::Memory => f.write_str(":memory:"),
-        }
-    }
-}
 
 /// How hard SQLite works to keep a commit on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -80,6 +59,9 @@ pub fn open(location: &DbLocation, sync: SyncMode) -> Result<Connection, StoreEr
     let conn = match location {
         DbLocation::Memory => Connection::open_in_memory().map_err(describe)?,
         DbLocation::File(path) => open_file(path).map_err(describe)?,
+        DbLocation::Postgres(_) => {
+            return Err(StoreError::Open { path: location.to_string(), detail: "not a SQLite file".into() });
+        }
     };
     let pragmas = format!(
         "PRAGMA busy_timeout = 0; PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL;

@@ -14,13 +14,18 @@ use serde::Serialize;
 ///   list   pages through the whole catalog with `product.list` (limit 10000);
 ///          --requests is then the number of full passes
 ///   mixed  80% get, 10% add, 10% update
+///   spread one client adds on the first address, one at a time; the latency
+///          is from sending each add to a client of the second address
+///          reading its `product.added` (servers sharing one database)
 ///
 /// Example: lojinha-bench --clients 50 --pipeline 16 --op get
+///          lojinha-bench --addr 127.0.0.1:5050,127.0.0.1:5051 --op add
 #[derive(Parser, Debug, Clone)]
 #[command(name = "lojinha-bench", version, verbatim_doc_comment)]
 pub struct Args {
-    /// Server address.
-    #[arg(long, default_value = "127.0.0.1:5050", value_name = "ADDR")]
+    /// Server address; several, comma-separated (servers sharing one
+    /// PostgreSQL catalog), get the connections in turn.
+    #[arg(long, default_value = "127.0.0.1:5050", value_name = "ADDR[,ADDR…]")]
     pub addr: String,
     /// Connections opened at once (each one a protocol session).
     #[arg(short = 'c', long, default_value_t = 50, value_name = "N")]
@@ -60,6 +65,7 @@ pub enum Op {
     Add,
     List,
     Mixed,
+    Spread,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Serialize)]
@@ -72,4 +78,10 @@ pub enum Driver {
 /// The name of a flag value, as typed on the command line.
 pub fn value_name(value: impl ValueEnum) -> String {
     value.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default()
+}
+
+/// The `index`-th connection's address: the list of `--addr`, in turn.
+pub fn pick(addrs: &str, index: usize) -> String {
+    let list: Vec<&str> = addrs.split(',').map(str::trim).filter(|a| !a.is_empty()).collect();
+    list.get(index % list.len().max(1)).copied().unwrap_or(addrs).to_owned()
 }

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::Result;
 
-use crate::args::{Args, Driver, Op};
+use crate::args::{Args, Driver, Op, pick};
 use crate::interrupt;
 use crate::plan::{Phase, Plan};
 use crate::report::Report;
@@ -36,7 +36,7 @@ pub fn run_list(args: &Args) -> Result<Report> {
 
 /// Pages through the whole catalog once per ticket, decoding every product.
 fn list_worker(addr: &str, plan: &Plan, start: &Barrier) -> Result<Stats> {
-    let client = connect_client(addr);
+    let client = connect_client(&pick(addr, 0));
     start.wait();
     let mut client = client?;
     let mut stats = Stats::new();

@@ -19,7 +19,8 @@
 //!
 //! - [`args`]: the command line.
 //! - [`plan`]: the requests, the tickets that bound a run, the generators.
-//! - [`ring`], [`threads`], [`list`]: the drivers.
+//! - [`ring`], [`threads`], [`list`]: the drivers; [`spread`]: the delay
+//!   between servers sharing a database.
 //! - [`stats`], [`report`]: what was measured, and how it is shown.
 //! - [`interrupt`] catches Ctrl-C.
 
@@ -29,6 +30,7 @@ mod list;
 mod plan;
 mod report;
 mod ring;
+mod spread;
 mod stats;
 mod threads;
 
@@ -43,6 +45,7 @@ use list::run_list;
 use plan::{Phase, Plan};
 use report::Report;
 use ring::run_loop;
+use spread::run_spread;
 use threads::run_threads;
 
 /// Connections that add the keyspace: enough for group commit to batch,
@@ -80,11 +83,12 @@ fn run(args: &Args) -> Result<Report> {
         "--clients, --pipeline, --threads must be ≥ 1"
     );
     ensure!(args.keyspace > 0 || args.op == Op::Add, "--keyspace must be at least 1");
-    if args.op != Op::Add && !args.no_seed {
+    if ![Op::Add, Op::Spread].contains(&args.op) && !args.no_seed {
         seed(args)?;
     }
     match args.op {
         Op::List => run_list(args),
+        Op::Spread => run_spread(args),
         op => {
             let requests = args.requests.unwrap_or(100_000);
             let plan = Plan::new(Phase::Run(op), requests, args.keyspace, args.pipeline);

@@ -116,7 +116,7 @@ impl Generator {
             Phase::Seed => Call::add(self.product(bench_code(ticket))),
             Phase::Run(Op::Get) => Call::get(self.existing_code(plan)),
             Phase::Run(Op::Add) => Call::add(self.fresh_product()),
-            Phase::Run(Op::Mixed | Op::List) => match self.rng.next() % 10 {
+            Phase::Run(Op::Mixed | Op::List | Op::Spread) => match self.rng.next() % 10 {
                 0 => Call::add(self.fresh_product()),
                 1 => {
                     let code = self.existing_code(plan);

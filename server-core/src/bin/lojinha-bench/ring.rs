@@ -15,7 +15,7 @@ use lojinha_server::protocol::frame::{Frame, FrameReader};
 use lojinha_server::protocol::notices::{Goodbye, Notice, Welcome};
 use serde::Deserialize;
 
-use crate::args::{Args, Driver};
+use crate::args::{Args, Driver, pick};
 use crate::plan::{Generator, Plan};
 use crate::report::Report;
 use crate::stats::{Stats, join_all};
@@ -192,7 +192,7 @@ pub fn run_loop(args: &Args, plan: &Plan, clients: usize, threads: usize) -> Res
 }
 
 fn loop_worker(addr: &str, plan: &Plan, worker: usize, clients: usize, start: &Barrier) -> Result<Stats> {
-    let conns: Result<Vec<Conn>> = (0..clients).map(|_| Conn::open(addr)).collect();
+    let conns: Result<Vec<Conn>> = (0..clients).map(|i| Conn::open(&pick(addr, worker + i))).collect();
     // Wait for the others even after a failure, so the main thread is released.
     start.wait();
     let mut conns = conns?;

@@ -11,7 +11,7 @@ use lojinha_server::client::Reply;
 use lojinha_server::{Client, ClientOptions};
 use serde_json::Value;
 
-use crate::args::{Args, Driver};
+use crate::args::{Args, Driver, pick};
 use crate::plan::{Generator, Plan};
 use crate::report::Report;
 use crate::stats::{Stats, join_all};
@@ -52,7 +52,7 @@ pub fn run_threads(args: &Args, plan: &Plan) -> Result<Report> {
 }
 
 fn client_worker(addr: &str, plan: &Plan, index: usize, start: &Barrier) -> Result<Stats> {
-    let client = connect_client(addr);
+    let client = connect_client(&pick(addr, index));
     start.wait();
     let mut client = client?;
     let mut generator = Generator::new(plan, index);

@@ -1,0 +1,302 @@
+//! Many servers, one catalog: two servers on one PostgreSQL database, with
+//! clients on both. Every change, from either server, reaches every session
+//! on both, in one global order; conflicts across servers are answered as
+//! on one server; every catalog converges to the database's.
+//!
+//! These need PostgreSQL: where it cannot start they print why and pass
+//! without running, except under `CI`, where they fail.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Barrier};
+use std::thread;
+
+use lojinha_test_support::{Conn, error_code, postgres_cluster, product, wait_until};
+use lojinha_tests::{Catalog, TestServer};
+use serde_json::{Value, json};
+
+/// Two servers on one fresh database, and that database's URL.
+fn two_servers() -> Option<(String, TestServer, TestServer)> {
+    let catalog = Catalog::postgres()?;
+    let Catalog::Postgres(url) = &catalog else { unreachable!("a PostgreSQL catalog") };
+    Some((url.clone(), TestServer::start_on(&catalog), TestServer::start_on(&catalog)))
+}
+
+/// A small deterministic generator (xorshift), one per writer.
+struct Dice(u64);
+
+impl Dice {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+/// A change as the other sessions hear of it: the notification without `jsonrpc`.
+fn event_of_notification(line: &Value) -> Value {
+    json!({"method": line["method"], "params": line["params"]})
+}
+
+/// The notification other sessions get for a write this session made.
+fn event_of_answer(method: &str, result: &Value) -> Value {
+    match method {
+        "product.add" => json!({"method": "product.added", "params": {"product": result}}),
+        "product.update" => json!({"method": "product.updated", "params": {"product": result}}),
+        _ => json!({"method": "product.deleted", "params": {"code": result["deleted"]}}),
+    }
+}
+
+/// What one writer did: its connection and its acknowledged changes, in order.
+struct Written {
+    conn: Conn,
+    own: Vec<Value>,
+}
+
+/// Random adds, updates and deletes over a few shared codes (so writers
+/// collide: 1001 and 1002 are common), each answered before the next.
+fn write_randomly(addr: std::net::SocketAddr, writer: u64, ops: usize) -> Written {
+    let mut conn = Conn::welcomed(addr);
+    let mut dice = Dice(0x9E37_79B9_7F4A_7C15 ^ (writer + 1).wrapping_mul(0x1234_5678_9ABC));
+    let mut own = Vec::new();
+    for i in 0..ops {
+        let code = format!("S-{}", dice.below(8));
+        let name = format!("w{writer}-{i}");
+        let (method, params) = match dice.below(3) {
+            0 => ("product.add", json!({"product": product(&code, &name, dice.below(1000) as i64, 1)})),
+            1 => ("product.update", json!({"product": product(&code, &name, dice.below(1000) as i64, 2)})),
+            _ => ("product.delete", json!({"code": code})),
+        };
+        let response = conn.call_reply(i, method, params);
+        if let Some(result) = response.get("result") {
+            own.push(event_of_answer(method, result));
+        } else {
+            assert!([1001, 1002].contains(&error_code(&response, &json!(i))), "{response}");
+        }
+    }
+    Written { conn, own }
+}
+
+/// Reads product notifications until `count` have arrived in all.
+fn hear(conn: &mut Conn, count: usize) -> Vec<Value> {
+    let mut heard: Vec<Value> = conn.notifications.drain(..).map(|n| event_of_notification(&n)).collect();
+    while heard.len() < count {
+        let line = conn.recv();
+        assert!(line["method"].as_str().is_some_and(|m| m.starts_with("product.")), "{line}");
+        heard.push(event_of_notification(&line));
+    }
+    heard
+}
+
+/// Whether `part` appears in `whole` in the same order.
+fn is_subsequence(part: &[Value], whole: &[Value]) -> bool {
+    let mut rest = whole.iter();
+    part.iter().all(|item| rest.any(|w| w == item))
+}
+
+/// The catalog the global order of changes leaves, sorted by code.
+fn replay(events: &[Value]) -> Vec<Value> {
+    let mut catalog = BTreeMap::new();
+    for event in events {
+        let params = &event["params"];
+        match event["method"].as_str() {
+            Some("product.deleted") => catalog.remove(params["code"].as_str().expect("a code")),
+            _ => catalog.insert(
+                params["product"]["code"].as_str().expect("a code").to_owned(),
+                params["product"].clone(),
+            ),
+        };
+    }
+    catalog.into_values().collect()
+}
+
+/// The whole catalog as one server lists it.
+fn listed(server: &TestServer) -> Vec<Value> {
+    let mut conn = Conn::welcomed(server.addr());
+    let page = conn.call_ok(1, "product.list", json!({"limit": 10_000}));
+    page["products"].as_array().expect("products").clone()
+}
+
+/// The catalog as the database holds it, sorted by code in byte order.
+fn in_database(url: &str) -> Vec<Value> {
+    let cluster = postgres_cluster().expect("the cluster runs");
+    let rows = cluster
+        .connect(url)
+        .query("SELECT code, name, price_cents, quantity, version FROM products", &[])
+        .expect("read the products");
+    let mut products: Vec<(String, Value)> = rows
+        .iter()
+        .map(|r| {
+            let code: String = r.get(0);
+            let p = json!({"code": code, "name": r.get::<_, String>(1), "price_cents": r.get::<_, i64>(2),
+                           "quantity": r.get::<_, i64>(3), "version": r.get::<_, i64>(4)});
+            (code, p)
+        })
+        .collect();
+    products.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    products.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Random writes from clients of both servers: both servers' watchers hear
+/// one and the same order; each writer hears everyone's changes but its own,
+/// exactly once and in that order; every catalog equals the database and
+/// the catalog the acknowledged changes, replayed in that order, make.
+#[test]
+fn two_servers_converge_and_agree_on_one_order() {
+    const WRITERS_EACH: u64 = 3;
+    const OPS: usize = 60;
+    let Some((url, a, b)) = two_servers() else { return };
+    let mut watchers = [Conn::welcomed(a.addr()), Conn::welcomed(b.addr())];
+    let writers: Vec<_> = (0..WRITERS_EACH * 2)
+        .map(|w| {
+            let addr = if w % 2 == 0 { a.addr() } else { b.addr() };
+            thread::spawn(move || write_randomly(addr, w, OPS))
+        })
+        .collect();
+    let mut written: Vec<Written> = writers.into_iter().map(|t| t.join().expect("a writer")).collect();
+    let total: usize = written.iter().map(|w| w.own.len()).sum();
+    assert!(total > 0, "some writes succeed");
+    let order = hear(&mut watchers[0], total);
+    assert_eq!(hear(&mut watchers[1], total), order, "both servers' sessions hear one order");
+    for (w, writer) in written.iter_mut().enumerate() {
+        let heard = hear(&mut writer.conn, total - writer.own.len());
+        assert!(is_subsequence(&writer.own, &order), "writer {w}'s changes are in the global order");
+        assert!(is_subsequence(&heard, &order), "writer {w} hears the others in the global order");
+        writer.conn.ping();
+        assert!(writer.conn.notifications.is_empty(), "writer {w} heard nothing twice");
+    }
+    let expected = replay(&order);
+    assert_eq!(in_database(&url), expected, "the database holds what the acknowledged changes make");
+    assert_eq!(listed(&a), expected, "server A's catalog converged");
+    assert_eq!(listed(&b), expected, "server B's catalog converged");
+}
+
+/// The same code added through both servers at the same moment, many
+/// times: each time exactly one add succeeds and the other gets 1002.
+#[test]
+fn the_same_add_on_both_servers_succeeds_once() {
+    const ROUNDS: usize = 40;
+    let Some((_url, a, b)) = two_servers() else { return };
+    let barrier = Arc::new(Barrier::new(2));
+    let racers: Vec<_> = [a.addr(), b.addr()]
+        .into_iter()
+        .map(|addr| {
+            let barrier = barrier.clone();
+            thread::spawn(move || {
+                let mut conn = Conn::welcomed(addr);
+                (0..ROUNDS)
+                    .map(|round| {
+                        barrier.wait();
+                        let p = product(&format!("D-{round}"), "d", 1, 1);
+                        let response = conn.call_reply(round, "product.add", json!({"product": p}));
+                        response.get("result").is_some() || error_code(&response, &json!(round)) != 1002
+                    })
+                    .collect::<Vec<bool>>()
+            })
+        })
+        .collect();
+    let results: Vec<Vec<bool>> = racers.into_iter().map(|t| t.join().expect("a racer")).collect();
+    for (round, (on_a, on_b)) in results[0].iter().zip(&results[1]).enumerate() {
+        let winners = usize::from(*on_a) + usize::from(*on_b);
+        assert_eq!(winners, 1, "round {round}: one add succeeds, the other gets 1002");
+    }
+}
+
+/// Updates and deletes across servers meet what the other server did:
+/// a code deleted through A is 1001 on B; a version A moved past is 1004 on B.
+#[test]
+fn conflicts_across_servers_are_answered_as_on_one() {
+    let Some((_url, a, b)) = two_servers() else { return };
+    let (mut on_a, mut on_b) = (Conn::welcomed(a.addr()), Conn::welcomed(b.addr()));
+    on_a.call_ok(1, "product.add", json!({"product": product("X-1", "x", 1, 1)}));
+    on_a.call_ok(2, "product.add", json!({"product": product("X-2", "x", 1, 1)}));
+    on_a.call_ok(3, "product.delete", json!({"code": "X-1"}));
+    on_a.call_ok(4, "product.update", json!({"product": product("X-2", "moved", 2, 1)}));
+    let update = json!({"product": product("X-1", "y", 1, 1)});
+    assert_eq!(error_code(&on_b.call_reply(5, "product.update", update), &json!(5)), 1001);
+    let stale = json!({"product": product("X-2", "stale", 3, 1), "expected_version": 1});
+    let refused = on_b.call_reply(6, "product.update", stale);
+    assert_eq!(error_code(&refused, &json!(6)), 1004);
+    assert_eq!(refused["error"]["data"]["current"]["name"], "moved", "the current product comes along");
+}
+
+/// A server started while another writes on the same database catches up:
+/// once the writes end, both list the same catalog as the database.
+#[test]
+fn a_server_started_while_the_other_writes_catches_up() {
+    const ADDS: usize = 300;
+    let Some(catalog) = Catalog::postgres() else { return };
+    let Catalog::Postgres(url) = &catalog else { unreachable!("a PostgreSQL catalog") };
+    let a = TestServer::start_on(&catalog);
+    let addr = a.addr();
+    let writer = thread::spawn(move || {
+        let mut conn = Conn::welcomed(addr);
+        for i in 0..ADDS {
+            conn.call_ok(i, "product.add", json!({"product": product(&format!("L-{i:04}"), "l", 1, 1)}));
+        }
+    });
+    assert!(wait_until(|| a.handle().product_count() >= ADDS / 3), "the writer got going");
+    let b = TestServer::start_on(&catalog);
+    writer.join().expect("the writer");
+    assert!(wait_until(|| b.handle().product_count() == ADDS), "server B caught up");
+    let expected = in_database(url);
+    assert_eq!(expected.len(), ADDS);
+    assert_eq!(listed(&a), expected);
+    assert_eq!(listed(&b), expected);
+}
+
+/// The database cutting every connection of the servers: reads go on from
+/// the mirror; a write meanwhile either succeeds (after reconnecting) or
+/// gets -32603 "the catalog database cannot be reached", never anything
+/// else; both servers reconnect, writer and listener, and a later change
+/// made through A reaches B's client.
+#[test]
+fn connections_cut_by_the_database_are_opened_again() {
+    let Some((url, a, b)) = two_servers() else { return };
+    let (mut on_a, mut on_b) = (Conn::welcomed(a.addr()), Conn::welcomed(b.addr()));
+    on_a.call_ok(1, "product.add", json!({"product": product("C-0", "c", 1, 1)}));
+    assert_eq!(hear(&mut on_b, 1)[0]["method"], "product.added");
+    let database = url.rsplit('/').next().expect("a database name");
+    let cluster = postgres_cluster().expect("the cluster runs");
+    let cut = cluster
+        .admin()
+        .execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", &[&database])
+        .expect("cut the servers' connections");
+    assert!(cut >= 4, "each server had a writer and a listener connection ({cut} cut)");
+    assert_eq!(on_b.call_ok(2, "product.get", json!({"code": "C-0"}))["code"], "C-0", "reads go on");
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let response =
+            on_a.call_reply(attempts, "product.add", json!({"product": product("C-1", "c", 1, 1)}));
+        if response.get("result").is_some() {
+            break;
+        }
+        assert_eq!(error_code(&response, &json!(attempts)), -32603, "{response}");
+        let message = response["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("the catalog database cannot be reached"), "{response}");
+        assert!(attempts < 50, "the writer never reconnected");
+        thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let heard = hear(&mut on_b, 1);
+    assert_eq!(heard[0]["params"]["product"]["code"], "C-1", "B's listener reconnected and caught up");
+}
+
+/// A database the server cannot use is refused at start, with a message
+/// naming it and the problem: one that does not exist, one whose schema is
+/// newer than this server's.
+#[test]
+fn an_unusable_database_is_refused_at_start() {
+    let Some(cluster) = postgres_cluster() else { return };
+    let missing = cluster.url("no_such_catalog");
+    let why = lojinha_test_support::ServerProcess::try_spawn(&["--db", &missing]).err().expect("refused");
+    assert!(why.contains("no_such_catalog") && why.contains("does not exist"), "{why}");
+    let newer = cluster.fresh_database();
+    drop(TestServer::start_on(&Catalog::Postgres(newer.clone())));
+    cluster
+        .connect(&newer)
+        .execute("UPDATE lojinha_meta SET value = 99 WHERE key = 'schema_version'", &[])
+        .expect("pretend a newer server wrote it");
+    let why = lojinha_test_support::ServerProcess::try_spawn(&["--db", &newer]).err().expect("refused");
+    assert!(why.contains("schema is version 99"), "{why}");
+}
