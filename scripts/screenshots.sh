@@ -146,10 +146,10 @@ for n in 2 3; do
     sleep 2
 done
 xdotool windowmove "$CLIENT" 0 60
-click "$CLIENT" 565 150       # (twice: the first click may only raise the window)
-type_at "$CLIENT" 565 150 ""
+click "$CLIENT" 700 150       # (twice: the first click may only raise the window)
+type_at "$CLIENT" 700 150 ""
 type_fields "CAD-100" "Caderno universitario 200 folhas" "24,90" "12"
-click "$CLIENT" 398 274       # Add product: a request, its answer, two notifications
+click "$CLIENT" 535 274       # Add product: a request, its answer, two notifications
 sleep 2
 [ -n "${DEBUG_SHOTS:-}" ] && shot "$CLIENT" debug-client.png
 xdotool windowraise "$MAIN"
