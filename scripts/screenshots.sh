@@ -87,8 +87,7 @@ click "$CLIENT2" 636 211      # Save changes
 sleep 2
 xdotool windowmove "$CLIENT" 100 60
 shot "$CLIENT" 20-changed-elsewhere.png
-kill "${PIDS[-1]}" 2>/dev/null || true
-sleep 1
+stop_app "${PIDS[-1]}"
 
 # ----- run 2: a known state from the command line, 100,000 products -------
 "$BIN" --settings "$WORK/settings.json" --serve "127.0.0.1:$((PORT + 1))" --connect "127.0.0.1:$((PORT + 1))" \
@@ -101,8 +100,7 @@ xdotool windowmove "$BIG" 100 60
 click "$BIG" 368 123          # sort by price (click the header)
 sleep 2
 shot "$BIG" 08-big-table.png
-kill "${PIDS[-1]}" 2>/dev/null || true
-sleep 1
+stop_app "${PIDS[-1]}"
 
 # ----- run 3: "Allow other computers": the addresses students type --------
 cat >"$WORK/settings-remote.json" <<JSON
@@ -117,8 +115,7 @@ sleep 3
 click "$MAIN" 50 "${START_REMOTE_Y:-435}"   # Start server
 sleep 2
 shot "$MAIN" 21-students-addresses.png
-kill "${PIDS[-1]}" 2>/dev/null || true
-sleep 1
+stop_app "${PIDS[-1]}"
 
 fi
 

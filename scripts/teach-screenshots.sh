@@ -47,8 +47,7 @@ fetch_run() {
     client=$(wait_window 'Client window 1|Janela de cliente 1|Ventana de cliente 1')
     xdotool windowmove "$client" 100 60
     shot "$client" "$4"
-    kill "$APP_PID" 2>/dev/null || true
-    sleep 2
+    stop_app "$APP_PID"
 }
 
 # ONLY_READS=1 takes only 14- and 15-.
@@ -62,8 +61,7 @@ start_app PtBr 6 "$((PORT + 2))"
 click "$MAIN" "${THREADS_X:-1150}" "${THREADS_Y:-452}"
 sleep 14
 shot "$MAIN" 13-threads-pt.png
-kill "$APP_PID" 2>/dev/null || true
-sleep 2
+stop_app "$APP_PID"
 fi
 
 # Step 9 (show reads) in English: a new window with "show reads" lists a

@@ -77,6 +77,14 @@ click() {
     sleep 0.4
 }
 
+# Ends the app with pid $1 and waits until it is gone, so its windows no
+# longer match the next run's wait_window.
+stop_app() {
+    kill "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+    sleep 1
+}
+
 # Clicks a text field at x y inside window $1, selects what it holds and types $4.
 type_at() {
     xdotool windowfocus "$1"
