@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Screenshots of the teaching pieces: the sequence diagram (client window and
-# server panel) and the lesson panel, in English and Portuguese. Runs the real
+# server panel) and the lesson panel, in English, Portuguese and Spanish. Runs the real
 # `lojinha` under Xvfb with a settings file that picks the language and the
 # lesson step, presses the step's "Do it" (the real server and client act),
-# and saves docs/screenshots/09-... to 15-....
+# and saves docs/screenshots/09-... to 15-..., 18- and 19-.
+#
+# The coordinates of "Do it" are those of each language's lesson text at
+# 1500x900; when the words or the layout change, look at each PNG and fix them.
 #
 # Usage: scripts/teach-screenshots.sh     (installs xvfb, imagemagick, xdotool when missing)
 # Env:   CARGO_TARGET_DIR (default: target), PORT (default: 5093), DISPLAY_NUM (default: 98)
@@ -28,11 +31,12 @@ JSON
     MAIN=$(wait_window '^Lojinha$')
     xdotool windowsize "$MAIN" 1500 900
     xdotool windowmove "$MAIN" 0 0
-    wait_window 'Client window 1|Janela de cliente 1' >/dev/null
+    wait_window 'Client window 1|Janela de cliente 1|Ventana de cliente 1' >/dev/null
     sleep 3
 }
 
 # Step 10 (fetch by code): "Do it" sits below the step's text, at x 1150.
+# (Spanish only: 18-/19- are the client window and the main window, like 09-/10-.)
 # $1 language, $2 y of "Do it", $3 port, $4/$5 file names.
 fetch_run() {
     local client
@@ -40,37 +44,42 @@ fetch_run() {
     click "$MAIN" 1150 "$2"
     sleep 4
     shot "$MAIN" "$5"
-    client=$(wait_window 'Client window 1|Janela de cliente 1')
+    client=$(wait_window 'Client window 1|Janela de cliente 1|Ventana de cliente 1')
     xdotool windowmove "$client" 100 60
     shot "$client" "$4"
-    kill "$APP_PID" 2>/dev/null || true
-    sleep 2
+    stop_app "$APP_PID"
 }
 
-fetch_run En 390 "$PORT" 09-diagram-en.png 10-lesson-en.png
-fetch_run PtBr 405 "$((PORT + 1))" 11-diagram-pt.png 12-lesson-pt.png
+# ONLY_READS=1 takes only 14- and 15-.
+if [ -z "${ONLY_READS:-}" ]; then
+fetch_run En 412 "$PORT" 09-diagram-en.png 10-lesson-en.png
+fetch_run PtBr 452 "$((PORT + 1))" 11-diagram-pt.png 12-lesson-pt.png
+fetch_run Es 452 "$((PORT + 4))" 18-diagram-es.png 19-lesson-es.png
 
 # Step 7 (threads) in Portuguese: the demo runs both ways on real threads.
 start_app PtBr 6 "$((PORT + 2))"
-click "$MAIN" "${THREADS_X:-1150}" "${THREADS_Y:-405}"
+click "$MAIN" "${THREADS_X:-1150}" "${THREADS_Y:-452}"
 sleep 14
 shot "$MAIN" 13-threads-pt.png
-kill "$APP_PID" 2>/dev/null || true
-sleep 2
+stop_app "$APP_PID"
+fi
 
 # Step 9 (show reads) in English: a new window with "show reads" lists a
 # 3000-product catalog; then the raw console sends text that is not JSON.
 start_app En 8 "$((PORT + 3))"
-click "$MAIN" 1150 435
+click "$MAIN" 1150 458         # Do it
+sleep 1
+click "$MAIN" 1171 142         # "Before this step: it stops the server": Go ahead
 sleep 10
 READS=$(wait_window 'Client window 2')
+xdotool windowsize "$READS" 960 780
 xdotool windowmove "$READS" 150 80
 shot "$READS" 14-reads-en.png
 xdotool windowfocus "$READS"
-click "$READS" 600 519
+click "$READS" 480 519
 xdotool type --delay 25 "hello, server?"
 sleep 0.5
-click "$READS" 1143 519
+click "$READS" 925 519
 sleep 2
 shot "$READS" 15-console-en.png
 

@@ -28,8 +28,12 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+# eframe keeps window sizes in the user's data directory, shared by every run:
+# give these runs their own, so each starts at the app's default size.
+export XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config"
 
-Xvfb ":$DISPLAY_NUM" -screen 0 1600x1000x24 >"$WORK/xvfb.log" 2>&1 &
+# 1920x1200: room for the 1920x1080 presentation screenshot.
+Xvfb ":$DISPLAY_NUM" -screen 0 "${SCREEN:-1920x1200x24}" >"$WORK/xvfb.log" 2>&1 &
 PIDS+=($!)
 export DISPLAY=":$DISPLAY_NUM"
 sleep 2
@@ -49,8 +53,10 @@ wait_window() {
     exit 1
 }
 
-# Raises window $1, lets it repaint, saves it as $2.
+# Raises window $1, lets it repaint, saves it as $2 (the pointer is parked
+# off the windows first, so no row shows a hover highlight).
 shot() {
+    xdotool mousemove 1915 1195
     xdotool windowraise "$1"
     sleep 1.5
     import -window "$1" "$OUT/$2"
@@ -69,4 +75,34 @@ click() {
     sleep 0.3
     xdotool click 1
     sleep 0.4
+}
+
+# Ends the app with pid $1 and waits until it is gone, so its windows no
+# longer match the next run's wait_window.
+stop_app() {
+    kill "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+    sleep 1
+}
+
+# Clicks a text field at x y inside window $1, selects what it holds and types $4.
+type_at() {
+    xdotool windowfocus "$1"
+    click "$1" "$2" "$3"
+    xdotool key ctrl+a
+    xdotool type --delay 25 "$4"
+}
+
+# Fills the focused form field with $1, then each next one (Tab) with the
+# rest. (egui moves the focus at the end of a frame: let it, before typing on.)
+type_fields() {
+    xdotool type --delay 25 "$1"
+    shift
+    for text in "$@"; do
+        sleep 0.5
+        xdotool key Tab
+        sleep 0.5
+        xdotool type --delay 25 "$text"
+    done
+    sleep 0.5
 }
