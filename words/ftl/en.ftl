@@ -301,6 +301,7 @@ log-d-request = { $method } (id { $id })
 log-d-response = answer to { $method } (id { $id })
 log-d-error_response = error for { $method } (id { $id }): { $message }
 log-d-error_plain = error (id { $id }): { $message }
+log-d-error_no_id = error: { $message }
 step-listening = listening
 step-connecting = connecting
 step-connected = connected

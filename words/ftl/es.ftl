@@ -301,6 +301,7 @@ log-d-request = { $method } (id { $id })
 log-d-response = respuesta a { $method } (id { $id })
 log-d-error_response = error en { $method } (id { $id }): { $message }
 log-d-error_plain = error (id { $id }): { $message }
+log-d-error_no_id = error: { $message }
 step-listening = escuchando
 step-connecting = conectando
 step-connected = conectado

@@ -307,6 +307,7 @@ log-d-request = { $method } (id { $id })
 log-d-response = resposta a { $method } (id { $id })
 log-d-error_response = erro em { $method } (id { $id }): { $message }
 log-d-error_plain = erro (id { $id }): { $message }
+log-d-error_no_id = erro: { $message }
 step-listening = escutando
 step-connecting = conectando
 step-connected = conectado

@@ -133,7 +133,7 @@ pub fn presentation_view(
         &mut server.log_view,
         &server.steps,
         &mut server.diagram,
-        crate::log::linked::Layout::Below,
+        crate::log::linked::Layout::Beside,
         lang,
     );
     (action == Some(crate::log::view::LogAction::Clear)).then_some(ServerIntent::ClearLog)

@@ -38,16 +38,29 @@ pub fn show(ui: &mut egui::Ui, state: &mut ConsoleState, connected: bool, lang: 
     });
     ui.horizontal(|ui| {
         let label = ui.label(tr(lang, "console-message"));
+        // Room for the send button in this language, so it is never cut off.
+        let send_text = tr(lang, "console-send");
+        let send_width = ui.fonts_mut(|f| {
+            f.layout_no_wrap(
+                send_text.clone(),
+                egui::TextStyle::Button.resolve(ui.style()),
+                egui::Color32::WHITE,
+            )
+            .size()
+            .x
+        }) + 2.0 * ui.spacing().button_padding.x
+            + ui.spacing().item_spacing.x
+            + 4.0;
         let edit = ui
             .add(
                 egui::TextEdit::singleline(&mut state.text)
                     .code_editor()
-                    .desired_width(ui.available_width() - 70.0)
+                    .desired_width((ui.available_width() - send_width).max(80.0))
                     .hint_text(tr(lang, "console-hint")),
             )
             .labelled_by(label.id);
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let button = ui.add_enabled(connected, egui::Button::new(tr(lang, "console-send")));
+        let button = ui.add_enabled(connected, egui::Button::new(send_text));
         if (button.clicked() || (enter && connected)) && !state.text.is_empty() {
             state.error = None;
             send = Some(state.text.clone());

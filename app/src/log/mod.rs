@@ -13,7 +13,7 @@ pub use view::LogView;
 
 /// Bytes the app keeps of protocol steps in all: the server panel's record
 /// and every client window's share it evenly ([`share`]).
-pub const STEPS_BUDGET: usize = 128 * 1024 * 1024;
+pub const STEPS_BUDGET: usize = 64 * 1024 * 1024;
 
 /// Each record's share of [`STEPS_BUDGET`] with `windows` client windows open.
 pub fn share(windows: usize) -> usize {

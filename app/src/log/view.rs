@@ -79,7 +79,7 @@ impl LogView {
 
     fn toolbar(&mut self, ui: &mut egui::Ui, steps: &Steps, language: Language) -> Option<LogAction> {
         let mut action = None;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label(tr(language, "log-filter"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.filter)
@@ -342,7 +342,11 @@ pub fn describe(step: &Step, language: Language) -> String {
         Kind::Response => trf(language, "log-d-response", &[("method", &method), ("id", &id)]),
         Kind::Error { .. } => {
             let message = error_description(raw, language);
-            let key = if method.is_empty() { "log-d-error_plain" } else { "log-d-error_response" };
+            let key = match (method.is_empty(), id.is_empty()) {
+                (_, true) => "log-d-error_no_id",
+                (true, false) => "log-d-error_plain",
+                (false, false) => "log-d-error_response",
+            };
             trf(language, key, &[("method", &method), ("id", &id), ("message", &message)])
         }
         Kind::Garbage | Kind::Batch => words::shorten(raw, 120),

@@ -280,6 +280,12 @@ struct Forward {
     ctx: egui::Context,
 }
 
+/// Most products the in-app server keeps: a class's catalog (and the
+/// 100,000 of `--fill`), bounded so a student's loop of adds cannot grow the
+/// app without end; past it an add gets `-32603` "catalog full". (The
+/// headless `lojinha-server` allows a million, `--max-products`.)
+pub const IN_APP_MAX_PRODUCTS: usize = 100_000;
+
 /// Runs on the start thread: binds, seeds, starts forwarding events, and
 /// lists the addresses students can type.
 fn start_server(
@@ -301,6 +307,7 @@ fn start_server(
         db: request.db,
         mode: request.mode,
         event_capacity: 2_048,
+        max_products: IN_APP_MAX_PRODUCTS,
         report_reads: request.report_reads,
         token: request.token.clone(),
         idle_timeout: request.idle_timeout,
