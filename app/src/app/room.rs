@@ -123,20 +123,7 @@ pub fn presentation_view(
             ui.label(tr(lang, "server-not_running"));
         }
     });
-    let not_shown = server.not_shown.get();
-    if not_shown > 0 {
-        ui.colored_label(ui.visuals().warn_fg_color, trf(lang, "log-not_shown", &[("n", &not_shown)]));
-    }
-    let action = crate::log::linked::show(
-        ui,
-        "server",
-        &mut server.log_view,
-        &server.steps,
-        &mut server.diagram,
-        crate::log::linked::Layout::Beside,
-        lang,
-    );
-    (action == Some(crate::log::view::LogAction::Clear)).then_some(ServerIntent::ClearLog)
+    crate::server::panel::server_log(ui, server, crate::log::linked::Layout::Beside, lang)
 }
 
 #[cfg(test)]

@@ -82,6 +82,11 @@ pub fn lock(window: &SharedWindow) -> std::sync::MutexGuard<'_, ClientWindow> {
     window.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// "Client window 2", in `lang`: window `n`'s title.
+pub fn window_title(n: u32, lang: Language) -> String {
+    crate::i18n::trf(lang, "client-window_title", &[("n", &n.to_string())])
+}
+
 /// Settings a window changed, for the app to persist.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SettingsChanges {
@@ -133,7 +138,7 @@ pub struct ClientWindow {
 impl ClientWindow {
     /// "Client window 2", in `lang`.
     pub fn title(&self, lang: Language) -> String {
-        crate::i18n::trf(lang, "client-window_title", &[("n", &self.number.to_string())])
+        window_title(self.number, lang)
     }
 
     /// A stable id for the window's panels (the title changes with the language).

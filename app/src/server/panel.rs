@@ -142,6 +142,17 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Op
     sessions_table(ui, server, lang);
     ui.separator();
     ui.heading(tr(lang, "log-title_server"));
+    server_log(ui, server, crate::log::linked::Layout::Below, lang)
+}
+
+/// The server's log and diagram, with how many events were not shown;
+/// returns the log's "Clear" as an intent.
+pub fn server_log(
+    ui: &mut egui::Ui,
+    server: &mut ServerState,
+    layout: crate::log::linked::Layout,
+    lang: Language,
+) -> Option<ServerIntent> {
     let not_shown = server.not_shown.get();
     if not_shown > 0 {
         ui.colored_label(ui.visuals().warn_fg_color, trf(lang, "log-not_shown", &[("n", &not_shown)]));
@@ -152,7 +163,7 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Op
         &mut server.log_view,
         &server.steps,
         &mut server.diagram,
-        crate::log::linked::Layout::Below,
+        layout,
         lang,
     );
     (action == Some(LogAction::Clear)).then_some(ServerIntent::ClearLog)
@@ -246,10 +257,7 @@ fn since(at: SystemTime, lang: Language) -> String {
 
 /// The mode in the user's language.
 pub fn mode_name(mode: lojinha_server::Mode, lang: Language) -> String {
-    match mode {
-        lojinha_server::Mode::Sequential => tr(lang, "server-mode_sequential"),
-        lojinha_server::Mode::Threaded => tr(lang, "server-mode_threaded"),
-    }
+    tr(lang, lojinha_teach::steps::words::mode_id(mode))
 }
 
 /// Whole minutes only, so the panel needs one repaint a minute, not one a second.

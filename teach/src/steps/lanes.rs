@@ -23,8 +23,6 @@ pub struct LaneInfo {
 #[derive(Debug, Default)]
 pub struct Lanes {
     sessions: BTreeMap<u64, LaneInfo>,
-    /// Changes whenever a lane opens, closes or goes: views recompute then.
-    version: u64,
 }
 
 impl Lanes {
@@ -36,7 +34,6 @@ impl Lanes {
             None => {
                 let info = LaneInfo { client: None, open: true, last_seq: seq, closed_at: None };
                 self.sessions.insert(session, info);
-                self.version += 1;
             }
         }
     }
@@ -55,7 +52,6 @@ impl Lanes {
         {
             info.open = false;
             info.closed_at = Some(seq);
-            self.version += 1;
         }
     }
 
@@ -65,7 +61,6 @@ impl Lanes {
         let Lane::Session(session) = lane else { return };
         if self.sessions.get(&session).is_some_and(|info| !info.open && info.last_seq <= seq) {
             self.sessions.remove(&session);
-            self.version += 1;
         }
     }
 
@@ -86,14 +81,9 @@ impl Lanes {
         self.sessions.is_empty()
     }
 
-    pub fn version(&self) -> u64 {
-        self.version
-    }
-
     /// Forgets closed lanes; open ones stay, with their names, for the
     /// steps still to come.
     pub fn clear(&mut self) {
         self.sessions.retain(|_, info| info.open);
-        self.version += 1;
     }
 }

@@ -11,9 +11,10 @@ use lojinha_teach::{LessonAction, lesson::StepId};
 
 use crate::app::LojinhaApp;
 use crate::client::connection::{ConnIntent, ConnState};
+use crate::client::window_title;
 use crate::client::{ClientWindow, Intent};
 use crate::client::{SharedWindow, lock};
-use crate::i18n::{Language, trf};
+use crate::i18n::trf;
 use crate::options::generated_products;
 use crate::phrase::Phrase;
 use crate::server::{StartRequest, db_location};
@@ -335,11 +336,6 @@ fn nowhere(listen: &str) -> String {
     }
     let free = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr());
     free.map_or_else(|_| "127.0.0.1:1".to_owned(), |a| a.to_string())
-}
-
-/// "Client window 2", in the language of the moment.
-fn window_title(n: u32, lang: Language) -> String {
-    trf(lang, "client-window_title", &[("n", &n.to_string())])
 }
 
 /// How long a window's newest connection waited between its TCP connection
