@@ -14,7 +14,7 @@ use crate::options::{StartOptions, generated_products};
 use crate::phrase::Phrase;
 use crate::server::panel::{self, ServerIntent};
 use crate::server::{ServerState, StartRequest};
-use crate::settings::{Settings, SettingsStore};
+use crate::settings::{CatalogChoice, Settings, SettingsStore};
 use crate::theme::{self, Theme};
 use crate::waker::Waker;
 
@@ -173,6 +173,9 @@ impl LojinhaApp {
                 AppIntent::Server(ServerIntent::Start) => self.start_server(),
                 AppIntent::Server(ServerIntent::Stop) => self.server.stop(&self.ctx),
                 AppIntent::Server(ServerIntent::ClearLog) => self.server.clear_log(),
+                AppIntent::Server(ServerIntent::TestDatabase) => {
+                    self.server.test_database(self.settings.postgres.trim().to_owned(), &self.ctx)
+                }
                 AppIntent::NewClientWindow => {
                     // A failure shows in the notice.
                     let _ = self.open_client_window();
@@ -445,9 +448,16 @@ fn theme_and_zoom(ui: &mut egui::Ui, settings: &mut Settings, lang: Language) {
 
 fn apply_start_options(settings: &mut Settings, options: &StartOptions) {
     if let Some(db) = &options.db {
-        settings.db_in_memory = db == ":memory:";
-        if db != ":memory:" {
-            settings.db_path = db.clone();
+        match lojinha_server::DbLocation::parse(db) {
+            lojinha_server::DbLocation::Memory => settings.set_catalog(CatalogChoice::Memory),
+            lojinha_server::DbLocation::Postgres(conninfo) => {
+                settings.set_catalog(CatalogChoice::Shared);
+                settings.postgres = conninfo;
+            }
+            lojinha_server::DbLocation::File(_) => {
+                settings.set_catalog(CatalogChoice::File);
+                settings.db_path = db.clone();
+            }
         }
     }
     if let Some(addr) = &options.serve {

@@ -35,6 +35,14 @@ pub struct Settings {
     pub db_in_memory: bool,
     /// The database file; empty means the default in the data directory.
     pub db_path: String,
+    /// Keep the catalog in a PostgreSQL database shared with other servers
+    /// (wins over `db_in_memory` and `db_path`).
+    pub db_shared: bool,
+    /// The shared database's connection string (`postgres://…` or
+    /// `host=… dbname=…`). Saved without its password, which is kept for
+    /// this run only (or comes from `PGPASSWORD`).
+    #[serde(serialize_with = "without_password")]
+    pub postgres: String,
     /// Add the sample products when the catalog is empty at start.
     pub seed_sample: bool,
     /// The access token the in-process server asks for (empty: none).
@@ -70,6 +78,8 @@ impl Default for Settings {
             sequential: false,
             db_in_memory: false,
             db_path: String::new(),
+            db_shared: false,
+            postgres: String::new(),
             seed_sample: true,
             server_token: String::new(),
             connect_addr: lojinha_server::server::DEFAULT_LISTEN.into(),
@@ -84,6 +94,33 @@ impl Default for Settings {
             lesson: lojinha_teach::LessonPanel::default(),
         }
     }
+}
+
+/// Which catalog the in-process server keeps, as the panel offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CatalogChoice {
+    Memory,
+    File,
+    Shared,
+}
+
+impl Settings {
+    pub fn catalog(&self) -> CatalogChoice {
+        match (self.db_shared, self.db_in_memory) {
+            (true, _) => CatalogChoice::Shared,
+            (false, true) => CatalogChoice::Memory,
+            (false, false) => CatalogChoice::File,
+        }
+    }
+
+    pub fn set_catalog(&mut self, choice: CatalogChoice) {
+        self.db_shared = choice == CatalogChoice::Shared;
+        self.db_in_memory = choice == CatalogChoice::Memory;
+    }
+}
+
+fn without_password<S: serde::Serializer>(conninfo: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&lojinha_server::storage::conninfo_without_password(conninfo))
 }
 
 /// The settings file of this user, in the platform's config directory.
@@ -273,5 +310,23 @@ mod tests {
             .filter(|key| !saved.contains_key(key))
             .collect();
         assert!(lost.is_empty(), "{} of {} changes lost: {lost:?}", lost.len(), 2 * SAVES);
+    }
+
+    /// The shared database's password stays in this run: the file keeps
+    /// the connection string without it.
+    #[test]
+    fn the_database_password_is_not_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        let (mut store, mut settings) = SettingsStore::open(path.clone());
+        settings.set_catalog(CatalogChoice::Shared);
+        settings.postgres = "postgres://ana:s3cret@db.lab/lojinha".into();
+        store.save_changes(&settings);
+        drop(store);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.contains("s3cret"), "{text}");
+        let (_, loaded) = SettingsStore::open(path);
+        assert_eq!(loaded.postgres, "postgres://ana@db.lab/lojinha");
+        assert_eq!(loaded.catalog(), CatalogChoice::Shared);
     }
 }

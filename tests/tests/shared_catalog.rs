@@ -300,3 +300,38 @@ fn an_unusable_database_is_refused_at_start() {
     let why = lojinha_test_support::ServerProcess::try_spawn(&["--db", &newer]).err().expect("refused");
     assert!(why.contains("schema is version 99"), "{why}");
 }
+
+/// The "Test" button's probe says what a server would find, and changes
+/// nothing: an empty database stays without tables, a used one reports its
+/// products, a newer schema and a missing database are told apart.
+#[test]
+fn probing_a_database_changes_nothing_and_says_what_is_there() {
+    use lojinha_server::storage::{ProbedCatalog, probe_postgres};
+    let Some(cluster) = postgres_cluster() else { return };
+    let empty = cluster.fresh_database();
+    let probe = probe_postgres(&empty).expect("reachable");
+    assert_eq!(probe.catalog, ProbedCatalog::NotYetCreated);
+    assert!(probe.server_version.chars().next().is_some_and(|c| c.is_ascii_digit()), "{probe:?}");
+    let tables: i64 = cluster
+        .connect(&empty)
+        .query_one("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", &[])
+        .expect("count tables")
+        .get(0);
+    assert_eq!(tables, 0, "probing created nothing");
+
+    let used = cluster.fresh_database();
+    let server = TestServer::start_on(&Catalog::Postgres(used.clone()));
+    let mut conn = Conn::welcomed(server.addr());
+    for (id, code) in ["P-1", "P-2"].into_iter().enumerate() {
+        conn.call_ok(id, "product.add", json!({"product": product(code, "Caneta", 250, 3)}));
+    }
+    assert_eq!(probe_postgres(&used).expect("reachable").catalog, ProbedCatalog::Products(2));
+    cluster
+        .connect(&used)
+        .execute("UPDATE lojinha_meta SET value = 99 WHERE key = 'schema_version'", &[])
+        .expect("pretend a newer server wrote it");
+    assert_eq!(probe_postgres(&used).expect("reachable").catalog, ProbedCatalog::Newer(99));
+
+    let why = probe_postgres(&cluster.url("no_such_catalog")).expect_err("missing").to_string();
+    assert!(why.contains("no_such_catalog") && why.contains("does not exist"), "{why}");
+}

@@ -33,6 +33,19 @@ server-in_memory = In memory (lost when stopped)
 server-db_file = Database file
 server-db_used = Uses: { $db }
 server-seed_sample = Add sample products when empty
+server-catalog_file = In a SQLite file (this computer)
+server-catalog_shared = Shared PostgreSQL (many servers, one catalog)
+server-postgres = Connection string
+server-postgres_help = Servers on several computers can keep one catalog in PostgreSQL: every client sees every change, whichever server it is connected to. A postgres:// URL or host=… dbname=…; the password is kept for this run only (or set PGPASSWORD).
+server-postgres_test = Test
+server-postgres_testing = Connecting…
+server-postgres_needed = Type the shared database's connection string, then Test.
+server-postgres_empty = Reached PostgreSQL { $version }. No catalog there yet: the server creates it when it starts.
+server-postgres_reached = Reached PostgreSQL { $version }. Its catalog has { $n ->
+    [one] 1 product
+   *[other] { $n } products
+}.
+server-postgres_newer = Reached PostgreSQL { $version }, but its catalog was made by a newer Lojinha (schema { $schema }): this server would refuse it.
 server-token = Access token (optional)
 server-token_hint = none: anyone may connect
 server-token_help = Clients must send this token in hello before any other request

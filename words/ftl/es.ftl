@@ -33,6 +33,19 @@ server-in_memory = En memoria (se pierde al detenerlo)
 server-db_file = Archivo de la base de datos
 server-db_used = Usa: { $db }
 server-seed_sample = Agregar productos de ejemplo si está vacía
+server-catalog_file = En un archivo SQLite (esta computadora)
+server-catalog_shared = PostgreSQL compartido (varios servidores, un catálogo)
+server-postgres = Cadena de conexión
+server-postgres_help = Servidores en varias computadoras pueden mantener un solo catálogo en PostgreSQL: cada cliente ve cada cambio, sin importar a qué servidor esté conectado. Una URL postgres:// o host=… dbname=…; la contraseña se guarda solo durante esta ejecución (o usa PGPASSWORD).
+server-postgres_test = Probar
+server-postgres_testing = Conectando…
+server-postgres_needed = Escribe la cadena de conexión de la base compartida y pulsa Probar.
+server-postgres_empty = Se alcanzó PostgreSQL { $version }. Todavía no hay catálogo: el servidor lo crea al iniciar.
+server-postgres_reached = Se alcanzó PostgreSQL { $version }. Su catálogo tiene { $n ->
+    [one] 1 producto
+   *[other] { $n } productos
+}.
+server-postgres_newer = Se alcanzó PostgreSQL { $version }, pero su catálogo lo creó una Lojinha más nueva (esquema { $schema }): este servidor lo rechazaría.
 server-token = Token de acceso (opcional)
 server-token_hint = ninguno: cualquiera puede conectarse
 server-token_help = Los clientes deben enviar este token en hello antes de cualquier otra solicitud

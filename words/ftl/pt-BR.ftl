@@ -33,6 +33,19 @@ server-in_memory = Em memória (perdido ao parar)
 server-db_file = Arquivo do banco
 server-db_used = Usa: { $db }
 server-seed_sample = Adicionar produtos de exemplo se vazio
+server-catalog_file = Num arquivo SQLite (este computador)
+server-catalog_shared = PostgreSQL compartilhado (vários servidores, um catálogo)
+server-postgres = String de conexão
+server-postgres_help = Servidores em vários computadores podem manter um só catálogo no PostgreSQL: cada cliente vê cada mudança, seja qual for o servidor a que está conectado. Uma URL postgres:// ou host=… dbname=…; a senha fica só nesta execução (ou use PGPASSWORD).
+server-postgres_test = Testar
+server-postgres_testing = Conectando…
+server-postgres_needed = Digite a string de conexão do banco compartilhado e clique em Testar.
+server-postgres_empty = PostgreSQL { $version } alcançado. Ainda não há catálogo lá: o servidor o cria ao iniciar.
+server-postgres_reached = PostgreSQL { $version } alcançado. O catálogo tem { $n ->
+    [one] 1 produto
+   *[other] { $n } produtos
+}.
+server-postgres_newer = PostgreSQL { $version } alcançado, mas o catálogo foi criado por uma Lojinha mais nova (esquema { $schema }): este servidor o recusaria.
 server-token = Token de acesso (opcional)
 server-token_hint = nenhum: qualquer um pode conectar
 server-token_help = Os clientes precisam enviar este token no hello antes de qualquer outro pedido

@@ -26,7 +26,7 @@ use crate::describe_file::describe_io;
 use crate::i18n::trf;
 use crate::log::LogView;
 use crate::phrase::Phrase;
-use crate::settings::Settings;
+use crate::settings::{CatalogChoice, Settings};
 
 /// The idle timeouts the panel offers, in seconds: from a few seconds (to
 /// watch a quiet client being dropped in class) to an hour.
@@ -88,16 +88,17 @@ pub fn listen_address(listen: &str, allow_remote: bool) -> String {
     format!("{every}:{port}")
 }
 
-/// The catalog the settings name: memory, the default file, a file, or
-/// (a `postgres://` URL or `host=… dbname=…` typed in the catalog field)
-/// a PostgreSQL database shared with other servers.
+/// The catalog the settings name: memory, the default file, a file, or a
+/// PostgreSQL database shared with other servers (also when a `postgres://`
+/// URL or `host=… dbname=…` is typed in the file field).
 pub fn db_location(settings: &Settings) -> DbLocation {
-    if settings.db_in_memory {
-        return DbLocation::Memory;
-    }
-    match settings.db_path.trim() {
-        "" => lojinha_server::server::default_db_path().map_or(DbLocation::Memory, DbLocation::File),
-        text => DbLocation::parse(text),
+    match settings.catalog() {
+        CatalogChoice::Memory => DbLocation::Memory,
+        CatalogChoice::Shared => DbLocation::Postgres(settings.postgres.trim().to_owned()),
+        CatalogChoice::File => match settings.db_path.trim() {
+            "" => lojinha_server::server::default_db_path().map_or(DbLocation::Memory, DbLocation::File),
+            text => DbLocation::parse(text),
+        },
     }
 }
 
@@ -111,6 +112,15 @@ enum Phase {
 enum Done {
     Started(Result<(ServerHandle, Vec<StudentAddress>), Phrase>),
     Stopped,
+    Tested(DbTest),
+}
+
+/// What the "Test" button found out about a shared database.
+pub struct DbTest {
+    /// The connection string tested (a result is shown while it is still the one typed).
+    pub conninfo: String,
+    /// `None` while the test runs.
+    pub outcome: Option<Result<lojinha_server::storage::Probe, Phrase>>,
 }
 
 pub struct ServerState {
@@ -134,12 +144,14 @@ pub struct ServerState {
     events_rx: Receiver<ServerEventRecord>,
     /// Events dropped because the panel fell behind.
     pub not_shown: DropCount,
+    /// The last test of a shared database.
+    pub db_test: Option<DbTest>,
     ctx: Option<egui::Context>,
 }
 
 impl Default for ServerState {
     fn default() -> Self {
-        // A start and a stop can be under way at once, no more.
+        // A start, a stop and a database test can be under way at once, no more.
         let (done_tx, done_rx) = crossbeam_channel::bounded(4);
         let (events_tx, events_rx) = crossbeam_channel::bounded(SERVER_EVENT_CAPACITY);
         ServerState {
@@ -156,6 +168,7 @@ impl Default for ServerState {
             events_tx,
             events_rx,
             not_shown: DropCount::with_byte_budget(crate::client::network::TEXT_IN_FLIGHT),
+            db_test: None,
             ctx: None,
         }
     }
@@ -228,6 +241,26 @@ impl ServerState {
         }
     }
 
+    /// Asks a shared database whether the server could use it, on a thread
+    /// (connecting may take seconds); the answer arrives in [`Self::poll`].
+    pub fn test_database(&mut self, conninfo: String, ctx: &egui::Context) {
+        if self.db_test.as_ref().is_some_and(|test| test.outcome.is_none()) {
+            return;
+        }
+        self.db_test = Some(DbTest { conninfo: conninfo.clone(), outcome: None });
+        let (done_tx, ctx) = (self.done_tx.clone(), ctx.clone());
+        let spawned = std::thread::Builder::new().name("database-test".into()).spawn(move || {
+            let outcome = lojinha_server::storage::probe_postgres(&conninfo)
+                .map_err(|e| Phrase::of(e, start_error::describe_store_error));
+            let _ = done_tx.send(Done::Tested(DbTest { conninfo, outcome: Some(outcome) }));
+            ctx.request_repaint();
+        });
+        if let Err(e) = spawned {
+            self.db_test = None;
+            self.error = Some(Phrase::of(e, describe_io));
+        }
+    }
+
     /// Takes what the threads reported since the last frame.
     pub fn poll(&mut self) {
         while let Ok(done) = self.done_rx.try_recv() {
@@ -245,6 +278,7 @@ impl ServerState {
                     self.sessions.clear();
                     self.student_addresses.clear();
                 }
+                Done::Tested(test) => self.db_test = Some(test),
             }
         }
         self.take_events();

@@ -9,13 +9,15 @@ use egui_extras::{Column, TableBuilder};
 use super::{IDLE_TIMEOUT_SECS, ServerState, db_location, listen_address};
 use crate::i18n::{Language, tr, trf};
 use crate::log::view::LogAction;
-use crate::settings::Settings;
+use crate::settings::{CatalogChoice, Settings};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ServerIntent {
     Start,
     Stop,
     ClearLog,
+    /// Ask the shared database whether the server could use it.
+    TestDatabase,
 }
 
 /// The left column: what to start, and the button.
@@ -29,16 +31,21 @@ pub fn controls(
     ui.heading(tr(lang, "server-title"));
     ui.label(tr(lang, "server-explain"));
     ui.add_space(6.0);
-    ui.add_enabled_ui(editable, |ui| settings_form(ui, settings, lang));
+    let tested = ui.add_enabled_ui(editable, |ui| settings_form(ui, settings, server, lang)).inner;
     ui.add_space(8.0);
-    let intent = start_stop(ui, server, settings, lang);
+    let intent = start_stop(ui, server, settings, lang).or(tested);
     if let Some(error) = &server.error {
         ui.colored_label(ui.visuals().error_fg_color, error.say(lang));
     }
     intent
 }
 
-fn settings_form(ui: &mut egui::Ui, settings: &mut Settings, lang: Language) {
+fn settings_form(
+    ui: &mut egui::Ui,
+    settings: &mut Settings,
+    server: &ServerState,
+    lang: Language,
+) -> Option<ServerIntent> {
     let label = ui.label(tr(lang, "server-listen"));
     ui.add(egui::TextEdit::singleline(&mut settings.listen).hint_text("127.0.0.1:5050"))
         .labelled_by(label.id);
@@ -59,15 +66,7 @@ fn settings_form(ui: &mut egui::Ui, settings: &mut Settings, lang: Language) {
             .labelled_by(label.id)
             .on_hover_text(tr(lang, "server-idle_timeout_hint"));
     });
-    ui.label(tr(lang, "server-db"));
-    ui.checkbox(&mut settings.db_in_memory, tr(lang, "server-in_memory"));
-    if !settings.db_in_memory {
-        let label = ui.label(tr(lang, "server-db_file"));
-        let hint =
-            lojinha_server::server::default_db_path().map(|p| p.display().to_string()).unwrap_or_default();
-        ui.add(egui::TextEdit::singleline(&mut settings.db_path).hint_text(hint)).labelled_by(label.id);
-    }
-    ui.weak(trf(lang, "server-db_used", &[("db", &db_location(settings).to_string())]));
+    let tested = catalog_choice(ui, settings, server, lang);
     ui.checkbox(&mut settings.seed_sample, tr(lang, "server-seed_sample"));
     let label = ui.label(tr(lang, "server-token"));
     ui.add(
@@ -77,6 +76,103 @@ fn settings_form(ui: &mut egui::Ui, settings: &mut Settings, lang: Language) {
     )
     .labelled_by(label.id)
     .on_hover_text(tr(lang, "server-token_help"));
+    tested
+}
+
+/// Memory, a SQLite file, or a PostgreSQL database shared with other
+/// servers (with a button that tests it).
+fn catalog_choice(
+    ui: &mut egui::Ui,
+    settings: &mut Settings,
+    server: &ServerState,
+    lang: Language,
+) -> Option<ServerIntent> {
+    ui.label(tr(lang, "server-db"));
+    let mut choice = settings.catalog();
+    ui.radio_value(&mut choice, CatalogChoice::Memory, tr(lang, "server-in_memory"));
+    ui.radio_value(&mut choice, CatalogChoice::File, tr(lang, "server-catalog_file"));
+    ui.radio_value(&mut choice, CatalogChoice::Shared, tr(lang, "server-catalog_shared"));
+    if choice != settings.catalog() {
+        settings.set_catalog(choice);
+    }
+    let mut intent = None;
+    match choice {
+        CatalogChoice::Memory => {}
+        CatalogChoice::File => {
+            let label = ui.label(tr(lang, "server-db_file"));
+            let hint = lojinha_server::server::default_db_path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            ui.add(egui::TextEdit::singleline(&mut settings.db_path).hint_text(hint)).labelled_by(label.id);
+        }
+        CatalogChoice::Shared => intent = shared_database(ui, settings, server, lang),
+    }
+    ui.weak(trf(lang, "server-db_used", &[("db", &db_location(settings).to_string())]));
+    intent
+}
+
+/// The shared database's connection string, the "Test" button and what it found.
+fn shared_database(
+    ui: &mut egui::Ui,
+    settings: &mut Settings,
+    server: &ServerState,
+    lang: Language,
+) -> Option<ServerIntent> {
+    let label = ui.label(tr(lang, "server-postgres"));
+    ui.add(
+        egui::TextEdit::singleline(&mut settings.postgres)
+            .password(false)
+            .hint_text("postgres://user@host/lojinha"),
+    )
+    .labelled_by(label.id)
+    .on_hover_text(tr(lang, "server-postgres_help"));
+    let conninfo = settings.postgres.trim();
+    let test = server.db_test.as_ref().filter(|test| test.conninfo == conninfo);
+    let testing = test.is_some_and(|test| test.outcome.is_none());
+    let mut intent = None;
+    ui.horizontal_wrapped(|ui| {
+        let button = ui.add_enabled(
+            !conninfo.is_empty() && !testing,
+            egui::Button::new(tr(lang, "server-postgres_test")),
+        );
+        if button.clicked() {
+            intent = Some(ServerIntent::TestDatabase);
+        }
+        if testing {
+            ui.spinner();
+            ui.label(tr(lang, "server-postgres_testing"));
+        }
+    });
+    match test.and_then(|test| test.outcome.as_ref()) {
+        Some(Ok(probe)) => {
+            let (text, good) = probe_words(probe, lang);
+            let color = if good { crate::client::form::ok_color(ui) } else { ui.visuals().warn_fg_color };
+            ui.colored_label(color, text);
+        }
+        Some(Err(why)) => {
+            ui.colored_label(ui.visuals().error_fg_color, why.say(lang));
+        }
+        None if conninfo.is_empty() => {
+            ui.weak(tr(lang, "server-postgres_needed"));
+        }
+        None => {}
+    }
+    intent
+}
+
+/// What the test found, and whether a server could start on it.
+fn probe_words(probe: &lojinha_server::storage::Probe, lang: Language) -> (String, bool) {
+    use lojinha_server::storage::ProbedCatalog;
+    let version = probe.server_version.as_str();
+    match probe.catalog {
+        ProbedCatalog::NotYetCreated => (trf(lang, "server-postgres_empty", &[("version", &version)]), true),
+        ProbedCatalog::Products(n) => {
+            (trf(lang, "server-postgres_reached", &[("version", &version), ("n", &n)]), true)
+        }
+        ProbedCatalog::Newer(schema) => {
+            (trf(lang, "server-postgres_newer", &[("version", &version), ("schema", &schema)]), false)
+        }
+    }
 }
 
 fn start_stop(
@@ -93,7 +189,7 @@ fn start_stop(
             }
         } else if ui
             .add_enabled(
-                !server.busy() && !settings.listen.trim().is_empty(),
+                !server.busy() && !settings.listen.trim().is_empty() && catalog_named(settings),
                 egui::Button::new(tr(lang, "server-start")),
             )
             .clicked()
@@ -110,6 +206,11 @@ fn start_stop(
         }
     });
     intent
+}
+
+/// Whether the settings name a catalog (a shared one needs its connection string).
+fn catalog_named(settings: &Settings) -> bool {
+    settings.catalog() != CatalogChoice::Shared || !settings.postgres.trim().is_empty()
 }
 
 /// The middle: the running server's state, its sessions and its log.

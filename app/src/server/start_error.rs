@@ -29,7 +29,8 @@ pub fn describe_start_error(error: &ServerError, lang: Language) -> String {
     trf(lang, "server-err_start", &[("error", &why)])
 }
 
-fn describe_store_error(error: &StoreError, lang: Language) -> String {
+/// Why a database cannot be used (also what the "Test" button says).
+pub fn describe_store_error(error: &StoreError, lang: Language) -> String {
     match error {
         StoreError::Locked { path } => trf(lang, "server-db_locked", &[("path", path)]),
         StoreError::Corrupt { path, detail } => {

@@ -18,6 +18,7 @@ mod names;
 mod network;
 mod report_card;
 mod room;
+mod shared_db;
 mod spanish;
 mod teach;
 mod token;

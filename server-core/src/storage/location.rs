@@ -54,13 +54,25 @@ impl std::fmt::Display for DbLocation {
 
 /// The connection string with its password replaced by `***`.
 fn redacted(conninfo: &str) -> String {
+    with_password(conninfo, Some("***"))
+}
+
+/// The connection string without its password (what may be saved to a
+/// settings file); the password then comes from `PGPASSWORD` or is typed again.
+pub fn conninfo_without_password(conninfo: &str) -> String {
+    with_password(conninfo, None)
+}
+
+/// The connection string with its password replaced, or left out.
+fn with_password(conninfo: &str, replacement: Option<&str>) -> String {
     if let Some(rest) = conninfo.split_once("://").map(|(_, rest)| rest) {
         let scheme = &conninfo[..conninfo.len() - rest.len()];
         let (authority, tail) = rest.split_once('/').map_or((rest, ""), |(a, t)| (a, t));
         let authority = match authority.rsplit_once('@') {
-            Some((user_info, host)) => match user_info.split_once(':') {
-                Some((user, _)) => format!("{user}:***@{host}"),
-                None => authority.to_owned(),
+            Some((user_info, host)) => match (user_info.split_once(':'), replacement) {
+                (Some((user, _)), Some(replacement)) => format!("{user}:{replacement}@{host}"),
+                (Some((user, _)), None) => format!("{user}@{host}"),
+                (None, _) => authority.to_owned(),
             },
             None => authority.to_owned(),
         };
@@ -69,7 +81,11 @@ fn redacted(conninfo: &str) -> String {
     }
     conninfo
         .split_whitespace()
-        .map(|pair| if pair.starts_with("password=") { "password=***".to_owned() } else { pair.to_owned() })
+        .filter_map(|pair| match (pair.starts_with("password="), replacement) {
+            (false, _) => Some(pair.to_owned()),
+            (true, Some(replacement)) => Some(format!("password={replacement}")),
+            (true, None) => None,
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -97,5 +113,15 @@ mod tests {
         let keys = DbLocation::parse("host=db user=ana password=s3cret dbname=lojinha");
         assert_eq!(keys.to_string(), "host=db user=ana password=*** dbname=lojinha");
         assert_eq!(DbLocation::parse("postgres://ana@db/x").to_string(), "postgres://ana@db/x");
+    }
+
+    /// What is saved keeps everything but the password.
+    #[test]
+    fn the_password_can_be_left_out() {
+        let url = conninfo_without_password("postgres://ana:s3cret@db.lab:5432/lojinha");
+        assert_eq!(url, "postgres://ana@db.lab:5432/lojinha");
+        let keys = conninfo_without_password("host=db user=ana password=s3cret dbname=lojinha");
+        assert_eq!(keys, "host=db user=ana dbname=lojinha");
+        assert_eq!(conninfo_without_password("postgres://db/x"), "postgres://db/x");
     }
 }

@@ -24,7 +24,8 @@ pub use backend::{Committed, GroupSink, WriteJob};
 pub use catalog::CatalogMirror;
 pub use error::StoreError;
 pub use failure::StorageFailure;
-pub use location::DbLocation;
+pub use location::{DbLocation, conninfo_without_password};
+pub use postgres::{Probe, ProbedCatalog};
 pub use sqlite::SyncMode;
 pub use write::{WriteOp, WriteOutcome};
 
@@ -71,4 +72,12 @@ impl<T: Send + 'static> Store<T> {
     pub fn submit(&self, job: WriteJob<T>) -> Result<(), WriteJob<T>> {
         self.writer.submit(job)
     }
+}
+
+/// Whether a shared PostgreSQL catalog could be used, without changing it
+/// (what the app's "Test" button asks). `conninfo` as for
+/// [`DbLocation::Postgres`].
+pub fn probe_postgres(conninfo: &str) -> Result<Probe, StoreError> {
+    let shown = DbLocation::Postgres(conninfo.to_owned()).to_string();
+    postgres::probe(conninfo, shown)
 }

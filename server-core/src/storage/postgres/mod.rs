@@ -7,10 +7,12 @@
 //! - [`sequencer`]: this server's groups and the log's changes in one order.
 //! - [`writer`]: the writer thread's backend (group commit, `NOTIFY`).
 //! - [`listener`]: the thread that follows the log (`LISTEN`).
+//! - [`probe`]: whether a database could be used, changing nothing.
 
 mod changes;
 mod connect;
 mod listener;
+mod probe;
 mod schema;
 mod sequencer;
 mod statements;
@@ -20,6 +22,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use listener::ListenerHandle;
+pub use probe::{Probe, ProbedCatalog, probe};
 
 use super::backend::{Backend, GroupSink};
 use super::catalog::CatalogMirror;
