@@ -514,6 +514,20 @@ lesson-exercise-explanation =
     {"{"}"jsonrpc":"2.0","id":1,"method":"product.get","params":{"{"}"code":"CAN-001"{"}"}{"}"}
 lesson-exercise-look_at =
     The product.get result with the product; for a missing code, the error 1001 “product not found” in red, with the same id as its request.
+lesson-many_servers-title = Next: many servers, one database
+lesson-many_servers-explanation =
+    One thread per client serves a whole class, but one server is still one process on one computer. A school lab outgrows it: two teachers' servers, or a class split over two machines, want one catalog that every server reads and writes.
+
+    Then the catalog moves into a database server that all of them share: PostgreSQL. Each Lojinha server still keeps a copy in memory for fast reads, and writes go to the database. When a change is committed, PostgreSQL tells every server (LISTEN and NOTIFY), and each server pushes it to its own clients, in the same order everywhere.
+
+    This step starts two servers on the PostgreSQL database chosen in the server panel ("Shared PostgreSQL"), opens a window on each, and adds a product through the first one.
+lesson-many_servers-look_at =
+    The first window's diagram: the product.add request goes to server A and its answer comes back. The second window is connected to server B, which never received that request, and yet its diagram shows product.added arriving: the change crossed from one server to the other through the database. The note on the server panel's lifeline says which server passed it on.
+lesson-many_servers-needs_postgres =
+    This step needs a PostgreSQL database. In the server panel choose "Shared PostgreSQL", type its connection string (for example postgres://postgres@127.0.0.1/lojinha) and press Test. To install one on Debian or Ubuntu: sudo apt install postgresql, then sudo -u postgres createdb lojinha.
+lesson-note_crossed = { $code } was added through this server and reached { $window } through server B ({ $addr }), which shares the database.
+lesson-timeout_crossed = The lesson gave up waiting for the other server's window to receive the product.
+
 
 ## Sequence diagram (teach/src/diagram)
 

@@ -520,6 +520,19 @@ lesson-exercise-explanation =
     {"{"}"jsonrpc":"2.0","id":1,"method":"product.get","params":{"{"}"code":"CAN-001"{"}"}{"}"}
 lesson-exercise-look_at =
     El result de product.get con el producto; para un código que no existe, el error 1001 “product not found” en rojo, con el mismo id que su solicitud.
+lesson-many_servers-title = Después: varios servidores, una base de datos
+lesson-many_servers-explanation =
+    Un hilo por cliente atiende a toda una clase, pero un servidor sigue siendo un proceso en una computadora. Un laboratorio lo supera: los servidores de dos profesores, o una clase repartida en dos máquinas, quieren un solo catálogo que todos los servidores leen y escriben.
+
+    Entonces el catálogo pasa a un servidor de base de datos que todos comparten: PostgreSQL. Cada servidor de Lojinha sigue con una copia en memoria para leer rápido, y las escrituras van a la base. Cuando un cambio se confirma (commit), PostgreSQL avisa a todos los servidores (LISTEN y NOTIFY), y cada servidor lo envía a sus clientes, en el mismo orden en todos.
+
+    Este paso inicia dos servidores en la base PostgreSQL elegida en el panel del servidor ("PostgreSQL compartido"), abre una ventana en cada uno y agrega un producto por el primero.
+lesson-many_servers-look_at =
+    El diagrama de la primera ventana: la solicitud product.add va al servidor A y su respuesta vuelve. La segunda ventana está conectada al servidor B, que nunca recibió esa solicitud, y aun así su diagrama muestra product.added llegando: el cambio pasó de un servidor al otro a través de la base de datos. La nota en la línea de vida del panel del servidor dice qué servidor lo transmitió.
+lesson-many_servers-needs_postgres =
+    Este paso necesita una base PostgreSQL. En el panel del servidor elige "PostgreSQL compartido", escribe su cadena de conexión (por ejemplo postgres://postgres@127.0.0.1/lojinha) y pulsa Probar. Para instalar una en Debian o Ubuntu: sudo apt install postgresql y luego sudo -u postgres createdb lojinha.
+lesson-note_crossed = { $code } se agregó por este servidor y llegó a { $window } por el servidor B ({ $addr }), que comparte la base.
+lesson-timeout_crossed = La lección dejó de esperar a que la ventana del otro servidor recibiera el producto.
 
 ## Diagrama de secuencia (teach/src/diagram)
 

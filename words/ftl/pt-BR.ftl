@@ -531,6 +531,19 @@ lesson-exercise-explanation =
     {"{"}"jsonrpc":"2.0","id":1,"method":"product.get","params":{"{"}"code":"CAN-001"{"}"}{"}"}
 lesson-exercise-look_at =
     O result do product.get com o produto; para um código que não existe, o erro 1001 “product not found” em vermelho, com o mesmo id da requisição.
+lesson-many_servers-title = Depois: vários servidores, um banco de dados
+lesson-many_servers-explanation =
+    Uma thread por cliente atende uma turma inteira, mas um servidor ainda é um processo num computador. Um laboratório cresce além disso: os servidores de dois professores, ou uma turma dividida em duas máquinas, querem um catálogo só, que todos os servidores leem e escrevem.
+
+    Aí o catálogo passa para um servidor de banco de dados que todos compartilham: o PostgreSQL. Cada servidor da Lojinha continua com uma cópia em memória para ler rápido, e as escritas vão para o banco. Quando uma mudança é confirmada (commit), o PostgreSQL avisa todos os servidores (LISTEN e NOTIFY), e cada servidor a envia aos seus clientes, na mesma ordem em todos.
+
+    Este passo inicia dois servidores no banco PostgreSQL escolhido no painel do servidor ("PostgreSQL compartilhado"), abre uma janela em cada um e adiciona um produto pelo primeiro.
+lesson-many_servers-look_at =
+    O diagrama da primeira janela: a requisição product.add vai ao servidor A e a resposta volta. A segunda janela está conectada ao servidor B, que nunca recebeu essa requisição, e mesmo assim o diagrama dela mostra o product.added chegando: a mudança passou de um servidor para o outro pelo banco de dados. A nota na linha de vida do painel do servidor diz qual servidor a repassou.
+lesson-many_servers-needs_postgres =
+    Este passo precisa de um banco PostgreSQL. No painel do servidor escolha "PostgreSQL compartilhado", digite a string de conexão (por exemplo postgres://postgres@127.0.0.1/lojinha) e clique em Testar. Para instalar um no Debian ou Ubuntu: sudo apt install postgresql e depois sudo -u postgres createdb lojinha.
+lesson-note_crossed = { $code } foi adicionado por este servidor e chegou a { $window } pelo servidor B ({ $addr }), que compartilha o banco.
+lesson-timeout_crossed = A lição desistiu de esperar que a janela do outro servidor recebesse o produto.
 
 ## Diagrama de sequência (teach/src/diagram)
 

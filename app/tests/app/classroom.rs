@@ -161,7 +161,7 @@ fn reset_closes_windows_stops_server_back_to_step_one() {
     wait_for(&mut h, "windows closed and server stopped", |h| {
         h.state().client_windows().is_empty() && h.state().server_address().is_none()
     });
-    assert!(h.query_by_label("Step 1 of 10").is_some(), "back to step 1");
+    assert!(h.query_by_label("Step 1 of 11").is_some(), "back to step 1");
 }
 
 /// Reset leaves alone what the teacher started: their server keeps running.
@@ -207,7 +207,7 @@ fn sequential_wait_shows_in_the_server_panel() {
 fn texts_use_the_real_address() {
     let h = teacher_app(":memory:");
     let address = h.state().server_address().unwrap();
-    assert!(h.query_by_label("Step 1 of 10").is_some());
+    assert!(h.query_by_label("Step 1 of 11").is_some());
     assert!(shows(&h, None, &format!("listens on {address}.")), "step 1 names {address}");
     assert!(!shows(&h, None, "127.0.0.1:5050"), "no fixed address is left");
 }

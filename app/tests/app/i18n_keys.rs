@@ -47,6 +47,8 @@ const NOT_IDS: &[&str] = &[
     "server-controls",
     "export-writer",
     "import-reader",
+    "lesson-server-start",
+    "lesson-server-stop",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -27,7 +27,7 @@ const EXERCISE: [PythonFile; 2] = [python!("exercicio/servidor.py"), python!("ex
 /// The Python files of a step (none for the steps that only explain).
 pub fn python_files(id: StepId) -> &'static [PythonFile] {
     match id {
-        StepId::Intro | StepId::ThreadsIntro => &[],
+        StepId::Intro | StepId::ThreadsIntro | StepId::ManyServers => &[],
         StepId::V1NoServer | StepId::V1Connect => &V1,
         StepId::V2Hello => &V2,
         StepId::V3Json => &V3,

@@ -36,6 +36,7 @@ pub enum StepId {
     V5Threaded,
     V5Reads,
     Exercise,
+    ManyServers,
 }
 
 /// What the app does when the student presses "Do it". The app runs each
@@ -63,6 +64,9 @@ pub enum LessonAction {
     ShowReadsWithBigList,
     /// `product.get` an existing code, then a missing one.
     FetchByCode,
+    /// Two servers on the shared PostgreSQL database chosen in the server
+    /// panel, a window on each, one add: the other server's window receives it.
+    TwoServersOneDatabase,
 }
 
 /// One step: a title, the explanation, what to look at, and maybe an action.

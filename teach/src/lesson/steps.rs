@@ -4,7 +4,7 @@
 
 use super::step::{LessonAction, LessonStep, StepId, Words};
 
-pub const STEPS: [LessonStep; 10] = [
+pub const STEPS: [LessonStep; 11] = [
     LessonStep {
         id: StepId::Intro,
         title: Words("lesson-intro-title"),
@@ -74,6 +74,13 @@ pub const STEPS: [LessonStep; 10] = [
         explanation: Words("lesson-exercise-explanation"),
         look_at: Words("lesson-exercise-look_at"),
         action: Some(LessonAction::FetchByCode),
+    },
+    LessonStep {
+        id: StepId::ManyServers,
+        title: Words("lesson-many_servers-title"),
+        explanation: Words("lesson-many_servers-explanation"),
+        look_at: Words("lesson-many_servers-look_at"),
+        action: Some(LessonAction::TwoServersOneDatabase),
     },
 ];
 

@@ -24,7 +24,8 @@ fn steps_are_complete_and_in_order() {
             ThreadsIntro,
             V5Threaded,
             V5Reads,
-            Exercise
+            Exercise,
+            ManyServers
         ]
     );
     for s in steps() {
@@ -50,6 +51,7 @@ fn every_action_has_its_step() {
         SequentialVersusThreaded,
         ShowReadsWithBigList,
         FetchByCode,
+        TwoServersOneDatabase,
     ];
     for action in all {
         assert_eq!(steps().iter().filter(|s| s.action == Some(action)).count(), 1, "{action:?}");
@@ -75,11 +77,11 @@ fn harness(language: Language) -> Harness<'static, State> {
 fn next_then_do_it_returns_the_action() {
     let mut harness = harness(Language::En);
     harness.run();
-    harness.get_by_label("Step 1 of 10");
+    harness.get_by_label("Step 1 of 11");
     assert!(harness.query_by_label("Do it").is_none(), "the intro has no action");
     harness.get_by_label("Next").click();
     harness.run();
-    harness.get_by_label("Step 2 of 10");
+    harness.get_by_label("Step 2 of 11");
     harness.get_by_label("Do it").click();
     harness.run();
     assert_eq!(harness.state().2, Some(LessonAction::ConnectWithoutServer));
@@ -97,7 +99,7 @@ fn step_list_jumps_to_a_step() {
     harness.run();
     harness.get_by_label("7. Threads: uma rápida introdução").click();
     harness.run();
-    harness.get_by_label("Passo 7 de 10");
+    harness.get_by_label("Passo 7 de 11");
     harness.get_by_label("Fazer").click();
     harness.run();
     assert_eq!(harness.state().2, Some(LessonAction::RunThreadsDemo));
@@ -107,14 +109,14 @@ fn step_list_jumps_to_a_step() {
 #[test]
 fn next_stops_at_the_last_step() {
     let mut harness = harness(Language::En);
-    harness.state_mut().0.go_to(StepId::Exercise);
+    harness.state_mut().0.go_to(StepId::ManyServers);
     harness.run();
     harness.get_by_label("Next").click();
     harness.run();
-    assert_eq!(harness.state().0.current().id, StepId::Exercise);
+    assert_eq!(harness.state().0.current().id, StepId::ManyServers);
     harness.get_by_label("Do it").click();
     harness.run();
-    assert_eq!(harness.state().2, Some(LessonAction::FetchByCode));
+    assert_eq!(harness.state().2, Some(LessonAction::TwoServersOneDatabase));
 }
 
 /// Every step draws in every language (no missing glyph, no panic), with a "Do it" exactly when it has an action.

@@ -51,7 +51,7 @@ impl LojinhaApp {
         if stops && !self.lesson_run.owns_server {
             risks.push(Risk::StopServer { addr: handle.local_addr().to_string() });
         }
-        let adds = matches!(action, LessonAction::AddSampleProduct);
+        let adds = matches!(action, LessonAction::AddSampleProduct | LessonAction::TwoServersOneDatabase);
         let on_disk = matches!(handle.config().db, DbLocation::File(_));
         if adds && (on_disk || !self.lesson_run.owns_server) {
             risks.push(Risk::ChangeCatalog { db: handle.config().db.to_string() });
@@ -70,6 +70,7 @@ impl LojinhaApp {
         for slot in run.slots.drain(..).flatten().filter(|s| s.opened) {
             lock(&slot.window).open = false;
         }
+        run.second.stop();
         if std::mem::take(&mut run.owns_server) && self.server.handle().is_some() {
             self.server.stop(&self.ctx);
         }
@@ -121,7 +122,8 @@ impl LojinhaApp {
                 if self.server.handle().is_some() {
                     return Progress::Done;
                 }
-                let setup = Setup { sequential: self.settings.sequential, reads: false, big: false };
+                let setup =
+                    Setup { sequential: self.settings.sequential, reads: false, big: false, shared: false };
                 self.start_if_stopped(begun, move |app| app.start_lesson_server(setup))
             }
             Task::StartServer { setup, begun } => {
@@ -203,6 +205,73 @@ impl LojinhaApp {
                 self.threads.poll();
                 done_if(!self.threads.is_running())
             }
+            Task::RequireShared => match db_location(&self.settings) {
+                DbLocation::Postgres(conninfo) if !conninfo.is_empty() => Progress::Done,
+                _ => Progress::Failed(Phrase::key("lesson-many_servers-needs_postgres")),
+            },
+            Task::StartSecond { begun } => self.start_second(begun),
+            Task::WaitProduct { slot, code } => {
+                let code = code.clone();
+                self.with_window(*slot, move |w, _| done_if(w.catalog.get(&code).is_some()))
+            }
+            Task::NoteCrossed { slot, code } => {
+                let n = self.lesson_run.slot(*slot).map_or(0, |w| lock(&w).number);
+                let addr = match &self.lesson_run.second {
+                    SecondServer::Running(handle) => handle.local_addr().to_string(),
+                    _ => String::new(),
+                };
+                let code = code.clone();
+                self.server_note(Phrase::new(move |lang| {
+                    let window = window_title(n, lang);
+                    trf(lang, "lesson-note_crossed", &[("code", &code), ("window", &window), ("addr", &addr)])
+                }));
+                Progress::Done
+            }
+        }
+    }
+
+    /// Starts the lesson's second server on the panel's shared database,
+    /// on a thread (connecting to the database may take seconds), and waits
+    /// until it runs.
+    fn start_second(&mut self, begun: &mut bool) -> Progress {
+        if !*begun {
+            *begun = true;
+            self.lesson_run.second.stop();
+            let (tx, rx) = crossbeam_channel::bounded(1);
+            let config = lojinha_server::ServerConfig {
+                listen: "127.0.0.1:0".into(),
+                db: db_location(&self.settings),
+                max_products: crate::server::IN_APP_MAX_PRODUCTS,
+                ..Default::default()
+            };
+            let ctx = self.ctx.clone();
+            let spawned = std::thread::Builder::new().name("lesson-server-start".into()).spawn(move || {
+                let started = lojinha_server::start(config)
+                    .map_err(|e| Phrase::of(e, crate::server::start_error::describe_start_error));
+                let _ = tx.send(started);
+                ctx.request_repaint();
+            });
+            if let Err(e) = spawned {
+                return Progress::Failed(Phrase::of(e, crate::describe_file::describe_io));
+            }
+            self.lesson_run.second = SecondServer::Starting(rx);
+            return Progress::Wait;
+        }
+        let SecondServer::Starting(rx) = &self.lesson_run.second else {
+            return done_if(matches!(self.lesson_run.second, SecondServer::Running(_)));
+        };
+        match rx.try_recv() {
+            Ok(Ok(handle)) => {
+                self.lesson_run.second = SecondServer::Running(Box::new(handle));
+                Progress::Done
+            }
+            Ok(Err(why)) => {
+                self.lesson_run.second = SecondServer::None;
+                Progress::Failed(Phrase::new(move |lang| {
+                    trf(lang, "lesson-server_failed", &[("error", &why.say(lang))])
+                }))
+            }
+            Err(_) => Progress::Wait,
         }
     }
 
@@ -233,7 +302,9 @@ impl LojinhaApp {
     fn start_lesson_server(&mut self, setup: Setup) {
         self.settings.sequential = setup.sequential;
         let mut request = StartRequest::from_settings(&self.settings);
-        request.db = if setup.big || !self.lesson_run.use_panel_db {
+        request.db = if setup.shared {
+            db_location(&self.settings)
+        } else if setup.big || !self.lesson_run.use_panel_db {
             DbLocation::Memory
         } else {
             db_location(&self.settings)
@@ -256,6 +327,10 @@ impl LojinhaApp {
                 None => return Progress::Failed(Phrase::key("server-not_running")),
             },
             Target::Nowhere => nowhere(&self.settings.listen),
+            Target::Second => match &self.lesson_run.second {
+                SecondServer::Running(handle) => handle.local_addr().to_string(),
+                _ => return Progress::Failed(Phrase::key("server-not_running")),
+            },
         };
         let window = match self.lesson_run.slot(slot) {
             Some(window) => window,

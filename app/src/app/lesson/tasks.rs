@@ -28,6 +28,8 @@ pub(super) struct Setup {
     pub(super) sequential: bool,
     pub(super) reads: bool,
     pub(super) big: bool,
+    /// On the shared PostgreSQL database chosen in the server panel.
+    pub(super) shared: bool,
 }
 
 /// Where a lesson window connects.
@@ -37,6 +39,8 @@ pub(super) enum Target {
     Local,
     /// An address where nothing listens.
     Nowhere,
+    /// The lesson's second server, on the same shared database.
+    Second,
 }
 
 /// One step of an action. `slot` names a window the action works with.
@@ -98,15 +102,35 @@ pub(super) enum Task {
     },
     Threads(RunMode),
     WaitThreads,
+    /// Fails, saying how to get one, unless the panel names a shared database.
+    RequireShared,
+    /// Starts the lesson's second server on the shared database (a thread
+    /// connects to it), then waits until it runs.
+    StartSecond {
+        begun: bool,
+    },
+    /// Waits until the slot's window holds the product `code`.
+    WaitProduct {
+        slot: usize,
+        code: String,
+    },
+    /// Writes on the server's lifeline that `code` crossed to the slot's window.
+    NoteCrossed {
+        slot: usize,
+        code: String,
+    },
 }
 
 impl Task {
     /// The message when this task waited past [`TASK_LIMIT`].
     pub(super) fn timeout_key(&self) -> &'static str {
         match self {
-            Task::StopServer | Task::EnsureServer { .. } | Task::StartServer { .. } => {
-                "lesson-timeout_server"
-            }
+            Task::StopServer
+            | Task::EnsureServer { .. }
+            | Task::StartServer { .. }
+            | Task::RequireShared
+            | Task::StartSecond { .. } => "lesson-timeout_server",
+            Task::WaitProduct { .. } | Task::NoteCrossed { .. } => "lesson-timeout_crossed",
             Task::Open { .. }
             | Task::EnsureClient { .. }
             | Task::Connect { .. }
@@ -199,6 +223,31 @@ pub struct LessonRunner {
     /// The lesson's server uses the database chosen in the server panel
     /// instead of its own catalog in memory.
     pub use_panel_db: bool,
+    /// The second server of "many servers, one database".
+    pub(super) second: SecondServer,
+}
+
+/// The lesson's second server: not started, starting on a thread (which
+/// connects to the database), or running.
+#[derive(Default)]
+pub(super) enum SecondServer {
+    #[default]
+    None,
+    Starting(crossbeam_channel::Receiver<Result<lojinha_server::ServerHandle, Phrase>>),
+    Running(Box<lojinha_server::ServerHandle>),
+}
+
+impl SecondServer {
+    /// Stops it on a thread (goodbyes take up to two seconds).
+    pub(super) fn stop(&mut self) {
+        if let SecondServer::Running(handle) = std::mem::take(self) {
+            let spawned =
+                std::thread::Builder::new().name("lesson-server-stop".into()).spawn(move || handle.stop());
+            if let Err(e) = spawned {
+                tracing::warn!("stopping the lesson's second server here: {e}");
+            }
+        }
+    }
 }
 
 impl LessonRunner {
@@ -234,8 +283,10 @@ pub(super) fn plan(action: LessonAction, lang: Language) -> Vec<Task> {
         tasks.append(&mut rest);
         tasks
     };
-    let setup =
-        |sequential, reads, big| StartServer { setup: Setup { sequential, reads, big }, begun: false };
+    let setup = |sequential, reads, big| StartServer {
+        setup: Setup { sequential, reads, big, shared: false },
+        begun: false,
+    };
     match action {
         LessonAction::ConnectWithoutServer => {
             vec![StopServer, Open { slot: 0, target: Target::Nowhere, reads: false }]
@@ -280,6 +331,24 @@ pub(super) fn plan(action: LessonAction, lang: Language) -> Vec<Task> {
             WaitConnected { slot: 0 },
             WaitConnected { slot: 1 },
         ],
+        LessonAction::TwoServersOneDatabase => {
+            let product = sample(lang);
+            let code = product.code.clone();
+            let shared = Setup { sequential: false, reads: false, big: false, shared: true };
+            vec![
+                RequireShared,
+                StopServer,
+                StartServer { setup: shared, begun: false },
+                StartSecond { begun: false },
+                Open { slot: 0, target: Target::Local, reads: false },
+                Open { slot: 1, target: Target::Second, reads: false },
+                WaitConnected { slot: 0 },
+                WaitConnected { slot: 1 },
+                Send { slot: 0, command: Request::Add(product).into() },
+                WaitProduct { slot: 1, code: code.clone() },
+                NoteCrossed { slot: 1, code },
+            ]
+        }
         LessonAction::ShowReadsWithBigList => vec![
             StopServer,
             setup(false, true, true),
