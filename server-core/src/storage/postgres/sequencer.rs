@@ -8,6 +8,9 @@
 //! that id it hands on the whole group, with the writers' tokens, so the
 //! writing sessions get their answers and everyone else notifications; a
 //! row it does not find registered is another server's change. A group
+//! whose transaction saw nothing past what is already handed on is next in
+//! the log: it goes at once, without waiting for the listener to read it
+//! back (the listener then skips its rows). A group
 //! that changed nothing (1001, 1002, 1004) waits until the listener has
 //! applied every change its transaction saw, so its answer never runs ahead
 //! of a change some other client has already been told about.
@@ -60,6 +63,12 @@ impl<T> State<T> {
     /// `changes` (in order); `seen` is the last change id its transaction saw.
     pub fn committed(&mut self, group: Vec<Committed<T>>, ids: &[i64], seen: i64) {
         match (ids.first(), ids.last()) {
+            // Nothing of the log lies between what is handed on and this group.
+            (Some(_), Some(&last)) if seen <= self.applied => {
+                group.iter().for_each(|c| self.catalog.apply(&c.outcome));
+                self.applied = last;
+                (self.sink)(group);
+            }
             (Some(&first), Some(&last)) => {
                 self.own.insert(first, OwnGroup { last, group });
             }
@@ -186,5 +195,20 @@ mod tests {
         assert_eq!(log.lock().unwrap()[1..], [(0, None), (9, Some(5)), (0, None)]);
         sequencer.lock().committed(vec![own(9, 6, "z")], &[], 3);
         assert_eq!(log.lock().unwrap().last(), Some(&(9, Some(6))), "already applied: handed on at once");
+    }
+
+    /// A group that is next in the log goes as soon as it commits, and the
+    /// listener does not hand its rows on again when it reads them.
+    #[test]
+    fn a_group_next_in_the_log_goes_at_once() {
+        let (sequencer, log, catalog) = recording();
+        sequencer.lock().apply(vec![change(1, "x")]);
+        sequencer.lock().committed(vec![own(7, 1, "a"), own(8, 2, "b")], &[2, 3], 1);
+        assert_eq!(log.lock().unwrap()[1..], [(7, Some(1)), (8, Some(2))], "handed on at commit");
+        assert_eq!((catalog.len(), sequencer.lock().applied()), (3, 3));
+        sequencer.lock().apply(vec![change(2, "a"), change(3, "b"), change(4, "y")]);
+        assert_eq!(log.lock().unwrap()[3..], [(0, None)], "only the change after it");
+        sequencer.lock().committed(vec![own(9, 3, "c")], &[6], 5);
+        assert_eq!(log.lock().unwrap().len(), 4, "change 5 is not applied yet: it waits");
     }
 }

@@ -2,7 +2,7 @@
 //! `lojinha_apply_group` (see `schema.rs`) as arrays, and comes back as one
 //! row per write, so a group of fifty costs one round trip, not fifty.
 
-use postgres::{Client, Row, Statement, Transaction};
+use postgres::{Client, GenericClient, Row, Statement};
 
 use crate::protocol::product::Product;
 use crate::storage::write::{WriteOp, WriteOutcome};
@@ -68,9 +68,10 @@ impl<'a> Columns<'a> {
     }
 }
 
-/// Runs `ops`, in order, inside the group's transaction.
+/// Runs `ops`, in order, in one statement (in the group's transaction, or
+/// as a transaction of its own).
 pub fn apply_group(
-    tx: &mut Transaction<'_>,
+    tx: &mut impl GenericClient,
     st: &Statements,
     server: &str,
     ops: &[&WriteOp],

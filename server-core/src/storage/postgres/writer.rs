@@ -1,7 +1,14 @@
 //! The PostgreSQL backend of the writer thread: one group, one transaction,
 //! one call of `lojinha_apply_group` (the shared write lock, every write
 //! with its row in `changes`, one `NOTIFY`); the group is then registered
-//! with the [`Sequencer`], which hands it on when the listener reaches it.
+//! with the [`Sequencer`], which hands it on at once when it is next in the
+//! log, else when the listener reaches it.
+//!
+//! The call is sent alone, as its own transaction (PostgreSQL commits a
+//! lone statement when it ends, and the answer arrives only after that
+//! commit): one round trip per group instead of three (`BEGIN`, the call,
+//! `COMMIT`). Only a group that also prunes the log uses an explicit
+//! transaction.
 //!
 //! The connection is opened again when it breaks (at the next group); until
 //! then every write gets "the catalog database cannot be reached". A group
@@ -11,7 +18,7 @@
 
 use std::sync::Arc;
 
-use postgres::Client;
+use postgres::{Client, GenericClient};
 
 use super::connect::Target;
 use super::sequencer::Sequencer;
@@ -116,6 +123,18 @@ fn commit<T>(
     prune: bool,
 ) -> Result<(), Refused<T>> {
     let Link { client, statements } = link;
+    if !prune {
+        // Held across the call and its commit: the listener cannot hand
+        // these rows on before the group is registered as this server's.
+        let mut state = sequencer.lock();
+        return match run_group(client, statements, server, &group, room, false) {
+            Ok(ran) => {
+                state.committed(group_with(group, ran.outcomes), &ran.ids, ran.seen);
+                Ok(())
+            }
+            Err(e) => Err((group, e)),
+        };
+    }
     let mut tx = match client.transaction() {
         Ok(tx) => tx,
         Err(e) => return Err((group, e)),
@@ -141,7 +160,7 @@ fn group_with<T>(group: Vec<WriteJob<T>>, outcomes: Vec<WriteOutcome>) -> Vec<Co
 }
 
 fn run_group<T>(
-    tx: &mut postgres::Transaction<'_>,
+    tx: &mut impl GenericClient,
     statements: &Statements,
     server: &str,
     group: &[WriteJob<T>],
@@ -188,7 +207,7 @@ fn refusals<T>(group: &[WriteJob<T>], mut room: Room) -> Vec<Option<WriteOutcome
 }
 
 /// Drops log rows up to `through` and records how far the log now starts.
-fn prune_log(tx: &mut postgres::Transaction<'_>, through: i64) -> Result<(), postgres::Error> {
+fn prune_log(tx: &mut impl GenericClient, through: i64) -> Result<(), postgres::Error> {
     if through <= 0 {
         return Ok(());
     }
