@@ -580,6 +580,7 @@ closing-session-wrong_token = too many wrong tokens
 closing-session-too_slow = the client did not read its messages (too slow)
 closing-session-frame_too_large = a message longer than the limit (frame too large)
 closing-session-shutting_down = the server is shutting down
+closing-session-dropped_by_owner = dropped by the server's owner (no goodbye)
 closing-session-error = socket error: { $detail }
 closing-connect-refused = connection refused (no server there)
 closing-connect-name_lookup = name lookup failed (connect() never ran)
@@ -609,6 +610,19 @@ steps-accepted = accept() from { $peer }
 steps-named = hello: { $client }
 steps-refused = refused { $peer }: { $reason }
 steps-stopped = stopped
+step-owner = teacher
+step-piece = piece
+steps-piece = write(): piece { $n } of { $of } ({ $bytes ->
+        [one] { $bytes } byte
+       *[other] { $bytes } bytes
+    })
+steps-owner_held = answer held by the teacher ({ $n } held)
+steps-owner_hold_full = too many answers held: this one goes at once
+steps-owner_released_next = released: Next
+steps-owner_released_all = released: Release all
+steps-owner_released_unpaused = released: the pause is off
+steps-owner_discarded = held answer thrown away: the session closed
+steps-owner_delayed = slow motion: waits { $delay }
 diagram-show_closed_sessions = Show closed sessions ({ $n })
 
 ## Presentation mode, the server panel, the lesson's confirmations and notes (app/src/app/room.rs, app/src/app/lesson.rs)

@@ -586,6 +586,7 @@ closing-session-wrong_token = demasiados tokens incorrectos
 closing-session-too_slow = el cliente no leía sus mensajes (too slow)
 closing-session-frame_too_large = un mensaje más largo que el límite (frame too large)
 closing-session-shutting_down = el servidor se está apagando
+closing-session-dropped_by_owner = cortada por el dueño del servidor (sin goodbye)
 closing-session-error = error en el socket: { $detail }
 closing-connect-refused = conexión rechazada (no hay ningún servidor ahí)
 closing-connect-name_lookup = no se encontró el nombre (connect() ni siquiera empezó)
@@ -615,6 +616,22 @@ steps-accepted = accept() de { $peer }
 steps-named = hello: { $client }
 steps-refused = rechazado { $peer }: { $reason }
 steps-stopped = detenido
+step-owner = profesor
+step-piece = trozo
+steps-piece = write(): trozo { $n } de { $of } ({ $bytes ->
+        [one] { $bytes } byte
+       *[other] { $bytes } bytes
+    })
+steps-owner_held = respuesta retenida por el profesor ({ $n ->
+        [one] { $n } retenida
+       *[other] { $n } retenidas
+    })
+steps-owner_hold_full = demasiadas respuestas retenidas: esta sale enseguida
+steps-owner_released_next = liberada: Siguiente
+steps-owner_released_all = liberada: Liberar todas
+steps-owner_released_unpaused = liberada: la pausa se apagó
+steps-owner_discarded = respuesta retenida descartada: la sesión se cerró
+steps-owner_delayed = cámara lenta: espera { $delay }
 diagram-show_closed_sessions = Mostrar sesiones cerradas ({ $n })
 
 ## Presentation mode, the server panel, the lesson's confirmations and notes (app/src/app/room.rs, app/src/app/lesson.rs)

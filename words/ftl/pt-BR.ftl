@@ -597,6 +597,7 @@ closing-session-wrong_token = tokens errados demais
 closing-session-too_slow = o cliente não lia as mensagens (too slow)
 closing-session-frame_too_large = uma mensagem maior que o limite (frame too large)
 closing-session-shutting_down = o servidor está sendo desligado
+closing-session-dropped_by_owner = derrubada pelo dono do servidor (sem goodbye)
 closing-session-error = erro no socket: { $detail }
 closing-connect-refused = conexão recusada (nenhum servidor ali)
 closing-connect-name_lookup = nome não encontrado (connect() nem começou)
@@ -626,6 +627,22 @@ steps-accepted = accept() de { $peer }
 steps-named = hello: { $client }
 steps-refused = recusado { $peer }: { $reason }
 steps-stopped = parado
+step-owner = professor
+step-piece = pedaço
+steps-piece = write(): pedaço { $n } de { $of } ({ $bytes ->
+        [one] { $bytes } byte
+       *[other] { $bytes } bytes
+    })
+steps-owner_held = resposta retida pelo professor ({ $n ->
+        [one] { $n } retida
+       *[other] { $n } retidas
+    })
+steps-owner_hold_full = respostas retidas demais: esta sai na hora
+steps-owner_released_next = liberada: Próxima
+steps-owner_released_all = liberada: Liberar todas
+steps-owner_released_unpaused = liberada: a pausa foi desligada
+steps-owner_discarded = resposta retida descartada: a sessão fechou
+steps-owner_delayed = câmera lenta: espera { $delay }
 diagram-show_closed_sessions = Mostrar sessões fechadas ({ $n })
 
 ## Presentation mode, the server panel, the lesson's confirmations and notes (app/src/app/room.rs, app/src/app/lesson.rs)

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use super::controls::ControlSettings;
 use crate::storage::{DbLocation, SyncMode};
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:5050";
@@ -66,6 +67,9 @@ pub struct ServerConfig {
     pub event_capacity: usize,
     /// Report each `read()` and its byte count as an event ("show reads").
     pub report_reads: bool,
+    /// The owner's controls at start (all off by default); change them with
+    /// [`ServerHandle::controls`](super::ServerHandle::controls).
+    pub controls: ControlSettings,
 }
 
 impl Default for ServerConfig {
@@ -87,6 +91,7 @@ impl Default for ServerConfig {
             token: None,
             event_capacity: 0,
             report_reads: false,
+            controls: ControlSettings::default(),
         }
     }
 }
