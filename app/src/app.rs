@@ -173,6 +173,7 @@ impl LojinhaApp {
                 AppIntent::Server(ServerIntent::Start) => self.start_server(),
                 AppIntent::Server(ServerIntent::Stop) => self.server.stop(&self.ctx),
                 AppIntent::Server(ServerIntent::ClearLog) => self.server.clear_log(),
+                AppIntent::Server(ServerIntent::Teacher(intent)) => self.server.teach(intent),
                 AppIntent::NewClientWindow => {
                     // A failure shows in the notice.
                     let _ = self.open_client_window();

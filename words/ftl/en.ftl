@@ -357,6 +357,13 @@ console-ex_unknown = unknown method
 console-message = Raw message
 console-hint = {"{"}"jsonrpc":"2.0", ...{"}"}
 console-send = Send raw
+console-without_newline = Without \n
+console-without_newline_hint = Send the text without the newline at its end: the server keeps waiting for the rest of the line.
+console-send_newline = Send \n
+console-send_newline_hint = Send only a newline: it ends what was sent without one.
+console-pieces = Pieces
+console-pieces_hint = Send the text in this many write() calls, one after another; the server reads them as one line.
+console-piece_pause = Pause between pieces
 export-file_name = lojinha-products
 export-dialog_title = Export the product list
 import-title = Import products
@@ -669,6 +676,25 @@ export-fix_extension = Write { $format } to { $path }
 server-idle_timeout = Idle timeout
 server-idle_timeout_hint = A connection that sends nothing for this long gets a goodbye and is closed. Client windows of this app ping every 60 s, so below that a window that only watches is dropped (and reconnects).
 server-idle_is = idle timeout: { $s } s
+teacher-title = Teacher's controls: make the server misbehave
+teacher-explain = On purpose, for a class: hold answers, slow them down, send them in pieces, drop a client. Clients cannot reach these.
+teacher-pause = Pause (hold every answer)
+teacher-pause_hint = Every line the server writes (welcome, answers, notifications) waits until you release it. A goodbye never waits.
+teacher-next = Next
+teacher-release_all = Release all
+teacher-held = { $n ->
+        [0] nothing held
+        [one] { $n } answer held
+       *[other] { $n } answers held
+    }
+teacher-slow = Slow motion
+teacher-slow_hint = Each line waits this long before it is written.
+teacher-pieces = Send in pieces
+teacher-pieces_hint = Each line is written in this many write() calls: with "show reads" a client sees one message arrive in several reads.
+teacher-piece_pause = Pause between pieces
+sessions-drop_column = Teacher
+sessions-drop = Drop #{ $id }
+sessions-drop_hint = Close this client's connection at once, with no goodbye: watch how its window finds out.
 server-students_type = On other computers, students connect to one of these addresses:
 server-no_addresses = No network address found besides this computer's own: is it connected to a network?
 

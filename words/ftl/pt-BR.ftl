@@ -364,6 +364,13 @@ console-ex_unknown = método desconhecido
 console-message = Mensagem bruta
 console-hint = {"{"}"jsonrpc":"2.0", ...{"}"}
 console-send = Enviar bruto
+console-without_newline = Sem \n
+console-without_newline_hint = Manda o texto sem a quebra de linha no fim: o servidor continua esperando o resto da linha.
+console-send_newline = Mandar \n
+console-send_newline_hint = Manda só uma quebra de linha: ela termina o que foi mandado sem uma.
+console-pieces = Pedaços
+console-pieces_hint = Manda o texto nesta quantidade de chamadas write(), uma depois da outra; o servidor as lê como uma linha só.
+console-piece_pause = Pausa entre pedaços
 export-file_name = lojinha-produtos
 export-dialog_title = Exportar a lista de produtos
 import-title = Importar produtos
@@ -689,6 +696,25 @@ export-fix_extension = Gravar { $format } em { $path }
 server-idle_timeout = Tempo ocioso máximo
 server-idle_timeout_hint = Uma conexão que não envia nada por este tempo recebe um goodbye e é fechada. As janelas de cliente deste app enviam ping a cada 60 s; abaixo disso, uma janela que só observa é desconectada (e reconecta).
 server-idle_is = tempo ocioso: { $s } s
+teacher-title = Controles do professor: faça o servidor se comportar mal
+teacher-explain = De propósito, para a aula: reter respostas, deixá-las lentas, mandá-las em pedaços, derrubar um cliente. Os clientes não têm acesso a isto.
+teacher-pause = Pausar (reter todas as respostas)
+teacher-pause_hint = Toda linha que o servidor escreve (welcome, respostas, notificações) espera até você liberar. Um goodbye nunca espera.
+teacher-next = Próxima
+teacher-release_all = Liberar todas
+teacher-held = { $n ->
+        [0] nada retido
+        [one] { $n } resposta retida
+       *[other] { $n } respostas retidas
+    }
+teacher-slow = Câmera lenta
+teacher-slow_hint = Cada linha espera este tempo antes de ser escrita.
+teacher-pieces = Mandar em pedaços
+teacher-pieces_hint = Cada linha é escrita nesta quantidade de chamadas write(): com "mostrar leituras" o cliente vê uma mensagem chegar em várias leituras.
+teacher-piece_pause = Pausa entre pedaços
+sessions-drop_column = Professor
+sessions-drop = Derrubar #{ $id }
+sessions-drop_hint = Fecha a conexão deste cliente na hora, sem goodbye: veja como a janela dele percebe.
 server-students_type = Nos outros computadores, os alunos conectam a um destes endereços:
 server-no_addresses = Nenhum endereço de rede encontrado além do próprio computador: ele está conectado a uma rede?
 

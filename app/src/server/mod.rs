@@ -208,6 +208,25 @@ impl ServerState {
         }
     }
 
+    /// Applies a teacher's control to the running server (no I/O: the
+    /// controls are shared state the sessions read; a drop only shuts a socket).
+    pub fn teach(&self, intent: panel::TeacherIntent) {
+        let Some(handle) = self.handle() else { return };
+        let controls = handle.controls();
+        match intent {
+            panel::TeacherIntent::Set(settings) => controls.set(settings),
+            panel::TeacherIntent::Next => {
+                controls.next();
+            }
+            panel::TeacherIntent::ReleaseAll => {
+                controls.release_all();
+            }
+            panel::TeacherIntent::Drop(id) => {
+                handle.drop_session(id);
+            }
+        }
+    }
+
     /// Empties the log and the diagram (their record of steps).
     pub fn clear_log(&mut self) {
         self.steps.clear();

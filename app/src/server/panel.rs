@@ -1,10 +1,13 @@
 //! The server panel: settings and Start/Stop on the left; address (and the
 //! addresses students type from other computers), uptime, sessions and the
-//! server's own protocol log in the middle.
+//! server's own protocol log in the middle, with the teacher's controls
+//! (the server misbehaving on purpose) folded above the sessions.
 
 use std::time::{Duration, SystemTime};
 
 use egui_extras::{Column, TableBuilder};
+use lojinha_server::ServerHandle;
+use lojinha_server::server::ControlSettings;
 
 use super::{IDLE_TIMEOUT_SECS, ServerState, db_location, listen_address};
 use crate::i18n::{Language, tr, trf};
@@ -16,6 +19,19 @@ pub enum ServerIntent {
     Start,
     Stop,
     ClearLog,
+    Teacher(TeacherIntent),
+}
+
+/// What the teacher's controls ask of the running server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeacherIntent {
+    /// New settings: pause, slow motion, pieces.
+    Set(ControlSettings),
+    /// Release the oldest held answer.
+    Next,
+    ReleaseAll,
+    /// Drop this session: its socket shut at once, no goodbye.
+    Drop(u64),
 }
 
 /// The left column: what to start, and the button.
@@ -114,6 +130,7 @@ fn start_stop(
 
 /// The middle: the running server's state, its sessions and its log.
 pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Option<ServerIntent> {
+    let mut intent = None;
     match server.handle() {
         Some(handle) => {
             let addr = handle.local_addr().to_string();
@@ -132,6 +149,7 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Op
             if handle.local_addr().ip().is_unspecified() {
                 student_addresses(ui, &server.student_addresses, lang);
             }
+            intent = teacher_controls(ui, handle, lang).map(ServerIntent::Teacher);
         }
         None => {
             ui.label(tr(lang, "server-not_running"));
@@ -139,10 +157,51 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Op
     }
     ui.add_space(4.0);
     ui.strong(trf(lang, "server-sessions", &[("n", &server.sessions.len())]));
-    sessions_table(ui, server, lang);
+    intent = intent.or(sessions_table(ui, server, lang).map(ServerIntent::Teacher));
     ui.separator();
     ui.heading(tr(lang, "log-title_server"));
-    server_log(ui, server, crate::log::linked::Layout::Below, lang)
+    let log = server_log(ui, server, crate::log::linked::Layout::Below, lang);
+    intent.or(log)
+}
+
+/// The teacher's controls, folded: pause and step, slow motion, pieces.
+/// Reads the running server's settings each frame (the server keeps them).
+fn teacher_controls(ui: &mut egui::Ui, handle: &ServerHandle, lang: Language) -> Option<TeacherIntent> {
+    let controls = handle.controls();
+    let before = controls.settings();
+    let mut settings = before;
+    let mut intent = None;
+    egui::CollapsingHeader::new(tr(lang, "teacher-title")).id_salt("teacher-controls").show(ui, |ui| {
+        ui.weak(tr(lang, "teacher-explain"));
+        ui.horizontal_wrapped(|ui| {
+            ui.checkbox(&mut settings.paused, tr(lang, "teacher-pause"))
+                .on_hover_text(tr(lang, "teacher-pause_hint"));
+            let held = controls.held();
+            if ui.add_enabled(held > 0, egui::Button::new(tr(lang, "teacher-next"))).clicked() {
+                intent = Some(TeacherIntent::Next);
+            }
+            if ui.add_enabled(held > 0, egui::Button::new(tr(lang, "teacher-release_all"))).clicked() {
+                intent = Some(TeacherIntent::ReleaseAll);
+            }
+            ui.label(trf(lang, "teacher-held", &[("n", &held)]));
+        });
+        let mut slow = settings.slow.as_secs_f32();
+        let max_slow = lojinha_server::server::MAX_SLOW.as_secs_f32();
+        ui.add(egui::Slider::new(&mut slow, 0.0..=max_slow).step_by(0.1).suffix(" s").text(tr(lang, "teacher-slow")))
+            .on_hover_text(tr(lang, "teacher-slow_hint"));
+        settings.slow = Duration::from_secs_f32(slow);
+        let most = lojinha_server::protocol::pieces::MAX_PIECES;
+        ui.add(egui::Slider::new(&mut settings.pieces, 1..=most).text(tr(lang, "teacher-pieces")))
+            .on_hover_text(tr(lang, "teacher-pieces_hint"));
+        let mut pause_ms = settings.piece_pause.as_millis() as u64;
+        let max_pause = lojinha_server::server::MAX_PIECE_PAUSE.as_millis() as u64;
+        ui.add_enabled(
+            settings.pieces > 1,
+            egui::Slider::new(&mut pause_ms, 0..=max_pause).step_by(50.0).suffix(" ms").text(tr(lang, "teacher-piece_pause")),
+        );
+        settings.piece_pause = Duration::from_millis(pause_ms);
+    });
+    intent.or((settings != before).then_some(TeacherIntent::Set(settings)))
 }
 
 /// The server's log and diagram, with how many events were not shown;
@@ -188,8 +247,10 @@ fn student_addresses(ui: &mut egui::Ui, addresses: &[super::addresses::StudentAd
     });
 }
 
-fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) {
+/// The sessions, each with a "Drop" button; returns the one pressed.
+fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) -> Option<TeacherIntent> {
     let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let mut intent = None;
     ui.push_id("sessions", |ui| {
         TableBuilder::new(ui)
             .striped(true)
@@ -200,6 +261,7 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) {
             .column(Column::initial(130.0).resizable(true))
             .column(Column::initial(110.0))
             .column(Column::exact(60.0))
+            .column(Column::initial(150.0).resizable(true))
             .column(Column::remainder())
             .header(20.0, |mut header| {
                 for key in [
@@ -209,6 +271,7 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) {
                     "sessions-since",
                     "sessions-requests",
                     "sessions-report_card",
+                    "sessions-drop_column",
                 ] {
                     header.col(|ui| {
                         ui.strong(tr(lang, key));
@@ -234,9 +297,16 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) {
                         ui.label(s.requests.to_string());
                     });
                     row.col(|ui| report_card(ui, server.cards.get(s.id), lang));
+                    row.col(|ui| {
+                        let label = trf(lang, "sessions-drop", &[("id", &s.id)]);
+                        if ui.small_button(label).on_hover_text(tr(lang, "sessions-drop_hint")).clicked() {
+                            intent = Some(TeacherIntent::Drop(s.id));
+                        }
+                    });
                 });
             });
     });
+    intent
 }
 
 /// "12 ok", or "12 ok, 3 mistakes" in the warning colour with the mistakes

@@ -13,6 +13,7 @@ const PREFIXES: &[&str] = &[
     "theme-",
     "server-",
     "sessions-",
+    "teacher-",
     "client-",
     "table-",
     "form-",
@@ -45,6 +46,7 @@ const NOT_IDS: &[&str] = &[
     "client-log",
     "app-top",
     "server-controls",
+    "teacher-controls",
     "export-writer",
     "import-reader",
 ];
