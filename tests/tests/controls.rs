@@ -3,13 +3,15 @@
 //! without its newline. Real sockets on `127.0.0.1:0`; the only timing
 //! checked is "not before it was released".
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
 use lojinha_server::server::{CloseReason, ControlSettings, OwnerAct, Release, ServerEvent};
 use lojinha_server::{ClientError, ClientEvent, ClientOptions, ConnectionEnd, Mode};
-use lojinha_test_support::{ReadOutcome, WAIT, product, request, wait_until};
+use lojinha_test_support::{
+    Conn, ReadOutcome, ServerProcess, WAIT, product, request, run_server_to_exit, wait_until,
+};
 use lojinha_tests::TestServer;
 use serde_json::json;
 
@@ -188,6 +190,7 @@ fn a_dropped_session_ends_without_goodbye() {
     assert_eq!(closed, ServerEvent::SessionClosed { session, reason: CloseReason::DroppedByOwner });
     assert!(server.handle().drop_session(raw_session));
     assert!(raw.drain_to_end().is_empty(), "not a byte more: no goodbye");
+    server.wait_sessions(0);
     assert!(!server.handle().drop_session(raw_session), "a closed session cannot be dropped again");
 }
 
@@ -295,4 +298,32 @@ fn the_welcome_is_held_too() {
     assert_eq!(conn.read_within(QUIET), ReadOutcome::Silent);
     server.handle().controls().next();
     assert_eq!(conn.recv()["method"], "welcome");
+}
+
+/// The binary: `--paused --stdin-commands` holds the welcome until `next` is
+/// typed; `--pieces` writes each line in several reads; `--paused` alone is
+/// refused (nothing could release the answers).
+#[test]
+fn the_binary_takes_the_controls_as_flags_and_commands() {
+    let db = ":memory:";
+    let (server, mut stdin) = ServerProcess::spawn_with_stdin(&["--db", db, "--paused", "--stdin-commands"]);
+    let mut conn = Conn::connect(server.addr());
+    assert_eq!(conn.read_within(QUIET), ReadOutcome::Silent, "the welcome is held");
+    writeln!(stdin, "next").expect("type next");
+    assert_eq!(conn.recv()["method"], "welcome");
+    writeln!(stdin, "resume").expect("type resume");
+    conn.send_line(&ping(1));
+    assert!(is_pong(&conn.recv_raw(), 1), "resumed: answers flow");
+    writeln!(stdin, "drop 1").expect("type drop");
+    assert!(conn.drain_to_end().is_empty(), "dropped without goodbye");
+
+    let pieces = ServerProcess::spawn(&["--db", db, "--pieces", "3", "--piece-pause-ms", "100"]);
+    let mut stream = TcpStream::connect(pieces.addr()).expect("connect");
+    let (line, reads) = read_line_counting_reads(&mut stream);
+    assert!(line.starts_with(b"{\"jsonrpc\""), "{line:?}");
+    assert!(reads > 1, "one line, {reads} read(s)");
+
+    let (code, stderr) = run_server_to_exit(&["--db", db, "--paused"], WAIT);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("--stdin-commands"), "{stderr}");
 }

@@ -12,8 +12,8 @@ use std::time::Duration;
 use super::network::RawSend;
 
 use crate::i18n::{Language, tr};
-use lojinha_server::protocol::pieces::MAX_PIECES;
 use crate::phrase::Phrase;
+use lojinha_server::protocol::pieces::MAX_PIECES;
 
 /// Ready-made messages: (translation key of the label, the text).
 pub const EXAMPLES: &[(&str, &str)] = &[
@@ -44,7 +44,13 @@ pub struct ConsoleState {
 
 impl Default for ConsoleState {
     fn default() -> Self {
-        ConsoleState { text: String::new(), error: None, without_newline: false, pieces: 1, piece_pause_ms: 500 }
+        ConsoleState {
+            text: String::new(),
+            error: None,
+            without_newline: false,
+            pieces: 1,
+            piece_pause_ms: 500,
+        }
     }
 }
 
@@ -104,7 +110,12 @@ pub fn show(ui: &mut egui::Ui, state: &mut ConsoleState, connected: bool, lang: 
 }
 
 /// "Without \n", "Send \n", and the pieces; returns a lone newline when asked.
-fn how_to_send(ui: &mut egui::Ui, state: &mut ConsoleState, connected: bool, lang: Language) -> Option<RawSend> {
+fn how_to_send(
+    ui: &mut egui::Ui,
+    state: &mut ConsoleState,
+    connected: bool,
+    lang: Language,
+) -> Option<RawSend> {
     let mut send = None;
     ui.horizontal_wrapped(|ui| {
         ui.checkbox(&mut state.without_newline, tr(lang, "console-without_newline"))

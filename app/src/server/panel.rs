@@ -187,8 +187,13 @@ fn teacher_controls(ui: &mut egui::Ui, handle: &ServerHandle, lang: Language) ->
         });
         let mut slow = settings.slow.as_secs_f32();
         let max_slow = lojinha_server::server::MAX_SLOW.as_secs_f32();
-        ui.add(egui::Slider::new(&mut slow, 0.0..=max_slow).step_by(0.1).suffix(" s").text(tr(lang, "teacher-slow")))
-            .on_hover_text(tr(lang, "teacher-slow_hint"));
+        ui.add(
+            egui::Slider::new(&mut slow, 0.0..=max_slow)
+                .step_by(0.1)
+                .suffix(" s")
+                .text(tr(lang, "teacher-slow")),
+        )
+        .on_hover_text(tr(lang, "teacher-slow_hint"));
         settings.slow = Duration::from_secs_f32(slow);
         let most = lojinha_server::protocol::pieces::MAX_PIECES;
         ui.add(egui::Slider::new(&mut settings.pieces, 1..=most).text(tr(lang, "teacher-pieces")))
@@ -197,7 +202,10 @@ fn teacher_controls(ui: &mut egui::Ui, handle: &ServerHandle, lang: Language) ->
         let max_pause = lojinha_server::server::MAX_PIECE_PAUSE.as_millis() as u64;
         ui.add_enabled(
             settings.pieces > 1,
-            egui::Slider::new(&mut pause_ms, 0..=max_pause).step_by(50.0).suffix(" ms").text(tr(lang, "teacher-piece_pause")),
+            egui::Slider::new(&mut pause_ms, 0..=max_pause)
+                .step_by(50.0)
+                .suffix(" ms")
+                .text(tr(lang, "teacher-piece_pause")),
         );
         settings.piece_pause = Duration::from_millis(pause_ms);
     });

@@ -200,8 +200,10 @@ impl ServerHandle {
     fn shutdown(&mut self) {
         let Some(accept_thread) = self.accept_thread.take() else { return };
         self.ctx.stopping.store(true, Ordering::SeqCst);
-        self.ctx.controls.stop();
         self.ctx.registry.close_all(&CloseReason::ServerShutdown);
+        // After the sessions know why they close: a held line let go now
+        // ends its session with the shutdown's goodbye, not a write error.
+        self.ctx.controls.stop();
         wake_accept_loop(self.local_addr);
         let deadline = Instant::now() + STOP_GRACE;
         while !self.ctx.registry.is_empty() && Instant::now() < deadline {
