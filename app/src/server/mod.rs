@@ -10,6 +10,7 @@ pub mod panel;
 pub mod priority;
 pub mod report_card;
 pub mod start_error;
+pub mod teacher;
 
 use std::net::SocketAddr;
 
@@ -208,22 +209,10 @@ impl ServerState {
         }
     }
 
-    /// Applies a teacher's control to the running server (no I/O: the
-    /// controls are shared state the sessions read; a drop only shuts a socket).
-    pub fn teach(&self, intent: panel::TeacherIntent) {
-        let Some(handle) = self.handle() else { return };
-        let controls = handle.controls();
-        match intent {
-            panel::TeacherIntent::Set(settings) => controls.set(settings),
-            panel::TeacherIntent::Next => {
-                controls.next();
-            }
-            panel::TeacherIntent::ReleaseAll => {
-                controls.release_all();
-            }
-            panel::TeacherIntent::Drop(id) => {
-                handle.drop_session(id);
-            }
+    /// Applies a teacher's control to the running server, if one runs.
+    pub fn teach(&self, intent: teacher::TeacherIntent) {
+        if let Some(handle) = self.handle() {
+            teacher::apply(handle, intent);
         }
     }
 

@@ -7,8 +7,8 @@ use std::time::{Duration, SystemTime};
 
 use egui_extras::{Column, TableBuilder};
 use lojinha_server::ServerHandle;
-use lojinha_server::server::ControlSettings;
 
+use super::teacher::TeacherIntent;
 use super::{IDLE_TIMEOUT_SECS, ServerState, db_location, listen_address};
 use crate::i18n::{Language, tr, trf};
 use crate::log::view::LogAction;
@@ -20,18 +20,6 @@ pub enum ServerIntent {
     Stop,
     ClearLog,
     Teacher(TeacherIntent),
-}
-
-/// What the teacher's controls ask of the running server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TeacherIntent {
-    /// New settings: pause, slow motion, pieces.
-    Set(ControlSettings),
-    /// Release the oldest held answer.
-    Next,
-    ReleaseAll,
-    /// Drop this session: its socket shut at once, no goodbye.
-    Drop(u64),
 }
 
 /// The left column: what to start, and the button.

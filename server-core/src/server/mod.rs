@@ -27,11 +27,11 @@ use std::time::{Duration, Instant, SystemTime};
 use crossbeam_channel::Receiver;
 
 pub use config::{
-    DEFAULT_IDLE_TIMEOUT, DEFAULT_LINE_TIMEOUT, DEFAULT_LISTEN, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_FRAME,
-    DEFAULT_MAX_PER_ADDRESS, DEFAULT_MAX_PRODUCTS, DEFAULT_OUTBOX_LIMIT, DEFAULT_WRITE_TIMEOUT, Mode,
-    ServerConfig, default_db_path,
+    ControlSettings, DEFAULT_IDLE_TIMEOUT, DEFAULT_LINE_TIMEOUT, DEFAULT_LISTEN, DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_MAX_FRAME, DEFAULT_MAX_PER_ADDRESS, DEFAULT_MAX_PRODUCTS, DEFAULT_OUTBOX_LIMIT,
+    DEFAULT_WRITE_TIMEOUT, MAX_PIECE_PAUSE, MAX_SLOW, Mode, ServerConfig, default_db_path,
 };
-pub use controls::{ControlSettings, Controls, MAX_HELD, MAX_HELD_BYTES, MAX_PIECE_PAUSE, MAX_SLOW};
+pub use controls::{Controls, MAX_HELD, MAX_HELD_BYTES};
 pub use events::{CloseReason, OwnerAct, Release, ServerEvent, ServerEventRecord};
 pub use registry::SessionInfo;
 
