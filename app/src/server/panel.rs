@@ -175,14 +175,15 @@ fn teacher_controls(ui: &mut egui::Ui, handle: &ServerHandle, lang: Language) ->
         });
         let mut slow = settings.slow.as_secs_f32();
         let max_slow = lojinha_server::server::MAX_SLOW.as_secs_f32();
-        ui.add(
-            egui::Slider::new(&mut slow, 0.0..=max_slow)
-                .step_by(0.1)
-                .suffix(" s")
-                .text(tr(lang, "teacher-slow")),
-        )
-        .on_hover_text(tr(lang, "teacher-slow_hint"));
-        settings.slow = Duration::from_secs_f32(slow);
+        let slider = egui::Slider::new(&mut slow, 0.0..=max_slow).step_by(0.1).suffix(" s");
+        // Only a moved slider sets it: seconds as f32 do not always round-trip.
+        if ui
+            .add(slider.text(tr(lang, "teacher-slow")))
+            .on_hover_text(tr(lang, "teacher-slow_hint"))
+            .changed()
+        {
+            settings.slow = Duration::from_millis((slow * 1000.0).round() as u64);
+        }
         let most = lojinha_server::protocol::pieces::MAX_PIECES;
         ui.add(egui::Slider::new(&mut settings.pieces, 1..=most).text(tr(lang, "teacher-pieces")))
             .on_hover_text(tr(lang, "teacher-pieces_hint"));
@@ -339,4 +340,40 @@ pub fn format_uptime(d: Duration, lang: Language) -> String {
 /// How long until the minute shown by [`format_uptime`] changes.
 pub fn next_minute(d: Duration) -> Duration {
     Duration::from_secs(60 - d.as_secs() % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use lojinha_server::ServerConfig;
+    use lojinha_server::server::ControlSettings;
+
+    use super::*;
+
+    /// The teacher's controls ask nothing while only drawn (opened or not),
+    /// and one click asks exactly for it: the pause, with the rest unchanged.
+    #[test]
+    fn teacher_controls_ask_only_when_touched() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let handle = lojinha_server::start_on(listener, ServerConfig::default()).unwrap();
+        let mut harness = Harness::new_ui_state(
+            move |ui, asked: &mut Vec<TeacherIntent>| {
+                asked.extend(teacher_controls(ui, &handle, Language::En))
+            },
+            Vec::new(),
+        );
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::DisclosureTriangle, "Teacher's controls: make the server misbehave")
+            .click_accesskit();
+        harness.run();
+        harness.run_steps(5);
+        assert!(harness.state().is_empty(), "drawing asks nothing: {:?}", harness.state());
+        harness.get_by_label("Pause (hold every answer)").click_accesskit();
+        harness.run();
+        let paused = ControlSettings { paused: true, ..ControlSettings::default() };
+        assert_eq!(harness.state(), &vec![TeacherIntent::Set(paused)]);
+    }
 }
