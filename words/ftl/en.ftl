@@ -692,7 +692,6 @@ teacher-slow_hint = Each line waits this long before it is written.
 teacher-pieces = Send in pieces
 teacher-pieces_hint = Each line is written in this many write() calls: with "show reads" a client sees one message arrive in several reads.
 teacher-piece_pause = Pause between pieces
-sessions-drop_column = Teacher
 sessions-drop = Drop #{ $id }
 sessions-drop_hint = Close this client's connection at once, with no goodbye: watch how its window finds out.
 server-students_type = On other computers, students connect to one of these addresses:

@@ -701,7 +701,6 @@ teacher-slow_hint = Cada línea espera este tiempo antes de escribirse.
 teacher-pieces = Enviar en trozos
 teacher-pieces_hint = Cada línea se escribe en esta cantidad de llamadas write(): con "mostrar lecturas" el cliente ve llegar un mensaje en varias lecturas.
 teacher-piece_pause = Pausa entre trozos
-sessions-drop_column = Profesor
 sessions-drop = Cortar #{ $id }
 sessions-drop_hint = Cierra la conexión de este cliente enseguida, sin goodbye: mira cómo se entera su ventana.
 server-students_type = En las otras computadoras, los alumnos se conectan a una de estas direcciones:

@@ -712,7 +712,6 @@ teacher-slow_hint = Cada linha espera este tempo antes de ser escrita.
 teacher-pieces = Mandar em pedaços
 teacher-pieces_hint = Cada linha é escrita nesta quantidade de chamadas write(): com "mostrar leituras" o cliente vê uma mensagem chegar em várias leituras.
 teacher-piece_pause = Pausa entre pedaços
-sessions-drop_column = Professor
 sessions-drop = Derrubar #{ $id }
 sessions-drop_hint = Fecha a conexão deste cliente na hora, sem goodbye: veja como a janela dele percebe.
 server-students_type = Nos outros computadores, os alunos conectam a um destes endereços:

@@ -154,7 +154,7 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Op
 
 /// The teacher's controls, folded: pause and step, slow motion, pieces.
 /// Reads the running server's settings each frame (the server keeps them).
-fn teacher_controls(ui: &mut egui::Ui, handle: &ServerHandle, lang: Language) -> Option<TeacherIntent> {
+pub fn teacher_controls(ui: &mut egui::Ui, handle: &ServerHandle, lang: Language) -> Option<TeacherIntent> {
     let controls = handle.controls();
     let before = controls.settings();
     let mut settings = before;
@@ -244,7 +244,8 @@ fn student_addresses(ui: &mut egui::Ui, addresses: &[super::addresses::StudentAd
     });
 }
 
-/// The sessions, each with a "Drop" button; returns the one pressed.
+/// The sessions, each with a "Drop" button before its report card; returns
+/// the one pressed.
 fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) -> Option<TeacherIntent> {
     let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     let mut intent = None;
@@ -258,7 +259,6 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) -> Op
             .column(Column::initial(130.0).resizable(true))
             .column(Column::initial(110.0))
             .column(Column::exact(60.0))
-            .column(Column::initial(150.0).resizable(true))
             .column(Column::remainder())
             .header(20.0, |mut header| {
                 for key in [
@@ -268,7 +268,6 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) -> Op
                     "sessions-since",
                     "sessions-requests",
                     "sessions-report_card",
-                    "sessions-drop_column",
                 ] {
                     header.col(|ui| {
                         ui.strong(tr(lang, key));
@@ -293,12 +292,13 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) -> Op
                     row.col(|ui| {
                         ui.label(s.requests.to_string());
                     });
-                    row.col(|ui| report_card(ui, server.cards.get(s.id), lang));
+                    // In the last column, so the table is no wider than before.
                     row.col(|ui| {
                         let label = trf(lang, "sessions-drop", &[("id", &s.id)]);
                         if ui.small_button(label).on_hover_text(tr(lang, "sessions-drop_hint")).clicked() {
                             intent = Some(TeacherIntent::Drop(s.id));
                         }
+                        report_card(ui, server.cards.get(s.id), lang);
                     });
                 });
             });
