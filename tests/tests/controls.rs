@@ -10,7 +10,7 @@ use std::time::Duration;
 use lojinha_server::server::{CloseReason, ControlSettings, OwnerAct, Release, ServerEvent};
 use lojinha_server::{ClientError, ClientEvent, ClientOptions, ConnectionEnd, Mode};
 use lojinha_test_support::{
-    Conn, ReadOutcome, ServerProcess, WAIT, product, request, run_server_to_exit, wait_until,
+    Conn, ReadOutcome, ServerProcess, WAIT, product, request, run_server_to_exit, typed_product, wait_until,
 };
 use lojinha_tests::TestServer;
 use serde_json::json;
@@ -90,6 +90,24 @@ fn next_releases_exactly_one() {
     assert!(is_pong(&first.recv_raw(), 4), "unpausing releases every line");
     assert!(is_pong(&first.recv_raw(), 5));
     assert_eq!(controls.held(), 0);
+}
+
+/// An answer too big for one buffer (written through in 64 KiB chunks)
+/// is held as a whole too, and arrives whole once released.
+#[test]
+fn a_long_answer_is_held_as_a_whole() {
+    let server = TestServer::start();
+    let products =
+        (0..2000).map(|i| typed_product(&format!("LONG-{i:04}"), "A long name for a long page", 100, 1));
+    assert_eq!(server.handle().seed(products.collect()), 2000);
+    let (mut conn, _) = server.connect_welcomed();
+    server.handle().controls().set(paused());
+    conn.send_json(&request(1, "product.list", json!({"limit": 2000})));
+    wait_held(&server, 1);
+    assert_eq!(conn.read_within(QUIET), ReadOutcome::Silent, "nothing of it before the release");
+    server.handle().controls().set(ControlSettings::default());
+    let page = conn.recv();
+    assert_eq!(page["result"]["products"].as_array().map(Vec::len), Some(2000));
 }
 
 /// Reads one line with a small buffer; returns it and how many reads it took.
