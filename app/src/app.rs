@@ -176,6 +176,7 @@ impl LojinhaApp {
                 AppIntent::Server(ServerIntent::TestDatabase) => {
                     self.server.test_database(self.settings.postgres.trim().to_owned(), &self.ctx)
                 }
+                AppIntent::Server(ServerIntent::Teacher(intent)) => self.server.teach(intent),
                 AppIntent::NewClientWindow => {
                     // A failure shows in the notice.
                     let _ = self.open_client_window();

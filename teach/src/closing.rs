@@ -59,6 +59,7 @@ pub fn session_closed(reason: &CloseReason, language: Language) -> String {
         CloseReason::TooSlow => "closing-session-too_slow",
         CloseReason::FrameTooLarge => "closing-session-frame_too_large",
         CloseReason::ServerShutdown => "closing-session-shutting_down",
+        CloseReason::DroppedByOwner => "closing-session-dropped_by_owner",
         CloseReason::Error { kind, detail } => {
             let detail = socket_error(*kind, detail, language);
             return trf(language, "closing-session-error", &[("detail", &detail)]);

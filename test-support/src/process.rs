@@ -5,7 +5,7 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::net::SocketAddr;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -37,10 +37,25 @@ impl ServerProcess {
         ServerProcess::spawn_command(command)
     }
 
+    /// [`ServerProcess::spawn`] with a pipe to the server's standard input
+    /// (for `--stdin-commands`).
+    pub fn spawn_with_stdin(args: &[&str]) -> (ServerProcess, ChildStdin) {
+        let mut command = Command::new(server_binary());
+        command.args(["--listen", "127.0.0.1:0"]).args(args);
+        let mut server = ServerProcess::launch(command, Stdio::piped())
+            .unwrap_or_else(|why| panic!("the server did not start: {why}"));
+        let stdin = server.child.stdin.take().expect("piped stdin");
+        (server, stdin)
+    }
+
     /// Starts a prepared command that runs the server (through a shell, say)
     /// and waits for its `listening on` line.
-    pub fn spawn_command(mut command: Command) -> Result<ServerProcess, String> {
-        command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    pub fn spawn_command(command: Command) -> Result<ServerProcess, String> {
+        ServerProcess::launch(command, Stdio::null())
+    }
+
+    fn launch(mut command: Command, stdin: Stdio) -> Result<ServerProcess, String> {
+        command.stdin(stdin).stdout(Stdio::piped()).stderr(Stdio::piped());
         command.env("RUST_LOG", "warn").env_remove("LOJINHA_TOKEN");
         let mut child = command.spawn().map_err(|e| format!("cannot start the server: {e}"))?;
         let stderr = Stderr::drain(child.stderr.take().expect("piped stderr"));

@@ -370,6 +370,13 @@ console-ex_unknown = unknown method
 console-message = Raw message
 console-hint = {"{"}"jsonrpc":"2.0", ...{"}"}
 console-send = Send raw
+console-without_newline = Without \n
+console-without_newline_hint = Send the text without the newline at its end: the server keeps waiting for the rest of the line.
+console-send_newline = Send \n
+console-send_newline_hint = Send only a newline: it ends what was sent without one.
+console-pieces = Pieces
+console-pieces_hint = Send the text in this many write() calls, one after another; the server reads them as one line.
+console-piece_pause = Pause between pieces
 export-file_name = lojinha-products
 export-dialog_title = Export the product list
 import-title = Import products
@@ -607,6 +614,7 @@ closing-session-wrong_token = too many wrong tokens
 closing-session-too_slow = the client did not read its messages (too slow)
 closing-session-frame_too_large = a message longer than the limit (frame too large)
 closing-session-shutting_down = the server is shutting down
+closing-session-dropped_by_owner = dropped by the server's owner (no goodbye)
 closing-session-error = socket error: { $detail }
 closing-connect-refused = connection refused (no server there)
 closing-connect-name_lookup = name lookup failed (connect() never ran)
@@ -636,6 +644,19 @@ steps-accepted = accept() from { $peer }
 steps-named = hello: { $client }
 steps-refused = refused { $peer }: { $reason }
 steps-stopped = stopped
+step-owner = teacher
+step-piece = piece
+steps-piece = write(): piece { $n } of { $of } ({ $bytes ->
+        [one] { $bytes } byte
+       *[other] { $bytes } bytes
+    })
+steps-owner_held = answer held by the teacher ({ $n } held)
+steps-owner_hold_full = too many answers held: this one goes at once
+steps-owner_released_next = released: Next
+steps-owner_released_all = released: Release all
+steps-owner_released_unpaused = released: the pause is off
+steps-owner_discarded = held answer thrown away: the session closed
+steps-owner_delayed = slow motion: waits { $delay }
 diagram-show_closed_sessions = Show closed sessions ({ $n })
 
 ## Presentation mode, the server panel, the lesson's confirmations and notes (app/src/app/room.rs, app/src/app/lesson.rs)
@@ -682,6 +703,24 @@ export-fix_extension = Write { $format } to { $path }
 server-idle_timeout = Idle timeout
 server-idle_timeout_hint = A connection that sends nothing for this long gets a goodbye and is closed. Client windows of this app ping every 60 s, so below that a window that only watches is dropped (and reconnects).
 server-idle_is = idle timeout: { $s } s
+teacher-title = Teacher's controls: make the server misbehave
+teacher-explain = On purpose, for a class: hold answers, slow them down, send them in pieces, drop a client. Clients cannot reach these.
+teacher-pause = Pause (hold every answer)
+teacher-pause_hint = Every line the server writes (welcome, answers, notifications) waits until you release it. A goodbye never waits.
+teacher-next = Next
+teacher-release_all = Release all
+teacher-held = { $n ->
+        [0] nothing held
+        [one] { $n } answer held
+       *[other] { $n } answers held
+    }
+teacher-slow = Slow motion
+teacher-slow_hint = Each line waits this long before it is written.
+teacher-pieces = Send in pieces
+teacher-pieces_hint = Each line is written in this many write() calls: with "show reads" a client sees one message arrive in several reads.
+teacher-piece_pause = Pause between pieces
+sessions-drop = Drop #{ $id }
+sessions-drop_hint = Close this client's connection at once, with no goodbye: watch how its window finds out.
 server-students_type = On other computers, students connect to one of these addresses:
 server-no_addresses = No network address found besides this computer's own: is it connected to a network?
 

@@ -370,6 +370,13 @@ console-ex_unknown = método desconocido
 console-message = Mensaje sin procesar
 console-hint = {"{"}"jsonrpc":"2.0", ...{"}"}
 console-send = Enviar tal cual
+console-without_newline = Sin \n
+console-without_newline_hint = Envía el texto sin el salto de línea del final: el servidor sigue esperando el resto de la línea.
+console-send_newline = Enviar \n
+console-send_newline_hint = Envía solo un salto de línea: termina lo que se envió sin él.
+console-pieces = Trozos
+console-pieces_hint = Envía el texto en esta cantidad de llamadas write(), una tras otra; el servidor las lee como una sola línea.
+console-piece_pause = Pausa entre trozos
 export-file_name = lojinha-productos
 export-dialog_title = Exportar la lista de productos
 import-title = Importar productos
@@ -612,6 +619,7 @@ closing-session-wrong_token = demasiados tokens incorrectos
 closing-session-too_slow = el cliente no leía sus mensajes (too slow)
 closing-session-frame_too_large = un mensaje más largo que el límite (frame too large)
 closing-session-shutting_down = el servidor se está apagando
+closing-session-dropped_by_owner = cortada por el dueño del servidor (sin goodbye)
 closing-session-error = error en el socket: { $detail }
 closing-connect-refused = conexión rechazada (no hay ningún servidor ahí)
 closing-connect-name_lookup = no se encontró el nombre (connect() ni siquiera empezó)
@@ -641,6 +649,22 @@ steps-accepted = accept() de { $peer }
 steps-named = hello: { $client }
 steps-refused = rechazado { $peer }: { $reason }
 steps-stopped = detenido
+step-owner = profesor
+step-piece = trozo
+steps-piece = write(): trozo { $n } de { $of } ({ $bytes ->
+        [one] { $bytes } byte
+       *[other] { $bytes } bytes
+    })
+steps-owner_held = respuesta retenida por el profesor ({ $n ->
+        [one] { $n } retenida
+       *[other] { $n } retenidas
+    })
+steps-owner_hold_full = demasiadas respuestas retenidas: esta sale enseguida
+steps-owner_released_next = liberada: Siguiente
+steps-owner_released_all = liberada: Liberar todas
+steps-owner_released_unpaused = liberada: la pausa se apagó
+steps-owner_discarded = respuesta retenida descartada: la sesión se cerró
+steps-owner_delayed = cámara lenta: espera { $delay }
 diagram-show_closed_sessions = Mostrar sesiones cerradas ({ $n })
 
 ## Presentation mode, the server panel, the lesson's confirmations and notes (app/src/app/room.rs, app/src/app/lesson.rs)
@@ -687,6 +711,24 @@ export-fix_extension = Escribir { $format } en { $path }
 server-idle_timeout = Tiempo máximo de inactividad
 server-idle_timeout_hint = Una conexión que no envía nada durante este tiempo recibe un goodbye y se cierra. Las ventanas de cliente de esta app envían ping cada 60 s; por debajo de eso, una ventana que solo observa se desconecta (y se reconecta).
 server-idle_is = tiempo de inactividad: { $s } s
+teacher-title = Controles del profesor: haz que el servidor se porte mal
+teacher-explain = A propósito, para la clase: retener respuestas, hacerlas lentas, enviarlas en trozos, cortar a un cliente. Los clientes no tienen acceso a esto.
+teacher-pause = Pausar (retener todas las respuestas)
+teacher-pause_hint = Cada línea que el servidor escribe (welcome, respuestas, notificaciones) espera hasta que la liberes. Un goodbye nunca espera.
+teacher-next = Siguiente
+teacher-release_all = Liberar todas
+teacher-held = { $n ->
+        [0] nada retenido
+        [one] { $n } respuesta retenida
+       *[other] { $n } respuestas retenidas
+    }
+teacher-slow = Cámara lenta
+teacher-slow_hint = Cada línea espera este tiempo antes de escribirse.
+teacher-pieces = Enviar en trozos
+teacher-pieces_hint = Cada línea se escribe en esta cantidad de llamadas write(): con "mostrar lecturas" el cliente ve llegar un mensaje en varias lecturas.
+teacher-piece_pause = Pausa entre trozos
+sessions-drop = Cortar #{ $id }
+sessions-drop_hint = Cierra la conexión de este cliente enseguida, sin goodbye: mira cómo se entera su ventana.
 server-students_type = En las otras computadoras, los alumnos se conectan a una de estas direcciones:
 server-no_addresses = No se encontró ninguna dirección de red aparte de la propia de esta computadora: ¿está conectada a una red?
 

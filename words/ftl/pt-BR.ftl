@@ -377,6 +377,13 @@ console-ex_unknown = método desconhecido
 console-message = Mensagem bruta
 console-hint = {"{"}"jsonrpc":"2.0", ...{"}"}
 console-send = Enviar bruto
+console-without_newline = Sem \n
+console-without_newline_hint = Manda o texto sem a quebra de linha no fim: o servidor continua esperando o resto da linha.
+console-send_newline = Mandar \n
+console-send_newline_hint = Manda só uma quebra de linha: ela termina o que foi mandado sem uma.
+console-pieces = Pedaços
+console-pieces_hint = Manda o texto nesta quantidade de chamadas write(), uma depois da outra; o servidor as lê como uma linha só.
+console-piece_pause = Pausa entre pedaços
 export-file_name = lojinha-produtos
 export-dialog_title = Exportar a lista de produtos
 import-title = Importar produtos
@@ -623,6 +630,7 @@ closing-session-wrong_token = tokens errados demais
 closing-session-too_slow = o cliente não lia as mensagens (too slow)
 closing-session-frame_too_large = uma mensagem maior que o limite (frame too large)
 closing-session-shutting_down = o servidor está sendo desligado
+closing-session-dropped_by_owner = derrubada pelo dono do servidor (sem goodbye)
 closing-session-error = erro no socket: { $detail }
 closing-connect-refused = conexão recusada (nenhum servidor ali)
 closing-connect-name_lookup = nome não encontrado (connect() nem começou)
@@ -652,6 +660,22 @@ steps-accepted = accept() de { $peer }
 steps-named = hello: { $client }
 steps-refused = recusado { $peer }: { $reason }
 steps-stopped = parado
+step-owner = professor
+step-piece = pedaço
+steps-piece = write(): pedaço { $n } de { $of } ({ $bytes ->
+        [one] { $bytes } byte
+       *[other] { $bytes } bytes
+    })
+steps-owner_held = resposta retida pelo professor ({ $n ->
+        [one] { $n } retida
+       *[other] { $n } retidas
+    })
+steps-owner_hold_full = respostas retidas demais: esta sai na hora
+steps-owner_released_next = liberada: Próxima
+steps-owner_released_all = liberada: Liberar todas
+steps-owner_released_unpaused = liberada: a pausa foi desligada
+steps-owner_discarded = resposta retida descartada: a sessão fechou
+steps-owner_delayed = câmera lenta: espera { $delay }
 diagram-show_closed_sessions = Mostrar sessões fechadas ({ $n })
 
 ## Presentation mode, the server panel, the lesson's confirmations and notes (app/src/app/room.rs, app/src/app/lesson.rs)
@@ -698,6 +722,24 @@ export-fix_extension = Gravar { $format } em { $path }
 server-idle_timeout = Tempo ocioso máximo
 server-idle_timeout_hint = Uma conexão que não envia nada por este tempo recebe um goodbye e é fechada. As janelas de cliente deste app enviam ping a cada 60 s; abaixo disso, uma janela que só observa é desconectada (e reconecta).
 server-idle_is = tempo ocioso: { $s } s
+teacher-title = Controles do professor: faça o servidor se comportar mal
+teacher-explain = De propósito, para a aula: reter respostas, deixá-las lentas, mandá-las em pedaços, derrubar um cliente. Os clientes não têm acesso a isto.
+teacher-pause = Pausar (reter todas as respostas)
+teacher-pause_hint = Toda linha que o servidor escreve (welcome, respostas, notificações) espera até você liberar. Um goodbye nunca espera.
+teacher-next = Próxima
+teacher-release_all = Liberar todas
+teacher-held = { $n ->
+        [0] nada retido
+        [one] { $n } resposta retida
+       *[other] { $n } respostas retidas
+    }
+teacher-slow = Câmera lenta
+teacher-slow_hint = Cada linha espera este tempo antes de ser escrita.
+teacher-pieces = Mandar em pedaços
+teacher-pieces_hint = Cada linha é escrita nesta quantidade de chamadas write(): com "mostrar leituras" o cliente vê uma mensagem chegar em várias leituras.
+teacher-piece_pause = Pausa entre pedaços
+sessions-drop = Derrubar #{ $id }
+sessions-drop_hint = Fecha a conexão deste cliente na hora, sem goodbye: veja como a janela dele percebe.
 server-students_type = Nos outros computadores, os alunos conectam a um destes endereços:
 server-no_addresses = Nenhum endereço de rede encontrado além do próprio computador: ele está conectado a uma rede?
 

@@ -102,8 +102,9 @@ pub fn presentation_bar(ui: &mut egui::Ui, room: &mut Room, lang: Language) {
     });
 }
 
-/// The server's state in one line, then its log and diagram taking the rest
-/// of the window (the sessions table stays in normal mode).
+/// The server's state in one line, then the teacher's controls (folded, so
+/// Next is at hand while projecting), then its log and diagram taking the rest of
+/// the window (the sessions table stays in normal mode).
 pub fn presentation_view(
     ui: &mut egui::Ui,
     server: &mut ServerState,
@@ -123,7 +124,9 @@ pub fn presentation_view(
             ui.label(tr(lang, "server-not_running"));
         }
     });
-    crate::server::panel::server_log(ui, server, crate::log::linked::Layout::Beside, lang)
+    let teacher = server.handle().and_then(|handle| crate::server::panel::teacher_controls(ui, handle, lang));
+    let log = crate::server::panel::server_log(ui, server, crate::log::linked::Layout::Beside, lang);
+    teacher.map(ServerIntent::Teacher).or(log)
 }
 
 #[cfg(test)]

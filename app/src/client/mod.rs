@@ -66,8 +66,8 @@ pub enum Intent {
     Fetch(String),
     Export(ExportIntent),
     ClearLog,
-    /// Send this text as-is (the raw console).
-    Raw(String),
+    /// Send this text as-is (the raw console), maybe in pieces or without its newline.
+    Raw(network::RawSend),
     Import(ImportIntent),
     /// Turn "show reads" on or off (applies from the next connection).
     ShowReads(bool),
@@ -408,7 +408,7 @@ impl ClientWindow {
                     self.steps.clear();
                     self.not_shown.reset();
                 }
-                Intent::Raw(text) => self.send(Control::Raw(text)),
+                Intent::Raw(raw) => self.send(Control::Raw(raw)),
                 Intent::Import(how) => {
                     self.import.start(how, self.waker.clone(), lang);
                 }

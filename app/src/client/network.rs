@@ -38,7 +38,7 @@ mod handshake;
 mod import;
 mod outcome;
 
-pub use command::{Command, Control, Request};
+pub use command::{Command, Control, RawSend, Request};
 pub use outcome::{Outcome, RequestError};
 
 /// Products asked for per `product.list` page.
@@ -278,7 +278,7 @@ impl Worker {
                 }
             }
             Control::Reload => self.load(),
-            Control::Raw(text) => self.send_raw(&text),
+            Control::Raw(raw) => self.send_raw(&raw),
             Control::SetReportReads(on) => self.report_reads = on,
             Control::Import(products) => self.import(products),
             Control::SetAutoReconnect(on) => {
@@ -402,16 +402,54 @@ impl Worker {
         }
     }
 
-    fn send_raw(&mut self, text: &str) {
+    fn send_raw(&mut self, raw: &RawSend) {
         let Some(client) = self.client.as_mut() else {
             return self.send(NetEvent::RawFailed(Phrase::key("client-not_connected")));
         };
-        if let Err(e) = client.send_raw(text) {
+        let sent = if raw.whole() { client.send_raw(&raw.text) } else { self.send_pieces(raw) };
+        if let Err(e) = sent {
             let disconnected = e.is_disconnect();
             let reason = Phrase::of(e, describe);
             self.send(NetEvent::RawFailed(reason.clone()));
             if disconnected {
                 self.lost(reason);
+            }
+        }
+    }
+
+    /// Writes what the raw console sends piece by piece, each piece its own
+    /// `write()` and its own step in the log, pausing between them without
+    /// going deaf: a Disconnect or Connect meanwhile stops the rest.
+    fn send_pieces(&mut self, raw: &RawSend) -> Result<(), ClientError> {
+        let bytes = raw.bytes();
+        let pieces = lojinha_server::protocol::pieces::cut(&bytes, raw.pieces);
+        let of = pieces.len();
+        for (i, piece) in pieces.iter().enumerate() {
+            if i > 0 && !self.pause_between_pieces(raw.pause) {
+                return Ok(());
+            }
+            let Some(client) = self.client.as_mut() else { return Ok(()) };
+            client.send_piece(piece, i + 1, of)?;
+            self.flush();
+        }
+        Ok(())
+    }
+
+    /// Waits `pause` between two pieces; commands that come meanwhile wait
+    /// their turn, except one that leaves the connection: then `false`.
+    fn pause_between_pieces(&mut self, pause: Duration) -> bool {
+        let until = crossbeam_channel::at(Instant::now() + pause);
+        loop {
+            select! {
+                recv(self.commands) -> command => match command {
+                    Ok(Command::Control(leave @ (Control::Disconnect | Control::Connect { .. }))) => {
+                        self.deferred.push_front(leave.into());
+                        return false;
+                    }
+                    Ok(other) => self.deferred.push_back(other),
+                    Err(_) => return false,
+                },
+                recv(until) -> _ => return true,
             }
         }
     }

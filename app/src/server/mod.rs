@@ -10,6 +10,7 @@ pub mod panel;
 pub mod priority;
 pub mod report_card;
 pub mod start_error;
+pub mod teacher;
 
 use std::net::SocketAddr;
 
@@ -218,6 +219,13 @@ impl ServerState {
         if let Err(e) = spawned {
             self.phase = Phase::Stopped;
             self.error = Some(Phrase::of(e, describe_io));
+        }
+    }
+
+    /// Applies a teacher's control to the running server, if one runs.
+    pub fn teach(&self, intent: teacher::TeacherIntent) {
+        if let Some(handle) = self.handle() {
+            teacher::apply(handle, intent);
         }
     }
 

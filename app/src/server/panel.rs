@@ -1,11 +1,14 @@
 //! The server panel: settings and Start/Stop on the left; address (and the
 //! addresses students type from other computers), uptime, sessions and the
-//! server's own protocol log in the middle.
+//! server's own protocol log in the middle, with the teacher's controls
+//! (the server misbehaving on purpose) folded above the sessions.
 
 use std::time::{Duration, SystemTime};
 
 use egui_extras::{Column, TableBuilder};
+use lojinha_server::ServerHandle;
 
+use super::teacher::TeacherIntent;
 use super::{IDLE_TIMEOUT_SECS, ServerState, db_location, listen_address};
 use crate::i18n::{Language, tr, trf};
 use crate::log::view::LogAction;
@@ -18,6 +21,7 @@ pub enum ServerIntent {
     ClearLog,
     /// Ask the shared database whether the server could use it.
     TestDatabase,
+    Teacher(TeacherIntent),
 }
 
 /// The left column: what to start, and the button.
@@ -215,6 +219,7 @@ fn catalog_named(settings: &Settings) -> bool {
 
 /// The middle: the running server's state, its sessions and its log.
 pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Option<ServerIntent> {
+    let mut intent = None;
     match server.handle() {
         Some(handle) => {
             let addr = handle.local_addr().to_string();
@@ -233,6 +238,7 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Op
             if handle.local_addr().ip().is_unspecified() {
                 student_addresses(ui, &server.student_addresses, lang);
             }
+            intent = teacher_controls(ui, handle, lang).map(ServerIntent::Teacher);
         }
         None => {
             ui.label(tr(lang, "server-not_running"));
@@ -240,10 +246,60 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Op
     }
     ui.add_space(4.0);
     ui.strong(trf(lang, "server-sessions", &[("n", &server.sessions.len())]));
-    sessions_table(ui, server, lang);
+    intent = intent.or(sessions_table(ui, server, lang).map(ServerIntent::Teacher));
     ui.separator();
     ui.heading(tr(lang, "log-title_server"));
-    server_log(ui, server, crate::log::linked::Layout::Below, lang)
+    let log = server_log(ui, server, crate::log::linked::Layout::Below, lang);
+    intent.or(log)
+}
+
+/// The teacher's controls, folded: pause and step, slow motion, pieces.
+/// Reads the running server's settings each frame (the server keeps them).
+pub fn teacher_controls(ui: &mut egui::Ui, handle: &ServerHandle, lang: Language) -> Option<TeacherIntent> {
+    let controls = handle.controls();
+    let before = controls.settings();
+    let mut settings = before;
+    let mut intent = None;
+    egui::CollapsingHeader::new(tr(lang, "teacher-title")).id_salt("teacher-controls").show(ui, |ui| {
+        ui.weak(tr(lang, "teacher-explain"));
+        ui.horizontal_wrapped(|ui| {
+            ui.checkbox(&mut settings.paused, tr(lang, "teacher-pause"))
+                .on_hover_text(tr(lang, "teacher-pause_hint"));
+            let held = controls.held();
+            if ui.add_enabled(held > 0, egui::Button::new(tr(lang, "teacher-next"))).clicked() {
+                intent = Some(TeacherIntent::Next);
+            }
+            if ui.add_enabled(held > 0, egui::Button::new(tr(lang, "teacher-release_all"))).clicked() {
+                intent = Some(TeacherIntent::ReleaseAll);
+            }
+            ui.label(trf(lang, "teacher-held", &[("n", &held)]));
+        });
+        let mut slow = settings.slow.as_secs_f32();
+        let max_slow = lojinha_server::server::MAX_SLOW.as_secs_f32();
+        let slider = egui::Slider::new(&mut slow, 0.0..=max_slow).step_by(0.1).suffix(" s");
+        // Only a moved slider sets it: seconds as f32 do not always round-trip.
+        if ui
+            .add(slider.text(tr(lang, "teacher-slow")))
+            .on_hover_text(tr(lang, "teacher-slow_hint"))
+            .changed()
+        {
+            settings.slow = Duration::from_millis((slow * 1000.0).round() as u64);
+        }
+        let most = lojinha_server::protocol::pieces::MAX_PIECES;
+        ui.add(egui::Slider::new(&mut settings.pieces, 1..=most).text(tr(lang, "teacher-pieces")))
+            .on_hover_text(tr(lang, "teacher-pieces_hint"));
+        let mut pause_ms = settings.piece_pause.as_millis() as u64;
+        let max_pause = lojinha_server::server::MAX_PIECE_PAUSE.as_millis() as u64;
+        ui.add_enabled(
+            settings.pieces > 1,
+            egui::Slider::new(&mut pause_ms, 0..=max_pause)
+                .step_by(50.0)
+                .suffix(" ms")
+                .text(tr(lang, "teacher-piece_pause")),
+        );
+        settings.piece_pause = Duration::from_millis(pause_ms);
+    });
+    intent.or((settings != before).then_some(TeacherIntent::Set(settings)))
 }
 
 /// The server's log and diagram, with how many events were not shown;
@@ -289,8 +345,11 @@ fn student_addresses(ui: &mut egui::Ui, addresses: &[super::addresses::StudentAd
     });
 }
 
-fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) {
+/// The sessions, each with a "Drop" button before its report card; returns
+/// the one pressed.
+fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) -> Option<TeacherIntent> {
     let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let mut intent = None;
     ui.push_id("sessions", |ui| {
         TableBuilder::new(ui)
             .striped(true)
@@ -334,10 +393,18 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) {
                     row.col(|ui| {
                         ui.label(s.requests.to_string());
                     });
-                    row.col(|ui| report_card(ui, server.cards.get(s.id), lang));
+                    // In the last column, so the table is no wider than before.
+                    row.col(|ui| {
+                        let label = trf(lang, "sessions-drop", &[("id", &s.id)]);
+                        if ui.small_button(label).on_hover_text(tr(lang, "sessions-drop_hint")).clicked() {
+                            intent = Some(TeacherIntent::Drop(s.id));
+                        }
+                        report_card(ui, server.cards.get(s.id), lang);
+                    });
                 });
             });
     });
+    intent
 }
 
 /// "12 ok", or "12 ok, 3 mistakes" in the warning colour with the mistakes
@@ -374,4 +441,40 @@ pub fn format_uptime(d: Duration, lang: Language) -> String {
 /// How long until the minute shown by [`format_uptime`] changes.
 pub fn next_minute(d: Duration) -> Duration {
     Duration::from_secs(60 - d.as_secs() % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use lojinha_server::ServerConfig;
+    use lojinha_server::server::ControlSettings;
+
+    use super::*;
+
+    /// The teacher's controls ask nothing while only drawn (opened or not),
+    /// and one click asks exactly for it: the pause, with the rest unchanged.
+    #[test]
+    fn teacher_controls_ask_only_when_touched() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let handle = lojinha_server::start_on(listener, ServerConfig::default()).unwrap();
+        let mut harness = Harness::new_ui_state(
+            move |ui, asked: &mut Vec<TeacherIntent>| {
+                asked.extend(teacher_controls(ui, &handle, Language::En))
+            },
+            Vec::new(),
+        );
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::DisclosureTriangle, "Teacher's controls: make the server misbehave")
+            .click_accesskit();
+        harness.run();
+        harness.run_steps(5);
+        assert!(harness.state().is_empty(), "drawing asks nothing: {:?}", harness.state());
+        harness.get_by_label("Pause (hold every answer)").click_accesskit();
+        harness.run();
+        let paused = ControlSettings { paused: true, ..ControlSettings::default() };
+        assert_eq!(harness.state(), &vec![TeacherIntent::Set(paused)]);
+    }
 }

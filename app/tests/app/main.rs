@@ -7,6 +7,7 @@ mod common;
 
 mod check;
 mod classroom;
+mod controls;
 mod errors_pt;
 mod export;
 mod flows;

@@ -51,6 +51,14 @@ pub enum ClientEvent {
         method: Option<String>,
         rtt: Option<Duration>,
     },
+    /// One `write()` of a line sent in pieces on purpose (the raw console's
+    /// "send in pieces" or "without \n"): piece `n` of `of`, `bytes` long.
+    /// The line itself is reported as `Sent` when the piece that ends it goes.
+    Piece {
+        n: usize,
+        of: usize,
+        bytes: usize,
+    },
     /// One `read()` and how many bytes it returned ("show reads").
     Read {
         bytes: usize,

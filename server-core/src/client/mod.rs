@@ -144,6 +144,24 @@ pub struct Client {
     /// When this client last wrote to the server.
     last_sent: Instant,
     closed: Option<ConnectionEnd>,
+    /// A line sent in pieces whose newline has not gone yet.
+    unended: Unended,
+}
+
+/// The start of a line sent in pieces (at most a little over what a log
+/// keeps of a line) and its length so far.
+#[derive(Default)]
+struct Unended {
+    start: Vec<u8>,
+    bytes: usize,
+}
+
+impl Unended {
+    fn extend(&mut self, part: &[u8]) {
+        let room = (RAW_KEPT + 4).saturating_sub(self.start.len());
+        self.start.extend_from_slice(&part[..room.min(part.len())]);
+        self.bytes += part.len();
+    }
 }
 
 impl Client {
@@ -179,6 +197,7 @@ impl Client {
             last_sent: Instant::now(),
             goodbye: None,
             closed: None,
+            unended: Unended::default(),
         })
     }
 
@@ -408,6 +427,29 @@ impl Client {
         self.write_line(&line, None, None)
     }
 
+    /// Writes `piece` in one `write()`, as piece `n` of `of` of what the raw
+    /// console sends on purpose in pieces (a piece without the newline makes
+    /// the server wait for the rest). Each piece is reported as
+    /// [`ClientEvent::Piece`]; when a piece ends a line, the whole line (what
+    /// the earlier pieces sent of it included) is reported as `Sent` before
+    /// the write, so its answer pairs with it.
+    pub fn send_piece(&mut self, piece: &[u8], n: usize, of: usize) -> Result<(), ClientError> {
+        if let Some(reason) = &self.closed {
+            return Err(ClientError::Closed { reason: reason.clone() });
+        }
+        self.emit_with(|| ClientEvent::Piece { n, of, bytes: piece.len() });
+        for part in piece.split_inclusive(|&b| b == b'\n') {
+            self.unended.extend(part);
+            if part.ends_with(b"\n") {
+                let line = std::mem::take(&mut self.unended);
+                let text = line.start.strip_suffix(b"\n").unwrap_or(&line.start);
+                let raw = raw_prefix(text);
+                self.emit_with(|| ClientEvent::Sent { raw, bytes: line.bytes, id: None, method: None });
+            }
+        }
+        self.write_bytes(piece)
+    }
+
     /// Waits for the next response or batch of responses, handling any
     /// notifications that arrive first.
     pub fn recv_reply(&mut self) -> Result<Reply, ClientError> {
@@ -483,6 +525,12 @@ impl Client {
             id,
             method,
         });
+        // Whatever the raw console left unended is now part of this line.
+        self.unended = Unended::default();
+        self.write_bytes(line)
+    }
+
+    fn write_bytes(&mut self, line: &[u8]) -> Result<(), ClientError> {
         if let Err(e) = self.stream.write_all(line) {
             // The server may have said why it closed (a goodbye) before the
             // write failed: read what is left so the reason is not lost.

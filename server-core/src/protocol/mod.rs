@@ -10,6 +10,7 @@ pub mod field;
 pub mod frame;
 pub mod message;
 pub mod notices;
+pub mod pieces;
 pub mod problem;
 pub mod product;
 pub mod raw;

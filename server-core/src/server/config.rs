@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use crate::protocol::pieces::MAX_PIECES;
 use crate::storage::{DbLocation, SyncMode};
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:5050";
@@ -66,6 +67,9 @@ pub struct ServerConfig {
     pub event_capacity: usize,
     /// Report each `read()` and its byte count as an event ("show reads").
     pub report_reads: bool,
+    /// The owner's controls at start (all off by default); change them with
+    /// [`ServerHandle::controls`](super::ServerHandle::controls).
+    pub controls: ControlSettings,
 }
 
 impl Default for ServerConfig {
@@ -87,7 +91,50 @@ impl Default for ServerConfig {
             token: None,
             event_capacity: 0,
             report_reads: false,
+            controls: ControlSettings::default(),
         }
+    }
+}
+
+/// The owner's controls (`controls.rs`): the longest slow motion.
+pub const MAX_SLOW: Duration = Duration::from_secs(5);
+/// The longest pause between two pieces of a line.
+pub const MAX_PIECE_PAUSE: Duration = Duration::from_secs(2);
+
+/// What the owner asks of the server's output. The default is a well-behaved
+/// server: nothing held, nothing slowed, each line in one piece.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ControlSettings {
+    /// Hold every line until the owner releases it.
+    pub paused: bool,
+    /// Wait this long before each line (at most [`MAX_SLOW`]).
+    pub slow: Duration,
+    /// Write each line in this many pieces (1 to [`MAX_PIECES`]).
+    pub pieces: usize,
+    /// Wait this long between two pieces (at most [`MAX_PIECE_PAUSE`]).
+    pub piece_pause: Duration,
+}
+
+impl Default for ControlSettings {
+    fn default() -> Self {
+        ControlSettings { paused: false, slow: Duration::ZERO, pieces: 1, piece_pause: Duration::ZERO }
+    }
+}
+
+impl ControlSettings {
+    /// The same settings within the bounds.
+    pub fn clamped(self) -> ControlSettings {
+        ControlSettings {
+            paused: self.paused,
+            slow: self.slow.min(MAX_SLOW),
+            pieces: self.pieces.clamp(1, MAX_PIECES),
+            piece_pause: self.piece_pause.min(MAX_PIECE_PAUSE),
+        }
+    }
+
+    /// Whether any control changes what the server writes or when.
+    pub fn acting(&self) -> bool {
+        self.paused || !self.slow.is_zero() || self.pieces > 1
     }
 }
 

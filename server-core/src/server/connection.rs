@@ -78,6 +78,7 @@ fn register(ctx: &ServerContext, stream: &TcpStream, peer: SocketAddr) -> io::Re
             ctx.config.outbox_limit,
             ctx.events.clone(),
             ctx.registry.open_count(),
+            ctx.controls.clone(),
         ),
         stream: stream.try_clone()?,
     });

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use super::commits::{Completion, Progress};
 use super::config::ServerConfig;
+use super::controls::Controls;
 use super::events::EventSink;
 use super::registry::Registry;
 use super::turns::Turns;
@@ -26,6 +27,8 @@ pub struct ServerContext {
     pub turns: Turns,
     /// How far committed changes have reached the sessions.
     pub progress: Arc<Progress>,
+    /// The owner's controls over every session's output.
+    pub controls: Arc<Controls>,
 }
 
 /// Who holds the server's places: in all, and per address.

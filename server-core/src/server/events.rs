@@ -28,6 +28,9 @@ pub enum CloseReason {
     WrongToken,
     FrameTooLarge,
     ServerShutdown,
+    /// The server's owner dropped it (the server panel's "Drop"): the
+    /// socket shut both ways, no `goodbye`.
+    DroppedByOwner,
     /// A socket error (or the session's writer thread could not start).
     Error {
         kind: std::io::ErrorKind,
@@ -74,6 +77,7 @@ impl std::fmt::Display for CloseReason {
             CloseReason::TooSlow => f.write_str("too slow: output not read"),
             CloseReason::FrameTooLarge => f.write_str("frame too large"),
             CloseReason::ServerShutdown => f.write_str("server shutting down"),
+            CloseReason::DroppedByOwner => f.write_str("dropped by the server's owner"),
             CloseReason::Error { detail, .. } => write!(f, "socket error: {detail}"),
         }
     }
@@ -121,7 +125,40 @@ pub enum ServerEvent {
         session: u64,
         reason: CloseReason,
     },
+    /// The owner's controls acted on a session's output (`controls.rs`).
+    Owner {
+        session: u64,
+        act: OwnerAct,
+    },
     Stopped,
+}
+
+/// What the owner's controls did to one line on its way out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnerAct {
+    /// The server is paused: the line waits; `held` lines wait in all.
+    Held { held: usize },
+    /// The hold is full: the line goes out without waiting.
+    HoldFull,
+    /// A held line may go.
+    Released(Release),
+    /// A held line was thrown away: its session closed or the server stopped.
+    Discarded,
+    /// Slow motion: the line waits this long before it is written.
+    Delayed { ms: u64 },
+    /// Piece `n` of `of` of the line was written (`bytes` long).
+    Piece { n: usize, of: usize, bytes: usize },
+}
+
+/// Why a held line was let go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Release {
+    /// "Next": the oldest held line, alone.
+    Next,
+    /// "Release all".
+    All,
+    /// The pause was turned off.
+    Unpaused,
 }
 
 /// An event and when it happened.

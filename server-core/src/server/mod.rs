@@ -8,6 +8,7 @@ mod commits;
 mod config;
 mod connection;
 mod context;
+mod controls;
 mod dispatch;
 mod events;
 mod lines;
@@ -26,11 +27,12 @@ use std::time::{Duration, Instant, SystemTime};
 use crossbeam_channel::Receiver;
 
 pub use config::{
-    DEFAULT_IDLE_TIMEOUT, DEFAULT_LINE_TIMEOUT, DEFAULT_LISTEN, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_FRAME,
-    DEFAULT_MAX_PER_ADDRESS, DEFAULT_MAX_PRODUCTS, DEFAULT_OUTBOX_LIMIT, DEFAULT_WRITE_TIMEOUT, Mode,
-    ServerConfig, default_db_path,
+    ControlSettings, DEFAULT_IDLE_TIMEOUT, DEFAULT_LINE_TIMEOUT, DEFAULT_LISTEN, DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_MAX_FRAME, DEFAULT_MAX_PER_ADDRESS, DEFAULT_MAX_PRODUCTS, DEFAULT_OUTBOX_LIMIT,
+    DEFAULT_WRITE_TIMEOUT, MAX_PIECE_PAUSE, MAX_SLOW, Mode, ServerConfig, default_db_path,
 };
-pub use events::{CloseReason, ServerEvent, ServerEventRecord};
+pub use controls::{Controls, MAX_HELD, MAX_HELD_BYTES};
+pub use events::{CloseReason, OwnerAct, Release, ServerEvent, ServerEventRecord};
 pub use registry::SessionInfo;
 
 use crate::storage::{Store, StoreError, WriteJob, WriteOp, WriteOutcome};
@@ -96,6 +98,7 @@ pub fn start_on(listener: TcpListener, config: ServerConfig) -> Result<ServerHan
     let sink = commits::sink(registry.clone(), progress.clone()).map_err(ServerError::Thread)?;
     let store = Store::open(&config.db, config.sync, config.max_products, sink)?;
     let mode = config.mode;
+    let controls = Arc::new(controls::Controls::new(config.controls, events_sink.clone()));
     let ctx = Arc::new(ServerContext {
         config,
         store,
@@ -105,6 +108,7 @@ pub fn start_on(listener: TcpListener, config: ServerConfig) -> Result<ServerHan
         connections: Default::default(),
         turns: turns::Turns::per_processor(),
         progress,
+        controls,
     });
     let accept_ctx = ctx.clone();
     let accept_thread = std::thread::Builder::new()
@@ -159,6 +163,18 @@ impl ServerHandle {
         self.events.clone()
     }
 
+    /// The owner's controls: pause and step, slow motion, send in pieces.
+    pub fn controls(&self) -> Arc<Controls> {
+        self.ctx.controls.clone()
+    }
+
+    /// Drops session `id` as its owner: its socket is shut both ways at
+    /// once, with no `goodbye` (the session ends with
+    /// [`CloseReason::DroppedByOwner`]). Whether it was open.
+    pub fn drop_session(&self, id: u64) -> bool {
+        self.ctx.registry.drop_session(id)
+    }
+
     /// Events dropped because the stream was full.
     pub fn dropped_events(&self) -> u64 {
         self.ctx.events.dropped()
@@ -185,6 +201,9 @@ impl ServerHandle {
         let Some(accept_thread) = self.accept_thread.take() else { return };
         self.ctx.stopping.store(true, Ordering::SeqCst);
         self.ctx.registry.close_all(&CloseReason::ServerShutdown);
+        // After the sessions know why they close: a held line let go now
+        // ends its session with the shutdown's goodbye, not a write error.
+        self.ctx.controls.stop();
         wake_accept_loop(self.local_addr);
         let deadline = Instant::now() + STOP_GRACE;
         while !self.ctx.registry.is_empty() && Instant::now() < deadline {

@@ -15,14 +15,19 @@
 //!
 //! A session whose queue passes the limit is marked too slow and dropped: its
 //! peer is not reading, and nobody else may wait for it.
+//!
+//! Every line leaves through [`Outbox::write_lines`] (the `goodbye` aside):
+//! the one place where the owner's controls (`controls.rs`) hold, slow down
+//! or cut a line.
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::net::{Shutdown, TcpStream};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
+use super::controls::Controls;
 use super::events::{CloseReason, EventSink, ServerEvent};
 use super::lines::{Line, goodbye_line};
 use crate::protocol::raw::raw_prefix;
@@ -77,6 +82,9 @@ pub struct Outbox {
     events: Arc<EventSink>,
     /// Open sessions in the server (sets the gathering pause).
     open_sessions: Arc<AtomicUsize>,
+    controls: Arc<Controls>,
+    /// Set with `State::closing`, read by the controls' waits without our lock.
+    closing_now: AtomicBool,
 }
 
 /// What the writer thread should do next.
@@ -92,6 +100,7 @@ impl Outbox {
         limit: usize,
         events: Arc<EventSink>,
         open_sessions: Arc<AtomicUsize>,
+        controls: Arc<Controls>,
     ) -> Self {
         Outbox {
             session,
@@ -101,6 +110,8 @@ impl Outbox {
             changed: Condvar::new(),
             events,
             open_sessions,
+            controls,
+            closing_now: AtomicBool::new(false),
         }
     }
 
@@ -121,10 +132,18 @@ impl Outbox {
     /// Takes the socket for one long line written in pieces (a batch's
     /// answer): what is queued leaves first, then nothing else is sent until
     /// [`Outbox::released`]. Lines queued meanwhile wait, counted against
-    /// the limit as usual.
-    pub fn hold(&self, stream: &TcpStream) -> io::Result<()> {
+    /// the limit as usual. The owner's pause and slow motion apply to the
+    /// long line as a whole (`bytes`: what of it is in memory now); it is
+    /// not cut further, its chunks being pieces already.
+    pub fn hold(&self, stream: &TcpStream, bytes: usize) -> io::Result<()> {
         let lines = self.take_socket()?;
-        match self.write_lines(stream, &lines) {
+        let written = self.write_lines(stream, &lines).and_then(|()| {
+            if self.controls.acting() {
+                self.controls.wait_turn(self.session, bytes, &self.closing_now)?;
+            }
+            Ok(())
+        });
+        match written {
             Ok(()) => Ok(()),
             Err(e) => {
                 self.finish_writing();
@@ -249,7 +268,9 @@ impl Outbox {
         let mut state = self.lock();
         if state.closing.is_none() {
             state.closing = Some(reason);
+            self.closing_now.store(true, Ordering::SeqCst);
             self.changed.notify_all();
+            self.controls.wake();
         }
     }
 
@@ -321,6 +342,8 @@ impl Outbox {
         state.queue.clear();
         state.queued_bytes = 0;
         state.closing = Some(CloseReason::TooSlow);
+        self.closing_now.store(true, Ordering::SeqCst);
+        self.controls.wake();
         if state.writing {
             // The write in progress is stuck on a full socket: no goodbye can pass.
             let _ = self.stream.shutdown(Shutdown::Both);
@@ -332,11 +355,27 @@ impl Outbox {
         let Some(why) = reason.goodbye() else { return };
         let goodbye = goodbye_line(why);
         let _ = stream.set_write_timeout(Some(GOODBYE_TIMEOUT));
-        // Best effort: a peer that does not read may never get it.
-        let _ = self.write_lines(stream, &[goodbye]);
+        // Best effort: a peer that does not read may never get it. The owner's
+        // controls never hold it: a paused server stops as promptly as any.
+        let _ = self.write_plain(stream, &[goodbye]);
     }
 
-    fn write_lines(&self, mut stream: &TcpStream, lines: &[Line]) -> io::Result<()> {
+    /// Writes `lines` as the owner's controls say, when any is on.
+    fn write_lines(&self, stream: &TcpStream, lines: &[Line]) -> io::Result<()> {
+        if !self.controls.acting() {
+            return self.write_plain(stream, lines);
+        }
+        for line in lines.iter().flat_map(|chunk| chunk.split_inclusive(|&b| b == b'\n')) {
+            self.controls.send(stream, self.session, line, &self.closing_now)?;
+            if self.events.enabled() {
+                self.report_line(line);
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes `lines` in one `write_all`.
+    fn write_plain(&self, mut stream: &TcpStream, lines: &[Line]) -> io::Result<()> {
         if let [line] = lines {
             stream.write_all(line)?;
         } else {
@@ -354,15 +393,18 @@ impl Outbox {
 
     /// One `MessageOut` event per line sent.
     fn report_sent(&self, chunks: &[Line]) {
-        let lines = chunks.iter().flat_map(|chunk| chunk.split_inclusive(|&b| b == b'\n'));
-        for line in lines {
-            let text = line.strip_suffix(b"\n").unwrap_or(line);
-            self.events.emit(ServerEvent::MessageOut {
-                session: self.session,
-                raw: raw_prefix(text),
-                bytes: line.len(),
-            });
+        for line in chunks.iter().flat_map(|chunk| chunk.split_inclusive(|&b| b == b'\n')) {
+            self.report_line(line);
         }
+    }
+
+    fn report_line(&self, line: &[u8]) {
+        let text = line.strip_suffix(b"\n").unwrap_or(line);
+        self.events.emit(ServerEvent::MessageOut {
+            session: self.session,
+            raw: raw_prefix(text),
+            bytes: line.len(),
+        });
     }
 
     fn wake_writer(&self, state: &State) {

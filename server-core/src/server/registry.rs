@@ -110,6 +110,16 @@ impl Registry {
         }
     }
 
+    /// The owner drops session `id`: it closes without a `goodbye` and its
+    /// socket is shut both ways at once. Whether it was open.
+    pub fn drop_session(&self, id: u64) -> bool {
+        let sessions = self.lock();
+        let Some(session) = sessions.get(&id) else { return false };
+        session.outbox.close(CloseReason::DroppedByOwner);
+        let _ = session.stream.shutdown(Shutdown::Both);
+        true
+    }
+
     /// Shuts down every socket still open: for peers that would not let go.
     pub fn force_shutdown_all(&self) {
         for session in self.lock().values() {

@@ -121,7 +121,7 @@ impl<'a> Replies<'a> {
                 self.line_start = 0;
                 self.session.outbox.respond(self.stream, earlier)?;
             }
-            self.session.outbox.hold(self.stream)?;
+            self.session.outbox.hold(self.stream, self.buffer.len())?;
             self.held = Some(LongLine { start: Vec::new(), bytes: 0 });
         }
         let held = self.held.as_mut().expect("held above");

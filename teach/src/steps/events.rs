@@ -2,7 +2,7 @@
 //! that knows both event types.
 
 use lojinha_server::client::{ClientEvent, ClientEventRecord};
-use lojinha_server::server::{ServerEvent, ServerEventRecord};
+use lojinha_server::server::{OwnerAct, ServerEvent, ServerEventRecord};
 
 use super::classify::{classify, received, sent};
 use super::record::Steps;
@@ -33,6 +33,7 @@ impl Steps {
                 self.push_line(at, wall, lane, message, raw, *bytes)
             }
             ClientEvent::Read { bytes } => self.push_read(at, wall, lane, *bytes),
+            ClientEvent::Piece { n, of, bytes } => self.push_piece(at, wall, lane, (*n, *of), *bytes),
             ClientEvent::Closed { reason } => {
                 self.push(at, wall, lane, What::ConnectionEnded(reason.clone()))
             }
@@ -68,6 +69,12 @@ impl Steps {
             }
             ServerEvent::SessionClosed { session, reason } => {
                 self.push(at, wall, Lane::Session(*session), What::SessionClosed(reason.clone()))
+            }
+            ServerEvent::Owner { session, act: OwnerAct::Piece { n, of, bytes } } => {
+                self.push_piece(at, wall, Lane::Session(*session), (*n, *of), *bytes)
+            }
+            ServerEvent::Owner { session, act } => {
+                self.push(at, wall, Lane::Session(*session), What::Owner(*act))
             }
             ServerEvent::Stopped => self.push(at, wall, Lane::Server, What::Stopped),
         }

@@ -87,6 +87,20 @@ impl Steps {
         self.push_step(step)
     }
 
+    /// Records one `write()` of a line sent in pieces: piece `n` of `of`, `bytes` long.
+    pub fn push_piece(
+        &mut self,
+        at: Instant,
+        wall: SystemTime,
+        lane: Lane,
+        (n, of): (usize, usize),
+        bytes: usize,
+    ) -> u64 {
+        let mut step = self.step(at, wall, lane, What::Piece { n, of });
+        step.bytes = Some(bytes);
+        self.push_step(step)
+    }
+
     fn step(&self, at: Instant, wall: SystemTime, lane: Lane, what: What) -> Step {
         let at = self.since_start(at);
         Step { seq: 0, at, wall, lane, what, bytes: None, line: None, pair: None, round_trip: None }

@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use lojinha_server::server::CloseReason;
+use lojinha_server::server::{CloseReason, OwnerAct};
 use lojinha_server::{ConnectionEnd, GoodbyeReason, Mode};
 
 use crate::closing::ConnectFailure;
@@ -124,6 +124,16 @@ pub enum What {
     },
     SessionClosed(CloseReason),
     Stopped,
+    /// The server owner's controls held, released, slowed or threw away a
+    /// line (never [`OwnerAct::Piece`]: that is [`What::Piece`]).
+    Owner(OwnerAct),
+    /// One `write()` of a line sent in pieces on purpose, by the server
+    /// (the owner's "send in pieces") or by a client (the raw console);
+    /// the step's `bytes` says how much.
+    Piece {
+        n: usize,
+        of: usize,
+    },
     /// The app's own words; `problem` marks an error.
     Note {
         said: Said,
@@ -153,11 +163,15 @@ pub enum Name {
     Stopped,
     /// Words of the app's own that are not a problem (the lesson's notes).
     Note,
+    /// The server owner's controls at work (held, released, slowed).
+    Owner,
+    /// One piece of a line sent in pieces.
+    Piece,
 }
 
 impl Name {
     /// Every kind, for views that size a column to the longest name.
-    pub const ALL: [Name; 18] = [
+    pub const ALL: [Name; 20] = [
         Name::Listening,
         Name::Connecting,
         Name::Connected,
@@ -176,6 +190,8 @@ impl Name {
         Name::Closed,
         Name::Stopped,
         Name::Note,
+        Name::Owner,
+        Name::Piece,
     ];
 }
 
@@ -234,6 +250,8 @@ impl Step {
             What::Accepted { .. } => Name::SessionOpened,
             What::Named { .. } => Name::Hello,
             What::Stopped => Name::Stopped,
+            What::Owner(_) => Name::Owner,
+            What::Piece { .. } => Name::Piece,
             What::Note { problem: true, .. } => Name::Error,
             What::Note { problem: false, .. } => Name::Note,
         }

@@ -318,3 +318,43 @@ fn a_smaller_bound_applies_at_once() {
     assert!(s.bytes() <= 1024 * 1024, "{} bytes held", s.bytes());
     assert_eq!(s.entries().back().unwrap().seq, 1_000, "the newest step stays");
 }
+
+/// The owner's controls and a line sent in pieces are steps of their own,
+/// on the session's (or the client's) lane, said in every language; the
+/// server's "piece n of m" and the client's are one kind of step.
+#[test]
+fn owner_controls_and_pieces_are_steps() {
+    use lojinha_server::server::{OwnerAct, Release};
+    let origin = Instant::now();
+    let mut s = Steps::new(origin);
+    let server = |act| ServerEventRecord {
+        at: origin + ms(5),
+        wall: SystemTime::now(),
+        event: ServerEvent::Owner { session: 4, act },
+    };
+    let held = s.record_server(&server(OwnerAct::Held { held: 2 }));
+    let released = s.record_server(&server(OwnerAct::Released(Release::Next)));
+    let delayed = s.record_server(&server(OwnerAct::Delayed { ms: 1500 }));
+    let piece = s.record_server(&server(OwnerAct::Piece { n: 2, of: 4, bytes: 10 }));
+    let dropped = s.record_server(&ServerEventRecord {
+        at: origin + ms(6),
+        wall: SystemTime::now(),
+        event: ServerEvent::SessionClosed { session: 4, reason: CloseReason::DroppedByOwner },
+    });
+    let mut window = Steps::new(origin);
+    let sent_piece =
+        window.record_client(&client(origin + ms(7), ClientEvent::Piece { n: 1, of: 3, bytes: 5 })).unwrap();
+    let say = |steps: &Steps, seq: u64, language| local(steps.get(seq).unwrap(), language).unwrap();
+    assert_eq!(s.get(held).unwrap().name(), Name::Owner);
+    assert_eq!(s.get(held).unwrap().lane, Lane::Session(4));
+    assert_eq!(say(&s, held, Language::En), "answer held by the teacher (2 held)");
+    assert_eq!(say(&s, held, Language::PtBr), "resposta retida pelo professor (2 retidas)");
+    assert_eq!(say(&s, released, Language::Es), "liberada: Siguiente");
+    assert_eq!(say(&s, delayed, Language::PtBr), "câmera lenta: espera 1,50 s");
+    assert_eq!(s.get(piece).unwrap().name(), Name::Piece);
+    assert_eq!(say(&s, piece, Language::En), "write(): piece 2 of 4 (10 bytes)");
+    assert_eq!(say(&s, dropped, Language::En), "dropped by the server's owner (no goodbye)");
+    assert_eq!(window.get(sent_piece).unwrap().name(), Name::Piece);
+    assert_eq!(window.get(sent_piece).unwrap().lane, Lane::Client);
+    assert_eq!(say(&window, sent_piece, Language::Es), "write(): trozo 1 de 3 (5 bytes)");
+}

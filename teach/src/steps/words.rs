@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use lojinha_server::Mode;
+use lojinha_server::server::{OwnerAct, Release};
 
 use crate::closing;
 use crate::i18n::{Language, ToArg, decimal, tr, trf};
@@ -32,6 +33,8 @@ pub fn name_key(name: Name) -> &'static str {
         Name::Closed => "step-closed",
         Name::Stopped => "step-stopped",
         Name::Note => "step-note",
+        Name::Owner => "step-owner",
+        Name::Piece => "step-piece",
     }
 }
 
@@ -60,8 +63,31 @@ pub fn local(step: &Step, language: Language) -> Option<String> {
         }
         What::SessionClosed(reason) => closing::session_closed(reason, language),
         What::Stopped => tr(language, "steps-stopped"),
+        What::Owner(act) => owner(*act, language),
+        What::Piece { n, of } => {
+            say("steps-piece", &[("n", n), ("of", of), ("bytes", &step.bytes.unwrap_or(0))])
+        }
         What::Note { said, .. } => said.0.say(language),
     })
+}
+
+/// What the server owner's controls did to a line.
+fn owner(act: OwnerAct, language: Language) -> String {
+    match act {
+        OwnerAct::Held { held } => trf(language, "steps-owner_held", &[("n", &held)]),
+        OwnerAct::HoldFull => tr(language, "steps-owner_hold_full"),
+        OwnerAct::Released(Release::Next) => tr(language, "steps-owner_released_next"),
+        OwnerAct::Released(Release::All) => tr(language, "steps-owner_released_all"),
+        OwnerAct::Released(Release::Unpaused) => tr(language, "steps-owner_released_unpaused"),
+        OwnerAct::Discarded => tr(language, "steps-owner_discarded"),
+        OwnerAct::Delayed { ms } => {
+            let delay = duration(Duration::from_millis(ms), language);
+            trf(language, "steps-owner_delayed", &[("delay", &delay)])
+        }
+        OwnerAct::Piece { n, of, bytes } => {
+            trf(language, "steps-piece", &[("n", &n), ("of", &of), ("bytes", &bytes)])
+        }
+    }
 }
 
 /// The message id of a server mode's name ("threaded", "sequential").

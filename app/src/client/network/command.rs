@@ -4,6 +4,8 @@
 //! with one [`Outcome`], a failure included. Both travel on one channel as a
 //! [`Command`], so they run in the order the window sent them.
 
+use std::time::Duration;
+
 use lojinha_server::Product;
 
 use super::outcome::{Outcome, RequestError};
@@ -31,11 +33,44 @@ pub enum Control {
     Reload,
     SetAutoReconnect(bool),
     /// Send this text exactly as typed (the raw console); answers go to the log.
-    Raw(String),
+    Raw(RawSend),
     /// Report every `read()` on the next connection ("show reads").
     SetReportReads(bool),
     /// `product.add` each product in turn, reporting progress (the import).
     Import(Vec<Product>),
+}
+
+/// What the raw console sends: the text as typed, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawSend {
+    pub text: String,
+    /// End the line with `\n`; without it the server waits for the rest.
+    pub newline: bool,
+    /// Write it in this many pieces (1: one write), from the network thread.
+    pub pieces: usize,
+    /// The pause between two pieces.
+    pub pause: Duration,
+}
+
+impl RawSend {
+    /// The text as one line, sent in one write.
+    pub fn line(text: impl Into<String>) -> RawSend {
+        RawSend { text: text.into(), newline: true, pieces: 1, pause: Duration::ZERO }
+    }
+
+    /// The bytes that go on the wire.
+    pub fn bytes(&self) -> Vec<u8> {
+        let mut bytes = self.text.as_bytes().to_vec();
+        if self.newline && !bytes.ends_with(b"\n") {
+            bytes.push(b'\n');
+        }
+        bytes
+    }
+
+    /// Whether it is an ordinary line: one write, newline included.
+    pub fn whole(&self) -> bool {
+        self.newline && self.pieces <= 1 && !self.text.is_empty()
+    }
 }
 
 /// A request of the form or the fetch box; answered with exactly one [`Outcome`].

@@ -2,6 +2,10 @@
 //!
 //! Parses the command line, starts the server, prints `listening on <addr>`,
 //! and stops gracefully on Ctrl-C or SIGTERM (every session gets `goodbye`).
+//! With `--stdin-commands` the owner steers the teacher's controls by typing
+//! on its standard input (`pause`, `next`, `drop 3`: see `help`).
+
+mod owner;
 
 use std::io::{IsTerminal, Write};
 use std::net::ToSocketAddrs;
@@ -10,7 +14,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
-use lojinha_server::server::{self, DEFAULT_LISTEN, ServerConfig};
+use lojinha_server::server::{self, ControlSettings, DEFAULT_LISTEN, ServerConfig};
 use lojinha_server::{DbLocation, Mode, SyncMode, sample};
 
 /// Lojinha's catalog server: JSON-RPC 2.0 over TCP, one JSON message per line.
@@ -76,6 +80,28 @@ struct Args {
     /// Load the sample catalog (a few dozen products) when the database is empty.
     #[arg(long)]
     seed_sample: bool,
+    /// Start paused. Every line the server writes (welcome,
+    /// answers, notifications; never a goodbye) waits until released with `next`
+    /// or `release` typed on standard input (needs --stdin-commands).
+    #[arg(long, help_heading = "Teacher's controls (misbehave on purpose)")]
+    paused: bool,
+    /// Wait this long before writing each line (0 to 5000).
+    #[arg(long, default_value_t = 0, value_name = "MS", help_heading = "Teacher's controls (misbehave on purpose)",
+          value_parser = clap::value_parser!(u64).range(0..=5000))]
+    slow_ms: u64,
+    /// Write each line in N pieces, each its own write(), so a
+    /// client sees one message arrive in several reads (1 to 16).
+    #[arg(long, default_value_t = 1, value_name = "N", help_heading = "Teacher's controls (misbehave on purpose)",
+          value_parser = clap::value_parser!(u64).range(1..=16))]
+    pieces: u64,
+    /// Pause between two pieces of a line (0 to 2000).
+    #[arg(long, default_value_t = 0, value_name = "MS", help_heading = "Teacher's controls (misbehave on purpose)",
+          value_parser = clap::value_parser!(u64).range(0..=2000))]
+    piece_pause_ms: u64,
+    /// Read the teacher's commands from standard input, one a line: pause, resume,
+    /// next, release, slow MS, pieces N [MS], drop SESSION, sessions, help.
+    #[arg(long, help_heading = "Teacher's controls (misbehave on purpose)")]
+    stdin_commands: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -135,7 +161,8 @@ fn run(args: Args) -> Result<(), String> {
     if let Err(e) = said {
         tracing::debug!("standard output closed: {e}");
     }
-    let _ = stop_rx.recv();
+    let commands = if args.stdin_commands { owner::read_stdin()? } else { crossbeam_channel::never() };
+    owner::serve_until_stopped(&handle, &stop_rx, &commands);
     writeln!(std::io::stderr(), "shutting down: saying goodbye to {} session(s)", handle.sessions().len())
         .ok();
     handle.stop();
@@ -159,6 +186,9 @@ fn config_from(args: &Args) -> Result<ServerConfig, String> {
                 .into(),
         );
     }
+    if args.paused && !args.stdin_commands {
+        return Err("--paused needs --stdin-commands: nothing else could release the held answers".into());
+    }
     Ok(ServerConfig {
         listen: args.listen.clone(),
         db,
@@ -179,6 +209,12 @@ fn config_from(args: &Args) -> Result<ServerConfig, String> {
         max_products: args.max_products,
         welcome: !args.no_welcome,
         token: args.token.clone().filter(|t| !t.is_empty()),
+        controls: ControlSettings {
+            paused: args.paused,
+            slow: Duration::from_millis(args.slow_ms),
+            pieces: args.pieces as usize,
+            piece_pause: Duration::from_millis(args.piece_pause_ms),
+        },
         ..ServerConfig::default()
     })
 }
