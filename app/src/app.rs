@@ -374,6 +374,11 @@ impl LojinhaApp {
         &self.server.steps
     }
 
+    /// The teacher's controls of the running server, as set now.
+    pub fn server_controls(&self) -> Option<lojinha_server::server::ControlSettings> {
+        self.server.handle().map(|handle| handle.controls().settings())
+    }
+
     /// Whether a lesson action is under way (tests wait for it to end).
     pub fn lesson_busy(&self) -> bool {
         self.lesson_run.busy()

@@ -462,7 +462,7 @@ lesson-v2_hello-explanation =
 
     In Lojinha the server speaks first with a welcome notification, which carries the session number. Then the client introduces itself with hello, and the server answers with a result.
 lesson-v2_hello-look_at =
-    In the diagram, welcome comes first as a one-way arrow: nobody answers a notification. Then the hello request and its result, paired by their id, with the round-trip time.
+    In the diagram, welcome comes first as a one-way arrow: nobody answers a notification. Then the hello request and its result, paired by their id, with the round-trip time. This step pauses the server for a moment (“Teacher's controls” in the server panel): the client is connected but nothing arrives: it waits for the server to speak first. The welcome goes out after two seconds, then the hello's answer is held the same way.
 
 lesson-v3_json-title = v3: an object crosses the wire
 lesson-v3_json-explanation =
@@ -511,7 +511,7 @@ lesson-v5_reads-explanation =
 
     This step fills the catalog and asks for a list much larger than 2048 bytes, with “show reads” turned on.
 lesson-v5_reads-look_at =
-    The read() marks in the diagram and in the log: one product.list result arrives in many pieces and becomes one message again only when its line break arrives.
+    The read() marks in the diagram and in the log: one product.list result arrives in many pieces and becomes one message again only when its line break arrives. Then the server writes each line in four pieces, with a pause between them (“send in pieces”), and the client fetches one product: even a short answer arrives in several reads.
 
 lesson-exercise-title = Exercise: fetch a product by its code
 lesson-exercise-explanation =
@@ -679,6 +679,9 @@ lesson-reset = Reset the lesson
 lesson-reset_hint = Closes the windows the lesson opened, stops the server it started and goes back to step 1.
 lesson-note_queued = { $window } is connected (TCP), but the sequential server is busy with another client: nobody reads it yet, it waits in the system's queue.
 lesson-note_waited = { $window } waited { $time } for its welcome.
+lesson-note_welcome_held = The server is paused: it holds its welcome. The client is connected, yet it cannot go on: in this protocol the server speaks first.
+lesson-note_hello_held = The welcome went out; the client answered with hello. Now the server holds its answer to hello.
+lesson-note_pieces = From now on the server writes each line in 4 pieces, 0.3 s apart: even a short answer arrives in several reads.
 
 ## Changed by someone else, export formats, students' addresses, idle timeout (app/src/client/form.rs, export, app/src/server)
 

@@ -468,7 +468,7 @@ lesson-v2_hello-explanation =
 
     En Lojinha el servidor habla primero con la notificación welcome, que trae el número de la sesión. Después el cliente se presenta con hello, y el servidor responde con un result.
 lesson-v2_hello-look_at =
-    En el diagrama, welcome llega primero como una flecha de un solo sentido: nadie responde a una notificación. Después vienen la solicitud hello y su result, unidos por su id, con el tiempo de ida y vuelta.
+    En el diagrama, welcome llega primero como una flecha de un solo sentido: nadie responde a una notificación. Después vienen la solicitud hello y su result, unidos por su id, con el tiempo de ida y vuelta. Este paso pausa el servidor un momento (“Controles del profesor” en el panel del servidor): el cliente está conectado, pero no llega nada: espera a que el servidor hable primero. El welcome sale a los dos segundos; después la respuesta al hello queda retenida de la misma manera.
 
 lesson-v3_json-title = v3: un objeto cruza la red
 lesson-v3_json-explanation =
@@ -517,7 +517,7 @@ lesson-v5_reads-explanation =
 
     Este paso llena el catálogo y pide una lista mucho más grande que 2048 bytes, con “mostrar lecturas” activado.
 lesson-v5_reads-look_at =
-    Las marcas read() en el diagrama y en el registro: un solo result de product.list llega en muchos pedazos y vuelve a ser un mensaje solo cuando llega su salto de línea.
+    Las marcas read() en el diagrama y en el registro: un solo result de product.list llega en muchos pedazos y vuelve a ser un mensaje solo cuando llega su salto de línea. Después el servidor escribe cada línea en cuatro pedazos, con una pausa entre ellos (“enviar en pedazos”), y el cliente busca un producto: hasta una respuesta corta llega en varias lecturas.
 
 lesson-exercise-title = Ejercicio: buscar un producto por su código
 lesson-exercise-explanation =
@@ -687,6 +687,9 @@ lesson-reset = Reiniciar la clase
 lesson-reset_hint = Cierra las ventanas que abrió la clase, detiene el servidor que inició y vuelve al paso 1.
 lesson-note_queued = { $window } está conectada (TCP), pero el servidor secuencial está ocupado con otro cliente: nadie la lee todavía, espera en la cola del sistema.
 lesson-note_waited = { $window } esperó { $time } su welcome.
+lesson-note_welcome_held = El servidor está en pausa: retiene su welcome. El cliente está conectado, pero no puede seguir: en este protocolo el servidor habla primero.
+lesson-note_hello_held = El welcome salió; el cliente respondió con hello. Ahora el servidor retiene su respuesta al hello.
+lesson-note_pieces = Desde ahora el servidor escribe cada línea en 4 pedazos, separados por 0,3 s: hasta una respuesta corta llega en varias lecturas.
 
 ## Changed by someone else, export formats, students' addresses, idle timeout (app/src/client/form.rs, export, app/src/server)
 

@@ -479,7 +479,7 @@ lesson-v2_hello-explanation =
 
     Na Lojinha o servidor fala primeiro com a notificação welcome, que traz o número da sessão. Depois o cliente se apresenta com hello, e o servidor responde com um result.
 lesson-v2_hello-look_at =
-    No diagrama, o welcome vem primeiro, como uma seta de mão única: ninguém responde a uma notificação. Depois vêm a requisição hello e o seu result, ligados pelo id, com o tempo de ida e volta.
+    No diagrama, o welcome vem primeiro, como uma seta de mão única: ninguém responde a uma notificação. Depois vêm a requisição hello e o seu result, ligados pelo id, com o tempo de ida e volta. Este passo pausa o servidor por um momento (“Controles do professor” no painel do servidor): o cliente está conectado, mas nada chega: ele espera o servidor falar primeiro. O welcome sai depois de dois segundos; depois a resposta ao hello fica retida do mesmo jeito.
 
 lesson-v3_json-title = v3: um objeto atravessa a rede
 lesson-v3_json-explanation =
@@ -528,7 +528,7 @@ lesson-v5_reads-explanation =
 
     Este passo enche o catálogo e pede uma lista bem maior que 2048 bytes, com “mostrar leituras” ligado.
 lesson-v5_reads-look_at =
-    As marcas read() no diagrama e no registro: um único result do product.list chega em muitos pedaços e só volta a ser uma mensagem quando chega a sua quebra de linha.
+    As marcas read() no diagrama e no registro: um único result do product.list chega em muitos pedaços e só volta a ser uma mensagem quando chega a sua quebra de linha. Depois o servidor escreve cada linha em quatro pedaços, com uma pausa entre eles (“enviar em pedaços”), e o cliente busca um produto: até uma resposta curta chega em várias leituras.
 
 lesson-exercise-title = Exercício: buscar um produto pelo código
 lesson-exercise-explanation =
@@ -698,6 +698,9 @@ lesson-reset = Recomeçar a aula
 lesson-reset_hint = Fecha as janelas que a aula abriu, para o servidor que ela iniciou e volta ao passo 1.
 lesson-note_queued = { $window } está conectada (TCP), mas o servidor sequencial está ocupado com outro cliente: ninguém a lê ainda, ela espera na fila do sistema.
 lesson-note_waited = { $window } esperou { $time } pelo seu welcome.
+lesson-note_welcome_held = O servidor está pausado: ele retém o seu welcome. O cliente está conectado, mas não pode continuar: neste protocolo o servidor fala primeiro.
+lesson-note_hello_held = O welcome saiu; o cliente respondeu com hello. Agora o servidor retém a resposta ao hello.
+lesson-note_pieces = A partir de agora o servidor escreve cada linha em 4 pedaços, a 0,3 s um do outro: até uma resposta curta chega em várias leituras.
 
 ## Changed by someone else, export formats, students' addresses, idle timeout (app/src/client/form.rs, export, app/src/server)
 

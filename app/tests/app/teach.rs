@@ -86,6 +86,17 @@ fn lesson_start_server_connect_and_hello() {
         connected(h, 0) && matches!((welcome, hello), (Some(w), Some(x)) if w < x)
     });
     assert_eq!(h.state().client_windows().len(), 1, "the same window reconnected");
+    let log = entries(&h, 0);
+    let tcp = log.iter().rposition(|e| e.step == Step::Connected).unwrap();
+    let welcome = log.iter().skip(tcp).find(|e| e.step == Step::Welcome).unwrap();
+    assert!(
+        (welcome.at - log[tcp].at).as_secs_f64() > 1.0,
+        "the paused server held its welcome while the client waited"
+    );
+    let server_log: Vec<String> = rows(h.state().server_log()).into_iter().map(|row| row.describe).collect();
+    assert!(server_log.iter().any(|d| d.contains("server speaks first")), "the note: {server_log:?}");
+    let controls = h.state().server_controls().expect("the server runs");
+    assert!(!controls.paused, "the lesson put the controls back when it ended");
 }
 
 /// "Add a product" and "list, then quit" go through the server over the window's connection.
@@ -188,6 +199,20 @@ fn lesson_show_reads_shows_several_reads_for_one_message() {
     let steps: Vec<_> = log.iter().map(|e| (e.step, e.bytes, e.method.clone())).collect();
     assert!(reads >= 2, "one product.list answer took {reads} reads: {steps:?}");
     assert!(shows(&h, Some(1), "read"), "the read steps are in the log");
+
+    wait_for(&mut h, "the fetch in pieces answered", |h| {
+        entries(h, 0).iter().any(|e| e.step == Step::Response && e.method.as_deref() == Some("product.get"))
+    });
+    let log = entries(&h, 0);
+    let get = log.iter().position(|e| e.step == Step::Response && e.method.as_deref() == Some("product.get"));
+    let reads = log[..get.unwrap()]
+        .iter()
+        .rev()
+        .take_while(|e| e.direction != Some(Direction::ToClient))
+        .filter(|e| e.step == Step::Read)
+        .count();
+    assert!(reads >= 4, "the short answer, sent in 4 pieces, took {reads} reads");
+    wait_for(&mut h, "the controls put back", |h| h.state().server_controls().is_some_and(|c| c.pieces == 1));
 }
 
 /// "Fetch by code": a code that exists is found, a missing one gets "not found".

@@ -17,6 +17,7 @@ use crate::client::{SharedWindow, lock};
 use crate::i18n::trf;
 use crate::options::generated_products;
 use crate::phrase::Phrase;
+use crate::server::teacher::TeacherIntent;
 use crate::server::{StartRequest, db_location};
 
 use super::tasks::*;
@@ -71,6 +72,9 @@ impl LojinhaApp {
             lock(&slot.window).open = false;
         }
         run.second.stop();
+        if let Some(before) = run.controls_before.take() {
+            self.server.teach(TeacherIntent::Set(before));
+        }
         if std::mem::take(&mut run.owns_server) && self.server.handle().is_some() {
             self.server.stop(&self.ctx);
         }
@@ -103,10 +107,12 @@ impl LojinhaApp {
                     self.lesson_run.error = Some(error);
                     self.lesson_run.tasks.clear();
                     self.lesson_run.front_since = None;
+                    self.restore_controls();
                     return;
                 }
             }
         }
+        self.restore_controls();
     }
 
     fn try_task(&mut self, task: &mut Task, since: Instant) -> Progress {
@@ -143,6 +149,11 @@ impl LojinhaApp {
             Task::Disconnect { slot } => self.with_window(*slot, |w, _| {
                 w.apply(vec![Intent::Conn(ConnIntent::Disconnect)], lang);
                 Progress::Done
+            }),
+            Task::WaitDisconnected { slot, after } => self.with_window(*slot, |w, _| {
+                let after = *after.get_or_insert(w.steps.next_seq());
+                let closed = w.steps.entries().iter().any(|s| s.seq >= after && s.name() == Name::Closed);
+                done_if(closed)
             }),
             Task::WaitConnected { slot } => self.with_window(*slot, |w, _| match &w.conn {
                 ConnState::Connected { .. } => Progress::Done,
@@ -204,6 +215,24 @@ impl LojinhaApp {
             Task::WaitThreads => {
                 self.threads.poll();
                 done_if(!self.threads.is_running())
+            }
+            Task::Teacher(intent) => {
+                let Some(handle) = self.server.handle() else {
+                    return Progress::Failed(Phrase::key("server-not_running"));
+                };
+                if matches!(intent, TeacherIntent::Set(_)) && self.lesson_run.controls_before.is_none() {
+                    self.lesson_run.controls_before = Some(handle.controls().settings());
+                }
+                self.server.teach(*intent);
+                Progress::Done
+            }
+            Task::Note(id) => {
+                let id: &'static str = id;
+                self.server_note(Phrase::key(id));
+                Progress::Done
+            }
+            Task::WaitLoaded { slot } => {
+                self.with_window(*slot, |w, _| done_if(!w.catalog.is_empty() && w.progress.is_none()))
             }
             Task::RequireShared => match db_location(&self.settings) {
                 DbLocation::Postgres(conninfo) if !conninfo.is_empty() => Progress::Done,
@@ -272,6 +301,13 @@ impl LojinhaApp {
                 }))
             }
             Err(_) => Progress::Wait,
+        }
+    }
+
+    /// Puts the teacher's controls back as they were before the lesson changed them.
+    fn restore_controls(&mut self) {
+        if let Some(before) = self.lesson_run.controls_before.take() {
+            self.server.teach(TeacherIntent::Set(before));
         }
     }
 

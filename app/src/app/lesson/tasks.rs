@@ -9,10 +9,13 @@ use lojinha_server::Product;
 use lojinha_teach::LessonAction;
 use lojinha_teach::threads_demo::RunMode;
 
+use lojinha_server::server::ControlSettings;
+
 use crate::client::network::{Command, Control, Request};
 use crate::client::{SharedWindow, lock};
 use crate::i18n::{Language, tr, trf};
 use crate::phrase::Phrase;
+use crate::server::teacher::TeacherIntent;
 
 /// Generated products for the "show reads" step: a `product.list` page of
 /// them (1000 products, about 85 kB) is larger than one client read (64 kB).
@@ -21,6 +24,14 @@ pub(super) const BIG_CATALOG: usize = 3000;
 pub(super) const TASK_LIMIT: Duration = Duration::from_secs(40);
 /// How long the second client visibly waits on the sequential server.
 pub(super) const SEQUENTIAL_WAIT: Duration = Duration::from_secs(2);
+/// How long the paused server visibly holds a message in the v2 step.
+pub(super) const HELD_FOR: Duration = Duration::from_secs(2);
+/// How long a note waits for what it describes to reach the server's log.
+pub(super) const NOTE_AFTER: Duration = Duration::from_millis(300);
+/// The v5 step's "send in pieces": a short answer in this many pieces …
+pub(super) const LESSON_PIECES: usize = 4;
+/// … with this pause between them.
+pub(super) const LESSON_PIECE_PAUSE: Duration = Duration::from_millis(300);
 
 /// How a server is (re)started by the lesson.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +81,12 @@ pub(super) enum Task {
     Disconnect {
         slot: usize,
     },
+    /// Waits until the window's connection has closed (steps after
+    /// `after`, the record's next number when first tried).
+    WaitDisconnected {
+        slot: usize,
+        after: Option<u64>,
+    },
     WaitConnected {
         slot: usize,
     },
@@ -102,12 +119,21 @@ pub(super) enum Task {
     },
     Threads(RunMode),
     WaitThreads,
+    /// Applies a teacher's control to the server (the lesson puts them
+    /// back as they were when it ends, fails or is reset).
+    Teacher(TeacherIntent),
+    /// Writes a note of the lesson's (a message id) on the server's lifeline.
+    Note(&'static str),
     /// Fails, saying how to get one, unless the panel names a shared database.
     RequireShared,
     /// Starts the lesson's second server on the shared database (a thread
     /// connects to it), then waits until it runs.
     StartSecond {
         begun: bool,
+    },
+    /// Waits until the slot's window has loaded the catalog.
+    WaitLoaded {
+        slot: usize,
     },
     /// Waits until the slot's window holds the product `code`.
     WaitProduct {
@@ -131,6 +157,7 @@ impl Task {
             | Task::RequireShared
             | Task::StartSecond { .. } => "lesson-timeout_server",
             Task::WaitProduct { .. } | Task::NoteCrossed { .. } => "lesson-timeout_crossed",
+            Task::WaitLoaded { .. } => "lesson-timeout_answer",
             Task::Open { .. }
             | Task::EnsureClient { .. }
             | Task::Connect { .. }
@@ -138,9 +165,10 @@ impl Task {
             | Task::WaitTcp { .. }
             | Task::NoteQueued { .. }
             | Task::NoteWaited { .. } => "lesson-timeout_connect",
-            Task::Disconnect { .. } => "lesson-timeout_disconnect",
+            Task::Disconnect { .. } | Task::WaitDisconnected { .. } => "lesson-timeout_disconnect",
             Task::Send { .. } | Task::Fetch { .. } | Task::WaitFetched { .. } => "lesson-timeout_answer",
             Task::Threads(_) | Task::WaitThreads | Task::Pause(_) => "lesson-timeout_threads",
+            Task::Teacher(_) | Task::Note(_) => "lesson-timeout_server",
         }
     }
 }
@@ -225,6 +253,8 @@ pub struct LessonRunner {
     pub use_panel_db: bool,
     /// The second server of "many servers, one database".
     pub(super) second: SecondServer,
+    /// The teacher's controls as they were before the lesson changed them.
+    pub(super) controls_before: Option<ControlSettings>,
 }
 
 /// The lesson's second server: not started, starting on a thread (which
@@ -296,7 +326,25 @@ pub(super) fn plan(action: LessonAction, lang: Language) -> Vec<Task> {
             Open { slot: 0, target: Target::Local, reads: false },
             WaitConnected { slot: 0 },
         ],
-        LessonAction::SendHello => client(vec![Connect { slot: 0 }, WaitConnected { slot: 0 }]),
+        // The server speaks first, shown with the server paused: the welcome
+        // is held while the connected client waits, then the hello's answer.
+        // (Disconnected first: a `quit` whose `bye` the paused server held
+        // would keep the window from reconnecting.)
+        LessonAction::SendHello => client(vec![
+            Disconnect { slot: 0 },
+            WaitDisconnected { slot: 0, after: None },
+            Teacher(TeacherIntent::Set(ControlSettings { paused: true, ..ControlSettings::default() })),
+            Connect { slot: 0 },
+            WaitTcp { slot: 0, after: None },
+            Note("lesson-note_welcome_held"),
+            Pause(HELD_FOR),
+            Teacher(TeacherIntent::Next),
+            Pause(NOTE_AFTER),
+            Note("lesson-note_hello_held"),
+            Pause(HELD_FOR),
+            Teacher(TeacherIntent::Set(ControlSettings::default())),
+            WaitConnected { slot: 0 },
+        ]),
         LessonAction::AddSampleProduct => {
             client(vec![Send { slot: 0, command: Request::Add(sample(lang)).into() }])
         }
@@ -349,11 +397,23 @@ pub(super) fn plan(action: LessonAction, lang: Language) -> Vec<Task> {
                 NoteCrossed { slot: 1, code },
             ]
         }
+        // The big list arrives in many reads; then, with "send in pieces",
+        // so does a short answer.
         LessonAction::ShowReadsWithBigList => vec![
             StopServer,
             setup(false, true, true),
             Open { slot: 0, target: Target::Local, reads: true },
             WaitConnected { slot: 0 },
+            WaitLoaded { slot: 0 },
+            Teacher(TeacherIntent::Set(ControlSettings {
+                pieces: LESSON_PIECES,
+                piece_pause: LESSON_PIECE_PAUSE,
+                ..ControlSettings::default()
+            })),
+            Note("lesson-note_pieces"),
+            Fetch { slot: 0, code: None },
+            WaitFetched { slot: 0 },
+            Teacher(TeacherIntent::Set(ControlSettings::default())),
         ],
     }
 }
