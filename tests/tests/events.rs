@@ -34,7 +34,10 @@ fn a_session_in_events() {
     let answer = conn.recv_raw();
     let answer = String::from_utf8(answer).expect("UTF-8");
     let message_in = events.find("MessageIn", |e| matches!(e, ServerEvent::MessageIn { .. }));
-    assert_eq!(message_in, ServerEvent::MessageIn { session, raw: line.into(), bytes: line.len() });
+    assert_eq!(
+        message_in,
+        ServerEvent::MessageIn { session, raw: line.into(), bytes: line.len(), unterminated: false }
+    );
     let named = events.find("SessionNamed", |e| matches!(e, ServerEvent::SessionNamed { .. }));
     assert_eq!(named, ServerEvent::SessionNamed { session, client: "Window 2".into() });
     let out = events.find("MessageOut", |e| matches!(e, ServerEvent::MessageOut { .. }));
@@ -129,4 +132,33 @@ fn sessions_list_names_and_counts() {
     named.expect_closed();
     server.wait_sessions(1);
     assert_eq!(server.handle().sessions()[0].id, anonymous_id);
+}
+
+/// A client that closes its side right after a line, without the `\n`, is
+/// still answered, and the line is reported as unterminated (the report
+/// card's "no newline" mistake); a line that ended with `\n` is not.
+#[test]
+fn a_last_line_without_its_newline_is_reported() {
+    use std::io::Write;
+    let server = with_events();
+    let events = server.events();
+    let (conn, session) = server.connect_welcomed();
+    let ended = r#"{"jsonrpc":"2.0","id":1,"method":"ping"}"#;
+    let last = r#"{"jsonrpc":"2.0","id":2,"method":"ping"}"#;
+    let mut stream = conn.stream();
+    stream.write_all(format!("{ended}\n{last}").as_bytes()).expect("write");
+    stream.shutdown(std::net::Shutdown::Write).expect("close our side");
+    let first = events.find("MessageIn 1", |e| matches!(e, ServerEvent::MessageIn { .. }));
+    assert_eq!(
+        first,
+        ServerEvent::MessageIn { session, raw: ended.into(), bytes: ended.len(), unterminated: false }
+    );
+    let second = events.find("MessageIn 2", |e| matches!(e, ServerEvent::MessageIn { .. }));
+    assert_eq!(
+        second,
+        ServerEvent::MessageIn { session, raw: last.into(), bytes: last.len(), unterminated: true }
+    );
+    let mut conn = conn;
+    let answers = [conn.recv_raw(), conn.recv_raw()].map(|a| String::from_utf8(a).expect("UTF-8"));
+    assert!(answers[1].contains(r#""id":2"#), "the unterminated line is still answered: {answers:?}");
 }

@@ -851,3 +851,4 @@ sessions-mistake_unknown_method = unknown methods (-32601): check the method's n
 sessions-mistake_bad_params = invalid params (-32602): a product that breaks the rules
 sessions-mistake_no_id = requests sent without an "id" (no answer can come): a request needs an "id"
 sessions-mistake_hello_again = "hello" sent again on the same connection: once is enough
+sessions-mistake_no_newline = a last line without "\n": the client closed the connection instead of ending the line (a server that reads until "\n" would wait for the rest and never answer)

@@ -859,3 +859,4 @@ sessions-mistake_unknown_method = métodos desconocidos (-32601): revisa el nomb
 sessions-mistake_bad_params = parámetros inválidos (-32602): un producto que rompe las reglas
 sessions-mistake_no_id = solicitudes enviadas sin "id" (no puede llegar respuesta): una solicitud necesita un "id"
 sessions-mistake_hello_again = "hello" enviado otra vez en la misma conexión: una vez basta
+sessions-mistake_no_newline = una última línea sin "\n": el cliente cerró la conexión en vez de terminar la línea (un servidor que lee hasta el "\n" esperaría el resto y nunca respondería)

@@ -870,3 +870,4 @@ sessions-mistake_unknown_method = métodos desconhecidos (-32601): confira o nom
 sessions-mistake_bad_params = parâmetros inválidos (-32602): um produto que quebra as regras
 sessions-mistake_no_id = requisições enviadas sem "id" (nenhuma resposta pode vir): uma requisição precisa de um "id"
 sessions-mistake_hello_again = "hello" enviado de novo na mesma conexão: uma vez basta
+sessions-mistake_no_newline = uma última linha sem "\n": o cliente fechou a conexão em vez de terminar a linha (um servidor que lê até o "\n" esperaria o resto e nunca responderia)

@@ -114,7 +114,7 @@ mod tests {
     fn line(steps: &mut Steps, session: u64, raw: &str, incoming: bool) {
         let (raw, bytes) = (raw.to_owned(), raw.len() + 1);
         let message = match incoming {
-            true => ServerEvent::MessageIn { session, raw, bytes },
+            true => ServerEvent::MessageIn { session, raw, bytes, unterminated: false },
             false => ServerEvent::MessageOut { session, raw, bytes },
         };
         event(steps, message);
@@ -148,6 +148,17 @@ mod tests {
         }
         assert_eq!(ana.mistakes_total(), 3);
         assert_eq!(cards.get(2).unwrap().mistakes_total(), 0);
+
+        let last = r#"{"jsonrpc":"2.0","id":5,"method":"ping"}"#.to_owned();
+        let unterminated =
+            ServerEvent::MessageIn { session: 3, bytes: last.len(), raw: last, unterminated: true };
+        event(&mut steps, unterminated);
+        cards.update(&steps);
+        assert_eq!(
+            cards.get(3).unwrap().mistakes.get(&Mistake::NoNewline),
+            Some(&1),
+            "no \\n before the close"
+        );
 
         event(&mut steps, ServerEvent::SessionClosed { session: 2, reason: CloseReason::Quit });
         for _ in 0..100 {

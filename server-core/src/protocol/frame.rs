@@ -48,6 +48,8 @@ pub struct FrameReader<R> {
     /// How many unconsumed bytes are known to hold no newline, so a long line
     /// arriving in many reads is scanned once, not once per read.
     searched: usize,
+    /// The last line returned had no `\n`: the peer closed right after it.
+    unterminated: bool,
 }
 
 impl<R: Read> FrameReader<R> {
@@ -64,6 +66,7 @@ impl<R: Read> FrameReader<R> {
             last_read: None,
             skipping: false,
             searched: 0,
+            unterminated: false,
         }
     }
 
@@ -100,6 +103,12 @@ impl<R: Read> FrameReader<R> {
     /// wait, so answers can be held back and written together).
     pub fn has_buffered_line(&self) -> bool {
         !self.skipping && self.pending[self.start + self.searched..].contains(&b'\n')
+    }
+
+    /// Whether the last line returned ended at the close, without its `\n`
+    /// (a client mistake the server still answers, and points out).
+    pub fn ended_without_newline(&self) -> bool {
+        self.unterminated
     }
 
     /// Bytes currently buffered (received, not yet framed).
@@ -149,6 +158,7 @@ impl<R: Read> FrameReader<R> {
         };
         let newline = self.searched + found;
         self.searched = 0;
+        self.unterminated = false;
         let line = trim_cr(&unconsumed[..newline]);
         let frame = if line.len() > self.max_frame { Frame::TooLarge } else { Frame::Line(line.to_vec()) };
         self.start += newline + 1;
@@ -197,6 +207,7 @@ impl<R: Read> FrameReader<R> {
         } else if tail.len() > self.max_frame {
             Frame::TooLarge
         } else {
+            self.unterminated = true;
             Frame::Line(tail)
         }
     }

@@ -136,6 +136,7 @@ fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: &TcpStrea
             session: session.id,
             raw: raw_prefix(&line),
             bytes: line.len(),
+            unterminated: reader.ended_without_newline(),
         });
         let flow = match dispatch::handle_line(ctx, &mut state, &line, &mut replies) {
             Ok(flow) => flow,

@@ -114,6 +114,8 @@ pub enum ServerEvent {
         session: u64,
         raw: String,
         bytes: usize,
+        /// The line had no `\n`: the client closed the connection right after it.
+        unterminated: bool,
     },
     /// A line sent (`bytes` counts its newline); `raw` as in `MessageIn`.
     MessageOut {

@@ -124,7 +124,7 @@ fn server_event(steps: &mut Steps, event: ServerEvent) {
 
 fn session_says(steps: &mut Steps, session: u64, raw: String, incoming: bool) {
     let event = match incoming {
-        true => ServerEvent::MessageIn { session, bytes: raw.len() + 1, raw },
+        true => ServerEvent::MessageIn { session, bytes: raw.len() + 1, raw, unterminated: false },
         false => ServerEvent::MessageOut { session, bytes: raw.len() + 1, raw },
     };
     server_event(steps, event);

@@ -15,7 +15,7 @@ pub fn classify(direction: Direction, raw: &str) -> Message {
         Ok(Value::Object(object)) => classify_object(&object),
         _ => (Kind::Garbage, None, None),
     };
-    Message { direction, kind, id, method }
+    Message { direction, kind, id, method, unterminated: false }
 }
 
 /// A line the client library already classified (`kind`, `id`, `method`):
@@ -28,7 +28,13 @@ pub fn received(raw: &str, kind: ReceivedKind, id: Option<&Value>, method: Optio
         ReceivedKind::Batch | ReceivedKind::Error => return classify(Direction::ToClient, raw),
     };
     let id = id.filter(|id| !id.is_null()).map(Value::to_string);
-    Message { direction: Direction::ToClient, kind, id, method: method.map(str::to_owned) }
+    Message {
+        direction: Direction::ToClient,
+        kind,
+        id,
+        method: method.map(str::to_owned),
+        unterminated: false,
+    }
 }
 
 /// A line the client sent: a request built by the library names its id and
@@ -40,6 +46,7 @@ pub fn sent(raw: &str, id: Option<&Value>, method: Option<&str>) -> Message {
             kind: if id.is_some() { Kind::Request } else { Kind::Notification },
             id: id.filter(|id| !id.is_null()).map(Value::to_string),
             method: Some(method.to_owned()),
+            unterminated: false,
         },
         _ => classify(Direction::ToServer, raw),
     }

@@ -6,7 +6,7 @@ use lojinha_server::server::{OwnerAct, ServerEvent, ServerEventRecord};
 
 use super::classify::{classify, received, sent};
 use super::record::Steps;
-use super::step::{Direction, Lane, What};
+use super::step::{Direction, Lane, Message, What};
 
 impl Steps {
     /// Records a client window's event; `Resolving` is not a step (the
@@ -59,8 +59,8 @@ impl Steps {
                 self.push(at, wall, Lane::Server, What::Refused { peer: *peer, reason: reason.clone() })
             }
             ServerEvent::Read { session, bytes } => self.push_read(at, wall, Lane::Session(*session), *bytes),
-            ServerEvent::MessageIn { session, raw, bytes } => {
-                let message = classify(Direction::ToServer, raw);
+            ServerEvent::MessageIn { session, raw, bytes, unterminated } => {
+                let message = Message { unterminated: *unterminated, ..classify(Direction::ToServer, raw) };
                 self.push_line(at, wall, Lane::Session(*session), message, raw, *bytes)
             }
             ServerEvent::MessageOut { session, raw, bytes } => {

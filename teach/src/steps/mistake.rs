@@ -20,16 +20,21 @@ pub enum Mistake {
     NoId,
     /// `hello` sent again on the same connection.
     HelloAgain,
+    /// A last line without its `\n`: the client closed the connection right
+    /// after it. This server still answers it (nobody reads the answer);
+    /// most servers would wait for the rest of the line.
+    NoNewline,
 }
 
 impl Mistake {
-    pub const ALL: [Mistake; 6] = [
+    pub const ALL: [Mistake; 7] = [
         Mistake::NotJson,
         Mistake::InvalidRequest,
         Mistake::UnknownMethod,
         Mistake::BadParams,
         Mistake::NoId,
         Mistake::HelloAgain,
+        Mistake::NoNewline,
     ];
 
     /// The mistake a server's error code says the client made.
@@ -52,15 +57,18 @@ impl Mistake {
             Mistake::BadParams => "sessions-mistake_bad_params",
             Mistake::NoId => "sessions-mistake_no_id",
             Mistake::HelloAgain => "sessions-mistake_hello_again",
+            Mistake::NoNewline => "sessions-mistake_no_newline",
         }
     }
 
     /// The mistake one line shows by itself: an error the server answered
-    /// for the client's fault, or a request sent without an `id`. (A second
+    /// for the client's fault, a line the client ended by closing instead
+    /// of with `\n`, or a request sent without an `id`. (A second
     /// `hello` needs the session's history: [`Mistake::HelloAgain`] is never
     /// returned here.)
     pub fn of_line(message: &Message) -> Option<Mistake> {
         match (message.direction, message.kind) {
+            (Direction::ToServer, _) if message.unterminated => Some(Mistake::NoNewline),
             (Direction::ToClient, Kind::Error { code: Some(code) }) => Mistake::of_code(code),
             (Direction::ToServer, Kind::Notification) => {
                 message.method.as_deref().is_some_and(is_a_request).then_some(Mistake::NoId)

@@ -66,6 +66,8 @@ pub struct Message {
     pub id: Option<String>,
     /// The method of a request or notification; on a response, its request's.
     pub method: Option<String>,
+    /// The line had no `\n`: the peer closed the connection right after it.
+    pub unterminated: bool,
 }
 
 /// Words of the app's own that a step carries (a connection that failed, a
