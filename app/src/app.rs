@@ -374,6 +374,11 @@ impl LojinhaApp {
         &self.server.steps
     }
 
+    /// The running server's sessions, as the sessions list shows them.
+    pub fn sessions(&self) -> &[lojinha_server::server::SessionInfo] {
+        &self.server.sessions
+    }
+
     /// The teacher's controls of the running server, as set now.
     pub fn server_controls(&self) -> Option<lojinha_server::server::ControlSettings> {
         self.server.handle().map(|handle| handle.controls().settings())

@@ -56,7 +56,11 @@ impl ServerProcess {
 
     fn launch(mut command: Command, stdin: Stdio) -> Result<ServerProcess, String> {
         command.stdin(stdin).stdout(Stdio::piped()).stderr(Stdio::piped());
-        command.env("RUST_LOG", "warn").env_remove("LOJINHA_TOKEN");
+        // Quiet unless the test asked for a log level.
+        if !command.get_envs().any(|(key, _)| key == "RUST_LOG") {
+            command.env("RUST_LOG", "warn");
+        }
+        command.env_remove("LOJINHA_TOKEN");
         let mut child = command.spawn().map_err(|e| format!("cannot start the server: {e}"))?;
         let stderr = Stderr::drain(child.stderr.take().expect("piped stderr"));
         let stdout = stdout_lines(child.stdout.take().expect("piped stdout"));

@@ -9,7 +9,7 @@ use egui_extras::{Column, TableBuilder};
 
 use lojinha_server::protocol::RpcError;
 use lojinha_teach::steps::words::{self, local, name_key};
-use lojinha_teach::steps::{Direction, Kind, Mistake, Name, Step, Steps, Visible};
+use lojinha_teach::steps::{Direction, Kind, Name, Step, Steps, Visible, mistake};
 
 use crate::client::describe::describe_rpc;
 use crate::i18n::{Language, tr, trf};
@@ -194,10 +194,10 @@ impl LogView {
         });
         row.col(|ui| {
             // A client's protocol mistake is marked, and says what to fix.
-            match step.message().and_then(Mistake::of_line) {
-                Some(mistake) => {
+            match step.message().and_then(mistake::of_line) {
+                Some(m) => {
                     let text = RichText::new(describe(step, language)).color(ui.visuals().warn_fg_color);
-                    ui.label(text).on_hover_text(tr(language, mistake.words_id()));
+                    ui.label(text).on_hover_text(tr(language, mistake::words_id(m)));
                 }
                 None => {
                     ui.label(describe(step, language));
@@ -216,8 +216,8 @@ impl LogView {
         ui.horizontal(|ui| {
             ui.strong(format!("#{} {}", step.seq, tr(language, name_key(step.name()))));
             ui.label(describe(step, language));
-            if let Some(mistake) = step.message().and_then(Mistake::of_line) {
-                ui.colored_label(ui.visuals().warn_fg_color, tr(language, mistake.words_id()));
+            if let Some(m) = step.message().and_then(mistake::of_line) {
+                ui.colored_label(ui.visuals().warn_fg_color, tr(language, mistake::words_id(m)));
             }
             if let Some(pair) = step.pair.filter(|p| steps.get(*p).is_some()) {
                 let sent = step.message().is_some_and(|m| m.direction == Direction::ToServer);

@@ -137,8 +137,6 @@ pub struct ServerState {
     pub student_addresses: Vec<StudentAddress>,
     /// The sequence diagram's view of `steps`.
     pub diagram: Diagram,
-    /// Each session's report card, read from `steps`.
-    pub cards: report_card::ReportCards,
     done_tx: Sender<Done>,
     done_rx: Receiver<Done>,
     events_tx: Sender<ServerEventRecord>,
@@ -163,7 +161,6 @@ impl Default for ServerState {
             sessions: Vec::new(),
             student_addresses: Vec::new(),
             diagram: Diagram::server(),
-            cards: report_card::ReportCards::default(),
             done_tx,
             done_rx,
             events_tx,
@@ -290,7 +287,6 @@ impl ServerState {
             }
         }
         self.take_events();
-        self.cards.update(&self.steps);
         if let Some(handle) = self.handle() {
             self.sessions = handle.sessions();
         }

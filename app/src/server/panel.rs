@@ -399,7 +399,7 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) -> Op
                         if ui.small_button(label).on_hover_text(tr(lang, "sessions-drop_hint")).clicked() {
                             intent = Some(TeacherIntent::Drop(s.id));
                         }
-                        report_card(ui, server.cards.get(s.id), lang);
+                        report_card(ui, &s.card, lang);
                     });
                 });
             });
@@ -409,12 +409,12 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) -> Op
 
 /// "12 ok", or "12 ok, 3 mistakes" in the warning colour with the mistakes
 /// in words on hover.
-fn report_card(ui: &mut egui::Ui, card: Option<&super::report_card::ReportCard>, lang: Language) {
-    let Some(card) = card else { return };
+fn report_card(ui: &mut egui::Ui, card: &lojinha_server::server::ReportCard, lang: Language) {
+    use super::report_card::{details, summary};
     if card.mistakes_total() == 0 {
-        ui.label(card.summary(lang));
+        ui.label(summary(card, lang));
     } else {
-        ui.colored_label(ui.visuals().warn_fg_color, card.summary(lang)).on_hover_text(card.details(lang));
+        ui.colored_label(ui.visuals().warn_fg_color, summary(card, lang)).on_hover_text(details(card, lang));
     }
 }
 

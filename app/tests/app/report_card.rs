@@ -8,7 +8,7 @@ use std::net::TcpStream;
 use crate::common::*;
 use lojinha::StartOptions;
 use lojinha::i18n::Language;
-use lojinha::server::report_card::ReportCards;
+use lojinha::server::report_card::{details, summary};
 
 /// A struggling client's mistakes are counted next to its session.
 #[test]
@@ -31,12 +31,10 @@ fn a_struggling_client_gets_its_report_card() {
         reader.read_line(&mut line).unwrap(); // the welcome, then the three answers
     }
     wait_for(&mut h, "the report card", |h| shows(h, None, "1 ok, 2 mistakes"));
-    let mut cards = ReportCards::default();
-    cards.update(h.state().server_log());
-    let card = cards.get(1).expect("session 1 has a card");
-    let details = card.details(Language::En);
-    assert!(details.contains("1 × lines that are not JSON (-32700)"), "{details}");
-    assert!(details.contains("1 × unknown methods (-32601)"), "{details}");
-    assert_eq!(card.summary(Language::PtBr), "1 ok, 2 erros");
+    let card = &h.state().sessions().iter().find(|s| s.id == 1).expect("session 1 is listed").card;
+    let said = details(card, Language::En);
+    assert!(said.contains("1 × lines that are not JSON (-32700)"), "{said}");
+    assert!(said.contains("1 × unknown methods (-32601)"), "{said}");
+    assert_eq!(summary(card, Language::PtBr), "1 ok, 2 erros");
     drop(client);
 }

@@ -9,6 +9,7 @@ pub mod error;
 pub mod field;
 pub mod frame;
 pub mod message;
+pub mod mistake;
 pub mod notices;
 pub mod pieces;
 pub mod problem;

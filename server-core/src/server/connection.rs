@@ -19,6 +19,7 @@ use super::registry::Session;
 use super::replies::{self, Replies};
 use crate::protocol::error::RpcError;
 use crate::protocol::frame::{BeforeRead, Frame, FrameReader};
+use crate::protocol::mistake::Mistake;
 use crate::protocol::raw::raw_prefix;
 
 /// How long, and how much, a closing session reads to let its last answer arrive.
@@ -57,7 +58,7 @@ pub fn serve(ctx: &Arc<ServerContext>, stream: TcpStream, peer: SocketAddr) {
         drain_before_close(&stream);
     }
     let reason = session.outbox.closing_reason().unwrap_or(CloseReason::ClientClosed);
-    tracing::info!(session = session.id, %peer, "session closed: {reason}");
+    tracing::info!(session = session.id, %peer, "session closed: {reason}; report card: {}", session.card.snapshot());
     ctx.events.emit(ServerEvent::SessionClosed { session: session.id, reason });
 }
 
@@ -72,6 +73,7 @@ fn register(ctx: &ServerContext, stream: &TcpStream, peer: SocketAddr) -> io::Re
         connected_since: SystemTime::now(),
         client: Default::default(),
         requests: Default::default(),
+        card: Default::default(),
         outbox: Outbox::new(
             id,
             stream.try_clone()?,
@@ -132,6 +134,9 @@ fn read_loop(ctx: &Arc<ServerContext>, session: &Arc<Session>, stream: &TcpStrea
             Err(e) => return flushed(&mut replies, read_error_reason(&e, reader.line_started().is_some())),
         };
         session.requests.fetch_add(1, Ordering::Relaxed);
+        if reader.ended_without_newline() {
+            session.card.mistake(Mistake::NoNewline);
+        }
         ctx.events.emit_with(|| ServerEvent::MessageIn {
             session: session.id,
             raw: raw_prefix(&line),

@@ -21,6 +21,7 @@ use super::replies::Replies;
 use crate::protocol::calls::{Bye, HelloResult, MethodCall, OPEN_METHODS, Pong};
 use crate::protocol::error::RpcError;
 use crate::protocol::message::{self, Entry, Message, Request, encode_error};
+use crate::protocol::mistake::Mistake;
 use crate::protocol::server_name;
 use crate::storage::{StorageFailure, WriteJob, WriteOp, WriteOutcome};
 
@@ -46,11 +47,13 @@ pub struct SessionState {
     pub authorized: bool,
     /// `hello`s with a wrong token so far.
     pub wrong_tokens: u32,
+    /// `hello`s answered so far (a second one is a mistake).
+    hellos: u32,
 }
 
 impl SessionState {
     pub fn new(session: Arc<Session>, token_required: bool) -> Self {
-        SessionState { session, authorized: !token_required, wrong_tokens: 0 }
+        SessionState { session, authorized: !token_required, wrong_tokens: 0, hellos: 0 }
     }
 
     /// The flow after a request: closing once too many tokens were wrong.
@@ -68,6 +71,7 @@ pub fn handle_line(
 ) -> io::Result<Flow> {
     match message::parse_message(line) {
         Message::Unanswerable(error) => {
+            state.session.card.error(&error);
             replies.push(encode_error(&Value::Null, &error));
             Ok(Flow::Continue)
         }
@@ -85,23 +89,40 @@ fn handle_single(
     let request = match entry {
         Ok(request) => request,
         Err((id, error)) => {
+            state.session.card.error(&error);
             replies.push(encode_error(&id, &error));
             return Ok(Flow::Continue);
         }
     };
     let id = request.id.clone();
+    let card = &state.session.card;
     if let Some(error) = authorization_error(ctx, state, &request.method) {
         return answer(id.as_ref(), Err(error), Flow::Continue, replies);
     }
     let call = match MethodCall::from_request(request) {
         Ok(call) => call,
-        Err(error) => return answer(id.as_ref(), Err(error), Flow::Continue, replies),
+        Err(error) => {
+            card.error(&error);
+            return answer(id.as_ref(), Err(error), Flow::Continue, replies);
+        }
     };
+    if id.is_none() {
+        card.mistake(Mistake::NoId);
+    }
     let flow = if matches!(call, MethodCall::Quit(_)) { Flow::Quit } else { Flow::Continue };
     match (write_op(call), id) {
-        (Ok(op), Some(id)) => queue_write(ctx, state, op, id, replies).map(|()| Flow::Continue),
+        (Ok(op), Some(id)) => {
+            card.good();
+            queue_write(ctx, state, op, id, replies).map(|()| Flow::Continue)
+        }
         (Ok(op), None) => answer(None, wait_for_write(ctx, state, op), flow, replies),
-        (Err(call), id) => answer(id.as_ref(), execute(ctx, state, call), flow, replies),
+        (Err(call), id) => {
+            let result = execute(ctx, state, call);
+            if id.is_some() {
+                state.session.card.answered(&result);
+            }
+            answer(id.as_ref(), result, flow, replies)
+        }
     }
 }
 
@@ -159,6 +180,7 @@ fn handle_batch(
         if state.session.outbox.closing_reason().is_some() || ctx.is_stopping() {
             return Err(io::Error::new(io::ErrorKind::BrokenPipe, "session is closing"));
         }
+        let card = &state.session.card;
         let (id, result) = match message::parse_batch_entry(entry) {
             Ok(request) => {
                 let id = request.id.clone();
@@ -166,9 +188,19 @@ fn handle_batch(
                 if matches!(call, Ok(MethodCall::Quit(_))) {
                     flow = Flow::Quit;
                 }
-                (id, call.and_then(|c| execute_any(ctx, state, c)))
+                if id.is_none() && call.is_ok() {
+                    card.mistake(Mistake::NoId);
+                }
+                let result = call.and_then(|c| execute_any(ctx, state, c));
+                if id.is_some() {
+                    state.session.card.answered(&result);
+                }
+                (id, result)
             }
-            Err((id, error)) => (Some(id), Err(error)),
+            Err((id, error)) => {
+                card.error(&error);
+                (Some(id), Err(error))
+            }
         };
         if let Some(id) = id {
             if answered == 0 {
@@ -240,6 +272,10 @@ fn execute(ctx: &ServerContext, state: &mut SessionState, call: MethodCall) -> R
     match call {
         MethodCall::Hello(hello) => {
             check_token(ctx, state, hello.token.as_deref())?;
+            state.hellos += 1;
+            if state.hellos > 1 {
+                session.card.mistake(Mistake::HelloAgain);
+            }
             if let Some(name) = hello.client {
                 *session.client.lock().unwrap_or_else(|e| e.into_inner()) = Some(name.clone());
                 let id = session.id;

@@ -16,6 +16,7 @@ mod listener;
 mod outbox;
 mod registry;
 mod replies;
+mod report_card;
 mod turns;
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -34,6 +35,7 @@ pub use config::{
 pub use controls::{Controls, MAX_HELD, MAX_HELD_BYTES};
 pub use events::{CloseReason, OwnerAct, Release, ServerEvent, ServerEventRecord};
 pub use registry::SessionInfo;
+pub use report_card::ReportCard;
 
 use crate::storage::{Store, StoreError, WriteJob, WriteOp, WriteOutcome};
 use commits::Completion;

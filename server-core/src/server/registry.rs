@@ -9,6 +9,7 @@ use std::time::SystemTime;
 
 use super::events::CloseReason;
 use super::outbox::Outbox;
+use super::report_card::{Card, ReportCard};
 
 /// What the server knows about one connected client.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +20,8 @@ pub struct SessionInfo {
     pub peer: SocketAddr,
     pub connected_since: SystemTime,
     pub requests: u64,
+    /// Right requests and protocol mistakes so far.
+    pub card: ReportCard,
 }
 
 /// A session's state shared between its threads, the registry and the writer.
@@ -28,6 +31,7 @@ pub struct Session {
     pub connected_since: SystemTime,
     pub client: Mutex<Option<String>>,
     pub requests: AtomicU64,
+    pub card: Card,
     pub outbox: Outbox,
     /// A handle to the socket, so the server can force it closed on stop.
     pub stream: TcpStream,
@@ -41,6 +45,7 @@ impl Session {
             peer: self.peer,
             connected_since: self.connected_since,
             requests: self.requests.load(Ordering::Relaxed),
+            card: self.card.snapshot(),
         }
     }
 }

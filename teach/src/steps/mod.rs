@@ -17,7 +17,7 @@
 mod classify;
 mod events;
 mod lanes;
-mod mistake;
+pub mod mistake;
 mod pairing;
 mod record;
 mod step;

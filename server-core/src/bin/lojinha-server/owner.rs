@@ -124,7 +124,7 @@ fn sessions(handle: &ServerHandle) -> String {
     let list: Vec<String> = handle
         .sessions()
         .iter()
-        .map(|s| format!("#{} {} {}", s.id, s.peer, s.client.as_deref().unwrap_or("-")))
+        .map(|s| format!("#{} {} {}: {}", s.id, s.peer, s.client.as_deref().unwrap_or("-"), s.card))
         .collect();
     if list.is_empty() { "no sessions".into() } else { list.join("\n") }
 }
