@@ -37,6 +37,7 @@ mod command;
 mod handshake;
 mod import;
 mod outcome;
+mod steps;
 
 pub use command::{Command, Control, RawSend, Request};
 pub use outcome::{Outcome, RequestError};
@@ -157,7 +158,7 @@ pub fn spawn(window: u32, waker: Waker, max_frame: usize) -> std::io::Result<Lin
         commands: command_rx,
         deferred: VecDeque::new(),
         client: None,
-        log_rx: never(),
+        steps: None,
         ui: event_tx,
         waker,
         target: None,
@@ -184,8 +185,8 @@ struct Worker {
     deferred: VecDeque<Command>,
     client: Option<Client>,
     /// The protocol steps of the current connection (each connection
-    /// attempt has its own channel, so one given up on stays out of the log).
-    log_rx: Receiver<ClientEventRecord>,
+    /// attempt has its own, so one given up on stays out of the log).
+    steps: Option<steps::StepsOut>,
     ui: Sender<NetEvent>,
     waker: Waker,
     /// Where to (re)connect, with the name and token for `hello`; `None`
@@ -294,7 +295,16 @@ impl Worker {
         let Some((addr, name, token)) = self.target.clone() else { return };
         self.send(NetEvent::Connecting { addr: addr.clone(), attempt });
         let (log_tx, log_rx) = crossbeam_channel::bounded(STEP_CAPACITY);
-        self.log_rx = log_rx;
+        let (ui, waker, not_shown) = (self.ui.clone(), self.waker.clone(), self.not_shown.clone());
+        match steps::StepsOut::start(log_rx, ui, waker, not_shown) {
+            Ok(steps) => self.steps = Some(steps),
+            Err(e) => {
+                let retry_in = self.schedule_retry(attempt);
+                let message = Phrase::of(ClientError::Io(e), describe);
+                self.send(NetEvent::ConnectFailed { message, failure: ConnectFailure::Other, retry_in });
+                return;
+            }
+        }
         let options = ClientOptions {
             background_reader: true,
             events: Some(log_tx),
@@ -343,7 +353,9 @@ impl Worker {
     /// does reaches the log.
     fn forget_attempt(&mut self, addr: String) {
         self.flush();
-        self.log_rx = never();
+        if let Some(steps) = self.steps.take() {
+            steps.stop();
+        }
         self.send(NetEvent::ConnectLeft { addr, at: Instant::now() });
     }
 
@@ -538,26 +550,12 @@ impl Worker {
         hand_over(&self.ui, &self.waker, event);
     }
 
-    /// Offers the pending log records; those the window has no room for are counted.
+    /// Hands over the steps still queued (those the window has no room for
+    /// are counted), so the log is never behind what is reported next.
     fn flush(&self) {
-        let mut any = false;
-        for record in self.log_rx.try_iter() {
-            let bytes = record.text_bytes();
-            self.not_shown.taken(bytes);
-            self.not_shown.offer_sized(&self.ui, NetEvent::Log(record), bytes);
-            any = true;
+        if let Some(steps) = &self.steps {
+            steps.take_all();
         }
-        if any {
-            self.waker.wake_soon();
-        }
-    }
-
-    /// Offers one protocol step (taken from the client's channel) to the window now.
-    fn forward_step(&self, record: ClientEventRecord) {
-        let bytes = record.text_bytes();
-        self.not_shown.taken(bytes);
-        self.not_shown.offer_sized(&self.ui, NetEvent::Log(record), bytes);
-        self.waker.wake_soon();
     }
 }
 

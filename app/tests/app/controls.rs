@@ -40,8 +40,41 @@ fn pause_holds_an_answer_until_next() {
     wait_for(&mut h, "the answer held", |h| server_has(h, Step::Owner) >= 1);
     wait_for(&mut h, "the panel counts it", |h| crate::common::shows(h, None, "1 answer held"));
     assert!(!pong_received(&h), "held: not answered yet");
+    let sent = |h: &mut App| {
+        rows(&lock(&window(h, 0).unwrap()).steps).iter().any(|r| {
+            r.step == Step::Request && r.raw.as_deref().is_some_and(|raw| raw.contains("\"id\":901"))
+        })
+    };
+    wait_for(&mut h, "the window's log shows the request waiting", sent);
     click(&mut h, None, "Next");
     wait_for(&mut h, "the answer released", |h| pong_received(h));
+    click(&mut h, None, "Pause (hold every answer)");
+}
+
+/// A request the window waits on (a fetch, which blocks its network
+/// thread) shows in its log as sent while the paused server holds the
+/// answer, not only once the answer comes.
+#[test]
+fn a_held_fetch_shows_as_sent_while_it_waits() {
+    let mut h = served_and_connected();
+    let title = "Teacher's controls: make the server misbehave";
+    h.get_by_role_and_label(Role::DisclosureTriangle, title).click_accesskit();
+    for _ in 0..3 {
+        h.step();
+    }
+    click(&mut h, None, "Pause (hold every answer)");
+    set_text(&mut h, Some(1), "Code to fetch", "CAN-001");
+    click(&mut h, Some(1), "Fetch");
+    wait_for(&mut h, "the answer held", |h| server_has(h, Step::Owner) >= 1);
+    let fetch_sent = |h: &mut App| {
+        rows(&lock(&window(h, 0).unwrap()).steps)
+            .iter()
+            .any(|r| r.step == Step::Request && r.method.as_deref() == Some("product.get"))
+    };
+    wait_for(&mut h, "product.get in the window's log while held", fetch_sent);
+    assert!(lock(&window(&h, 0).unwrap()).fetch.busy, "still waiting for the answer");
+    click(&mut h, None, "Release all");
+    wait_for(&mut h, "the fetch answered", |h| !lock(&window(h, 0).unwrap()).fetch.busy);
     click(&mut h, None, "Pause (hold every answer)");
 }
 

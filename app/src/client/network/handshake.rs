@@ -46,16 +46,11 @@ impl Worker {
                 let _ = done_tx.send(Client::connect(&target, options));
             })
             .map_err(ClientError::Io)?;
-        // "connect() to …" shows while we wait.
-        let mut steps = self.log_rx.clone();
+        // ("connect() to …" shows while we wait: the steps go by themselves.)
         loop {
             select! {
                 recv(self.commands) -> command => if self.leaves_for(command) {
                     return Ok(None);
-                },
-                recv(steps) -> step => match step {
-                    Ok(step) => self.forward_step(step),
-                    Err(_) => steps = crossbeam_channel::never(),
                 },
                 recv(done_rx) -> done => {
                     let stopped = || Err(ClientError::Io(std::io::Error::other("the connect() thread stopped")));
