@@ -280,7 +280,12 @@ impl Worker {
             }
             Control::Reload => self.load(),
             Control::Raw(raw) => self.send_raw(&raw),
-            Control::SetReportReads(on) => self.report_reads = on,
+            Control::SetReportReads(on) => {
+                self.report_reads = on;
+                if let Some(client) = &self.client {
+                    client.set_report_reads(on);
+                }
+            }
             Control::Import(products) => self.import(products),
             Control::SetAutoReconnect(on) => {
                 self.auto_reconnect = on;

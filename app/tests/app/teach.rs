@@ -428,3 +428,18 @@ fn bytes_view_shows_utf8_and_the_newline() {
     assert!(shows(&h, Some(1), "61 c3 a7 c3 a3 22"), "ç and ã as two bytes each");
     assert!(shows(&h, Some(1), "7d 7d 0a"), "the line ends in 0a, its \\n");
 }
+
+/// "Show reads" ticked on a window already connected takes effect at once:
+/// the next answer's reads are in its log, with no reconnection.
+#[test]
+fn show_reads_switches_on_while_connected() {
+    let mut h = served_and_connected();
+    let sessions = |h: &App| entries(h, 0).iter().filter(|e| e.step == Step::Welcome).count();
+    assert!(entries(&h, 0).iter().all(|e| e.step != Step::Read), "off: no reads logged");
+    click(&mut h, Some(1), "Show reads");
+    click(&mut h, Some(1), "Reload");
+    wait_for(&mut h, "the reads of the reloaded list", |h| {
+        entries(h, 0).iter().any(|e| e.step == Step::Read)
+    });
+    assert_eq!(sessions(&h), 1, "the same connection");
+}

@@ -97,16 +97,20 @@ impl Source {
     }
 }
 
-/// Where "show reads" reports go. Offered, never waited for: the reader
-/// must not block on a log nobody is reading.
+/// Where "show reads" reports go, while `on` (switched at any time).
+/// Offered, never waited for: the reader must not block on a log nobody
+/// is reading.
 pub(super) struct ReadReports {
     pub events: Sender<ClientEventRecord>,
     pub dropped: DropCount,
+    pub on: Arc<AtomicBool>,
 }
 
 fn read_observer(reports: ReadReports) -> Box<dyn FnMut(usize) + Send> {
     Box::new(move |bytes| {
-        reports.dropped.offer(&reports.events, ClientEventRecord::now(ClientEvent::Read { bytes }));
+        if reports.on.load(Ordering::Relaxed) {
+            reports.dropped.offer(&reports.events, ClientEventRecord::now(ClientEvent::Read { bytes }));
+        }
     })
 }
 

@@ -28,6 +28,7 @@ use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream, ToSocketAddrs};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
@@ -140,6 +141,8 @@ pub struct Client {
     notifications_rx: Receiver<Notification>,
     options: ClientOptions,
     welcome: Option<Welcome>,
+    /// Whether each `read()` is reported ("show reads"), switched at any time.
+    reads_on: Arc<AtomicBool>,
     goodbye: Option<GoodbyeReason>,
     /// When this client last wrote to the server.
     last_sent: Instant,
@@ -174,8 +177,12 @@ impl Client {
         stream.set_nodelay(true)?;
         let peer = stream.peer_addr()?;
         emit(ClientEvent::Connected { local: stream.local_addr()?, peer });
-        let reads = options.report_reads.then(|| options.events.clone()).flatten();
-        let reads = reads.map(|events| ReadReports { events, dropped: options.dropped.clone() });
+        let reads_on = Arc::new(AtomicBool::new(options.report_reads));
+        let reads = options.events.clone().map(|events| ReadReports {
+            events,
+            dropped: options.dropped.clone(),
+            on: reads_on.clone(),
+        });
         let reader_stream = stream.try_clone()?;
         let source = if options.background_reader {
             Source::background(reader_stream, options.max_frame, options.incoming_capacity, reads)?
@@ -194,11 +201,17 @@ impl Client {
             notifications_rx,
             options,
             welcome: None,
+            reads_on,
             last_sent: Instant::now(),
             goodbye: None,
             closed: None,
             unended: Unended::default(),
         })
+    }
+
+    /// Reports each `read()` from now on, or stops ("show reads").
+    pub fn set_report_reads(&self, on: bool) {
+        self.reads_on.store(on, Ordering::Relaxed);
     }
 
     pub fn peer_addr(&self) -> SocketAddr {
