@@ -87,7 +87,9 @@ pub mod diagram;
 pub mod i18n;
 pub mod import;
 pub mod lesson;
+pub mod log_file;
 pub mod money;
+pub mod recording;
 pub mod steps;
 pub mod threads_demo;
 

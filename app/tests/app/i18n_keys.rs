@@ -35,6 +35,8 @@ const PREFIXES: &[&str] = &[
     "socket-",
     "check-",
     "checkwin-",
+    "save-",
+    "recording-",
 ];
 
 /// Literals shaped like ids that are not messages: thread names and egui ids.
@@ -47,6 +49,8 @@ const NOT_IDS: &[&str] = &[
     "server-controls",
     "export-writer",
     "import-reader",
+    "save-dialog",
+    "recording-window",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

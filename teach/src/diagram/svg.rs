@@ -24,10 +24,23 @@ const FONT: &str = "font-family=\"sans-serif\" font-size=\"12\"";
 impl Diagram {
     /// The steps the diagram shows, as an SVG document.
     pub fn to_svg(&mut self, steps: &Steps, language: Language) -> String {
+        self.picture(steps, None, language).0
+    }
+
+    /// The steps the diagram shows, or only those of them in `only` (the
+    /// `seq`s the log's filter shows, in order), as an SVG document; and
+    /// how many steps it draws.
+    pub fn picture(&mut self, steps: &Steps, only: Option<&[u64]>, language: Language) -> (String, usize) {
         self.refresh(steps);
+        let rows: Vec<u64> = match only {
+            Some(only) => {
+                self.rows.seqs().iter().copied().filter(|seq| only.binary_search(seq).is_ok()).collect()
+            }
+            None => self.rows.seqs().to_vec(),
+        };
         let columns = self.columns();
         let width = TIME + COLUMN * columns as f32;
-        let height = HEADER + ROW * self.rows.len() as f32 + LEGEND;
+        let height = HEADER + ROW * rows.len() as f32 + LEGEND;
         let mut svg = String::new();
         let _ = write!(
             svg,
@@ -35,14 +48,14 @@ impl Diagram {
              viewBox=\"0 0 {width} {height}\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         );
         self.svg_lifelines(&mut svg, steps, language, height - LEGEND);
-        for (row, seq) in self.rows.seqs().iter().enumerate() {
+        for (row, seq) in rows.iter().enumerate() {
             if let Some(step) = steps.get(*seq) {
                 self.svg_row(&mut svg, step, row, language);
             }
         }
         svg_legend(&mut svg, language, height - LEGEND + 8.0);
         svg.push_str("</svg>\n");
-        svg
+        (svg, rows.len())
     }
 
     fn lane_x(&self, column: usize) -> f32 {
