@@ -189,6 +189,10 @@ impl RecordingWindow {
         egui::Window::new(title)
             .id(egui::Id::unique(("recording-window", self.number)))
             .open(&mut open)
+            .default_pos(egui::pos2(
+                40.0 + 30.0 * (self.number % 8) as f32,
+                70.0 + 30.0 * (self.number % 8) as f32,
+            ))
             .default_size([1000.0, 640.0])
             .show(ctx, |ui| self.contents(ui, lang));
         self.open = open;

@@ -18,7 +18,11 @@ const ROW: f32 = 26.0;
 const HEADER: f32 = 30.0;
 const TIME: f32 = 80.0;
 const COLUMN: f32 = 190.0;
-const LEGEND: f32 = 34.0;
+/// A row of the legend, and the room one entry takes in it.
+const LEGEND: f32 = 22.0;
+const LEGEND_ENTRY: f32 = 130.0;
+/// Entries of the legend.
+const LEGEND_ENTRIES: usize = 6;
 const FONT: &str = "font-family=\"sans-serif\" font-size=\"12\"";
 
 impl Diagram {
@@ -40,20 +44,23 @@ impl Diagram {
         };
         let columns = self.columns();
         let width = TIME + COLUMN * columns as f32;
-        let height = HEADER + ROW * rows.len() as f32 + LEGEND;
+        // The legend wraps onto as many rows as the picture's width needs.
+        let per_row = (((width - 8.0) / LEGEND_ENTRY).floor() as usize).max(1);
+        let legend = LEGEND * LEGEND_ENTRIES.div_ceil(per_row) as f32 + 12.0;
+        let height = HEADER + ROW * rows.len() as f32 + legend;
         let mut svg = String::new();
         let _ = write!(
             svg,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
              viewBox=\"0 0 {width} {height}\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         );
-        self.svg_lifelines(&mut svg, steps, language, height - LEGEND);
+        self.svg_lifelines(&mut svg, steps, language, height - legend);
         for (row, seq) in rows.iter().enumerate() {
             if let Some(step) = steps.get(*seq) {
                 self.svg_row(&mut svg, step, row, language);
             }
         }
-        svg_legend(&mut svg, language, height - LEGEND + 8.0);
+        svg_legend(&mut svg, language, height - legend + 8.0, per_row);
         svg.push_str("</svg>\n");
         (svg, rows.len())
     }
@@ -142,8 +149,8 @@ impl Diagram {
 }
 
 /// The key to the colours, along the bottom.
-fn svg_legend(svg: &mut String, language: Language, y: f32) {
-    let entries = [
+fn svg_legend(svg: &mut String, language: Language, top: f32, per_row: usize) {
+    let entries: [_; LEGEND_ENTRIES] = [
         (Figure::Line(Kind::Request), "diagram-legend_request"),
         (Figure::Line(Kind::Response), "diagram-legend_response"),
         (Figure::Line(Kind::Error { code: None }), "diagram-legend_error"),
@@ -152,7 +159,8 @@ fn svg_legend(svg: &mut String, language: Language, y: f32) {
         (Figure::Event, "diagram-legend_event"),
     ];
     for (i, (figure, id)) in entries.into_iter().enumerate() {
-        let x = 8.0 + i as f32 * 130.0;
+        let x = 8.0 + (i % per_row) as f32 * LEGEND_ENTRY;
+        let y = top + (i / per_row) as f32 * LEGEND;
         let color = hex(look_of(figure, false).color);
         let _ = writeln!(
             svg,
