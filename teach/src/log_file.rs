@@ -63,7 +63,7 @@ pub fn rows(
 }
 
 /// Plain text: each column as wide as its widest cell, the detail last.
-pub fn text(out: &mut impl Write, header: &Row, rows: &[Row]) -> io::Result<()> {
+pub fn text(out: &mut (impl Write + ?Sized), header: &Row, rows: &[Row]) -> io::Result<()> {
     let columns = header.cells.len();
     let mut widths = vec![0; columns];
     for row in std::iter::once(header).chain(rows) {
@@ -86,7 +86,7 @@ pub fn text(out: &mut impl Write, header: &Row, rows: &[Row]) -> io::Result<()> 
 }
 
 /// A Markdown table: the header, its rule, one row per step.
-pub fn markdown(out: &mut impl Write, header: &Row, rows: &[Row]) -> io::Result<()> {
+pub fn markdown(out: &mut (impl Write + ?Sized), header: &Row, rows: &[Row]) -> io::Result<()> {
     let cells =
         |row: &Row| row.cells.iter().map(|cell| escape_markdown(cell)).collect::<Vec<_>>().join(" | ");
     writeln!(out, "| {} |", cells(header))?;
@@ -110,7 +110,7 @@ fn one_line(cell: &str) -> String {
 /// One JSON line per step: [`StepData`] with `name` (the kind, in English:
 /// `request`, `error_response`) and `says` (the detail, in the language asked for).
 pub fn json_lines(
-    out: &mut impl Write,
+    out: &mut (impl Write + ?Sized),
     steps: &Steps,
     seqs: &[u64],
     language: Language,

@@ -112,7 +112,7 @@ impl From<io::Error> for ReadError {
 }
 
 /// Writes `steps` as a recording; returns how many steps it wrote.
-pub fn write(out: &mut impl Write, steps: &Steps, view: View, title: &str) -> io::Result<usize> {
+pub fn write(out: &mut (impl Write + ?Sized), steps: &Steps, view: View, title: &str) -> io::Result<usize> {
     let lanes: Vec<LaneInfoData> =
         steps.lanes().iter().map(|(session, info)| LaneInfoData::of(session, info)).collect();
     let header = Header {
@@ -133,7 +133,7 @@ pub fn write(out: &mut impl Write, steps: &Steps, view: View, title: &str) -> io
     Ok(steps.len())
 }
 
-fn line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+fn line(out: &mut (impl Write + ?Sized), value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
     out.write_all(b"\n")
 }

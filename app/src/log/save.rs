@@ -126,23 +126,10 @@ impl Snapshot {
 
 /// The file's content in `format`, made on the export thread.
 pub fn content(format: LogFormat, snapshot: Snapshot) -> Content {
-    Box::new(move |out: &mut dyn Write| write(format, snapshot, &mut BufferedOut(out)))
+    Box::new(move |out: &mut dyn Write| write(format, snapshot, out))
 }
 
-/// The writer the thread gives, as a sized one.
-struct BufferedOut<'a>(&'a mut dyn Write);
-
-impl Write for BufferedOut<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.write(buf)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
-    }
-}
-
-fn write(format: LogFormat, mut snapshot: Snapshot, out: &mut BufferedOut<'_>) -> std::io::Result<usize> {
+fn write(format: LogFormat, mut snapshot: Snapshot, out: &mut dyn Write) -> std::io::Result<usize> {
     let language = snapshot.language;
     let seqs = snapshot.seqs();
     let sessions = snapshot.view() == View::Server;
