@@ -75,7 +75,11 @@ fn every_format_is_written_from_a_client_window_and_reads_back() {
     save_from_window(&mut h, LogFormat::Png, &png);
     let image = image::load_from_memory(&std::fs::read(&png).unwrap()).unwrap();
     let (width, height) = (image.width(), image.height());
-    assert_eq!(width, 2 * 460, "two lifelines at twice the SVG's size");
+    assert_eq!(
+        width,
+        2 * (80 + 2 * 190 + 120),
+        "time, two lifelines and the margin, at twice the SVG's size"
+    );
     assert!(height > 2 * 26 * steps.len() as u32, "a row per step: {height}");
 
     let txt = dir.path().join("aula.txt");

@@ -18,6 +18,11 @@ const ROW: f32 = 26.0;
 const HEADER: f32 = 30.0;
 const TIME: f32 = 80.0;
 const COLUMN: f32 = 190.0;
+/// Room right of the last lifeline: a step's sentence beside the client's
+/// lifeline runs past the server's.
+const MARGIN: f32 = 120.0;
+/// Words written over a lifeline keep a white edge, so the line does not cross them.
+const HALO: &str = "stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\"";
 /// A row of the legend, and the room one entry takes in it.
 const LEGEND: f32 = 22.0;
 const LEGEND_ENTRY: f32 = 130.0;
@@ -43,7 +48,7 @@ impl Diagram {
             None => self.rows.seqs().to_vec(),
         };
         let columns = self.columns();
-        let width = TIME + COLUMN * columns as f32;
+        let width = TIME + COLUMN * columns as f32 + MARGIN;
         // The legend wraps onto as many rows as the picture's width needs.
         let per_row = (((width - 8.0) / LEGEND_ENTRY).floor() as usize).max(1);
         let legend = LEGEND * LEGEND_ENTRIES.div_ceil(per_row) as f32 + 12.0;
@@ -117,7 +122,7 @@ impl Diagram {
             let _ = writeln!(
                 svg,
                 "<rect class=\"mark\" x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" fill=\"{color}\"/>\n\
-                 <text x=\"{}\" y=\"{}\" {FONT} fill=\"{color}\" text-anchor=\"{anchor}\">{text}</text>",
+                 <text x=\"{}\" y=\"{}\" {FONT} {HALO} fill=\"{color}\" text-anchor=\"{anchor}\">{text}</text>",
                 lane_x - 4.5,
                 mid - 4.5,
                 lane_x + dx,
