@@ -216,6 +216,14 @@ fn malformed_recordings_are_errors() {
     let mut bad = lines.clone();
     bad[2] = "{\"seq\":\"três\"}";
     assert!(matches!(err(&bad.join("\n")), ReadError::BadLine { line: 3, .. }));
+    let header = lines[0].replace("\"steps\":10", "\"steps\":1");
+    let step = lines[1].replacen("\"seq\":1,", &format!("\"seq\":{},", u64::MAX), 1);
+    let single = format!("{header}\n{step}\n");
+    assert!(
+        matches!(err(&single), ReadError::OutOfOrder { line: 2 }),
+        "the last seq there is: {:?}",
+        err(&single)
+    );
     let mut swapped = lines.clone();
     swapped.swap(2, 3);
     assert!(matches!(err(&swapped.join("\n")), ReadError::OutOfOrder { line: 3 }));
@@ -224,6 +232,12 @@ fn malformed_recordings_are_errors() {
     let long = format!("{}\n{}", lines[0], "x".repeat(MAX_LINE_BYTES + 10));
     assert!(matches!(err(&long), ReadError::LineTooLong { line: 2 }));
     assert!(matches!(err("\u{0}\u{1}\u{2}"), ReadError::NotARecording));
+    let huge = format!(
+        "{{\"format\":\"lojinha-recording\",\"version\":1,\"view\":\"server\",\"lanes\":{},\"steps\":{}}}\n",
+        usize::MAX,
+        usize::MAX
+    );
+    assert!(matches!(err(&huge), ReadError::Incomplete { found: 0, .. }));
 }
 
 /// A file larger than the bound is refused before it is read.
@@ -239,4 +253,19 @@ fn a_file_over_the_bound_is_refused() {
     assert!(
         matches!(open(&dir.path().join("none"), STEPS_BYTES), Err(ReadError::Io(e)) if e.kind() == ErrorKind::NotFound)
     );
+}
+
+/// A recording cut at any byte, or with any byte changed, reads as a
+/// recording or as an error: never a panic.
+#[test]
+fn any_cut_or_damaged_recording_is_read_without_panic() {
+    let file = saved(&client_steps(), View::Client);
+    for at in 0..file.len() {
+        let _ = read(&file[..at], STEPS_BYTES);
+        for byte in [b'"', b'}', b'9', 0xff] {
+            let mut damaged = file.clone();
+            damaged[at] = byte;
+            let _ = read(&damaged[..], STEPS_BYTES);
+        }
+    }
 }

@@ -94,7 +94,8 @@ impl Steps {
     /// refused with the `seq` that was due. Bounds apply as to any step
     /// (oldest first).
     pub fn push_recorded(&mut self, step: Step) -> Result<(), u64> {
-        if !self.entries.is_empty() && step.seq != self.next_seq {
+        let in_order = self.entries.is_empty() || step.seq == self.next_seq;
+        if !in_order || step.seq == u64::MAX {
             return Err(self.next_seq);
         }
         self.next_seq = step.seq;
