@@ -15,7 +15,9 @@
 //! refused, and the steps read go into a record with the byte budget the
 //! app gives it: when they do not fit, the oldest are left out and
 //! [`Recording::left_out`] says how many. A malformed file is an error that
-//! says which line, never a panic.
+//! says which line, never a panic. Writing keeps within the same bound (the
+//! oldest steps left out, rarely: only lines full of characters JSON
+//! escapes take that much), so every recording saved opens again.
 
 use std::io::{self, BufRead, Read, Write};
 use std::path::Path;
@@ -111,26 +113,52 @@ impl From<io::Error> for ReadError {
     }
 }
 
-/// Writes `steps` as a recording; returns how many steps it wrote.
+/// Writes `steps` as a recording; returns how many steps it wrote. The
+/// file always opens again: when the whole record would pass
+/// [`MAX_FILE_BYTES`] (lines full of characters JSON escapes), the oldest
+/// steps are left out.
 pub fn write(out: &mut (impl Write + ?Sized), steps: &Steps, view: View, title: &str) -> io::Result<usize> {
-    let lanes: Vec<LaneInfoData> =
-        steps.lanes().iter().map(|(session, info)| LaneInfoData::of(session, info)).collect();
+    write_within(out, steps, view, title, MAX_FILE_BYTES)
+}
+
+/// [`write`], in at most `max_bytes` (and at least the header and the lanes).
+fn write_within(
+    out: &mut (impl Write + ?Sized),
+    steps: &Steps,
+    view: View,
+    title: &str,
+    max_bytes: u64,
+) -> io::Result<usize> {
+    let lanes: Vec<Vec<u8>> = steps
+        .lanes()
+        .iter()
+        .map(|(session, info)| serde_json::to_vec(&LaneInfoData::of(session, info)))
+        .collect::<Result<_, _>>()?;
+    // The header's size does not depend on the count much: leave room for its digits.
+    let header_room = 200 + title.len() as u64 * 6;
+    let mut room =
+        max_bytes.saturating_sub(header_room + lanes.iter().map(|l| l.len() as u64 + 1).sum::<u64>());
+    let mut kept = Vec::new();
+    for step in steps.entries().iter().rev() {
+        let line = serde_json::to_vec(&StepData::of(step))?;
+        let Some(left) = room.checked_sub(line.len() as u64 + 1) else { break };
+        room = left;
+        kept.push(line);
+    }
     let header = Header {
         format: FORMAT.to_owned(),
         version: VERSION,
         view,
         title: title.to_owned(),
         lanes: lanes.len(),
-        steps: steps.len(),
+        steps: kept.len(),
     };
     line(out, &header)?;
-    for lane in &lanes {
-        line(out, lane)?;
+    for text in lanes.iter().chain(kept.iter().rev()) {
+        out.write_all(text)?;
+        out.write_all(b"\n")?;
     }
-    for step in steps.entries() {
-        line(out, &StepData::of(step))?;
-    }
-    Ok(steps.len())
+    Ok(kept.len())
 }
 
 fn line(out: &mut (impl Write + ?Sized), value: &impl Serialize) -> io::Result<()> {

@@ -197,6 +197,22 @@ fn a_recording_larger_than_the_budget_keeps_the_newest_steps() {
     assert_eq!(recording.steps.entries().back(), steps.entries().back());
 }
 
+/// A record whose file would pass the bound is saved without its oldest
+/// steps, so the file always opens again: the newest steps, equal.
+#[test]
+fn a_recording_too_big_to_open_is_saved_without_its_oldest_steps() {
+    let steps = client_steps();
+    let whole = saved(&steps, View::Client);
+    let mut file = Vec::new();
+    let bound = whole.len() as u64 - 300;
+    let written = write_within(&mut file, &steps, View::Client, "Janela 2", bound).unwrap();
+    assert!(written < steps.len() && written > 0, "{written}");
+    assert!(file.len() as u64 <= bound);
+    let read = read(&file[..], STEPS_BYTES).unwrap();
+    let newest: Vec<_> = steps.entries().iter().skip(steps.len() - written).collect();
+    assert_eq!(read.steps.entries().iter().collect::<Vec<_>>(), newest);
+}
+
 /// Malformed files: each an error that says what is wrong, never a panic.
 #[test]
 fn malformed_recordings_are_errors() {
