@@ -221,3 +221,31 @@ pub fn start(state: &mut SaveState, how: ExportIntent, snapshot: Snapshot, waker
     };
     state.export.pending = Some(export::spawn_save(target, format, content(format, snapshot), waker));
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::export::{ExportPath, check_path};
+
+    /// A name ending in another of the box's formats is refused with the
+    /// chosen format's extension; no extension gets it; others are the user's.
+    #[test]
+    fn a_path_is_checked_against_the_chosen_format() {
+        let fixed =
+            |typed: &str, fixed: &str| ExportPath::Mismatch { typed: typed.into(), fixed: fixed.into() };
+        assert_eq!(check_path(Path::new("a.png"), LogFormat::Svg), fixed("a.png", "a.svg"));
+        assert_eq!(check_path(Path::new("a.txt"), LogFormat::Markdown), fixed("a.txt", "a.md"));
+        assert_eq!(check_path(Path::new("a.jsonl"), LogFormat::Recording), fixed("a.jsonl", "a.lojinha"));
+        assert_eq!(
+            check_path(Path::new("aula"), LogFormat::Recording),
+            ExportPath::Write("aula.lojinha".into())
+        );
+        assert_eq!(
+            check_path(Path::new("a.markdown"), LogFormat::Markdown),
+            ExportPath::Write("a.markdown".into())
+        );
+        assert_eq!(check_path(Path::new("a.csv"), LogFormat::Text), ExportPath::Write("a.csv".into()));
+    }
+}
