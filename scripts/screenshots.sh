@@ -4,7 +4,8 @@
 # live in a second window) -> two windows edit the same product, and saves
 # screenshots in docs/screenshots/. More runs show 100,000 rows, the
 # students' addresses (allow other computers) and presentation mode (F5) at
-# 130% zoom, 1280x720 and 1920x1080.
+# 130% zoom, 1280x720 and 1920x1080, and a diagram saved as PNG and a class
+# recording opened again.
 #
 # Usage: scripts/screenshots.sh            (needs root or the tools installed)
 # Env:   CARGO_TARGET_DIR (default: target), PORT (default: 5077), DISPLAY_NUM (default: 99)
@@ -19,8 +20,9 @@ DISPLAY_NUM=${DISPLAY_NUM:-99}
 # shellcheck source=scripts/xvfb-common.sh
 source scripts/xvfb-common.sh
 
-# ONLY_PRESENTATION=1 takes only 16- and 17-.
+# ONLY_PRESENTATION=1 takes only 16- and 17-; ONLY_SAVE=1 only 25- and 26-.
 if [ -z "${ONLY_PRESENTATION:-}" ]; then
+if [ -z "${ONLY_SAVE:-}" ]; then
 # ----- run 1: start the server, open client windows, connect, add, edit ----
 cat >"$WORK/settings.json" <<JSON
 {"listen":"127.0.0.1:$PORT","connect_addr":"127.0.0.1:$PORT","db_in_memory":true,"seed_sample":true,"language":"En"}
@@ -117,7 +119,56 @@ sleep 2
 shot "$MAIN" 21-students-addresses.png
 stop_app "${PIDS[-1]}"
 
+fi # ONLY_SAVE
+
+# ----- run 5: take the picture home; replay a class recording --------------
+# A connected window makes a mistake on purpose (the raw console's invalid
+# JSON) and fetches a product; "Save…" writes the diagram as PNG (the app's
+# own picture, 25-) and the session as a recording, which a second start
+# opens read-only with no server (26-).
+cat >"$WORK/settings-save.json" <<JSON
+{"listen":"127.0.0.1:$((PORT + 4))","connect_addr":"127.0.0.1:$((PORT + 4))","db_in_memory":true,"seed_sample":true,"language":"En"}
+JSON
+"$BIN" --settings "$WORK/settings-save.json" --serve "127.0.0.1:$((PORT + 4))" --connect "127.0.0.1:$((PORT + 4))" \
+    --db :memory: >"$WORK/app5.log" 2>&1 &
+PIDS+=($!)
+CLIENT=$(wait_window 'Client window 1')
+sleep 4
+xdotool windowsize "$CLIENT" 1200 900
+xdotool windowmove "$CLIENT" 0 0
+sleep 1
+type_at "$CLIENT" 985 262 "CAN-001"   # Fetch by code
+click "$CLIENT" 1087 262
+click "$CLIENT" 326 616       # the raw console's "invalid JSON" example
+click "$CLIENT" 1153 639      # Send raw: a -32700 comes back
+click "$CLIENT" 828 736       # Save…
+save_as() {                   # $1: the format's row in the menu; $2: the file
+    click "$CLIENT" 915 776   # Format
+    click "$CLIENT" 915 "$1"
+    type_at "$CLIENT" 900 799 "$2"
+    sleep 0.5
+    click "$CLIENT" 1055 799  # Save N steps
+    sleep 2
+}
+save_as 657 "$WORK/aula.png"          # Diagram as PNG
+save_as 749 "$WORK/aula.lojinha"      # Recording (.lojinha)
+[ -n "${DEBUG_SHOTS:-}" ] && shot "$CLIENT" debug-save.png
+cp "$WORK/aula.png" "$OUT/25-exported-diagram.png"
+echo "saved docs/screenshots/25-exported-diagram.png (the app's own PNG export)"
+stop_app "${PIDS[-1]}"
+
+"$BIN" --settings "$WORK/settings-save.json" --open "$WORK/aula.lojinha" >"$WORK/app6.log" 2>&1 &
+PIDS+=($!)
+MAIN=$(wait_window '^Lojinha$')
+xdotool windowsize "$MAIN" 1280 800
+xdotool windowmove "$MAIN" 0 0
+sleep 3
+shot "$MAIN" 26-recording-window.png
+stop_app "${PIDS[-1]}"
+
 fi
+
+if [ -n "${ONLY_SAVE:-}" ]; then echo "screenshots in $OUT"; exit 0; fi
 
 # ----- run 4: presentation (F5) at 130%, three client windows, traffic -----
 cat >"$WORK/settings-zoom.json" <<JSON

@@ -62,6 +62,8 @@ pub struct LojinhaApp {
     who: crate::window_name::WhoAndWhere,
     /// The "Check a server" window.
     check: crate::check::CheckWindow,
+    /// Recordings opened, each in a read-only window.
+    recordings: crate::recording::Recordings,
 }
 
 impl LojinhaApp {
@@ -100,7 +102,12 @@ impl LojinhaApp {
             window_places: std::collections::HashMap::new(),
             who: crate::window_name::WhoAndWhere::of_this_machine(),
             check: crate::check::CheckWindow::default(),
+            recordings: crate::recording::Recordings::default(),
         };
+        if let Some(path) = &options.open_recording {
+            app.recordings.path = path.display().to_string();
+            app.open_recording(crate::recording::OpenIntent::Typed);
+        }
         if options.serve.is_some() {
             app.start_server();
         }
@@ -188,6 +195,19 @@ impl LojinhaApp {
         }
     }
 
+    /// Opens a recording on a thread, with the share of the steps' budget
+    /// it will have beside the windows and recordings open now.
+    fn open_recording(&mut self, how: crate::recording::OpenIntent) {
+        let share = crate::log::share(self.windows.len() + self.recordings.windows.len() + 1);
+        let waker = Waker { ctx: self.ctx.clone(), viewport: egui::ViewportId::ROOT };
+        self.recordings.start(how, share, waker, self.language);
+    }
+
+    /// The recordings opened (tests look inside).
+    pub fn recordings(&self) -> &crate::recording::Recordings {
+        &self.recordings
+    }
+
     /// Makes the connection asked for on the command line once the server is up (or failed).
     fn connect_pending(&mut self) {
         if self.server.starting() || self.pending_connect.is_none() {
@@ -213,10 +233,11 @@ impl LojinhaApp {
         let changed = local != self.told_local;
         self.told_local = local.clone();
         self.windows.retain(|window| lock(window).open);
-        let share = crate::log::share(self.windows.len());
+        let share = crate::log::share(self.windows.len() + self.recordings.windows.len());
         if self.server.steps.max_bytes() != share {
             self.server.steps.set_max_bytes(share);
         }
+        self.recordings.set_max_bytes(share);
         let lesson_running = self.lesson_run.busy();
         for window in &self.windows {
             let mut window = lock(window);
@@ -276,6 +297,14 @@ impl LojinhaApp {
                 .clicked()
             {
                 self.toggle_check_window();
+            }
+            ui.separator();
+            if ui
+                .selectable_label(self.recordings.asking, tr(lang, "recording-open_button"))
+                .on_hover_text(tr(lang, "recording-open_hint"))
+                .clicked()
+            {
+                self.recordings.asking = !self.recordings.asking;
             }
             ui.separator();
             room::room_buttons(ui, &mut self.room, lang);
@@ -384,6 +413,11 @@ impl LojinhaApp {
         self.server.handle().map(|handle| handle.controls().settings())
     }
 
+    /// The server panel's log view (tests choose what "Save…" writes).
+    pub fn server_log_view(&mut self) -> &mut crate::log::LogView {
+        &mut self.server.log_view
+    }
+
     /// Whether a lesson action is under way (tests wait for it to end).
     pub fn lesson_busy(&self) -> bool {
         self.lesson_run.busy()
@@ -489,6 +523,7 @@ impl eframe::App for LojinhaApp {
         theme::apply(ctx, self.settings.theme, self.room.zoom(self.settings.zoom));
         self.run_lesson();
         self.check.drain();
+        self.recordings.poll();
         if let Some(handle) = self.server.handle() {
             // Uptime and "connected since" show whole minutes: one repaint a minute.
             ctx.request_repaint_after(panel::next_minute(handle.uptime()));
@@ -540,6 +575,9 @@ impl eframe::App for LojinhaApp {
         let ctx = ui.ctx().clone();
         self.show_threads_demo(&ctx, lang);
         self.show_check_window(&ctx, lang);
+        if let Some(how) = self.recordings.show(&ctx, lang) {
+            self.open_recording(how);
+        }
         self.show_client_windows(&ctx);
         self.apply(intents);
         self.store.save_changes(&self.settings);

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod log;
 mod options;
 pub mod phrase;
+pub mod recording;
 pub mod server;
 pub mod settings;
 pub mod theme;

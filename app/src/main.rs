@@ -13,7 +13,7 @@ use lojinha::{LojinhaApp, StartOptions};
     version,
     about,
     long_about,
-    after_help = "Examples:\n  lojinha                                   the app; press \"Start server\"\n  lojinha --serve 127.0.0.1:5050 --connect 127.0.0.1:5050\n                                            server running, one client window connected\n  lojinha --connect 192.168.0.10:5050       a client of the teacher's server\n  lojinha --serve 127.0.0.1:5050 --db :memory: --fill 100000\n                                            a big in-memory catalog\n  lojinha --check 127.0.0.1:6000            check a student's server"
+    after_help = "Examples:\n  lojinha                                   the app; press \"Start server\"\n  lojinha --serve 127.0.0.1:5050 --connect 127.0.0.1:5050\n                                            server running, one client window connected\n  lojinha --connect 192.168.0.10:5050       a client of the teacher's server\n  lojinha --serve 127.0.0.1:5050 --db :memory: --fill 100000\n                                            a big in-memory catalog\n  lojinha --check 127.0.0.1:6000            check a student's server\n  lojinha --open aula.lojinha               replay a class recording"
 )]
 struct Cli {
     /// Start the server at once, listening on ADDR (e.g. 127.0.0.1:5050).
@@ -39,6 +39,10 @@ struct Cli {
     /// against the server at ADDR (a student's, say) at once.
     #[arg(long, value_name = "ADDR")]
     check: Option<String>,
+    /// Open a class recording (a .lojinha file saved from a log's "Save…")
+    /// in a read-only window: its log and diagram as they were.
+    #[arg(long, value_name = "FILE")]
+    open: Option<std::path::PathBuf>,
 }
 
 fn main() -> std::process::ExitCode {
@@ -58,6 +62,7 @@ fn main() -> std::process::ExitCode {
         threads_time_scale: None,
         max_frame: Some(cli.max_frame_mib as usize * 1024 * 1024),
         check: cli.check,
+        open_recording: cli.open,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -23,6 +23,8 @@ pub struct StartOptions {
     pub max_frame: Option<usize>,
     /// Open the "Check a server" window and check the server at this address.
     pub check: Option<String>,
+    /// Open this recording (a `.lojinha` file) in a read-only window.
+    pub open_recording: Option<PathBuf>,
 }
 
 /// `count` products with predictable codes, names, prices and stock.

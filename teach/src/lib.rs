@@ -7,7 +7,9 @@
 //! | module | what |
 //! |---|---|
 //! | [`steps`] | the one record of protocol steps, and their words |
-//! | [`diagram`] | a live sequence diagram of the record |
+//! | [`diagram`] | a live sequence diagram of the record, and its picture (SVG, PNG) |
+//! | [`log_file`] | the log as a file: aligned text, a Markdown table, JSON Lines |
+//! | [`recording`] | a class recording: the whole record in one file, read back equal |
 //! | [`threads_demo`] | the lesson's four-task threads demo, run on real threads |
 //! | [`import`] | reading and writing product files (CSV, JSON, Brazilian spreadsheets) |
 //! | [`i18n`] | [`Language`] (English, Português (Brasil), Español) and the words lookups, from `lojinha-words` |
@@ -87,7 +89,9 @@ pub mod diagram;
 pub mod i18n;
 pub mod import;
 pub mod lesson;
+pub mod log_file;
 pub mod money;
+pub mod recording;
 pub mod steps;
 pub mod threads_demo;
 

@@ -351,10 +351,6 @@ lesson-timeout_answer = The lesson gave up waiting for the server's answer.
 lesson-timeout_threads = The lesson gave up waiting for the threads demo.
 lesson-sample_name = Lesson notebook
 diagram-title = Sequence diagram
-diagram-save_svg = Save as SVG…
-diagram-save_svg_hint = The diagram as a picture (SVG), as it is shown now, for a slide or a handout
-diagram-saved = Saved the diagram to { $path }
-diagram-save_failed = Could not save the diagram to { $path }: { $error }
 
 ## Client window: reads, console, import
 
@@ -852,3 +848,53 @@ sessions-mistake_bad_params = invalid params (-32602): a product that breaks the
 sessions-mistake_no_id = requests sent without an "id" (no answer can come): a request needs an "id"
 sessions-mistake_hello_again = "hello" sent again on the same connection: once is enough
 sessions-mistake_no_newline = a last line without "\n": the client closed the connection instead of ending the line (a server that reads until "\n" would wait for the rest and never answer)
+
+## Saving a log and its diagram; class recordings (app/src/log/save.rs, app/src/recording.rs)
+
+save-open = Save…
+save-open_hint = Save the diagram (SVG, PNG), the log (text, Markdown, JSON Lines) or the whole session as a recording to open later
+save-path = Save to
+save-format = Format
+save-format_svg = Diagram as SVG
+save-format_png = Diagram as PNG
+save-format_text = Log as text
+save-format_markdown = Log as Markdown
+save-format_jsonl = Log as JSON Lines
+save-format_recording = Recording (.lojinha)
+save-button = Save { $n ->
+        [one] { $n } step
+       *[other] { $n } steps
+    }
+save-filtered = Only the { $n } of { $total } steps the log's filter shows (clear the filter to save the whole session).
+save-written_as = Wrote { $n ->
+        [one] { $n } step
+       *[other] { $n } steps
+    } as { $format } to { $path }
+save-dialog_title = Save the log or the diagram
+save-file_diagram = lojinha-diagram
+save-file_log = lojinha-log
+save-file_recording = lojinha-class
+recording-open_button = Open a recording…
+recording-open_hint = Replay a recording saved with a log's "Save…": its log and diagram as they were, read-only, no server needed
+recording-open_title = Open a recording
+recording-open_explain = A .lojinha file saved with a log's "Save…": a class, or what a student's client did.
+recording-path = Recording file
+recording-open = Open
+recording-browse = Choose…
+recording-dialog_title = Open a recording
+recording-no_path = No file chosen. If no dialog appeared, type the file's path and press Open.
+recording-window_title = Recording: { $name }
+recording-what = { $title }: { $n ->
+        [one] { $n } step
+       *[other] { $n } steps
+    }
+recording-read_only = (a recording: read-only)
+recording-left_out = The { $n } oldest steps were left out: the file holds more than a window may keep.
+recording-failed = Cannot open { $path }: { $error }
+recording-too_large = the file has { $mb } MB, and a recording opens up to { $max } MB
+recording-not_a_recording = it is not a Lojinha recording (save one with a log's "Save…", format "Recording")
+recording-newer = it was saved by a newer Lojinha (format version { $version }): update the app
+recording-line_too_long = line { $line } is too long
+recording-bad_line = line { $line } is damaged ({ $error })
+recording-out_of_order = line { $line } holds a step out of order
+recording-incomplete = the file ends early: { $n } of { $total } lines

@@ -351,10 +351,6 @@ lesson-timeout_answer = La clase dejó de esperar la respuesta del servidor.
 lesson-timeout_threads = La clase dejó de esperar la demostración de hilos.
 lesson-sample_name = Cuaderno de la clase
 diagram-title = Diagrama de secuencia
-diagram-save_svg = Guardar como SVG…
-diagram-save_svg_hint = El diagrama como imagen (SVG), tal como se ve ahora, para una diapositiva o un apunte
-diagram-saved = Diagrama guardado en { $path }
-diagram-save_failed = No se pudo guardar el diagrama en { $path }: { $error }
 
 ## Client window: reads, console, import
 
@@ -860,3 +856,53 @@ sessions-mistake_bad_params = parámetros inválidos (-32602): un producto que r
 sessions-mistake_no_id = solicitudes enviadas sin "id" (no puede llegar respuesta): una solicitud necesita un "id"
 sessions-mistake_hello_again = "hello" enviado otra vez en la misma conexión: una vez basta
 sessions-mistake_no_newline = una última línea sin "\n": el cliente cerró la conexión en vez de terminar la línea (un servidor que lee hasta el "\n" esperaría el resto y nunca respondería)
+
+## Guardar un log y su diagrama; grabaciones de clase (app/src/log/save.rs, app/src/recording.rs)
+
+save-open = Guardar…
+save-open_hint = Guarde el diagrama (SVG, PNG), el log (texto, Markdown, JSON Lines) o la sesión entera como grabación para abrirla después
+save-path = Guardar en
+save-format = Formato
+save-format_svg = Diagrama en SVG
+save-format_png = Diagrama en PNG
+save-format_text = Log en texto
+save-format_markdown = Log en Markdown
+save-format_jsonl = Log en JSON Lines
+save-format_recording = Grabación (.lojinha)
+save-button = Guardar { $n ->
+        [one] { $n } paso
+       *[other] { $n } pasos
+    }
+save-filtered = Solo los { $n } de { $total } pasos que muestra el filtro del log (borre el filtro para guardar la sesión entera).
+save-written_as = { $n ->
+        [one] { $n } paso escrito
+       *[other] { $n } pasos escritos
+    } como { $format } en { $path }
+save-dialog_title = Guardar el log o el diagrama
+save-file_diagram = lojinha-diagrama
+save-file_log = lojinha-log
+save-file_recording = lojinha-clase
+recording-open_button = Abrir una grabación…
+recording-open_hint = Vuelva a ver una grabación guardada con el "Guardar…" de un log: el log y el diagrama como eran, solo lectura, sin servidor
+recording-open_title = Abrir una grabación
+recording-open_explain = Un archivo .lojinha guardado con el "Guardar…" de un log: una clase, o lo que hizo el cliente de un estudiante.
+recording-path = Archivo de la grabación
+recording-open = Abrir
+recording-browse = Elegir…
+recording-dialog_title = Abrir una grabación
+recording-no_path = Ningún archivo elegido. Si no apareció ninguna ventana, escriba la ruta del archivo y pulse Abrir.
+recording-window_title = Grabación: { $name }
+recording-what = { $title }: { $n ->
+        [one] { $n } paso
+       *[other] { $n } pasos
+    }
+recording-read_only = (una grabación: solo lectura)
+recording-left_out = Los { $n } pasos más antiguos quedaron fuera: el archivo tiene más de lo que una ventana puede guardar.
+recording-failed = No se pudo abrir { $path }: { $error }
+recording-too_large = el archivo tiene { $mb } MB, y una grabación se abre hasta { $max } MB
+recording-not_a_recording = no es una grabación de Lojinha (guarde una con el "Guardar…" de un log, formato "Grabación")
+recording-newer = la guardó un Lojinha más nuevo (versión { $version } del formato): actualice la aplicación
+recording-line_too_long = la línea { $line } es demasiado larga
+recording-bad_line = la línea { $line } está dañada ({ $error })
+recording-out_of_order = la línea { $line } tiene un paso fuera de orden
+recording-incomplete = el archivo termina antes de tiempo: { $n } de { $total } líneas

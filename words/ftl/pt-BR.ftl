@@ -357,10 +357,6 @@ lesson-timeout_answer = A aula desistiu de esperar a resposta do servidor.
 lesson-timeout_threads = A aula desistiu de esperar a demonstração de threads.
 lesson-sample_name = Caderno da aula
 diagram-title = Diagrama de sequência
-diagram-save_svg = Salvar como SVG…
-diagram-save_svg_hint = O diagrama como imagem (SVG), do jeito que aparece agora, para um slide ou uma apostila
-diagram-saved = Diagrama salvo em { $path }
-diagram-save_failed = Não foi possível salvar o diagrama em { $path }: { $error }
 
 ## Client window: reads, console, import
 
@@ -871,3 +867,53 @@ sessions-mistake_bad_params = parâmetros inválidos (-32602): um produto que qu
 sessions-mistake_no_id = requisições enviadas sem "id" (nenhuma resposta pode vir): uma requisição precisa de um "id"
 sessions-mistake_hello_again = "hello" enviado de novo na mesma conexão: uma vez basta
 sessions-mistake_no_newline = uma última linha sem "\n": o cliente fechou a conexão em vez de terminar a linha (um servidor que lê até o "\n" esperaria o resto e nunca responderia)
+
+## Salvar um log e seu diagrama; gravações de aula (app/src/log/save.rs, app/src/recording.rs)
+
+save-open = Salvar…
+save-open_hint = Salve o diagrama (SVG, PNG), o log (texto, Markdown, JSON Lines) ou a sessão inteira como gravação para abrir depois
+save-path = Salvar em
+save-format = Formato
+save-format_svg = Diagrama em SVG
+save-format_png = Diagrama em PNG
+save-format_text = Log em texto
+save-format_markdown = Log em Markdown
+save-format_jsonl = Log em JSON Lines
+save-format_recording = Gravação (.lojinha)
+save-button = Salvar { $n ->
+        [one] { $n } passo
+       *[other] { $n } passos
+    }
+save-filtered = Só os { $n } de { $total } passos que o filtro do log mostra (limpe o filtro para salvar a sessão inteira).
+save-written_as = { $n ->
+        [one] { $n } passo gravado
+       *[other] { $n } passos gravados
+    } como { $format } em { $path }
+save-dialog_title = Salvar o log ou o diagrama
+save-file_diagram = lojinha-diagrama
+save-file_log = lojinha-log
+save-file_recording = lojinha-aula
+recording-open_button = Abrir uma gravação…
+recording-open_hint = Reveja uma gravação salva com o "Salvar…" de um log: o log e o diagrama como eram, só para leitura, sem servidor
+recording-open_title = Abrir uma gravação
+recording-open_explain = Um arquivo .lojinha salvo com o "Salvar…" de um log: uma aula, ou o que o cliente de um aluno fez.
+recording-path = Arquivo da gravação
+recording-open = Abrir
+recording-browse = Escolher…
+recording-dialog_title = Abrir uma gravação
+recording-no_path = Nenhum arquivo escolhido. Se nenhuma janela apareceu, digite o caminho do arquivo e clique em Abrir.
+recording-window_title = Gravação: { $name }
+recording-what = { $title }: { $n ->
+        [one] { $n } passo
+       *[other] { $n } passos
+    }
+recording-read_only = (uma gravação: só leitura)
+recording-left_out = Os { $n } passos mais antigos ficaram de fora: o arquivo tem mais do que uma janela pode guardar.
+recording-failed = Não foi possível abrir { $path }: { $error }
+recording-too_large = o arquivo tem { $mb } MB, e uma gravação abre até { $max } MB
+recording-not_a_recording = não é uma gravação do Lojinha (salve uma com o "Salvar…" de um log, formato "Gravação")
+recording-newer = foi salva por um Lojinha mais novo (versão { $version } do formato): atualize o aplicativo
+recording-line_too_long = a linha { $line } é longa demais
+recording-bad_line = a linha { $line } está danificada ({ $error })
+recording-out_of_order = a linha { $line } tem um passo fora de ordem
+recording-incomplete = o arquivo termina antes da hora: { $n } de { $total } linhas

@@ -1,20 +1,31 @@
 //! The export box of a client window: the format, a typed path (works
 //! everywhere, also where no file dialog exists) and "Save as…" (the
 //! system's dialog). A name whose extension names another format is refused
-//! with a one-click fix (see [`crate::export`]).
+//! with a one-click fix (see [`crate::export`]). The state, the intents and
+//! the line that says how the export ended serve every export box (the
+//! product list's here, a log's in `crate::log::save`).
+
+use std::path::PathBuf;
 
 use crossbeam_channel::Receiver;
 
-use crate::export::{ExportDone, ExportFormat};
+use crate::export::{ExportDone, ExportFormat, Format, Target};
 use crate::i18n::{Language, tr, trf};
 
-#[derive(Default)]
-pub struct ExportState {
+/// An export box's state: the typed path, the format, the export under way
+/// and how the last one ended.
+pub struct ExportState<F = ExportFormat> {
     pub path: String,
-    pub format: ExportFormat,
+    pub format: F,
     /// The export under way, if any.
-    pub pending: Option<Receiver<ExportDone>>,
-    pub last: Option<ExportDone>,
+    pub pending: Option<Receiver<ExportDone<F>>>,
+    pub last: Option<ExportDone<F>>,
+}
+
+impl<F: Format + Default> Default for ExportState<F> {
+    fn default() -> Self {
+        ExportState { path: String::new(), format: F::default(), pending: None, last: None }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +38,32 @@ pub enum ExportIntent {
     FixExtension,
 }
 
-impl ExportState {
+impl<F: Format> ExportState<F> {
+    /// Where an intent writes, and in which format: the typed path, the
+    /// dialog `dialog` makes for the format, or the name a refused export
+    /// suggested (in the format it had). `None` when there is nothing to fix.
+    pub fn target(
+        &mut self,
+        how: ExportIntent,
+        dialog: impl FnOnce(F) -> rfd::FileDialog,
+    ) -> Option<(Target, F)> {
+        let last = self.last.take();
+        match how {
+            ExportIntent::Typed => Some((Target::Typed(PathBuf::from(self.path.trim())), self.format)),
+            ExportIntent::Dialog => Some((Target::Dialog(dialog(self.format)), self.format)),
+            ExportIntent::FixExtension => {
+                let Some(ExportDone::Mismatch { fixed, format, .. }) = last else { return None };
+                self.path = fixed.display().to_string();
+                Some((Target::Typed(fixed), format))
+            }
+        }
+    }
+
+    /// Whether an export is under way.
+    pub fn busy(&self) -> bool {
+        self.pending.is_some()
+    }
+
     /// Takes the result of a finished export.
     pub fn poll(&mut self) {
         let Some(rx) = &self.pending else { return };
@@ -76,14 +112,22 @@ pub fn show(
             ui.spinner();
         }
     });
+    intents_of_done(ui, state, lang).or(intent)
+}
+
+/// Says how the last export ended (where it wrote, or why not) and offers
+/// the fix for a refused extension.
+pub fn intents_of_done<F: Format>(
+    ui: &mut egui::Ui,
+    state: &ExportState<F>,
+    lang: Language,
+) -> Option<ExportIntent> {
+    let mut intent = None;
     match &state.last {
         Some(ExportDone::Written { path, count, format }) => {
             let path = path.display().to_string();
-            let text = trf(
-                lang,
-                "export-written_as",
-                &[("n", &count), ("format", &format.name(lang)), ("path", &path)],
-            );
+            let text =
+                trf(lang, F::WRITTEN, &[("n", &count), ("format", &format.name(lang)), ("path", &path)]);
             ui.colored_label(super::form::ok_color(ui), text);
         }
         Some(ExportDone::Mismatch { typed, fixed, format }) => {

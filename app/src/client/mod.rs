@@ -509,27 +509,17 @@ impl ClientWindow {
 
     fn start_export(&mut self, how: ExportIntent, lang: Language) {
         let products = self.catalog.shown_products();
-        let mut format = self.export.format;
-        let last = self.export.last.take();
-        if how == ExportIntent::FixExtension {
-            // The refused export's name, with its extension fixed, in the format it had.
-            let Some(export::ExportDone::Mismatch { fixed, format: refused, .. }) = last else { return };
-            self.export.path = fixed.display().to_string();
-            format = refused;
+        let Some((target, format)) = self.export.target(how, |format| {
+            export::save_dialog(format, &crate::i18n::tr(lang, "export-file_name"), lang)
+                .set_title(crate::i18n::tr(lang, "export-dialog_title"))
+        }) else {
+            return;
+        };
+        if let export::Target::Typed(_) = &target {
+            self.changes.export_path = Some(self.export.path.trim().to_owned());
         }
-        self.export.pending = Some(match how {
-            ExportIntent::Typed | ExportIntent::FixExtension => {
-                // The chosen format is written; a name naming another one is refused.
-                let path = std::path::PathBuf::from(self.export.path.trim());
-                self.changes.export_path = Some(self.export.path.trim().to_owned());
-                export::spawn_write(path, format, products, self.waker.clone())
-            }
-            ExportIntent::Dialog => {
-                let dialog = export::save_dialog(format, &crate::i18n::tr(lang, "export-file_name"), lang)
-                    .set_title(crate::i18n::tr(lang, "export-dialog_title"));
-                export::spawn_dialog(dialog, format, products, self.waker.clone())
-            }
-        });
+        let content = export::products(format, products);
+        self.export.pending = Some(export::spawn_save(target, format, content, self.waker.clone()));
     }
 
     /// Hands a command to the network thread (the lesson drives windows

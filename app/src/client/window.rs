@@ -61,7 +61,9 @@ fn draw(ui: &mut egui::Ui, w: &mut ClientWindow, lang: Language) -> Vec<Intent> 
         });
         intents.extend(console::show(ui, &mut w.console, connected, lang).map(Intent::Raw));
         let id = w.id_salt();
-        if crate::log::linked::show(ui, &id, &mut w.log_view, &w.steps, &mut w.diagram, Layout::Beside, lang)
+        let title = format!("{} ({})", w.title(lang), w.name);
+        let log = &mut w.log_view;
+        if crate::log::linked::show(ui, &id, &title, log, &w.steps, &mut w.diagram, Layout::Beside, lang)
             .is_some()
         {
             intents.push(Intent::ClearLog);

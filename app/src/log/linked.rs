@@ -22,11 +22,14 @@ const LOG_MIN: f32 = 540.0;
 /// Room for the log and a useful diagram side by side.
 const SIDE_BY_SIDE: f32 = LOG_MIN + 300.0;
 
-/// Draws the log (left) and the diagram (right, or below when narrow);
-/// returns the log's action.
+/// Draws the log (left) and the diagram (right, or below when narrow),
+/// with "Save…" above the diagram; returns the log's action. `title` is the
+/// window's, kept in a recording saved from here.
+#[allow(clippy::too_many_arguments)]
 pub fn show(
     ui: &mut egui::Ui,
     id: &str,
+    title: &str,
     log_view: &mut LogView,
     steps: &Steps,
     diagram: &mut Diagram,
@@ -35,24 +38,23 @@ pub fn show(
 ) -> Option<LogAction> {
     let before = log_view.selected();
     let mut picked = None;
-    let (svg_status, svg_busy) = (log_view.svg.status(language), log_view.svg.busy());
-    let mut save_svg = false;
+    log_view.save.export.poll();
+    let (shown, total) =
+        (if log_view.filtered() { log_view.shown().len() } else { steps.len() }, steps.len());
+    let mut save_intent = None;
+    // Taken out while the log draws, put back below.
+    let mut save_state = std::mem::take(&mut log_view.save);
+    let save = &mut save_state;
     let mut draw = |ui: &mut egui::Ui| {
         ui.horizontal_wrapped(|ui| {
             ui.strong(tr(language, "diagram-title"));
             diagram::legend(ui, language);
-            let save = ui.add_enabled(!svg_busy, egui::Button::new(tr(language, "diagram-save_svg")));
-            save_svg = save.on_hover_text(tr(language, "diagram-save_svg_hint")).clicked();
-            match &svg_status {
-                Some(Ok(said)) => {
-                    ui.weak(said);
-                }
-                Some(Err(said)) => {
-                    ui.colored_label(ui.visuals().error_fg_color, said);
-                }
-                None => {}
-            }
+            ui.toggle_value(&mut save.open, tr(language, "save-open"))
+                .on_hover_text(tr(language, "save-open_hint"));
         });
+        if save.open {
+            save_intent = super::save::row(ui, save, shown, total, language);
+        }
         if let Some(DiagramAction::Select(seq)) = diagram.show(ui, steps, language) {
             picked = Some(seq);
         }
@@ -81,9 +83,17 @@ pub fn show(
         draw(ui);
         action
     };
-    if save_svg {
-        let svg = diagram.to_svg(steps, language);
-        log_view.svg.start(svg, ui.ctx());
+    log_view.save = save_state;
+    if let Some(how) = save_intent {
+        let snapshot = super::save::Snapshot {
+            steps: steps.clone(),
+            shown: log_view.filtered().then(|| log_view.shown().to_vec()),
+            diagram: diagram.same_view(),
+            language,
+            title: title.to_owned(),
+        };
+        let waker = crate::waker::Waker { ctx: ui.ctx().clone(), viewport: ui.ctx().viewport_id() };
+        super::save::start(&mut log_view.save, how, snapshot, waker);
     }
     if let Some(seq) = picked {
         log_view.select(Some(seq));

@@ -4,8 +4,9 @@
 //! ([`linked`]).
 
 pub mod bytes;
+pub mod describe;
 pub mod linked;
-pub mod picture;
+pub mod save;
 pub mod shortcut;
 pub mod view;
 

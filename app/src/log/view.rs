@@ -7,11 +7,10 @@ use std::hash::{Hash, Hasher};
 use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
 
-use lojinha_server::protocol::RpcError;
-use lojinha_teach::steps::words::{self, local, name_key};
-use lojinha_teach::steps::{Direction, Kind, Name, Step, Steps, Visible, mistake};
+use lojinha_teach::steps::words::{self, arrow, name_key};
+use lojinha_teach::steps::{Direction, Name, Step, Steps, Visible, mistake};
 
-use crate::client::describe::describe_rpc;
+pub use super::describe::describe;
 use crate::i18n::{Language, tr, trf};
 
 /// What the user asked of the log (the owner applies it).
@@ -22,7 +21,9 @@ pub enum LogAction {
 
 /// The view's own state: filter, scrolling and selection.
 pub struct LogView {
-    id_salt: &'static str,
+    id_salt: String,
+    /// A recording's log: nothing to clear.
+    read_only: bool,
     pub filter: String,
     pub auto_scroll: bool,
     /// Show the session column (server log).
@@ -34,14 +35,15 @@ pub struct LogView {
     visible: Visible,
     /// Show the selected line as bytes (hexadecimal) instead of JSON.
     pub show_bytes: bool,
-    /// The diagram's "Save as SVG" beside this log.
-    pub svg: super::picture::SvgExport,
+    /// "Save…": the diagram, the log, or the record, to a file.
+    pub save: super::save::SaveState,
 }
 
 impl LogView {
-    pub fn new(id_salt: &'static str, show_session: bool) -> LogView {
+    pub fn new(id_salt: impl Into<String>, show_session: bool) -> LogView {
         LogView {
-            id_salt,
+            id_salt: id_salt.into(),
+            read_only: false,
             filter: String::new(),
             auto_scroll: true,
             show_session,
@@ -49,8 +51,23 @@ impl LogView {
             scroll_to_selected: false,
             visible: Visible::default(),
             show_bytes: false,
-            svg: super::picture::SvgExport::default(),
+            save: super::save::SaveState::default(),
         }
+    }
+
+    /// A view of a recording: no "Clear" (nothing happens to it any more).
+    pub fn read_only(id_salt: impl Into<String>, show_session: bool) -> LogView {
+        LogView { read_only: true, ..LogView::new(id_salt, show_session) }
+    }
+
+    /// The `seq`s of the steps the filter shows, as of the last frame.
+    pub fn shown(&self) -> &[u64] {
+        self.visible.seqs()
+    }
+
+    /// Whether a search is typed (the log shows only the steps it matches).
+    pub fn filtered(&self) -> bool {
+        !self.filter.trim().is_empty()
     }
 
     /// The `seq` of the selected entry.
@@ -68,7 +85,7 @@ impl LogView {
         let action = self.toolbar(ui, steps, language);
         self.refresh(steps, language);
         if let Some(step) = self.selected.and_then(|seq| steps.get(seq)) {
-            egui::Panel::bottom((self.id_salt, "detail"))
+            egui::Panel::bottom((&self.id_salt, "detail"))
                 .resizable(true)
                 .default_size(140.0)
                 .show(ui, |ui| self.detail(ui, steps, step, language));
@@ -88,12 +105,14 @@ impl LogView {
             )
             .labelled_by(label.id);
             ui.checkbox(&mut self.auto_scroll, tr(language, "log-auto_scroll"));
-            let clear = ui
-                .button(tr(language, "log-clear"))
-                .on_hover_text(ui.ctx().format_shortcut(&super::shortcut::CLEAR));
-            if clear.clicked() || super::shortcut::clear_pressed(ui) {
-                action = Some(LogAction::Clear);
-                self.selected = None;
+            if !self.read_only {
+                let clear = ui
+                    .button(tr(language, "log-clear"))
+                    .on_hover_text(ui.ctx().format_shortcut(&super::shortcut::CLEAR));
+                if clear.clicked() || super::shortcut::clear_pressed(ui) {
+                    action = Some(LogAction::Clear);
+                    self.selected = None;
+                }
             }
             ui.weak(trf(language, "log-count", &[("n", &steps.len())]));
         });
@@ -116,7 +135,7 @@ impl LogView {
     /// narrow for its columns rather than clipping them.
     fn table(&mut self, ui: &mut egui::Ui, steps: &Steps, language: Language) {
         egui::ScrollArea::horizontal()
-            .id_salt((self.id_salt, "sideways"))
+            .id_salt((&self.id_salt, "sideways"))
             .auto_shrink([false, false])
             .show(ui, |ui| self.table_inside(ui, steps, language));
     }
@@ -125,7 +144,7 @@ impl LogView {
         let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
         let widths = Widths::measure(ui, self.show_session, language);
         let mut table = TableBuilder::new(ui)
-            .id_salt(self.id_salt)
+            .id_salt(&self.id_salt)
             .striped(true)
             .sense(egui::Sense::click())
             .stick_to_bottom(self.auto_scroll && !self.scroll_to_selected)
@@ -244,7 +263,7 @@ impl LogView {
             return;
         }
         let mut text = step.raw().map(pretty).unwrap_or_else(|| tr(language, "log-no_raw"));
-        egui::ScrollArea::vertical().id_salt((self.id_salt, "raw")).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt((&self.id_salt, "raw")).show(ui, |ui| {
             ui.add(
                 egui::TextEdit::multiline(&mut text)
                     .code_editor()
@@ -305,8 +324,8 @@ impl LogView {
     fn bytes_view(&self, ui: &mut egui::Ui, raw: &str, language: Language) {
         let mut wire = raw.as_bytes().to_vec();
         wire.push(b'\n');
-        egui::ScrollArea::vertical().id_salt((self.id_salt, "bytes")).show(ui, |ui| {
-            egui::Grid::new((self.id_salt, "bytes-grid")).striped(true).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt((&self.id_salt, "bytes")).show(ui, |ui| {
+            egui::Grid::new((&self.id_salt, "bytes-grid")).striped(true).show(ui, |ui| {
                 for row in super::bytes::rows(&wire) {
                     ui.monospace(format!("{:06x}", row.offset));
                     ui.monospace(row.hex);
@@ -331,58 +350,11 @@ fn matches_filter(step: &Step, needle: &str, language: Language) -> bool {
         || describe(step, language).to_lowercase().contains(needle)
 }
 
-/// A one-line description of a step, in `language`.
-pub fn describe(step: &Step, language: Language) -> String {
-    let Some(message) = step.message() else { return local(step, language).unwrap_or_default() };
-    let id = message.id.clone().unwrap_or_default();
-    let method = message.method.clone().unwrap_or_default();
-    let raw = step.raw().unwrap_or_default();
-    match message.kind {
-        Kind::Request => trf(language, "log-d-request", &[("method", &method), ("id", &id)]),
-        Kind::Response => trf(language, "log-d-response", &[("method", &method), ("id", &id)]),
-        Kind::Error { .. } => {
-            let message = error_description(raw, language);
-            let key = match (method.is_empty(), id.is_empty()) {
-                (_, true) => "log-d-error_no_id",
-                (true, false) => "log-d-error_plain",
-                (false, false) => "log-d-error_response",
-            };
-            trf(language, key, &[("method", &method), ("id", &id), ("message", &message)])
-        }
-        Kind::Garbage | Kind::Batch => words::shorten(raw, 120),
-        Kind::Notification => format!("{method} {}", params_summary(raw)),
-    }
-}
-
-/// The error object of a response, described in the user's language (the
-/// raw JSON, in the detail pane, keeps the server's own words).
-fn error_description(raw: &str, language: Language) -> String {
-    let mut value: serde_json::Value = serde_json::from_str(raw).unwrap_or_default();
-    match serde_json::from_value::<RpcError>(value["error"].take()) {
-        Ok(error) => describe_rpc(&error, language),
-        Err(_) => String::new(),
-    }
-}
-
-fn params_summary(raw: &str) -> String {
-    let value: serde_json::Value = serde_json::from_str(raw).unwrap_or_default();
-    words::shorten(&value.get("params").map(|p| p.to_string()).unwrap_or_default(), 120)
-}
-
 fn pretty(raw: &str) -> String {
     serde_json::from_str::<serde_json::Value>(raw)
         .ok()
         .and_then(|v| serde_json::to_string_pretty(&v).ok())
         .unwrap_or_else(|| raw.to_owned())
-}
-
-/// `C→S`, `S→C`, or `•` for a step at one end.
-pub fn arrow(direction: Option<Direction>) -> &'static str {
-    match direction {
-        Some(Direction::ToServer) => "C→S",
-        Some(Direction::ToClient) => "S→C",
-        None => "•",
-    }
 }
 
 fn direction_color(direction: Option<Direction>) -> Color32 {

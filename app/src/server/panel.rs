@@ -314,9 +314,11 @@ pub fn server_log(
     if not_shown > 0 {
         ui.colored_label(ui.visuals().warn_fg_color, trf(lang, "log-not_shown", &[("n", &not_shown)]));
     }
+    let title = tr(lang, "log-title_server");
     let action = crate::log::linked::show(
         ui,
         "server",
+        &title,
         &mut server.log_view,
         &server.steps,
         &mut server.diagram,

@@ -36,6 +36,8 @@ const PREFIXES: &[&str] = &[
     "socket-",
     "check-",
     "checkwin-",
+    "save-",
+    "recording-",
 ];
 
 /// Literals shaped like ids that are not messages: thread names and egui ids.
@@ -51,6 +53,8 @@ const NOT_IDS: &[&str] = &[
     "import-reader",
     "lesson-server-start",
     "lesson-server-stop",
+    "save-dialog",
+    "recording-window",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

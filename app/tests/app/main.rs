@@ -15,6 +15,7 @@ mod forms;
 mod hostile;
 mod i18n_keys;
 mod language;
+mod log_save;
 mod names;
 mod network;
 mod report_card;

@@ -15,6 +15,7 @@
 
 mod legend;
 mod paint;
+pub mod png;
 mod svg;
 mod view;
 
@@ -72,6 +73,17 @@ impl Diagram {
     /// A diagram for the server panel, one lifeline per session.
     pub fn server() -> Diagram {
         Diagram { perspective: Perspective::Server, ..Diagram::default() }
+    }
+
+    /// A fresh diagram that shows what this one shows (the same lifelines,
+    /// closed sessions folded the same way), for drawing a picture elsewhere.
+    pub fn same_view(&self) -> Diagram {
+        Diagram { perspective: self.perspective, show_closed: self.show_closed, ..Diagram::default() }
+    }
+
+    /// Whether this is the server panel's diagram (one lifeline per session).
+    pub fn is_server(&self) -> bool {
+        self.perspective == Perspective::Server
     }
 
     /// Highlights the step with this `seq` (`None` clears) and scrolls it

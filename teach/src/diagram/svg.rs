@@ -18,31 +18,56 @@ const ROW: f32 = 26.0;
 const HEADER: f32 = 30.0;
 const TIME: f32 = 80.0;
 const COLUMN: f32 = 190.0;
-const LEGEND: f32 = 34.0;
+/// Room right of the last lifeline: a step's sentence beside the client's
+/// lifeline runs past the server's.
+const MARGIN: f32 = 120.0;
+/// Words written over a lifeline keep a white edge, so the line does not cross them.
+const HALO: &str = "stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\"";
+/// A row of the legend, and the room one entry takes in it.
+const LEGEND: f32 = 22.0;
+const LEGEND_ENTRY: f32 = 130.0;
+/// Entries of the legend.
+const LEGEND_ENTRIES: usize = 6;
 const FONT: &str = "font-family=\"sans-serif\" font-size=\"12\"";
 
 impl Diagram {
     /// The steps the diagram shows, as an SVG document.
     pub fn to_svg(&mut self, steps: &Steps, language: Language) -> String {
+        self.picture(steps, None, language).0
+    }
+
+    /// The steps the diagram shows, or only those of them in `only` (the
+    /// `seq`s the log's filter shows, in order), as an SVG document; and
+    /// how many steps it draws.
+    pub fn picture(&mut self, steps: &Steps, only: Option<&[u64]>, language: Language) -> (String, usize) {
         self.refresh(steps);
+        let rows: Vec<u64> = match only {
+            Some(only) => {
+                self.rows.seqs().iter().copied().filter(|seq| only.binary_search(seq).is_ok()).collect()
+            }
+            None => self.rows.seqs().to_vec(),
+        };
         let columns = self.columns();
-        let width = TIME + COLUMN * columns as f32;
-        let height = HEADER + ROW * self.rows.len() as f32 + LEGEND;
+        let width = TIME + COLUMN * columns as f32 + MARGIN;
+        // The legend wraps onto as many rows as the picture's width needs.
+        let per_row = (((width - 8.0) / LEGEND_ENTRY).floor() as usize).max(1);
+        let legend = LEGEND * LEGEND_ENTRIES.div_ceil(per_row) as f32 + 12.0;
+        let height = HEADER + ROW * rows.len() as f32 + legend;
         let mut svg = String::new();
         let _ = write!(
             svg,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
              viewBox=\"0 0 {width} {height}\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         );
-        self.svg_lifelines(&mut svg, steps, language, height - LEGEND);
-        for (row, seq) in self.rows.seqs().iter().enumerate() {
+        self.svg_lifelines(&mut svg, steps, language, height - legend);
+        for (row, seq) in rows.iter().enumerate() {
             if let Some(step) = steps.get(*seq) {
                 self.svg_row(&mut svg, step, row, language);
             }
         }
-        svg_legend(&mut svg, language, height - LEGEND + 8.0);
+        svg_legend(&mut svg, language, height - legend + 8.0, per_row);
         svg.push_str("</svg>\n");
-        svg
+        (svg, rows.len())
     }
 
     fn lane_x(&self, column: usize) -> f32 {
@@ -97,7 +122,7 @@ impl Diagram {
             let _ = writeln!(
                 svg,
                 "<rect class=\"mark\" x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" fill=\"{color}\"/>\n\
-                 <text x=\"{}\" y=\"{}\" {FONT} fill=\"{color}\" text-anchor=\"{anchor}\">{text}</text>",
+                 <text x=\"{}\" y=\"{}\" {FONT} {HALO} fill=\"{color}\" text-anchor=\"{anchor}\">{text}</text>",
                 lane_x - 4.5,
                 mid - 4.5,
                 lane_x + dx,
@@ -129,8 +154,8 @@ impl Diagram {
 }
 
 /// The key to the colours, along the bottom.
-fn svg_legend(svg: &mut String, language: Language, y: f32) {
-    let entries = [
+fn svg_legend(svg: &mut String, language: Language, top: f32, per_row: usize) {
+    let entries: [_; LEGEND_ENTRIES] = [
         (Figure::Line(Kind::Request), "diagram-legend_request"),
         (Figure::Line(Kind::Response), "diagram-legend_response"),
         (Figure::Line(Kind::Error { code: None }), "diagram-legend_error"),
@@ -139,7 +164,8 @@ fn svg_legend(svg: &mut String, language: Language, y: f32) {
         (Figure::Event, "diagram-legend_event"),
     ];
     for (i, (figure, id)) in entries.into_iter().enumerate() {
-        let x = 8.0 + i as f32 * 130.0;
+        let x = 8.0 + (i % per_row) as f32 * LEGEND_ENTRY;
+        let y = top + (i / per_row) as f32 * LEGEND;
         let color = hex(look_of(figure, false).color);
         let _ = writeln!(
             svg,

@@ -20,7 +20,7 @@ pub struct LaneInfo {
 }
 
 /// Every session lane with a step in the record, by session number.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Lanes {
     sessions: BTreeMap<u64, LaneInfo>,
 }
@@ -61,6 +61,14 @@ impl Lanes {
         let Lane::Session(session) = lane else { return };
         if self.sessions.get(&session).is_some_and(|info| !info.open && info.last_seq <= seq) {
             self.sessions.remove(&session);
+        }
+    }
+
+    /// Puts back a lane as a recording saved it (its name, whether open),
+    /// when the steps read back still have it or it was open.
+    pub fn restore(&mut self, session: u64, info: LaneInfo) {
+        if info.open || self.sessions.contains_key(&session) {
+            self.sessions.insert(session, info);
         }
     }
 

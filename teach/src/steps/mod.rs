@@ -15,6 +15,7 @@
 //! [`words`], and the event's conversion in [`events`].
 
 mod classify;
+pub mod data;
 mod events;
 mod lanes;
 pub mod mistake;

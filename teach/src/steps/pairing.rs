@@ -16,7 +16,7 @@ struct Key {
 }
 
 /// Requests still waiting for their answer.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Pairing {
     /// `seq`s of waiting requests; a queue in case a client reuses an id.
     waiting: HashMap<Key, VecDeque<u64>>,

@@ -19,7 +19,8 @@ pub const STEPS_BYTES: usize = 48 * 1024 * 1024;
 const STEP_OVERHEAD: usize = std::mem::size_of::<Step>();
 
 /// The steps of one window or of the server panel, bounded, paired.
-#[derive(Debug)]
+/// A clone is a snapshot: an export works on one, off the UI thread.
+#[derive(Debug, Clone)]
 pub struct Steps {
     origin: Instant,
     entries: VecDeque<Step>,
@@ -61,7 +62,7 @@ impl Steps {
     /// pairs it and keeps the record within its bounds. Returns its `seq`.
     pub fn push(&mut self, at: Instant, wall: SystemTime, lane: Lane, what: What) -> u64 {
         let step = self.step(at, wall, lane, what);
-        self.push_step(step)
+        self.push_step(step, true)
     }
 
     /// Adds a line (sent or received, `bytes` on the wire with its newline).
@@ -77,14 +78,29 @@ impl Steps {
         let mut step = self.step(at, wall, lane, What::Message(message));
         step.bytes = Some(bytes);
         step.line = Some(keep(raw, bytes));
-        self.push_step(step)
+        self.push_step(step, true)
     }
 
     /// Adds one `read()` of `bytes` bytes.
     pub fn push_read(&mut self, at: Instant, wall: SystemTime, lane: Lane, bytes: usize) -> u64 {
         let mut step = self.step(at, wall, lane, What::Read);
         step.bytes = Some(bytes);
-        self.push_step(step)
+        self.push_step(step, true)
+    }
+
+    /// Adds a step as it was recorded earlier (read back from a recording):
+    /// its `seq`, time, pair and round trip are kept, not made again. Steps
+    /// come in `seq` order, one after the other; a step out of that order is
+    /// refused with the `seq` that was due. Bounds apply as to any step
+    /// (oldest first).
+    pub fn push_recorded(&mut self, step: Step) -> Result<(), u64> {
+        let in_order = self.entries.is_empty() || step.seq == self.next_seq;
+        if !in_order || step.seq == u64::MAX {
+            return Err(self.next_seq);
+        }
+        self.next_seq = step.seq;
+        self.push_step(step, false);
+        Ok(())
     }
 
     /// Records one `write()` of a line sent in pieces: piece `n` of `of`, `bytes` long.
@@ -98,7 +114,7 @@ impl Steps {
     ) -> u64 {
         let mut step = self.step(at, wall, lane, What::Piece { n, of });
         step.bytes = Some(bytes);
-        self.push_step(step)
+        self.push_step(step, true)
     }
 
     fn step(&self, at: Instant, wall: SystemTime, lane: Lane, what: What) -> Step {
@@ -106,7 +122,9 @@ impl Steps {
         Step { seq: 0, at, wall, lane, what, bytes: None, line: None, pair: None, round_trip: None }
     }
 
-    fn push_step(&mut self, mut step: Step) -> u64 {
+    /// Numbers `step`, notes its lane, pairs it (unless it comes paired
+    /// from a recording) and keeps it within the bounds.
+    fn push_step(&mut self, mut step: Step, pair: bool) -> u64 {
         step.seq = self.next_seq;
         self.next_seq += 1;
         self.lanes.saw(step.lane, step.seq);
@@ -118,7 +136,9 @@ impl Steps {
             }
             _ => {}
         }
-        self.pair(&mut step);
+        if pair {
+            self.pair(&mut step);
+        }
         let seq = step.seq;
         self.bytes += cost(&step);
         self.entries.push_back(step);
@@ -179,6 +199,11 @@ impl Steps {
     /// The sessions with steps in the record (the server panel's lanes).
     pub fn lanes(&self) -> &Lanes {
         &self.lanes
+    }
+
+    /// The lanes, to put back lanes as a recording saved them.
+    pub fn lanes_mut(&mut self) -> &mut Lanes {
+        &mut self.lanes
     }
 
     pub fn len(&self) -> usize {

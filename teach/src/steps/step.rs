@@ -80,6 +80,14 @@ pub trait Note: Send + Sync {
 #[derive(Clone)]
 pub struct Said(pub Arc<dyn Note>);
 
+/// Two notes are the same when they say the same in every language (a
+/// note read back from a recording says what the app's own note said).
+impl PartialEq for Said {
+    fn eq(&self, other: &Said) -> bool {
+        Language::ALL.iter().all(|&language| self.0.say(language) == other.0.say(language))
+    }
+}
+
 impl fmt::Debug for Said {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("Said").field(&self.0.say(Language::En)).finish()
@@ -87,7 +95,7 @@ impl fmt::Debug for Said {
 }
 
 /// What happened at a step.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum What {
     /// A line sent or received.
     Message(Message),
@@ -206,7 +214,7 @@ pub struct Line {
 }
 
 /// One protocol step.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     /// Unique and increasing within one record (survives trimming and clearing).
     pub seq: u64,

@@ -10,7 +10,7 @@ use lojinha_server::server::{OwnerAct, Release};
 use crate::closing;
 use crate::i18n::{Language, ToArg, decimal, tr, trf};
 
-use super::step::{Kind, Name, Step, What};
+use super::step::{Direction, Kind, Name, Step, What};
 
 /// The message id of a step kind's short name (the log's "step" column).
 pub fn name_key(name: Name) -> &'static str {
@@ -153,4 +153,13 @@ pub fn duration(duration: Duration, language: Language) -> String {
 /// A step's time on the record's clock: `12.345 s`.
 pub fn clock(at: Duration, language: Language) -> String {
     format!("{} s", decimal(language, at.as_secs_f64(), 3))
+}
+
+/// `C→S`, `S→C`, or `•` for a step at one end (the log's direction column).
+pub fn arrow(direction: Option<Direction>) -> &'static str {
+    match direction {
+        Some(Direction::ToServer) => "C→S",
+        Some(Direction::ToClient) => "S→C",
+        None => "•",
+    }
 }
