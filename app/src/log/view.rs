@@ -85,9 +85,13 @@ impl LogView {
         let action = self.toolbar(ui, steps, language);
         self.refresh(steps, language);
         if let Some(step) = self.selected.and_then(|seq| steps.get(seq)) {
+            // At most half of what is left: in a short window the rows stay
+            // readable above it instead of being drawn over.
+            let room = (ui.available_height() * 0.5).max(48.0);
             egui::Panel::bottom((&self.id_salt, "detail"))
                 .resizable(true)
-                .default_size(140.0)
+                .default_size(140.0_f32.min(room))
+                .max_size(room)
                 .show(ui, |ui| self.detail(ui, steps, step, language));
         }
         self.table(ui, steps, language);
@@ -143,12 +147,17 @@ impl LogView {
     fn table_inside(&mut self, ui: &mut egui::Ui, steps: &Steps, language: Language) {
         let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
         let widths = Widths::measure(ui, self.show_session, language);
+        let room = ui.available_height();
         let mut table = TableBuilder::new(ui)
             .id_salt(&self.id_salt)
             .striped(true)
             .sense(egui::Sense::click())
             .stick_to_bottom(self.auto_scroll && !self.scroll_to_selected)
             .auto_shrink([false, false])
+            // Only the room there is: in a short window the rows scroll
+            // instead of running under the selected line's details.
+            .min_scrolled_height(0.0)
+            .max_scroll_height(room)
             .column(Column::exact(widths.time))
             .column(Column::exact(widths.dir));
         if self.show_session {
