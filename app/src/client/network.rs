@@ -22,7 +22,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, SendTimeoutError, Sender, never, select};
-use lojinha_server::client::{ClientEventRecord, DropCount, Incoming, NotificationSink};
+use lojinha_server::client::{DropCount, Incoming, NotificationSink};
 use lojinha_server::{Client, ClientError, ClientOptions, ConnectionEnd, Notification, Product};
 use lojinha_teach::closing::ConnectFailure;
 
@@ -34,10 +34,13 @@ use lojinha_server::protocol::calls::{DeleteProduct, UpdateProduct};
 use lojinha_server::protocol::product::MAX_CODE_LEN;
 
 mod command;
+mod event;
 mod handshake;
 mod import;
 mod outcome;
 mod steps;
+
+pub use event::NetEvent;
 
 pub use command::{Command, Control, RawSend, Request};
 pub use outcome::{Outcome, RequestError};
@@ -74,70 +77,6 @@ pub const KEEP_ALIVE: Duration = Duration::from_secs(60);
 pub fn retry_delay(failures: u32) -> Duration {
     let doublings = failures.saturating_sub(1).min(16);
     FIRST_RETRY.saturating_mul(1 << doublings).min(MAX_RETRY)
-}
-
-/// What the network thread tells its window.
-#[derive(Debug, Clone)]
-pub enum NetEvent {
-    /// A protocol step, for the connection log.
-    Log(ClientEventRecord),
-    Connecting {
-        addr: String,
-        attempt: u32,
-    },
-    Connected {
-        peer: String,
-        session: u64,
-    },
-    /// The connection could not be made.
-    ConnectFailed {
-        message: Phrase,
-        failure: ConnectFailure,
-        retry_in: Option<Duration>,
-    },
-    /// The user left a connection attempt before it ended (`at` when).
-    ConnectLeft {
-        addr: String,
-        at: Instant,
-    },
-    /// An open connection ended; `retry_in` when a reconnect is scheduled.
-    Disconnected {
-        reason: Phrase,
-        retry_in: Option<Duration>,
-    },
-    /// One page of the catalog: `loaded` products so far of the `total` the
-    /// server counted; `more` while pages follow (the last page ends the
-    /// load even when others changed the catalog meanwhile).
-    Page {
-        products: Vec<Product>,
-        loaded: usize,
-        total: usize,
-        first: bool,
-        more: bool,
-    },
-    /// Products a server sent that break the protocol's sizes: counted, not held.
-    Malformed(usize),
-    LoadFailed(Phrase),
-    /// Loading stopped at the table's size ([`MAX_ROWS`]) with `total` announced.
-    LoadStopped {
-        loaded: usize,
-        total: usize,
-    },
-    Notification(Notification),
-    Outcome(Outcome),
-    /// A raw message could not be sent.
-    RawFailed(Phrase),
-    /// `done` of `total` imported products have been answered.
-    ImportProgress {
-        done: usize,
-        total: usize,
-    },
-    /// The import ended: how many were added, how many were refused (and
-    /// why, for the first few).
-    ImportDone {
-        added: usize,
-        refused: super::import_box::Refusals,
-    },
 }
 
 /// The window's ends of its network thread's channels.

@@ -352,17 +352,21 @@ fn student_addresses(ui: &mut egui::Ui, addresses: &[super::addresses::StudentAd
 fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) -> Option<TeacherIntent> {
     let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     let mut intent = None;
-    ui.push_id("sessions", |ui| {
+    // Narrower than its columns (a projector, the lesson open), the table
+    // scrolls sideways instead of squeezing its last column to nothing.
+    egui::ScrollArea::horizontal().id_salt("sessions-sideways").show(ui, |ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         TableBuilder::new(ui)
+            .id_salt("sessions")
             .striped(true)
             .max_scroll_height(140.0)
             .min_scrolled_height(60.0)
-            .column(Column::exact(50.0))
-            .column(Column::initial(110.0).resizable(true))
-            .column(Column::initial(130.0).resizable(true))
-            .column(Column::initial(110.0))
+            .column(Column::exact(44.0))
+            .column(Column::initial(110.0).at_least(60.0).resizable(true))
+            .column(Column::initial(130.0).at_least(60.0).resizable(true))
+            .column(Column::initial(110.0).at_least(60.0).resizable(true))
             .column(Column::exact(60.0))
-            .column(Column::remainder())
+            .column(Column::remainder().at_least(200.0))
             .header(20.0, |mut header| {
                 for key in [
                     "sessions-id",
@@ -395,13 +399,15 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) -> Op
                     row.col(|ui| {
                         ui.label(s.requests.to_string());
                     });
-                    // In the last column, so the table is no wider than before.
                     row.col(|ui| {
-                        let label = trf(lang, "sessions-drop", &[("id", &s.id)]);
-                        if ui.small_button(label).on_hover_text(tr(lang, "sessions-drop_hint")).clicked() {
-                            intent = Some(TeacherIntent::Drop(s.id));
-                        }
-                        report_card(ui, &s.card, lang);
+                        ui.horizontal(|ui| {
+                            let label = trf(lang, "sessions-drop", &[("id", &s.id)]);
+                            let drop = ui.small_button(label).on_hover_text(tr(lang, "sessions-drop_hint"));
+                            if drop.clicked() {
+                                intent = Some(TeacherIntent::Drop(s.id));
+                            }
+                            report_card(ui, &s.card, lang);
+                        });
                     });
                 });
             });

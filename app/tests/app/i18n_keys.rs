@@ -53,6 +53,7 @@ const NOT_IDS: &[&str] = &[
     "import-reader",
     "lesson-server-start",
     "lesson-server-stop",
+    "sessions-sideways",
     "save-dialog",
     "recording-window",
 ];

@@ -9,7 +9,8 @@ use lojinha_server::client::Reply;
 use lojinha_server::{Client, Product};
 use serde_json::Value;
 
-use super::{NetEvent, Worker};
+use super::Worker;
+use super::event::NetEvent;
 use crate::client::describe::{describe, describe_rpc};
 use crate::client::import_box::Refusals;
 use crate::phrase::Phrase;

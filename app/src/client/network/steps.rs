@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use crossbeam_channel::{Receiver, Select, Sender, TryRecvError};
 use lojinha_server::client::{ClientEventRecord, DropCount};
 
-use super::NetEvent;
+use super::event::NetEvent;
 use crate::waker::Waker;
 
 /// The steps of one connection attempt.
