@@ -361,20 +361,21 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) -> Op
             .striped(true)
             .max_scroll_height(140.0)
             .min_scrolled_height(60.0)
+            // The report card next to the name: what a teacher looks for first.
             .column(Column::exact(44.0))
             .column(Column::initial(110.0).at_least(60.0).resizable(true))
+            .column(Column::initial(200.0).at_least(150.0).resizable(true))
             .column(Column::initial(130.0).at_least(60.0).resizable(true))
             .column(Column::initial(110.0).at_least(60.0).resizable(true))
-            .column(Column::exact(60.0))
-            .column(Column::remainder().at_least(200.0))
+            .column(Column::remainder().at_least(60.0))
             .header(20.0, |mut header| {
                 for key in [
                     "sessions-id",
                     "sessions-client",
+                    "sessions-report_card",
                     "sessions-peer",
                     "sessions-since",
                     "sessions-requests",
-                    "sessions-report_card",
                 ] {
                     header.col(|ui| {
                         ui.strong(tr(lang, key));
@@ -391,15 +392,6 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) -> Op
                         ui.label(s.client.clone().unwrap_or_else(|| tr(lang, "sessions-unnamed")));
                     });
                     row.col(|ui| {
-                        ui.monospace(s.peer.to_string());
-                    });
-                    row.col(|ui| {
-                        ui.label(since(s.connected_since, lang));
-                    });
-                    row.col(|ui| {
-                        ui.label(s.requests.to_string());
-                    });
-                    row.col(|ui| {
                         ui.horizontal(|ui| {
                             let label = trf(lang, "sessions-drop", &[("id", &s.id)]);
                             let drop = ui.small_button(label).on_hover_text(tr(lang, "sessions-drop_hint"));
@@ -408,6 +400,15 @@ fn sessions_table(ui: &mut egui::Ui, server: &ServerState, lang: Language) -> Op
                             }
                             report_card(ui, &s.card, lang);
                         });
+                    });
+                    row.col(|ui| {
+                        ui.monospace(s.peer.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(since(s.connected_since, lang));
+                    });
+                    row.col(|ui| {
+                        ui.label(s.requests.to_string());
                     });
                 });
             });
