@@ -497,7 +497,7 @@ lesson-v5_threaded-explanation =
 
     This step runs the server in sequential mode and then in threaded mode, with two clients each time.
 lesson-v5_threaded-look_at =
-    The server panel's log and diagram keep both runs. In sequential mode a note marks when the second client connected and how long it waited: its welcome comes only after the first one quits. In threaded mode both get it at once. Compare the times in the diagram.
+    The server panel's log and diagram keep both runs. In sequential mode a note marks when the second client connected and how long it waited: its welcome comes only after the first one quits. In threaded mode both get it at once. Compare the times in the diagram. During the sequential run the server is also paused for a moment, holding window 1's answer (“Teacher's controls”): window 1 waits for it, and window 2 waits behind window 1.
 
 lesson-v5_reads-title = v5: a message larger than one read
 lesson-v5_reads-explanation =
@@ -528,7 +528,7 @@ lesson-many_servers-look_at =
     The first window's diagram: the product.add request goes to server A and its answer comes back. The second window is connected to server B, which never received that request, and yet its diagram shows product.added arriving: the change crossed from one server to the other through the database. The note on the server panel's lifeline says which server passed it on.
 lesson-many_servers-needs_postgres =
     This step needs a PostgreSQL database. In the server panel choose "Shared PostgreSQL", type its connection string (for example postgres://postgres@127.0.0.1/lojinha) and press Test. To install one on Debian or Ubuntu: sudo apt install postgresql, then sudo -u postgres createdb lojinha.
-lesson-note_crossed = { $code } was added through this server and reached { $window } through server B ({ $addr }), which shares the database.
+lesson-note_crossed = { $code } reached { $window } through server B ({ $addr }).
 lesson-timeout_crossed = The lesson gave up waiting for the other server's window to receive the product.
 
 
@@ -675,6 +675,7 @@ lesson-reset = Reset the lesson
 lesson-reset_hint = Closes the windows the lesson opened, stops the server it started and goes back to step 1.
 lesson-note_queued = { $window } is connected (TCP), but the sequential server is busy with another client: nobody reads it yet, it waits in the system's queue.
 lesson-note_waited = { $window } waited { $time } for its welcome.
+lesson-note_sequential_held = The server is paused while it serves window 1: window 1 waits for its answer, and the sequential server cannot turn to anyone else meanwhile.
 lesson-note_welcome_held = The server is paused: it holds its welcome. The client is connected, yet it cannot go on: in this protocol the server speaks first.
 lesson-note_hello_held = The welcome went out; the client answered with hello. Now the server holds its answer to hello.
 lesson-note_pieces = From now on the server writes each line in 4 pieces, 0.3 s apart: even a short answer arrives in several reads.

@@ -503,7 +503,7 @@ lesson-v5_threaded-explanation =
 
     Este paso ejecuta el servidor en modo secuencial y después en modo con hilos, con dos clientes cada vez.
 lesson-v5_threaded-look_at =
-    El registro y el diagrama del panel del servidor guardan las dos ejecuciones. En modo secuencial, una nota marca cuándo se conectó el segundo cliente y cuánto tiempo esperó: su welcome llega solo después de que el primero sale. En modo con hilos, los dos lo reciben de inmediato. Compara los tiempos en el diagrama.
+    El registro y el diagrama del panel del servidor guardan las dos ejecuciones. En modo secuencial, una nota marca cuándo se conectó el segundo cliente y cuánto tiempo esperó: su welcome llega solo después de que el primero sale. En modo con hilos, los dos lo reciben de inmediato. Compara los tiempos en el diagrama. Durante la ejecución secuencial el servidor también queda en pausa un momento, reteniendo la respuesta de la ventana 1 (“Controles del profesor”): la ventana 1 la espera, y la ventana 2 espera detrás de la ventana 1.
 
 lesson-v5_reads-title = v5: un mensaje más grande que una lectura
 lesson-v5_reads-explanation =
@@ -534,7 +534,7 @@ lesson-many_servers-look_at =
     El diagrama de la primera ventana: la solicitud product.add va al servidor A y su respuesta vuelve. La segunda ventana está conectada al servidor B, que nunca recibió esa solicitud, y aun así su diagrama muestra product.added llegando: el cambio pasó de un servidor al otro a través de la base de datos. La nota en la línea de vida del panel del servidor dice qué servidor lo transmitió.
 lesson-many_servers-needs_postgres =
     Este paso necesita una base PostgreSQL. En el panel del servidor elige "PostgreSQL compartido", escribe su cadena de conexión (por ejemplo postgres://postgres@127.0.0.1/lojinha) y pulsa Probar. Para instalar una en Debian o Ubuntu: sudo apt install postgresql y luego sudo -u postgres createdb lojinha.
-lesson-note_crossed = { $code } se agregó por este servidor y llegó a { $window } por el servidor B ({ $addr }), que comparte la base.
+lesson-note_crossed = { $code } llegó a { $window } por el servidor B ({ $addr }).
 lesson-timeout_crossed = La lección dejó de esperar a que la ventana del otro servidor recibiera el producto.
 
 ## Diagrama de secuencia (teach/src/diagram)
@@ -683,6 +683,7 @@ lesson-reset = Reiniciar la clase
 lesson-reset_hint = Cierra las ventanas que abrió la clase, detiene el servidor que inició y vuelve al paso 1.
 lesson-note_queued = { $window } está conectada (TCP), pero el servidor secuencial está ocupado con otro cliente: nadie la lee todavía, espera en la cola del sistema.
 lesson-note_waited = { $window } esperó { $time } su welcome.
+lesson-note_sequential_held = El servidor está en pausa mientras atiende a la ventana 1: la ventana 1 espera su respuesta, y el servidor secuencial no puede atender a nadie más mientras tanto.
 lesson-note_welcome_held = El servidor está en pausa: retiene su welcome. El cliente está conectado, pero no puede seguir: en este protocolo el servidor habla primero.
 lesson-note_hello_held = El welcome salió; el cliente respondió con hello. Ahora el servidor retiene su respuesta al hello.
 lesson-note_pieces = Desde ahora el servidor escribe cada línea en 4 pedazos, separados por 0,3 s: hasta una respuesta corta llega en varias lecturas.

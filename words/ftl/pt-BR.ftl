@@ -514,7 +514,7 @@ lesson-v5_threaded-explanation =
 
     Este passo executa o servidor no modo sequencial e depois no modo com threads, com dois clientes em cada vez.
 lesson-v5_threaded-look_at =
-    O registro e o diagrama do painel do servidor guardam as duas execuções. No modo sequencial, uma nota marca quando o segundo cliente conectou e quanto tempo esperou: o welcome dele só chega depois que o primeiro sai. No modo com threads, os dois recebem na hora. Compare os tempos no diagrama.
+    O registro e o diagrama do painel do servidor guardam as duas execuções. No modo sequencial, uma nota marca quando o segundo cliente conectou e quanto tempo esperou: o welcome dele só chega depois que o primeiro sai. No modo com threads, os dois recebem na hora. Compare os tempos no diagrama. Durante a execução sequencial o servidor também fica pausado por um momento, retendo a resposta da janela 1 (“Controles do professor”): a janela 1 espera por ela, e a janela 2 espera atrás da janela 1.
 
 lesson-v5_reads-title = v5: uma mensagem maior que uma leitura
 lesson-v5_reads-explanation =
@@ -545,7 +545,7 @@ lesson-many_servers-look_at =
     O diagrama da primeira janela: a requisição product.add vai ao servidor A e a resposta volta. A segunda janela está conectada ao servidor B, que nunca recebeu essa requisição, e mesmo assim o diagrama dela mostra o product.added chegando: a mudança passou de um servidor para o outro pelo banco de dados. A nota na linha de vida do painel do servidor diz qual servidor a repassou.
 lesson-many_servers-needs_postgres =
     Este passo precisa de um banco PostgreSQL. No painel do servidor escolha "PostgreSQL compartilhado", digite a string de conexão (por exemplo postgres://postgres@127.0.0.1/lojinha) e clique em Testar. Para instalar um no Debian ou Ubuntu: sudo apt install postgresql e depois sudo -u postgres createdb lojinha.
-lesson-note_crossed = { $code } foi adicionado por este servidor e chegou a { $window } pelo servidor B ({ $addr }), que compartilha o banco.
+lesson-note_crossed = { $code } chegou a { $window } pelo servidor B ({ $addr }).
 lesson-timeout_crossed = A lição desistiu de esperar que a janela do outro servidor recebesse o produto.
 
 ## Diagrama de sequência (teach/src/diagram)
@@ -694,6 +694,7 @@ lesson-reset = Recomeçar a aula
 lesson-reset_hint = Fecha as janelas que a aula abriu, para o servidor que ela iniciou e volta ao passo 1.
 lesson-note_queued = { $window } está conectada (TCP), mas o servidor sequencial está ocupado com outro cliente: ninguém a lê ainda, ela espera na fila do sistema.
 lesson-note_waited = { $window } esperou { $time } pelo seu welcome.
+lesson-note_sequential_held = O servidor está pausado enquanto atende a janela 1: a janela 1 espera a resposta, e o servidor sequencial não pode atender mais ninguém enquanto isso.
 lesson-note_welcome_held = O servidor está pausado: ele retém o seu welcome. O cliente está conectado, mas não pode continuar: neste protocolo o servidor fala primeiro.
 lesson-note_hello_held = O welcome saiu; o cliente respondeu com hello. Agora o servidor retém a resposta ao hello.
 lesson-note_pieces = A partir de agora o servidor escreve cada linha em 4 pedaços, a 0,3 s um do outro: até uma resposta curta chega em várias leituras.

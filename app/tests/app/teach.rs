@@ -169,6 +169,9 @@ fn lesson_sequential_versus_threaded() {
     );
     let server_log: Vec<String> = rows(h.state().server_log()).into_iter().map(|row| row.describe).collect();
     assert!(server_log.iter().any(|d| d.contains("threaded")), "{server_log:?}");
+    let held = rows(h.state().server_log()).iter().filter(|row| row.step == Step::Owner).count();
+    assert!(held >= 2, "window 1's answer was held, then released: {server_log:?}");
+    assert!(server_log.iter().any(|d| d.contains("cannot turn to anyone else")), "the note: {server_log:?}");
 }
 
 /// "Show reads": with a big catalog one `product.list` answer arrives in

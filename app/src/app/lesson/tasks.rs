@@ -360,15 +360,22 @@ pub(super) fn plan(action: LessonAction, lang: Language) -> Vec<Task> {
         LessonAction::RunThreadsDemo => {
             vec![Threads(RunMode::Sequential), WaitThreads, Threads(RunMode::Concurrent), WaitThreads]
         }
+        // On the sequential server, paused: window 1 waits for its answer
+        // and window 2 waits behind window 1, not even served a welcome.
         LessonAction::SequentialVersusThreaded => vec![
             StopServer,
             setup(true, false, false),
             Open { slot: 0, target: Target::Local, reads: false },
             WaitConnected { slot: 0 },
+            Teacher(TeacherIntent::Set(ControlSettings { paused: true, ..ControlSettings::default() })),
+            Send { slot: 0, command: Control::Reload.into() },
+            Pause(NOTE_AFTER),
+            Note("lesson-note_sequential_held"),
             Open { slot: 1, target: Target::Local, reads: false },
             WaitTcp { slot: 1, after: None },
             NoteQueued { slot: 1 },
             Pause(SEQUENTIAL_WAIT),
+            Teacher(TeacherIntent::Set(ControlSettings::default())),
             Disconnect { slot: 0 },
             WaitConnected { slot: 1 },
             NoteWaited { slot: 1 },
