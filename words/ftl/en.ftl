@@ -867,6 +867,10 @@ save-button = Save { $n ->
        *[other] { $n } steps
     }
 save-filtered = Only the { $n } of { $total } steps the log's filter shows (clear the filter to save the whole session).
+save-range = Only part of the session:
+save-range_from = from
+save-range_to = to
+save-selected = Only { $n } of { $total } steps: those in the time range (and the log's search, if one is typed).
 save-written_as = Wrote { $n ->
         [one] { $n } step
        *[other] { $n } steps

@@ -875,6 +875,10 @@ save-button = Guardar { $n ->
        *[other] { $n } pasos
     }
 save-filtered = Solo los { $n } de { $total } pasos que muestra el filtro del log (borre el filtro para guardar la sesión entera).
+save-range = Solo una parte de la sesión:
+save-range_from = desde
+save-range_to = hasta
+save-selected = Solo { $n } de { $total } pasos: los del intervalo de tiempo (y de la búsqueda en el registro, si la hay).
 save-written_as = { $n ->
         [one] { $n } paso escrito
        *[other] { $n } pasos escritos

@@ -886,6 +886,10 @@ save-button = Salvar { $n ->
        *[other] { $n } passos
     }
 save-filtered = Só os { $n } de { $total } passos que o filtro do log mostra (limpe o filtro para salvar a sessão inteira).
+save-range = Só uma parte da sessão:
+save-range_from = de
+save-range_to = até
+save-selected = Só { $n } de { $total } passos: os do intervalo de tempo (e da busca no registro, se houver).
 save-written_as = { $n ->
         [one] { $n } passo gravado
        *[other] { $n } passos gravados

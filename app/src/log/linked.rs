@@ -39,8 +39,13 @@ pub fn show(
     let before = log_view.selected();
     let mut picked = None;
     log_view.save.export.poll();
-    let (shown, total) =
-        (if log_view.filtered() { log_view.shown().len() } else { steps.len() }, steps.len());
+    // What a table or a picture saves: what the log's search shows, within
+    // the save row's time range.
+    // (Worked out only while the row is open, or for a save.)
+    let select = |log_view: &LogView| selection(log_view, steps);
+    let selected = if log_view.save.open { select(log_view) } else { None };
+    let (shown, total) = (selected.as_ref().map_or(steps.len(), Vec::len), steps.len());
+    let end = steps.entries().back().map_or(0.0, |s| s.at.as_secs_f64());
     let mut save_intent = None;
     // Taken out while the log draws, put back below.
     let mut save_state = std::mem::take(&mut log_view.save);
@@ -53,7 +58,7 @@ pub fn show(
                 .on_hover_text(tr(language, "save-open_hint"));
         });
         if save.open {
-            save_intent = super::save::row(ui, save, shown, total, language);
+            save_intent = super::save::row(ui, save, (shown, total), end, language);
         }
         if let Some(DiagramAction::Select(seq)) = diagram.show(ui, steps, language) {
             picked = Some(seq);
@@ -87,7 +92,7 @@ pub fn show(
     if let Some(how) = save_intent {
         let snapshot = super::save::Snapshot {
             steps: steps.clone(),
-            shown: log_view.filtered().then(|| log_view.shown().to_vec()),
+            shown: selected.or_else(|| select(log_view)),
             diagram: diagram.same_view(),
             language,
             title: title.to_owned(),
@@ -102,4 +107,17 @@ pub fn show(
         diagram.set_selected(log_view.selected());
     }
     action
+}
+
+/// The steps the log's search shows within the save row's time range;
+/// `None` when that is every step.
+fn selection(log_view: &LogView, steps: &Steps) -> Option<Vec<u64>> {
+    let range = log_view.save.range;
+    (log_view.filtered() || range.on).then(|| {
+        let holds = |seq: u64| steps.get(seq).is_some_and(|s| range.holds(s.at));
+        match log_view.filtered() {
+            true => log_view.shown().iter().copied().filter(|&seq| holds(seq)).collect(),
+            false => steps.entries().iter().filter(|s| range.holds(s.at)).map(|s| s.seq).collect(),
+        }
+    })
 }

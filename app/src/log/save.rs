@@ -95,6 +95,25 @@ impl Format for LogFormat {
 pub struct SaveState {
     pub open: bool,
     pub export: ExportState<LogFormat>,
+    /// Only part of the session, by time.
+    pub range: TimeRange,
+}
+
+/// A part of the session: the steps from `from` to `to` seconds on the
+/// record's clock (the log's "Time" column), both included.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct TimeRange {
+    pub on: bool,
+    pub from: f64,
+    pub to: f64,
+}
+
+impl TimeRange {
+    /// Whether a step at `at` is in the range (everything, when off).
+    pub fn holds(&self, at: std::time::Duration) -> bool {
+        let (from, to) = if self.from <= self.to { (self.from, self.to) } else { (self.to, self.from) };
+        !self.on || (from..=to).contains(&at.as_secs_f64())
+    }
 }
 
 /// What is being saved from, for the export thread: a copy of the record
@@ -163,15 +182,17 @@ fn write(format: LogFormat, mut snapshot: Snapshot, out: &mut dyn Write) -> std:
     }
 }
 
-/// The "Save…" row: format, path, Save, Save as…, and how the last save
-/// ended. `count` is how many steps the log shows.
+/// The "Save…" row: format, path, Save, Save as…, the time range, and how
+/// the last save ended. `count` is how many steps the log's search and the
+/// range select; `end` is when the record's last step happened (seconds).
 pub fn row(
     ui: &mut egui::Ui,
     state: &mut SaveState,
-    count: usize,
-    total: usize,
+    (count, total): (usize, usize),
+    end: f64,
     lang: Language,
 ) -> Option<ExportIntent> {
+    time_range(ui, &mut state.range, end, lang);
     let export = &mut state.export;
     let mut intent = None;
     ui.horizontal_wrapped(|ui| {
@@ -206,9 +227,29 @@ pub fn row(
         }
     });
     if count < total && export.format != LogFormat::Recording {
-        ui.weak(trf(lang, "save-filtered", &[("n", &count), ("total", &total)]));
+        let key = if state.range.on { "save-selected" } else { "save-filtered" };
+        ui.weak(trf(lang, key, &[("n", &count), ("total", &total)]));
     }
     export_box::intents_of_done(ui, export, lang).or(intent)
+}
+
+/// "Only a part of the session: from … s to … s" (a recording is always whole).
+fn time_range(ui: &mut egui::Ui, range: &mut TimeRange, end: f64, lang: Language) {
+    ui.horizontal_wrapped(|ui| {
+        let was = range.on;
+        ui.checkbox(&mut range.on, tr(lang, "save-range"));
+        if range.on && !was && range.to <= range.from {
+            *range = TimeRange { on: true, from: 0.0, to: end.ceil() };
+        }
+        ui.add_enabled_ui(range.on, |ui| {
+            let label = ui.label(tr(lang, "save-range_from"));
+            ui.add(egui::DragValue::new(&mut range.from).range(0.0..=end.ceil()).speed(0.1).suffix(" s"))
+                .labelled_by(label.id);
+            let label = ui.label(tr(lang, "save-range_to"));
+            ui.add(egui::DragValue::new(&mut range.to).range(0.0..=end.ceil()).speed(0.1).suffix(" s"))
+                .labelled_by(label.id);
+        });
+    });
 }
 
 /// Starts the save an intent asks for, from `snapshot`.

@@ -131,6 +131,29 @@ fn the_logs_filter_chooses_what_is_saved() {
     assert_eq!(document.descendants().filter(|n| n.attribute("class") == Some("arrow")).count(), shown);
 }
 
+/// With "only part of the session" ticked, a table or a picture holds the
+/// steps of the time range chosen, and the row says how many of all.
+#[test]
+fn a_time_range_chooses_what_is_saved() {
+    let mut h = served_and_connected();
+    click(&mut h, Some(1), "Save…");
+    let steps = steps_of_window(&h);
+    let middle = steps.entries()[steps.len() / 2].at;
+    let within = steps.entries().iter().filter(|s| s.at <= middle).count();
+    assert!(within > 0 && within < steps.len(), "{within} of {}", steps.len());
+    click(&mut h, Some(1), "Only part of the session:");
+    let range = lojinha::log::save::TimeRange { on: true, from: 0.0, to: middle.as_secs_f64() };
+    lock(&window(&h, 0).unwrap()).log_view.save.range = range;
+    for _ in 0..3 {
+        h.step();
+    }
+    assert!(shows(&h, Some(1), &format!("Only {within} of {} steps", steps.len())));
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("part.md");
+    save_from_window(&mut h, LogFormat::Markdown, &md);
+    assert_eq!(lines(&md).len(), within + 2, "a header, its rule and one row per step in the range");
+}
+
 /// A server panel's session saved as a recording, opened with "Open a
 /// recording…": a read-only window with the same steps and lifelines, and
 /// no "Clear". A file that is not a recording says so, in the window.
