@@ -34,6 +34,8 @@ pub struct Settings {
     pub sequential: bool,
     pub db_in_memory: bool,
     /// The database file; empty means the default in the data directory.
+    /// (A connection string typed here is saved without its password too.)
+    #[serde(serialize_with = "without_password")]
     pub db_path: String,
     /// Keep the catalog in a PostgreSQL database shared with other servers
     /// (wins over `db_in_memory` and `db_path`).
@@ -119,8 +121,14 @@ impl Settings {
     }
 }
 
-fn without_password<S: serde::Serializer>(conninfo: &str, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&lojinha_server::storage::conninfo_without_password(conninfo))
+/// A connection string without its password; any other text as it is.
+fn without_password<S: serde::Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    match lojinha_server::DbLocation::parse(text.trim()) {
+        lojinha_server::DbLocation::Postgres(conninfo) => {
+            serializer.serialize_str(&lojinha_server::storage::conninfo_without_password(&conninfo))
+        }
+        _ => serializer.serialize_str(text),
+    }
 }
 
 /// The settings file of this user, in the platform's config directory.

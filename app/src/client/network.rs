@@ -255,7 +255,7 @@ impl Worker {
             report_reads: self.report_reads,
             max_frame: self.max_frame,
             dropped: self.not_shown.clone(),
-            notification_sink: Some(self.notification_sink()),
+            notification_sink: Some(self.notification_sink(self.steps.clone())),
             ..Default::default()
         };
         let mut client = match self.open(&addr, options) {
@@ -468,9 +468,10 @@ impl Worker {
     }
 
     /// Where the client hands each notification as it reads it: straight to
-    /// the window, waiting for room. Never dropped: while the window catches
-    /// up, this thread stops reading and TCP slows the server down.
-    fn notification_sink(&self) -> NotificationSink {
+    /// the window (after the steps logged before it, its own line among
+    /// them), waiting for room. Never dropped: while the window catches up,
+    /// this thread stops reading and TCP slows the server down.
+    fn notification_sink(&self, steps: Option<steps::StepsOut>) -> NotificationSink {
         let (ui, waker) = (self.ui.clone(), self.waker.clone());
         NotificationSink::new(move |notification| {
             let event = match notification {
@@ -482,6 +483,9 @@ impl Worker {
                 Notification::ProductDeleted(code) if code.len() > MAX_CODE_LEN => NetEvent::Malformed(1),
                 other => NetEvent::Notification(other),
             };
+            if let Some(steps) = &steps {
+                steps.take_all();
+            }
             hand_over(&ui, &waker, event);
         })
     }

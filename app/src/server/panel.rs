@@ -123,16 +123,20 @@ fn shared_database(
     lang: Language,
 ) -> Option<ServerIntent> {
     let label = ui.label(tr(lang, "server-postgres"));
+    // Masked while it holds a password, so a projector does not show it.
+    let secret = lojinha_server::storage::conninfo_without_password(settings.postgres.trim())
+        != settings.postgres.trim();
     ui.add(
         egui::TextEdit::singleline(&mut settings.postgres)
-            .password(false)
+            .password(secret)
             .hint_text("postgres://user@host/lojinha"),
     )
     .labelled_by(label.id)
     .on_hover_text(tr(lang, "server-postgres_help"));
     let conninfo = settings.postgres.trim();
     let test = server.db_test.as_ref().filter(|test| test.conninfo == conninfo);
-    let testing = test.is_some_and(|test| test.outcome.is_none());
+    // One test at a time, whichever string it is testing.
+    let testing = server.db_test.as_ref().is_some_and(|test| test.outcome.is_none());
     let mut intent = None;
     ui.horizontal_wrapped(|ui| {
         let button = ui.add_enabled(

@@ -188,11 +188,14 @@ fn handle_batch(
                 if matches!(call, Ok(MethodCall::Quit(_))) {
                     flow = Flow::Quit;
                 }
-                if id.is_none() && call.is_ok() {
-                    card.mistake(Mistake::NoId);
+                match (&call, &id) {
+                    (Err(error), _) => card.error(error),
+                    (Ok(_), None) => card.mistake(Mistake::NoId),
+                    (Ok(_), Some(_)) => {}
                 }
+                let checked = call.is_ok();
                 let result = call.and_then(|c| execute_any(ctx, state, c));
-                if id.is_some() {
+                if checked && id.is_some() {
                     state.session.card.answered(&result);
                 }
                 (id, result)

@@ -63,31 +63,94 @@ pub fn conninfo_without_password(conninfo: &str) -> String {
     with_password(conninfo, None)
 }
 
-/// The connection string with its password replaced, or left out.
+/// The connection string with its password replaced, or left out: in a
+/// URL, `user:password@` and a `password=` query parameter; in libpq's
+/// `key = value` form, the `password` pair (its value quoted or not).
 fn with_password(conninfo: &str, replacement: Option<&str>) -> String {
-    if let Some(rest) = conninfo.split_once("://").map(|(_, rest)| rest) {
-        let scheme = &conninfo[..conninfo.len() - rest.len()];
-        let (authority, tail) = rest.split_once('/').map_or((rest, ""), |(a, t)| (a, t));
-        let authority = match authority.rsplit_once('@') {
-            Some((user_info, host)) => match (user_info.split_once(':'), replacement) {
-                (Some((user, _)), Some(replacement)) => format!("{user}:{replacement}@{host}"),
-                (Some((user, _)), None) => format!("{user}@{host}"),
-                (None, _) => authority.to_owned(),
-            },
-            None => authority.to_owned(),
-        };
-        let slash = if rest.contains('/') { "/" } else { "" };
-        return format!("{scheme}{authority}{slash}{tail}");
+    match conninfo.split_once("://") {
+        Some((scheme, rest)) => url_with_password(scheme, rest, replacement),
+        None => keys_with_password(conninfo, replacement),
     }
-    conninfo
-        .split_whitespace()
-        .filter_map(|pair| match (pair.starts_with("password="), replacement) {
-            (false, _) => Some(pair.to_owned()),
-            (true, Some(replacement)) => Some(format!("password={replacement}")),
-            (true, None) => None,
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+}
+
+fn url_with_password(scheme: &str, rest: &str, replacement: Option<&str>) -> String {
+    let (before_query, query) = rest.split_once('?').map_or((rest, None), |(b, q)| (b, Some(q)));
+    let (authority, tail) = before_query.split_once('/').map_or((before_query, None), |(a, t)| (a, Some(t)));
+    let authority = match authority.rsplit_once('@') {
+        Some((user_info, host)) => match (user_info.split_once(':'), replacement) {
+            (Some((user, _)), Some(replacement)) => format!("{user}:{replacement}@{host}"),
+            (Some((user, _)), None) => format!("{user}@{host}"),
+            (None, _) => authority.to_owned(),
+        },
+        None => authority.to_owned(),
+    };
+    let mut url = format!("{scheme}://{authority}");
+    if let Some(tail) = tail {
+        url.push('/');
+        url.push_str(tail);
+    }
+    if let Some(query) = query {
+        let pairs: Vec<String> = query
+            .split('&')
+            .filter_map(|pair| match (pair.split('=').next() == Some("password"), replacement) {
+                (false, _) => Some(pair.to_owned()),
+                (true, Some(replacement)) => Some(format!("password={replacement}")),
+                (true, None) => None,
+            })
+            .collect();
+        if !pairs.is_empty() {
+            url.push('?');
+            url.push_str(&pairs.join("&"));
+        }
+    }
+    url
+}
+
+/// libpq's `key = value` pairs, as written (a value may be quoted with
+/// `'`, with `\'` and `\\` inside), the password's value replaced or the
+/// pair left out.
+fn keys_with_password(conninfo: &str, replacement: Option<&str>) -> String {
+    let mut out = Vec::new();
+    let mut rest = conninfo.trim_start();
+    while !rest.is_empty() {
+        let key_end = rest.find(|c: char| c == '=' || c.is_whitespace()).unwrap_or(rest.len());
+        let key = &rest[..key_end];
+        let after_key = rest[key_end..].trim_start();
+        let Some(after_eq) = after_key.strip_prefix('=') else {
+            // Not a pair: keep the word as it is.
+            out.push(key.to_owned());
+            rest = after_key;
+            continue;
+        };
+        let value_start = after_eq.trim_start();
+        let value_len = value_length(value_start);
+        let value = &value_start[..value_len];
+        match (key == "password", replacement) {
+            (false, _) => out.push(format!("{key}={value}")),
+            (true, Some(replacement)) => out.push(format!("password={replacement}")),
+            (true, None) => {}
+        }
+        rest = value_start[value_len..].trim_start();
+    }
+    out.join(" ")
+}
+
+/// How long the value at the start of `text` is: up to the closing quote
+/// of a quoted one, else up to whitespace.
+fn value_length(text: &str) -> usize {
+    if !text.starts_with('\'') {
+        return text.find(char::is_whitespace).unwrap_or(text.len());
+    }
+    let mut escaped = false;
+    for (i, c) in text.char_indices().skip(1) {
+        match (escaped, c) {
+            (true, _) => escaped = false,
+            (false, '\\') => escaped = true,
+            (false, '\'') => return i + 1,
+            _ => {}
+        }
+    }
+    text.len()
 }
 
 #[cfg(test)]
@@ -123,5 +186,13 @@ mod tests {
         let keys = conninfo_without_password("host=db user=ana password=s3cret dbname=lojinha");
         assert_eq!(keys, "host=db user=ana dbname=lojinha");
         assert_eq!(conninfo_without_password("postgres://db/x"), "postgres://db/x");
+        let query = conninfo_without_password("postgres://ana@db/lojinha?password=s3cret&sslmode=disable");
+        assert_eq!(query, "postgres://ana@db/lojinha?sslmode=disable");
+        let spaced = conninfo_without_password("host=db password = s3cret dbname=lojinha");
+        assert_eq!(spaced, "host=db dbname=lojinha");
+        let quoted = conninfo_without_password("host=db password='s3 cr\\'et' dbname=lojinha");
+        assert_eq!(quoted, "host=db dbname=lojinha");
+        let shown = DbLocation::parse("postgres://db/x?password=s3cret").to_string();
+        assert_eq!(shown, "postgres://db/x?password=***");
     }
 }

@@ -184,9 +184,16 @@ impl Diagram {
         let Some(message) = step.message() else {
             let at = pos2(lane_x, rect.center().y);
             mark(&painter, at, figure, look.color);
-            let (offset, anchor) =
-                if on_server { (-10.0, Align2::RIGHT_CENTER) } else { (10.0, Align2::LEFT_CENTER) };
-            painter.text(at + vec2(offset, 0.0), anchor, text, small, look.color);
+            // A sentence on the server's lifeline is written to its left,
+            // cut with "…" where the time column begins (the log has it whole).
+            let room = (at.x - 10.0 - (layout.clip.left() + TIME_WIDTH)).max(20.0);
+            let mut job = egui::text::LayoutJob::simple_singleline(text, small, look.color);
+            if on_server {
+                job.wrap = egui::text::TextWrapping::truncate_at_width(room);
+            }
+            let galley = painter.layout_job(job);
+            let left = if on_server { at.x - 10.0 - galley.size().x } else { at.x + 10.0 };
+            painter.galley(pos2(left, at.y - galley.size().y / 2.0), galley, look.color);
             return;
         };
         let (from, to) = match message.direction {

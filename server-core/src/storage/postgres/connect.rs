@@ -63,8 +63,13 @@ fn fill_defaults(config: &mut Config) {
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(CONNECT_TIMEOUT);
     }
-    // A dead peer is noticed within seconds, not the kernel's two hours.
+    // A dead peer is noticed within about 20 s, not the kernel's two hours:
+    // keepalive probes while idle, and a limit on unacknowledged data while
+    // a call waits for its answer.
     config.keepalives_idle(Duration::from_secs(5));
+    config.keepalives_interval(Duration::from_secs(5));
+    config.keepalives_retries(3);
+    config.tcp_user_timeout(Duration::from_secs(20));
 }
 
 /// PostgreSQL's message ("password authentication failed for user …",

@@ -31,6 +31,9 @@ pub fn probe(conninfo: &str, shown: String) -> Result<Probe, StoreError> {
     let target = Target::parse(conninfo, shown)?;
     let mut client = target.connect("test").map_err(|e| target.open_error(&e))?;
     let fail = |e: postgres::Error| target.open_error(&e);
+    // A database that accepts the connection but leaves a query waiting
+    // (a lock) must not keep the button's thread forever.
+    client.batch_execute("SET statement_timeout = 5000").map_err(fail)?;
     let server_version: String = client.query_one("SHOW server_version", &[]).map_err(fail)?.get(0);
     let created: bool =
         client.query_one("SELECT to_regclass('lojinha_meta') IS NOT NULL", &[]).map_err(fail)?.get(0);
