@@ -100,19 +100,32 @@ pub fn show(
         .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        let idle = state.pending.is_none();
         let label = trf(lang, "export-button", &[("n", &count)]);
-        if ui.add_enabled(idle && !state.path.trim().is_empty(), egui::Button::new(label)).clicked() {
-            intent = Some(ExportIntent::Typed);
-        }
-        if ui.add_enabled(idle, egui::Button::new(tr(lang, "export-dialog"))).clicked() {
-            intent = Some(ExportIntent::Dialog);
-        }
-        if !idle {
-            ui.spinner();
-        }
+        intent = save_buttons(ui, state, label, lang);
     });
     intents_of_done(ui, state, lang).or(intent)
+}
+
+/// "`label`" (writes to the typed path), "Save as…" (a dialog), and a
+/// spinner while a save runs: the buttons of every save row.
+pub fn save_buttons<F: Format>(
+    ui: &mut egui::Ui,
+    state: &ExportState<F>,
+    label: String,
+    lang: Language,
+) -> Option<ExportIntent> {
+    let idle = !state.busy();
+    let mut intent = None;
+    if ui.add_enabled(idle && !state.path.trim().is_empty(), egui::Button::new(label)).clicked() {
+        intent = Some(ExportIntent::Typed);
+    }
+    if ui.add_enabled(idle, egui::Button::new(tr(lang, "export-dialog"))).clicked() {
+        intent = Some(ExportIntent::Dialog);
+    }
+    if !idle {
+        ui.spinner();
+    }
+    intent
 }
 
 /// Says how the last export ended (where it wrote, or why not) and offers

@@ -214,17 +214,8 @@ pub fn row(
         )
         .labelled_by(label.id);
         let steps = if export.format == LogFormat::Recording { total } else { count };
-        let idle = !export.busy();
         let save = trf(lang, "save-button", &[("n", &steps)]);
-        if ui.add_enabled(idle && !export.path.trim().is_empty(), egui::Button::new(save)).clicked() {
-            intent = Some(ExportIntent::Typed);
-        }
-        if ui.add_enabled(idle, egui::Button::new(tr(lang, "export-dialog"))).clicked() {
-            intent = Some(ExportIntent::Dialog);
-        }
-        if !idle {
-            ui.spinner();
-        }
+        intent = export_box::save_buttons(ui, export, save, lang);
     });
     if count < total && export.format != LogFormat::Recording {
         let key = if state.range.on { "save-selected" } else { "save-filtered" };

@@ -24,10 +24,8 @@ fn pong_received(h: &App) -> bool {
         .any(|r| r.step == Step::Response && r.raw.as_deref().is_some_and(|raw| raw.contains("\"id\":901")))
 }
 
-/// Pause holds the console's ping (the panel counts it and the server log
-/// says so); "Next" lets it go and the window gets its answer.
-#[test]
-fn pause_holds_an_answer_until_next() {
+/// A connected window, with the server's controls unfolded and Pause ticked.
+fn paused_and_connected() -> App {
     let mut h = served_and_connected();
     let title = "Teacher's controls: make the server misbehave";
     h.get_by_role_and_label(Role::DisclosureTriangle, title).click_accesskit();
@@ -35,6 +33,14 @@ fn pause_holds_an_answer_until_next() {
         h.step();
     }
     click(&mut h, None, "Pause (hold every answer)");
+    h
+}
+
+/// Pause holds the console's ping (the panel counts it and the server log
+/// says so); "Next" lets it go and the window gets its answer.
+#[test]
+fn pause_holds_an_answer_until_next() {
+    let mut h = paused_and_connected();
     set_text(&mut h, Some(1), "Raw message", PING);
     click(&mut h, Some(1), "Send raw");
     wait_for(&mut h, "the answer held", |h| server_has(h, Step::Owner) >= 1);
@@ -56,13 +62,7 @@ fn pause_holds_an_answer_until_next() {
 /// answer, not only once the answer comes.
 #[test]
 fn a_held_fetch_shows_as_sent_while_it_waits() {
-    let mut h = served_and_connected();
-    let title = "Teacher's controls: make the server misbehave";
-    h.get_by_role_and_label(Role::DisclosureTriangle, title).click_accesskit();
-    for _ in 0..3 {
-        h.step();
-    }
-    click(&mut h, None, "Pause (hold every answer)");
+    let mut h = paused_and_connected();
     set_text(&mut h, Some(1), "Code to fetch", "CAN-001");
     click(&mut h, Some(1), "Fetch");
     wait_for(&mut h, "the answer held", |h| server_has(h, Step::Owner) >= 1);

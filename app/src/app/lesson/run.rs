@@ -63,6 +63,7 @@ impl LojinhaApp {
     /// Back to step 1: stops the action under way, closes the windows the
     /// lesson opened and stops the server it started.
     pub(in crate::app) fn reset_lesson(&mut self) {
+        self.restore_controls();
         let run = &mut self.lesson_run;
         run.tasks.clear();
         run.front_since = None;
@@ -72,9 +73,6 @@ impl LojinhaApp {
             lock(&slot.window).open = false;
         }
         run.second.stop();
-        if let Some(before) = run.controls_before.take() {
-            self.server.teach(TeacherIntent::Set(before));
-        }
         if std::mem::take(&mut run.owns_server) && self.server.handle().is_some() {
             self.server.stop(&self.ctx);
         }
