@@ -220,6 +220,39 @@ fn conflicts_across_servers_are_answered_as_on_one() {
     assert_eq!(refused["error"]["data"]["current"]["name"], "moved", "the current product comes along");
 }
 
+/// Adds submitted together go in large groups, written in two statements
+/// when their codes differ and one by one when a code repeats: either way
+/// an existing or repeated code is refused and a client of the other
+/// server hears the added ones in the order they were submitted.
+#[test]
+fn groups_of_adds_keep_their_order_and_their_refusals() {
+    let Some((_url, a, b)) = two_servers() else { return };
+    let (mut on_a, mut on_b) = (Conn::welcomed(a.addr()), Conn::welcomed(b.addr()));
+    on_a.call_ok(1, "product.add", json!({"product": product("G-OLD", "old", 1, 1)}));
+    assert_eq!(hear(&mut on_b, 1).len(), 1);
+    let as_product = |code: &str| serde_json::from_value(product(code, "g", 1, 1)).expect("a product");
+    for round in 0..2 {
+        let mut codes: Vec<String> = (0..300).map(|i| format!("G-{round}{i:03}")).collect();
+        codes.push("G-OLD".into()); // in the catalog already
+        if round == 1 {
+            codes.insert(150, "G-1010".into()); // twice in one submission
+        }
+        let added = a.handle().seed(codes.iter().map(|code| as_product(code)).collect());
+        assert_eq!(added, 300, "every new code added once");
+        let mut expected: Vec<Value> = Vec::new();
+        for code in &codes {
+            if code != "G-OLD" && !expected.contains(&json!(code)) {
+                expected.push(json!(code));
+            }
+        }
+        let heard: Vec<Value> =
+            hear(&mut on_b, 300).iter().map(|e| e["params"]["product"]["code"].clone()).collect();
+        assert_eq!(heard, expected, "B hears the adds in the order they were submitted");
+    }
+    assert_eq!(listed(&a), listed(&b));
+    assert_eq!(listed(&a).len(), 601);
+}
+
 /// A server started while another writes on the same database catches up:
 /// once the writes end, both list the same catalog as the database.
 #[test]

@@ -2,7 +2,7 @@
 //! and the consistent snapshot (catalog + last change id) a server starts
 //! from or reloads when it fell behind the pruning.
 
-use postgres::{Client, IsolationLevel};
+use postgres::{Client, IsolationLevel, Statement};
 
 use super::statements::product_at;
 use crate::protocol::product::Product;
@@ -41,14 +41,26 @@ pub fn snapshot(client: &mut Client) -> Result<Snapshot, postgres::Error> {
     Ok(Snapshot { products, last_change })
 }
 
-/// The changes after `after`, oldest first, at most [`BATCH`].
-pub fn after(client: &mut Client, after: i64) -> Result<Vec<Change>, postgres::Error> {
-    let rows = client.query(
-        "SELECT id, kind, code, name, price_cents, quantity, version FROM changes
-         WHERE id > $1 ORDER BY id LIMIT $2",
-        &[&after, &BATCH],
-    )?;
-    Ok(rows.iter().map(|row| Change { id: row.get(0), outcome: outcome_of(row) }).collect())
+/// The listener's read of the log, prepared once per connection (a read
+/// is then one round trip, without parsing and planning it again).
+pub struct LogReader {
+    after: Statement,
+}
+
+impl LogReader {
+    pub fn prepare(client: &mut Client) -> Result<LogReader, postgres::Error> {
+        let after = client.prepare(
+            "SELECT id, kind, code, name, price_cents, quantity, version FROM changes
+             WHERE id > $1 ORDER BY id LIMIT $2",
+        )?;
+        Ok(LogReader { after })
+    }
+
+    /// The changes after `after`, oldest first, at most [`BATCH`].
+    pub fn after(&self, client: &mut Client, after: i64) -> Result<Vec<Change>, postgres::Error> {
+        let rows = client.query(&self.after, &[&after, &BATCH])?;
+        Ok(rows.iter().map(|row| Change { id: row.get(0), outcome: outcome_of(row) }).collect())
+    }
 }
 
 /// Whether changes after `applied` were pruned (the server must reload).

@@ -13,7 +13,7 @@ use std::time::Duration;
 use fallible_iterator::FallibleIterator;
 use postgres::Client;
 
-use super::changes::{self, BATCH};
+use super::changes::{self, BATCH, LogReader};
 use super::connect::{Target, describe};
 use super::schema::CHANNEL;
 use super::sequencer::Sequencer;
@@ -103,9 +103,10 @@ impl<T> Follower<T> {
     /// returns `Ok` after the last catch-up once asked to stop.
     fn follow(&self, client: &mut Client) -> Result<(), postgres::Error> {
         client.batch_execute(&format!("LISTEN {CHANNEL}"))?;
+        let reader = LogReader::prepare(client)?;
         loop {
             let stopping = self.stopping();
-            self.catch_up(client)?;
+            self.catch_up(client, &reader)?;
             if stopping {
                 return Ok(());
             }
@@ -117,10 +118,10 @@ impl<T> Follower<T> {
     }
 
     /// Applies every change after the last one applied, in id order.
-    fn catch_up(&self, client: &mut Client) -> Result<(), postgres::Error> {
+    fn catch_up(&self, client: &mut Client, reader: &LogReader) -> Result<(), postgres::Error> {
         loop {
             let applied = self.sequencer.lock().applied();
-            let batch = changes::after(client, applied)?;
+            let batch = reader.after(client, applied)?;
             let gap = batch.first().is_some_and(|c| c.id != applied + 1);
             if gap && changes::pruned_past(client, applied)? {
                 self.reload(client)?;

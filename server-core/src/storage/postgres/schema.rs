@@ -65,6 +65,34 @@ DECLARE
 BEGIN
     PERFORM pg_advisory_xact_lock(__LOCK__);
     SELECT coalesce(max(c.id), 0) INTO o_seen FROM changes c;
+    IF p_kinds <@ ARRAY['add'] AND array_length(p_codes, 1) =
+            (SELECT count(DISTINCT u.code) FROM unnest(p_codes) AS u(code)) THEN
+        -- Only adds, of different codes: two statements for the whole group.
+        RETURN QUERY
+        WITH u AS (
+            SELECT * FROM unnest(p_codes, p_names, p_prices, p_quantities)
+                WITH ORDINALITY AS u(code, name, price, quantity, ord)
+        ), ins AS (
+            INSERT INTO products AS p (code, name, price_cents, quantity, version)
+                SELECT u.code, u.name, u.price, u.quantity, 1 FROM u ORDER BY u.ord
+                ON CONFLICT (code) DO NOTHING
+                RETURNING p.code
+        ), logged AS (
+            INSERT INTO changes AS c (server, kind, code, name, price_cents, quantity, version)
+                SELECT p_server, 'added', u.code, u.name, u.price, u.quantity, 1
+                    FROM u JOIN ins ON ins.code = u.code ORDER BY u.ord
+                RETURNING c.id, c.code
+        )
+        SELECT CASE WHEN l.id IS NULL THEN 'exists' ELSE 'added' END, l.id,
+               NULL::TEXT, NULL::BIGINT, NULL::BIGINT,
+               CASE WHEN l.id IS NULL THEN NULL ELSE 1::BIGINT END, o_seen
+            FROM u LEFT JOIN logged l ON l.code = u.code ORDER BY u.ord;
+        SELECT max(c.id) INTO v_last FROM changes c WHERE c.id > o_seen;
+        IF v_last IS NOT NULL THEN
+            PERFORM pg_notify('__CHANNEL__', v_last::TEXT);
+        END IF;
+        RETURN;
+    END IF;
     FOR i IN 1 .. coalesce(array_length(p_kinds, 1), 0) LOOP
         o_id := NULL; o_name := NULL; o_price := NULL; o_quantity := NULL; o_version := NULL;
         IF p_kinds[i] = 'add' THEN
