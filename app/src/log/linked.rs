@@ -53,9 +53,11 @@ pub fn show(
     let mut draw = |ui: &mut egui::Ui| {
         ui.horizontal_wrapped(|ui| {
             ui.strong(tr(language, "diagram-title"));
-            diagram::legend(ui, language);
+            // Before the legend, so on a narrow screen it does not wrap to
+            // a line of its own and take a row from the diagram.
             ui.toggle_value(&mut save.open, tr(language, "save-open"))
                 .on_hover_text(tr(language, "save-open_hint"));
+            diagram::legend(ui, language);
         });
         if save.open {
             save_intent = super::save::row(ui, save, (shown, total), end, language);
@@ -76,7 +78,8 @@ pub fn show(
             .show(ui, draw);
         log_view.show(ui, steps, language)
     } else {
-        let log_height = (ui.available_height() * 0.55).max(150.0);
+        // The diagram gets the larger part: it is what the class watches.
+        let log_height = (ui.available_height() * 0.45).max(120.0);
         let size = egui::vec2(ui.available_width(), log_height);
         let action = ui
             .allocate_ui(size, |ui| {

@@ -223,6 +223,24 @@ fn catalog_named(settings: &Settings) -> bool {
 
 /// The middle: the running server's state, its sessions and its log.
 pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Option<ServerIntent> {
+    // What is above the log (the status line, the addresses, the teacher's
+    // controls unfolded, the sessions) scrolls within two fifths of the
+    // panel, so the log and the diagram keep the rest on a short screen
+    // (a projector at 1280×720 and 130 %).
+    let above = (ui.available_height() * 0.4).max(120.0);
+    let intent = egui::ScrollArea::vertical()
+        .id_salt("server-status")
+        .max_height(above)
+        .auto_shrink([false, true])
+        .show(ui, |ui| status_and_sessions(ui, server, lang))
+        .inner;
+    ui.separator();
+    ui.heading(tr(lang, "log-title_server"));
+    let log = server_log(ui, server, crate::log::linked::Layout::Below, lang);
+    intent.or(log)
+}
+
+fn status_and_sessions(ui: &mut egui::Ui, server: &ServerState, lang: Language) -> Option<ServerIntent> {
     let mut intent = None;
     match server.handle() {
         Some(handle) => {
@@ -250,11 +268,7 @@ pub fn status(ui: &mut egui::Ui, server: &mut ServerState, lang: Language) -> Op
     }
     ui.add_space(4.0);
     ui.strong(trf(lang, "server-sessions", &[("n", &server.sessions.len())]));
-    intent = intent.or(sessions_table(ui, server, lang).map(ServerIntent::Teacher));
-    ui.separator();
-    ui.heading(tr(lang, "log-title_server"));
-    let log = server_log(ui, server, crate::log::linked::Layout::Below, lang);
-    intent.or(log)
+    intent.or(sessions_table(ui, server, lang).map(ServerIntent::Teacher))
 }
 
 /// The teacher's controls, folded: pause and step, slow motion, pieces.

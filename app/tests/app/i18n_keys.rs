@@ -54,6 +54,7 @@ const NOT_IDS: &[&str] = &[
     "lesson-server-start",
     "lesson-server-stop",
     "sessions-sideways",
+    "server-status",
     "save-dialog",
     "recording-window",
 ];

@@ -41,6 +41,15 @@ impl Layout {
         self.lane_x(self.columns - 1).min(self.clip.right() - self.column_width * 0.5)
     }
 
+    /// The x at which a session's steps are drawn: its lifeline, or, when
+    /// the lifeline is scrolled out of the lanes' area, that area's nearer
+    /// edge, so an arrow to a hidden session still shows (pointing where
+    /// it is) and never crosses the pinned server lifeline.
+    fn visible_lane_x(&self, column: usize) -> f32 {
+        let area = self.lanes_area();
+        self.lane_x(column).clamp(area.left(), area.right())
+    }
+
     /// Where session lifelines may be drawn: between the pinned columns.
     fn lanes_area(&self) -> Rect {
         let right = self.server_x() - self.column_width * 0.5;
@@ -174,7 +183,7 @@ impl Diagram {
         );
         let server_x = layout.server_x();
         let on_server = step.lane == Lane::Server;
-        let lane_x = if on_server { server_x } else { layout.lane_x(self.column_of(step)) };
+        let lane_x = if on_server { server_x } else { layout.visible_lane_x(self.column_of(step)) };
         let y = rect.top() + ROW_HEIGHT * 0.7;
         let text = label(step, language);
         let painter = ui.painter().with_clip_rect(Rect::from_x_y_ranges(
@@ -185,12 +194,14 @@ impl Diagram {
             let at = pos2(lane_x, rect.center().y);
             mark(&painter, at, figure, look.color);
             // A sentence on the server's lifeline is written to its left,
-            // cut with "…" where the time column begins (the log has it whole).
-            let room = (at.x - 10.0 - (layout.clip.left() + TIME_WIDTH)).max(20.0);
+            // cut with "…" where the time column begins; a session's, to its
+            // right, cut before the server's lifeline (the log has it whole).
+            let room = match on_server {
+                true => at.x - 10.0 - (layout.clip.left() + TIME_WIDTH),
+                false => server_x - 10.0 - (at.x + 10.0),
+            };
             let mut job = egui::text::LayoutJob::simple_singleline(text, small, look.color);
-            if on_server {
-                job.wrap = egui::text::TextWrapping::truncate_at_width(room);
-            }
+            job.wrap = egui::text::TextWrapping::truncate_at_width(room.max(20.0));
             let galley = painter.layout_job(job);
             let left = if on_server { at.x - 10.0 - galley.size().x } else { at.x + 10.0 };
             painter.galley(pos2(left, at.y - galley.size().y / 2.0), galley, look.color);
@@ -315,4 +326,30 @@ fn visible_rows(viewport: Rect, total: usize) -> std::ops::Range<usize> {
     let first = ((viewport.min.y - HEADER_HEIGHT) / ROW_HEIGHT).floor().max(0.0) as usize;
     let last = ((viewport.max.y - HEADER_HEIGHT) / ROW_HEIGHT).ceil().max(0.0) as usize + 1;
     first.min(total)..last.min(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Four lifelines (three sessions and the server) in a view 2.2
+    /// columns wide: the server is pinned to the right edge, and a
+    /// session scrolled past it is drawn at the lanes' edge, left of the
+    /// server, never beyond it.
+    #[test]
+    fn hidden_sessions_are_drawn_at_the_edge_before_the_server() {
+        let column_width = 150.0;
+        let clip = Rect::from_min_size(pos2(0.0, 0.0), vec2(TIME_WIDTH + 2.2 * column_width, 400.0));
+        let layout = Layout { origin: clip.min, clip, column_width, columns: 4 };
+        let server = layout.server_x();
+        assert_eq!(server, clip.right() - column_width * 0.5, "pinned to the right edge");
+        assert_eq!(layout.visible_lane_x(0), layout.lane_x(0), "a session in view is where it is");
+        for hidden in [1, 2] {
+            assert!(layout.lane_x(hidden) > server - column_width * 0.5, "session {hidden} is scrolled out");
+            assert_eq!(layout.visible_lane_x(hidden), layout.lanes_area().right());
+            assert!(layout.visible_lane_x(hidden) < server);
+        }
+        let scrolled = Layout { origin: pos2(-300.0, 0.0), ..layout };
+        assert_eq!(scrolled.visible_lane_x(0), scrolled.lanes_area().left(), "scrolled out on the left");
+    }
 }
