@@ -404,10 +404,7 @@ impl ClientWindow {
                     self.send(Request::Get(code));
                 }
                 Intent::Export(how) => self.start_export(how, lang),
-                Intent::ClearLog => {
-                    self.steps.clear();
-                    self.not_shown.reset();
-                }
+                Intent::ClearLog => crate::log::clear(&mut self.steps, &self.not_shown),
                 Intent::Raw(raw) => self.send(Control::Raw(raw)),
                 Intent::Import(how) => {
                     self.import.start(how, self.waker.clone(), lang);

@@ -14,7 +14,22 @@ pub use view::LogView;
 
 /// Bytes the app keeps of protocol steps in all: the server panel's record
 /// and every client window's share it evenly ([`share`]).
-pub const STEPS_BUDGET: usize = 64 * 1024 * 1024;
+pub const STEPS_BUDGET: usize = 40 * 1024 * 1024;
+
+/// Clear in a log (the button or Ctrl+L): empties the record of steps (the
+/// log and the diagram) and the count of steps not shown, then gives the
+/// freed memory back to the system, on a thread of its own so the window
+/// does not wait for the allocator.
+pub fn clear(steps: &mut lojinha_teach::Steps, not_shown: &lojinha_server::client::DropCount) {
+    steps.clear();
+    not_shown.reset();
+    let spawned = std::thread::Builder::new().name("memory-trim".into()).spawn(|| {
+        lojinha_trim::give_back_freed_memory();
+    });
+    if let Err(e) = spawned {
+        tracing::warn!("the cleared log's memory stays with the allocator: {e}");
+    }
+}
 
 /// Each record's share of [`STEPS_BUDGET`] with `windows` client windows open.
 pub fn share(windows: usize) -> usize {

@@ -228,8 +228,7 @@ impl ServerState {
 
     /// Empties the log and the diagram (their record of steps).
     pub fn clear_log(&mut self) {
-        self.steps.clear();
-        self.not_shown.reset();
+        crate::log::clear(&mut self.steps, &self.not_shown);
     }
 
     /// Stops on a thread (goodbyes take up to two seconds).
@@ -318,11 +317,13 @@ struct Forward {
     ctx: egui::Context,
 }
 
-/// Most products the in-app server keeps: a class's catalog (and the
-/// 100,000 of `--fill`), bounded so a student's loop of adds cannot grow the
-/// app without end; past it an add gets `-32603` "catalog full". (The
-/// headless `lojinha-server` allows a million, `--max-products`.)
-pub const IN_APP_MAX_PRODUCTS: usize = 100_000;
+/// Most products the in-app server keeps: far more than a class's catalog,
+/// bounded so a student's loop of adds cannot grow the app without end
+/// (the server and a client window showing it keep about 1 KB a product
+/// between them); past it an add gets `-32603` "catalog full". `--fill N`
+/// raises it to N. (The headless `lojinha-server` allows a million,
+/// `--max-products`.)
+pub const IN_APP_MAX_PRODUCTS: usize = 20_000;
 
 /// Runs on the start thread: binds, seeds, starts forwarding events, and
 /// lists the addresses students can type.
@@ -345,7 +346,7 @@ fn start_server(
         db: request.db,
         mode: request.mode,
         event_capacity: 2_048,
-        max_products: IN_APP_MAX_PRODUCTS,
+        max_products: IN_APP_MAX_PRODUCTS.max(request.seed.len()),
         report_reads: request.report_reads,
         token: request.token.clone(),
         idle_timeout: request.idle_timeout,
