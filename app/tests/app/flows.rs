@@ -378,3 +378,36 @@ fn accept_within(listener: &std::net::TcpListener, limit: std::time::Duration) -
         }
     }
 }
+
+/// The in-app catalog is bounded: past [`IN_APP_MAX_PRODUCTS`] an add over
+/// the wire gets `-32603` "catalog full", and `--fill N` with a larger N
+/// raises the bound to what the teacher asked for (and the sample catalog).
+#[test]
+fn the_in_app_catalog_stops_at_its_bound() {
+    use lojinha::server::IN_APP_MAX_PRODUCTS;
+    use lojinha_test_support::{Conn, error_code, product};
+    use serde_json::json;
+    for fill in [IN_APP_MAX_PRODUCTS - 100, IN_APP_MAX_PRODUCTS + 5] {
+        let options = StartOptions {
+            serve: Some("127.0.0.1:0".into()),
+            db: Some(":memory:".into()),
+            fill,
+            ..Default::default()
+        };
+        let mut h = app(options);
+        wait_for(&mut h, "the server runs", |h| h.state().server_address().is_some());
+        let addr = h.state().server_address().unwrap().parse().unwrap();
+        let mut conn = Conn::welcomed(addr);
+        let total =
+            |conn: &mut Conn| conn.call_ok(1, "product.list", json!({"limit": 1}))["total"].as_u64().unwrap();
+        let seeded = total(&mut conn) as usize;
+        assert!(seeded >= fill, "every generated product is there ({seeded} of {fill})");
+        let bound = IN_APP_MAX_PRODUCTS.max(seeded);
+        for i in seeded..bound {
+            conn.call_ok(i, "product.add", json!({"product": product(&format!("ROOM-{i}"), "r", 1, 1)}));
+        }
+        let full = conn.call_reply(9, "product.add", json!({"product": product("ONE-TOO-MANY", "x", 1, 1)}));
+        assert_eq!(error_code(&full, &json!(9)), -32603, "fill {fill}: {full}");
+        assert_eq!(total(&mut conn) as usize, bound, "fill {fill}");
+    }
+}
