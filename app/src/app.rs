@@ -148,7 +148,7 @@ impl LojinhaApp {
         let monitor = self.ctx.input(|i| i.viewport().monitor_size);
         self.window_places.insert(n, room::window_place(n, monitor));
         let viewport = egui::ViewportId::from_hash_of(("client-window", n));
-        let waker = Waker { ctx: self.ctx.clone(), viewport };
+        let waker = Waker::new(self.ctx.clone(), viewport);
         let name = format!("{} {n}", self.client_base_name());
         match ClientWindow::new(
             n,
@@ -199,7 +199,7 @@ impl LojinhaApp {
     /// it will have beside the windows and recordings open now.
     fn open_recording(&mut self, how: crate::recording::OpenIntent) {
         let share = crate::log::share(self.windows.len() + self.recordings.windows.len() + 1);
-        let waker = Waker { ctx: self.ctx.clone(), viewport: egui::ViewportId::ROOT };
+        let waker = Waker::new(self.ctx.clone(), egui::ViewportId::ROOT);
         self.recordings.start(how, share, waker, self.language);
     }
 

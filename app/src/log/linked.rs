@@ -100,7 +100,7 @@ pub fn show(
             language,
             title: title.to_owned(),
         };
-        let waker = crate::waker::Waker { ctx: ui.ctx().clone(), viewport: ui.ctx().viewport_id() };
+        let waker = crate::waker::Waker::new(ui.ctx().clone(), ui.ctx().viewport_id());
         super::save::start(&mut log_view.save, how, snapshot, waker);
     }
     if let Some(seq) = picked {

@@ -145,7 +145,8 @@ pub struct ServerState {
     pub not_shown: DropCount,
     /// The last test of a shared database.
     pub db_test: Option<DbTest>,
-    ctx: Option<egui::Context>,
+    /// Wakes the main window for server events (set when the server starts).
+    waker: Option<crate::waker::Waker>,
 }
 
 impl Default for ServerState {
@@ -167,7 +168,7 @@ impl Default for ServerState {
             events_rx,
             not_shown: DropCount::with_byte_budget(crate::client::network::TEXT_IN_FLIGHT),
             db_test: None,
-            ctx: None,
+            waker: None,
         }
     }
 }
@@ -204,12 +205,13 @@ impl ServerState {
         }
         self.phase = Phase::Starting;
         self.error = None;
-        self.ctx = Some(ctx.clone());
+        let waker = crate::waker::Waker::new(ctx.clone(), egui::ViewportId::ROOT);
+        self.waker = Some(waker.clone());
         let (done_tx, events_tx, ctx) = (self.done_tx.clone(), self.events_tx.clone(), ctx.clone());
         let not_shown = self.not_shown.clone();
         let spawned = std::thread::Builder::new().name("server-start".into()).spawn(move || {
             priority::lower_this_thread();
-            let result = start_server(request, Forward { tx: events_tx, not_shown, ctx: ctx.clone() });
+            let result = start_server(request, Forward { tx: events_tx, not_shown, waker });
             let _ = done_tx.send(Done::Started(result));
             ctx.request_repaint();
         });
@@ -304,8 +306,8 @@ impl ServerState {
             self.steps.record_server(&record);
             applied += 1;
         }
-        if let (false, Some(ctx)) = (self.events_rx.is_empty(), &self.ctx) {
-            ctx.request_repaint_after(crate::waker::PACE);
+        if let (false, Some(waker)) = (self.events_rx.is_empty(), &self.waker) {
+            waker.wake_soon();
         }
     }
 }
@@ -314,7 +316,7 @@ impl ServerState {
 struct Forward {
     tx: Sender<ServerEventRecord>,
     not_shown: DropCount,
-    ctx: egui::Context,
+    waker: crate::waker::Waker,
 }
 
 /// Most products the in-app server keeps: far more than a class's catalog,
@@ -383,7 +385,7 @@ fn forward_events(events: Receiver<ServerEventRecord>, forward: Forward) -> std:
             if !forward.not_shown.offer_sized(&forward.tx, record, bytes) {
                 return;
             }
-            forward.ctx.request_repaint_after(crate::waker::PACE);
+            forward.waker.wake_soon();
         }
     })?;
     Ok(())

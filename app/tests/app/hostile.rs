@@ -20,7 +20,7 @@ use lojinha_test_support::{bind_loopback, proc_status_field};
 use serde_json::{Value, json};
 
 fn waker() -> Waker {
-    Waker { ctx: egui::Context::default(), viewport: egui::ViewportId::ROOT }
+    Waker::new(egui::Context::default(), egui::ViewportId::ROOT)
 }
 
 const WELCOME: &str =
