@@ -1,6 +1,7 @@
 //! The least a frame costs on this machine's renderer: a window of the
 //! app's size that draws one line of text and asks for the next frame at
-//! once, for 10 seconds. It prints the frames drawn per second and the
+//! once, for 10 seconds, with the app's renderer (glow; `WGPU=1` for
+//! wgpu). It prints the frames drawn per second and the
 //! process's CPU time per frame (from /proc, all threads: under Xvfb the
 //! software rasterizer's threads do most of the work). Whatever the app
 //! draws, a frame costs at least this; `scripts/frame-floor.sh` runs it
@@ -40,8 +41,9 @@ impl eframe::App for Floor {
             self.done = true;
             let per_second = self.frames as f64 / elapsed.as_secs_f64();
             let cpu = cpu_seconds().zip(self.cpu_at_start).map(|(now, then)| now - then);
+            let renderer = if std::env::var_os("WGPU").is_some() { "wgpu" } else { "glow" };
             println!(
-                "frames: {} in {:.1} s, {per_second:.1} a second, {:.1} ms apart",
+                "{renderer}: frames: {} in {:.1} s, {per_second:.1} a second, {:.1} ms apart",
                 self.frames,
                 elapsed.as_secs_f64(),
                 1000.0 / per_second
@@ -62,6 +64,11 @@ impl eframe::App for Floor {
 fn main() -> eframe::Result {
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_title("frame floor").with_inner_size([1200.0, 720.0]),
+        // The app's renderer; `WGPU=1` measures the other one eframe has.
+        renderer: match std::env::var_os("WGPU") {
+            Some(_) => eframe::Renderer::Wgpu,
+            None => eframe::Renderer::Glow,
+        },
         ..Default::default()
     };
     eframe::run_native(

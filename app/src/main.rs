@@ -70,6 +70,11 @@ fn main() -> std::process::ExitCode {
             .with_app_id("lojinha")
             .with_inner_size([1200.0, 760.0])
             .with_min_inner_size([720.0, 480.0]),
+        // glow, not eframe's default wgpu: on a machine without a GPU
+        // (Mesa's llvmpipe) an empty frame costs 11 ms of CPU with glow and
+        // 72 ms with wgpu over GL (scripts/frame-floor.sh), and on a GPU
+        // both are cheap.
+        renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
     let result =
