@@ -40,11 +40,13 @@ pub fn show(
     let mut picked = None;
     log_view.save.export.poll();
     // What a table or a picture saves: what the log's search shows, within
-    // the save row's time range.
-    // (Worked out only while the row is open, or for a save.)
-    let select = |log_view: &LogView| selection(log_view, steps);
-    let selected = if log_view.save.open { select(log_view) } else { None };
-    let (shown, total) = (selected.as_ref().map_or(steps.len(), Vec::len), steps.len());
+    // the save row's time range. Counted (not collected) while the row is
+    // open; collected only for a save.
+    let total = steps.len();
+    let shown = match log_view.save.open {
+        true => selected_seqs(log_view, steps).map_or(total, Iterator::count),
+        false => total,
+    };
     let end = steps.entries().back().map_or(0.0, |s| s.at.as_secs_f64());
     let mut save_intent = None;
     // Taken out while the log draws, put back below.
@@ -95,7 +97,7 @@ pub fn show(
     if let Some(how) = save_intent {
         let snapshot = super::save::Snapshot {
             steps: steps.clone(),
-            shown: selected.or_else(|| select(log_view)),
+            shown: selected_seqs(log_view, steps).map(Iterator::collect),
             diagram: diagram.same_view(),
             language,
             title: title.to_owned(),
@@ -112,15 +114,21 @@ pub fn show(
     action
 }
 
-/// The steps the log's search shows within the save row's time range;
-/// `None` when that is every step.
-fn selection(log_view: &LogView, steps: &Steps) -> Option<Vec<u64>> {
+/// The steps the log's search shows within the save row's time range, in
+/// order; `None` when that is every step.
+fn selected_seqs<'a>(log_view: &'a LogView, steps: &'a Steps) -> Option<Box<dyn Iterator<Item = u64> + 'a>> {
     let range = log_view.save.range;
-    (log_view.filtered() || range.on).then(|| {
-        let holds = |seq: u64| steps.get(seq).is_some_and(|s| range.holds(s.at));
-        match log_view.filtered() {
-            true => log_view.shown().iter().copied().filter(|&seq| holds(seq)).collect(),
-            false => steps.entries().iter().filter(|s| range.holds(s.at)).map(|s| s.seq).collect(),
-        }
+    if !log_view.filtered() && !range.on {
+        return None;
+    }
+    Some(match log_view.filtered() {
+        true => Box::new(
+            log_view
+                .shown()
+                .iter()
+                .copied()
+                .filter(move |&seq| steps.get(seq).is_some_and(|s| range.holds(s.at))),
+        ),
+        false => Box::new(steps.entries().iter().filter(move |s| range.holds(s.at)).map(|s| s.seq)),
     })
 }
