@@ -99,7 +99,7 @@ fn a_long_answer_is_held_as_a_whole() {
     let server = TestServer::start();
     let products =
         (0..2000).map(|i| typed_product(&format!("LONG-{i:04}"), "A long name for a long page", 100, 1));
-    assert_eq!(server.handle().seed(products.collect()), 2000);
+    assert_eq!(server.handle().seed(products.collect()).added, 2000);
     let (mut conn, _) = server.connect_welcomed();
     server.handle().controls().set(paused());
     conn.send_json(&request(1, "product.list", json!({"limit": 2000})));

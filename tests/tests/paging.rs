@@ -127,7 +127,7 @@ on_each_backend! {
         let server = TestServer::start_on(&catalog);
         let products =
             (0..1001).map(|i| lojinha_test_support::typed_product(&format!("D{i:04}"), "d", 1, 1)).collect();
-        assert_eq!(server.handle().seed(products), 1001);
+        assert_eq!(server.handle().seed(products).added, 1001);
         let (mut conn, _) = server.connect_welcomed();
         let first = conn.call_ok(1, "product.list", json!({}));
         assert_eq!(

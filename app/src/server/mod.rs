@@ -359,11 +359,15 @@ fn start_server(
     if let Some(events) = handle.events() {
         forward_events(events, forward).map_err(|e| Phrase::of(e, describe_io))?;
     }
+    let mut not_stored = 0;
     if handle.product_count() == 0 && !request.seed.is_empty() {
-        handle.seed(request.seed);
+        not_stored += handle.seed(request.seed).not_stored;
     }
     if !request.extra.is_empty() {
-        handle.seed(request.extra);
+        not_stored += handle.seed(request.extra).not_stored;
+    }
+    if not_stored > 0 {
+        tracing::warn!("{not_stored} products to load at start were not stored (see the errors above)");
     }
     let addresses = match addresses::machine_interfaces() {
         Ok(interfaces) => addresses::student_addresses(&interfaces, handle.local_addr()),

@@ -35,6 +35,16 @@ pub use config::{
 pub use controls::{Controls, MAX_HELD, MAX_HELD_BYTES};
 pub use events::{CloseReason, OwnerAct, Release, ServerEvent, ServerEventRecord};
 pub use registry::SessionInfo;
+
+/// What [`ServerHandle::seed`] did with the products it was given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Seeded {
+    pub added: usize,
+    /// Codes the catalog held already.
+    pub existing: usize,
+    /// Not stored: the catalog was full, the store failed or was stopping.
+    pub not_stored: usize,
+}
 pub use report_card::ReportCard;
 
 use crate::storage::{Store, StoreError, WriteJob, WriteOp, WriteOutcome};
@@ -182,16 +192,29 @@ impl ServerHandle {
         self.ctx.events.dropped()
     }
 
-    /// Loads products into the catalog, skipping codes that exist; returns how many were added.
-    pub fn seed(&self, products: Vec<crate::protocol::Product>) -> usize {
+    /// Loads products into the catalog, skipping codes that exist (written
+    /// in large groups, as writes submitted together are); says what
+    /// became of them.
+    pub fn seed(&self, products: Vec<crate::protocol::Product>) -> Seeded {
         let (done_tx, done_rx) = crossbeam_channel::unbounded();
+        let mut seeded = Seeded::default();
         let mut submitted = 0;
         for product in products {
             let job =
                 WriteJob { op: WriteOp::Add(product), origin: 0, token: Completion::Return(done_tx.clone()) };
-            submitted += usize::from(self.ctx.store.submit(job).is_ok());
+            match self.ctx.store.submit(job) {
+                Ok(()) => submitted += 1,
+                Err(_) => seeded.not_stored += 1,
+            }
         }
-        done_rx.iter().take(submitted).filter(|o| matches!(o, WriteOutcome::Added(_))).count()
+        for outcome in done_rx.iter().take(submitted) {
+            match outcome {
+                WriteOutcome::Added(_) => seeded.added += 1,
+                WriteOutcome::Exists(_) => seeded.existing += 1,
+                _ => seeded.not_stored += 1,
+            }
+        }
+        seeded
     }
 
     /// Sends every session `goodbye`, joins every thread, closes the store.

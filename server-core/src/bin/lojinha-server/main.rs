@@ -147,8 +147,11 @@ fn run(args: Args) -> Result<(), String> {
     let db = config.db.clone();
     let handle = server::start(config).map_err(|e| e.to_string())?;
     if args.seed_sample && handle.product_count() == 0 {
-        let added = handle.seed(sample::sample_products());
-        tracing::info!("loaded {added} sample products");
+        let seeded = handle.seed(sample::sample_products());
+        tracing::info!("loaded {} sample products", seeded.added);
+        if seeded.not_stored > 0 {
+            tracing::warn!("{} sample products were not stored (see the errors above)", seeded.not_stored);
+        }
     }
     // Written, not printed: whoever reads our output (a script waiting for
     // "listening on") may close it after the first line, and a server must

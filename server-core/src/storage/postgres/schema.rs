@@ -47,11 +47,22 @@ INSERT INTO lojinha_meta (key, value) VALUES ('schema_version', 1), ('pruned_thr
     ON CONFLICT (key) DO NOTHING;
 ";
 
-/// One group's writes in one call (one round trip, not one per write):
-/// takes the write lock, notes the last change id it sees, runs each write
-/// in order with its row in `changes`, notifies the listeners with the last
-/// id, and returns one row per write: what it did, its change id, and the
-/// stored product where the writer needs it (`changed`).
+/// One group's writes in one call (one round trip, not one per write),
+/// in two phases:
+///
+/// 1. The catalog: each write changes `products`, in the order of the
+///    codes (writes of one code in the group's order). Rows are locked in
+///    one order by every server, so two servers' groups never wait on each
+///    other in a circle; a write on a code another group holds waits for
+///    that group's commit and then sees its result.
+/// 2. The log, under the write lock: notes the last change id it sees,
+///    adds the group's rows to `changes` in the group's order and notifies
+///    the listeners with the last id. Only this phase and the commit run
+///    under the lock, so one server's group changes its rows while the
+///    other's commits.
+///
+/// Returns one row per write: what it did, its change id, and the stored
+/// product where the writer needs it (`changed`).
 const APPLY_GROUP: &str = r#"
 CREATE OR REPLACE FUNCTION lojinha_apply_group(
     p_server TEXT, p_kinds TEXT[], p_codes TEXT[], p_names TEXT[],
@@ -61,26 +72,37 @@ RETURNS TABLE (o_outcome TEXT, o_id BIGINT, o_name TEXT, o_price BIGINT,
 LANGUAGE plpgsql AS $$
 DECLARE
     i INT;
+    n INT := coalesce(array_length(p_kinds, 1), 0);
     v_last BIGINT;
+    v_added TEXT[];
+    v_outcomes TEXT[];
+    v_versions BIGINT[];
+    v_names TEXT[];
+    v_prices BIGINT[];
+    v_quantities BIGINT[];
 BEGIN
-    PERFORM pg_advisory_xact_lock(__LOCK__);
-    SELECT coalesce(max(c.id), 0) INTO o_seen FROM changes c;
-    IF p_kinds <@ ARRAY['add'] AND array_length(p_codes, 1) =
+    IF p_kinds <@ ARRAY['add'] AND n =
             (SELECT count(DISTINCT u.code) FROM unnest(p_codes) AS u(code)) THEN
-        -- Only adds, of different codes: two statements for the whole group.
+        -- Only adds, of different codes: one statement per phase.
+        WITH ins AS (
+            INSERT INTO products AS p (code, name, price_cents, quantity, version)
+                SELECT u.code, u.name, u.price, u.quantity, 1
+                    FROM unnest(p_codes, p_names, p_prices, p_quantities) AS u(code, name, price, quantity)
+                    ORDER BY u.code
+                ON CONFLICT (code) DO NOTHING
+                RETURNING p.code
+        )
+        SELECT coalesce(array_agg(ins.code), '{}') INTO v_added FROM ins;
+        PERFORM pg_advisory_xact_lock(__LOCK__);
+        SELECT coalesce(max(c.id), 0) INTO o_seen FROM changes c;
         RETURN QUERY
         WITH u AS (
             SELECT * FROM unnest(p_codes, p_names, p_prices, p_quantities)
                 WITH ORDINALITY AS u(code, name, price, quantity, ord)
-        ), ins AS (
-            INSERT INTO products AS p (code, name, price_cents, quantity, version)
-                SELECT u.code, u.name, u.price, u.quantity, 1 FROM u ORDER BY u.ord
-                ON CONFLICT (code) DO NOTHING
-                RETURNING p.code
         ), logged AS (
             INSERT INTO changes AS c (server, kind, code, name, price_cents, quantity, version)
                 SELECT p_server, 'added', u.code, u.name, u.price, u.quantity, 1
-                    FROM u JOIN ins ON ins.code = u.code ORDER BY u.ord
+                    FROM u JOIN unnest(v_added) AS a(code) ON a.code = u.code ORDER BY u.ord
                 RETURNING c.id, c.code
         )
         SELECT CASE WHEN l.id IS NULL THEN 'exists' ELSE 'added' END, l.id,
@@ -93,46 +115,54 @@ BEGIN
         END IF;
         RETURN;
     END IF;
-    FOR i IN 1 .. coalesce(array_length(p_kinds, 1), 0) LOOP
-        o_id := NULL; o_name := NULL; o_price := NULL; o_quantity := NULL; o_version := NULL;
+    v_outcomes := array_fill(NULL::TEXT, ARRAY[n]);
+    v_versions := array_fill(NULL::BIGINT, ARRAY[n]);
+    v_names := array_fill(NULL::TEXT, ARRAY[n]);
+    v_prices := array_fill(NULL::BIGINT, ARRAY[n]);
+    v_quantities := array_fill(NULL::BIGINT, ARRAY[n]);
+    FOR i IN SELECT u.ord FROM unnest(p_codes) WITH ORDINALITY AS u(code, ord) ORDER BY u.code, u.ord LOOP
+        o_version := NULL;
         IF p_kinds[i] = 'add' THEN
             INSERT INTO products AS p (code, name, price_cents, quantity, version)
                 VALUES (p_codes[i], p_names[i], p_prices[i], p_quantities[i], 1)
                 ON CONFLICT (code) DO NOTHING;
+            v_outcomes[i] := CASE WHEN FOUND THEN 'added' ELSE 'exists' END;
+            v_versions[i] := CASE WHEN FOUND THEN 1 END;
+            CONTINUE;
+        ELSIF p_kinds[i] = 'update' THEN
+            UPDATE products AS p SET name = p_names[i], price_cents = p_prices[i],
+                    quantity = p_quantities[i], version = p.version + 1
+                WHERE p.code = p_codes[i] AND (p_expected[i] IS NULL OR p.version = p_expected[i])
+                RETURNING p.version INTO o_version;
             IF FOUND THEN
-                INSERT INTO changes AS c (server, kind, code, name, price_cents, quantity, version)
-                    VALUES (p_server, 'added', p_codes[i], p_names[i], p_prices[i], p_quantities[i], 1)
-                    RETURNING c.id INTO o_id;
-                o_outcome := 'added'; o_version := 1;
-            ELSE
-                o_outcome := 'exists';
+                v_outcomes[i] := 'updated'; v_versions[i] := o_version;
+                CONTINUE;
             END IF;
         ELSE
-            IF p_kinds[i] = 'update' THEN
-                UPDATE products AS p SET name = p_names[i], price_cents = p_prices[i],
-                        quantity = p_quantities[i], version = p.version + 1
-                    WHERE p.code = p_codes[i] AND (p_expected[i] IS NULL OR p.version = p_expected[i])
-                    RETURNING p.version INTO o_version;
-                IF FOUND THEN
-                    INSERT INTO changes AS c (server, kind, code, name, price_cents, quantity, version)
-                        VALUES (p_server, 'updated', p_codes[i], p_names[i], p_prices[i], p_quantities[i], o_version)
-                        RETURNING c.id INTO o_id;
-                    o_outcome := 'updated';
-                END IF;
-            ELSE
-                DELETE FROM products AS p
-                    WHERE p.code = p_codes[i] AND (p_expected[i] IS NULL OR p.version = p_expected[i]);
-                IF FOUND THEN
-                    INSERT INTO changes AS c (server, kind, code) VALUES (p_server, 'deleted', p_codes[i])
-                        RETURNING c.id INTO o_id;
-                    o_outcome := 'deleted';
-                END IF;
+            DELETE FROM products AS p
+                WHERE p.code = p_codes[i] AND (p_expected[i] IS NULL OR p.version = p_expected[i]);
+            IF FOUND THEN
+                v_outcomes[i] := 'deleted';
+                CONTINUE;
             END IF;
-            IF o_id IS NULL THEN
-                SELECT p.name, p.price_cents, p.quantity, p.version INTO o_name, o_price, o_quantity, o_version
-                    FROM products p WHERE p.code = p_codes[i];
-                o_outcome := CASE WHEN FOUND THEN 'changed' ELSE 'not_found' END;
-            END IF;
+        END IF;
+        SELECT p.name, p.price_cents, p.quantity, p.version INTO o_name, o_price, o_quantity, o_version
+            FROM products p WHERE p.code = p_codes[i];
+        v_outcomes[i] := CASE WHEN FOUND THEN 'changed' ELSE 'not_found' END;
+        v_names[i] := o_name; v_prices[i] := o_price; v_quantities[i] := o_quantity; v_versions[i] := o_version;
+    END LOOP;
+    PERFORM pg_advisory_xact_lock(__LOCK__);
+    SELECT coalesce(max(c.id), 0) INTO o_seen FROM changes c;
+    FOR i IN 1 .. n LOOP
+        o_outcome := v_outcomes[i]; o_id := NULL; o_version := v_versions[i];
+        o_name := v_names[i]; o_price := v_prices[i]; o_quantity := v_quantities[i];
+        IF o_outcome = 'deleted' THEN
+            INSERT INTO changes AS c (server, kind, code) VALUES (p_server, 'deleted', p_codes[i])
+                RETURNING c.id INTO o_id;
+        ELSIF o_outcome IN ('added', 'updated') THEN
+            INSERT INTO changes AS c (server, kind, code, name, price_cents, quantity, version)
+                VALUES (p_server, o_outcome, p_codes[i], p_names[i], p_prices[i], p_quantities[i], o_version)
+                RETURNING c.id INTO o_id;
         END IF;
         IF o_id IS NOT NULL THEN
             v_last := o_id;
