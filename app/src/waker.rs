@@ -10,6 +10,11 @@
 //! user's input quick (on a software renderer a frame costs tens of
 //! milliseconds of CPU; see docs/benchmarks.md). What the user is waiting
 //! for (an answer, a connection) wakes the window at once.
+//!
+//! Traffic asks egui for a frame only when no frame it asked for is still
+//! to take the messages: thousands of steps a second cost a few calls into
+//! egui, not one each (each call takes egui's lock, which the window's
+//! frame holds too, and notes its cause until the next frame).
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -23,20 +28,43 @@ pub const PACE: Duration = Duration::from_millis(250);
 /// Traffic that comes again within this is steady.
 pub const STEADY: Duration = Duration::from_secs(1);
 
-/// When traffic last asked one window for a frame, shared by every thread
-/// that wakes it.
+/// A frame asked for that has not taken the messages after this long is
+/// asked for again (a frame can be skipped, say while a window closes).
+pub const UNANSWERED: Duration = Duration::from_secs(1);
+
+/// When traffic last came to one window and whether a frame it asked for
+/// is still to come, shared by every thread that wakes that window.
 #[derive(Clone, Default)]
-pub struct Pace(Arc<Mutex<Option<Instant>>>);
+pub struct Pace(Arc<Mutex<PaceState>>);
+
+#[derive(Default)]
+struct PaceState {
+    last: Option<Instant>,
+    /// When traffic asked for the frame that has not taken the messages yet.
+    asked: Option<Instant>,
+}
 
 impl Pace {
     /// How long the frame for traffic arriving now may wait: [`QUICK`]
-    /// after a quiet spell, [`PACE`] while traffic keeps coming.
-    pub fn next(&self) -> Duration {
+    /// after a quiet spell, [`PACE`] while traffic keeps coming; `None`
+    /// when a frame asked for earlier has not taken the messages yet (that
+    /// frame takes this one too: the message was sent before this call).
+    pub fn next(&self) -> Option<Duration> {
         let now = Instant::now();
-        let mut last = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let steady = last.is_some_and(|at| now.duration_since(at) < STEADY);
-        *last = Some(now);
-        if steady { PACE } else { QUICK }
+        let mut state = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let steady = state.last.is_some_and(|at| now.duration_since(at) < STEADY);
+        state.last = Some(now);
+        if state.asked.is_some_and(|at| now.duration_since(at) < UNANSWERED) {
+            return None;
+        }
+        state.asked = Some(now);
+        Some(if steady { PACE } else { QUICK })
+    }
+
+    /// The window is about to take its messages: traffic that comes after
+    /// this asks for a frame of its own.
+    pub fn taking(&self) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).asked = None;
     }
 }
 
@@ -58,10 +86,19 @@ impl Waker {
         self.ctx.request_repaint_of(self.viewport);
     }
 
-    /// Asks egui to draw this waker's viewport at traffic's [`Pace`]:
-    /// many calls before that frame still make one frame.
+    /// Asks egui to draw this waker's viewport at traffic's [`Pace`],
+    /// unless a frame asked for earlier is still to take the messages.
+    /// Call it after sending the message.
     pub fn wake_soon(&self) {
-        self.ctx.request_repaint_after_for(self.pace.next(), self.viewport);
+        if let Some(delay) = self.pace.next() {
+            self.ctx.request_repaint_after_for(delay, self.viewport);
+        }
+    }
+
+    /// The window's frame is about to take the messages this waker's
+    /// senders sent: call it first, then take them all.
+    pub fn taking(&self) {
+        self.pace.taking();
     }
 }
 
@@ -86,10 +123,42 @@ mod tests {
     #[test]
     fn traffic_is_quick_after_quiet_and_paced_while_steady() {
         let pace = Pace::default();
-        assert_eq!(pace.next(), QUICK);
-        assert_eq!(pace.next(), PACE);
-        assert_eq!(pace.clone().next(), PACE, "clones share the pace");
+        assert_eq!(pace.next(), Some(QUICK));
+        pace.taking();
+        assert_eq!(pace.next(), Some(PACE));
+        pace.taking();
+        assert_eq!(pace.clone().next(), Some(PACE), "clones share the pace");
+        pace.taking();
         std::thread::sleep(STEADY + Duration::from_millis(50));
-        assert_eq!(pace.next(), QUICK);
+        assert_eq!(pace.next(), Some(QUICK));
+    }
+
+    /// Traffic asks for one frame until a frame takes the messages; a frame
+    /// asked for that never came is asked for again.
+    #[test]
+    fn traffic_asks_once_until_a_frame_takes_it() {
+        let pace = Pace::default();
+        assert!(pace.next().is_some());
+        assert_eq!(pace.next(), None, "the frame asked for takes this message too");
+        assert_eq!(pace.clone().next(), None, "whichever thread sends it");
+        pace.taking();
+        assert!(pace.next().is_some(), "after the frame took them, traffic asks again");
+        std::thread::sleep(UNANSWERED + Duration::from_millis(50));
+        assert!(pace.next().is_some(), "a frame that never came is asked for again");
+    }
+
+    /// Wakes sharing a pace while a frame is due do not call egui again.
+    #[test]
+    fn wakes_before_the_frame_ask_egui_once() {
+        let ctx = egui::Context::default();
+        let waker = Waker::new(ctx.clone(), egui::ViewportId::from_hash_of("client window 1"));
+        waker.wake_soon();
+        assert!(ctx.has_requested_repaint_for(&waker.viewport));
+        let other = Waker { viewport: egui::ViewportId::from_hash_of("client window 2"), ..waker.clone() };
+        other.wake_soon();
+        assert!(!ctx.has_requested_repaint_for(&other.viewport), "the frame asked for takes it");
+        other.taking();
+        other.wake_soon();
+        assert!(ctx.has_requested_repaint_for(&other.viewport), "after taking, traffic asks again");
     }
 }

@@ -198,6 +198,7 @@ impl ClientWindow {
     /// it ([`EVENTS_PER_FRAME`], [`FRAME_BUDGET`]); when more waits, asks for
     /// another frame. Returns how many events it applied.
     pub fn drain(&mut self) -> usize {
+        self.waker.taking();
         let started = Instant::now();
         let mut applied = 0;
         while applied < EVENTS_PER_FRAME && started.elapsed() < FRAME_BUDGET {

@@ -298,6 +298,9 @@ impl ServerState {
     /// Applies at most a frame's budget of server events; asks for another
     /// frame when more wait.
     fn take_events(&mut self) {
+        if let Some(waker) = &self.waker {
+            waker.taking();
+        }
         let started = Instant::now();
         let mut applied = 0;
         while applied < SERVER_EVENTS_PER_FRAME && started.elapsed() < SERVER_FRAME_BUDGET {

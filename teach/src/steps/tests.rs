@@ -306,6 +306,24 @@ fn visible_follows_appends_trims_and_clears() {
     assert_eq!(shown(&visible, &s), ["drop 6"]);
 }
 
+/// A view's list of a large record gives its room back once the record is
+/// cleared (Clear after a class's load returns the view's memory too).
+#[test]
+fn visible_gives_its_room_back_after_a_clear() {
+    let mut s = Steps::new(Instant::now());
+    let mut visible = Visible::default();
+    for _ in 0..50_000 {
+        garbage(&mut s, "x");
+    }
+    visible.refresh(&s, 1, |_| true);
+    assert!(visible.allocated() >= 50_000);
+    s.clear();
+    garbage(&mut s, "after");
+    visible.refresh(&s, 1, |_| true);
+    assert_eq!(visible.len(), 1);
+    assert!(visible.allocated() < 1024, "{} slots kept after the clear", visible.allocated());
+}
+
 /// A smaller byte bound applies at once and keeps the newest steps.
 #[test]
 fn a_smaller_bound_applies_at_once() {

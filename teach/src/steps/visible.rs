@@ -27,6 +27,10 @@ impl Visible {
         }
         let gone = self.seqs.partition_point(|&seq| seq < first);
         self.seqs.drain(..gone);
+        if self.seqs.capacity() > 2 * self.seqs.len().max(1024) {
+            // The record was cleared or trimmed: give the room back.
+            self.seqs.shrink_to_fit();
+        }
         let start = self.seen_up_to.max(first);
         let new = steps.entries().iter().skip((start - first) as usize);
         self.seqs.extend(new.filter(|step| keep(step)).map(|step| step.seq));
@@ -37,6 +41,11 @@ impl Visible {
     /// Makes the next [`Visible::refresh`] look at every step again.
     pub fn invalidate(&mut self) {
         self.filter_key = None;
+    }
+
+    /// Slots the list has allocated (falls back after the record is cleared).
+    pub fn allocated(&self) -> usize {
+        self.seqs.capacity()
     }
 
     pub fn seqs(&self) -> &[u64] {
