@@ -4,6 +4,11 @@
 use clap::Parser;
 use lojinha::{LojinhaApp, StartOptions};
 
+/// jemalloc on Linux: under a class's load it gives memory back where
+/// glibc's allocator keeps it (see `trim/`).
+#[global_allocator]
+static ALLOCATOR: lojinha_trim::Allocator = lojinha_trim::Allocator;
+
 /// Lojinha: see client-server programming work.
 ///
 /// Start a server with one click, open client windows that talk to it, and
