@@ -5,7 +5,8 @@
 # minutes (10 by default) while the pointer moves over the app every 0.5 s.
 # Printed: the app's RSS (sampled every 5 s from /proc) idle, during the load
 # (peak), after the load, and after "Clear" (Ctrl+L in both windows); its CPU
-# when idle (from /proc/PID/stat, over 20 s); the time from a real key press
+# when idle (from /proc/PID/stat, over 20 s), also with the text cursor in a
+# field of the client window; the time from a real key press
 # (F9 through the X server, every 0.5 s) to the end of the frame that handled
 # it; and the app's own frame figures (LOJINHA_FRAME_STATS, see
 # app/src/frame_stats.rs), one line per 10 s of load. See docs/benchmarks.md
@@ -66,6 +67,14 @@ CLIENT=$(window 'Client window 1')
 IDLE_RSS=$(rss_mb)
 IDLE_CPU=$(idle_cpu)
 echo "idle: RSS ${IDLE_RSS} MB, CPU ${IDLE_CPU} % of one core over 20 s"
+# Idle again with the text cursor in a field (Tab moves the client window's
+# focus into its first text field): a blinking cursor would cost frames.
+xdotool windowfocus "$CLIENT" 2>/dev/null || true
+sleep 0.5
+xdotool key Tab 2>/dev/null || true
+sleep 1
+FIELD_CPU=$(idle_cpu)
+echo "idle, cursor in a text field: CPU ${FIELD_CPU} % of one core over 20 s"
 
 # In a class the fifty clients run on the students' computers; here they
 # share the app's two cores, so by default the bench runs at the lowest
@@ -118,6 +127,7 @@ grep '^frame-stats' "$WORK/app.err" || echo "(no lines: was the app built with f
 echo
 echo "== app RSS and CPU =="
 echo "idle before the load:   ${IDLE_RSS} MB, CPU ${IDLE_CPU} %"
+echo "  cursor in a field:    CPU ${FIELD_CPU} %"
 echo "peak during the load:   ${PEAK} MB (${MINUTES} min, sampled every 5 s)"
 echo "20 s after the load:    ${AFTER_RSS} MB"
 echo "after Clear (Ctrl+L):   ${CLEARED_RSS} MB"
