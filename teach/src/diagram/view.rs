@@ -3,8 +3,11 @@
 //! The time column (left) and the server's lifeline (right) are pinned to
 //! the viewport; session lifelines scroll sideways between them.
 
+use std::sync::Arc;
+
 use egui::{
-    Align2, FontId, Rect, Response, RichText, Role, ScrollArea, Sense, Stroke, Ui, WidgetInfo, pos2, vec2,
+    Align2, Color32, FontId, Galley, Rect, Response, RichText, Role, ScrollArea, Sense, Stroke, Ui,
+    WidgetInfo, pos2, vec2,
 };
 use serde_json::Value;
 
@@ -57,6 +60,14 @@ impl Layout {
             self.clip.left() + TIME_WIDTH..=right.max(self.clip.left() + TIME_WIDTH),
             self.clip.y_range(),
         )
+    }
+
+    /// The part of a session's column left in view between the pinned
+    /// columns (left and right x), where its name goes; `None` when none is.
+    fn visible_column(&self, column: usize) -> Option<(f32, f32)> {
+        let (x, half, area) = (self.lane_x(column), self.column_width * 0.5, self.lanes_area());
+        let (left, right) = ((x - half).max(area.left()), (x + half).min(area.right()));
+        (right - left >= 1.0).then_some((left, right))
     }
 
     /// The band of row `row`, across the visible width.
@@ -200,9 +211,7 @@ impl Diagram {
                 true => at.x - 10.0 - (layout.clip.left() + TIME_WIDTH),
                 false => server_x - 10.0 - (at.x + 10.0),
             };
-            let mut job = egui::text::LayoutJob::simple_singleline(text, small, look.color);
-            job.wrap = egui::text::TextWrapping::truncate_at_width(room.max(20.0));
-            let galley = painter.layout_job(job);
+            let galley = one_line(&painter, text, small, look.color, room.max(20.0));
             let left = if on_server { at.x - 10.0 - galley.size().x } else { at.x + 10.0 };
             painter.galley(pos2(left, at.y - galley.size().y / 2.0), galley, look.color);
             return;
@@ -256,7 +265,13 @@ impl Diagram {
             if (lanes.left()..=lanes.right()).contains(&x) {
                 name_label(x, &name);
             }
-            lanes_painter.text(pos2(x, y), Align2::CENTER_CENTER, name, font.clone(), color);
+            // Centred on the part of its column in view and cut to it
+            // ("Sessão 61: mar…"), so a long name never runs into its
+            // neighbours' or under the pinned server lifeline.
+            let Some((left, right)) = layout.visible_column(column) else { continue };
+            let galley = one_line(painter, name, font.clone(), color, (right - left) * 0.9);
+            let size = galley.size();
+            lanes_painter.galley(pos2((left + right - size.x) / 2.0, y - size.y / 2.0), galley, color);
         }
         name_label(layout.server_x(), &server);
         painter.text(pos2(layout.server_x(), y), Align2::CENTER_CENTER, server, font, color);
@@ -328,6 +343,13 @@ fn visible_rows(viewport: Rect, total: usize) -> std::ops::Range<usize> {
     first.min(total)..last.min(total)
 }
 
+/// `text` on one line, cut with "…" to at most `width` points.
+fn one_line(painter: &egui::Painter, text: String, font: FontId, color: Color32, width: f32) -> Arc<Galley> {
+    let mut job = egui::text::LayoutJob::simple_singleline(text, font, color);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+    painter.layout_job(job)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,5 +373,42 @@ mod tests {
         }
         let scrolled = Layout { origin: pos2(-300.0, 0.0), ..layout };
         assert_eq!(scrolled.visible_lane_x(0), scrolled.lanes_area().left(), "scrolled out on the left");
+    }
+
+    /// A session's name goes on the part of its column in view: all of it,
+    /// the part left of the pinned server column, or none.
+    #[test]
+    fn a_lane_name_goes_where_its_column_shows() {
+        let column_width = 150.0;
+        let clip = Rect::from_min_size(pos2(0.0, 0.0), vec2(TIME_WIDTH + 2.4 * column_width, 400.0));
+        let layout = Layout { origin: clip.min, clip, column_width, columns: 4 };
+        let x = layout.lane_x(0);
+        assert_eq!(layout.visible_column(0), Some((x - 75.0, x + 75.0)), "in view: its whole column");
+        let (left, right) = layout.visible_column(1).expect("partly in view");
+        assert_eq!(left, layout.lane_x(1) - 75.0);
+        assert_eq!(right, layout.lanes_area().right(), "cut where the server's column begins");
+        assert!(right - left < column_width);
+        assert_eq!(layout.visible_column(2), None, "under the server's column");
+    }
+
+    /// A lifeline's long name is cut to its column with "…"; a short one is whole.
+    #[test]
+    fn long_lane_names_are_cut_to_their_column() {
+        let mut harness = egui_kittest::Harness::new_ui(|ui| {
+            let font = FontId::proportional(13.0);
+            let long = one_line(
+                ui.painter(),
+                "Sessão 61: maria@lab-07 1".into(),
+                font.clone(),
+                Color32::WHITE,
+                60.0,
+            );
+            assert!(long.size().x <= 60.0, "{} points wide", long.size().x);
+            let shown: String = long.rows.iter().flat_map(|row| row.glyphs.iter()).map(|g| g.chr).collect();
+            assert!(shown.starts_with("Sessão") && shown.ends_with('…'), "{shown}");
+            let short = one_line(ui.painter(), "Sessão 2".into(), font, Color32::WHITE, 200.0);
+            assert_eq!(short.text(), "Sessão 2");
+        });
+        harness.run();
     }
 }
