@@ -110,11 +110,12 @@ fn replay(events: &[Value]) -> Vec<Value> {
     catalog.into_values().collect()
 }
 
-/// The whole catalog as one server lists it.
+/// The whole catalog as one server lists it (notifications of changes
+/// still arriving may come before the answer: they are set aside).
 fn listed(server: &TestServer) -> Vec<Value> {
     let mut conn = Conn::welcomed(server.addr());
-    let page = conn.call_ok(1, "product.list", json!({"limit": 10_000}));
-    page["products"].as_array().expect("products").clone()
+    let reply = conn.call_reply(1, "product.list", json!({"limit": 10_000}));
+    reply["result"]["products"].as_array().unwrap_or_else(|| panic!("a page: {reply}")).clone()
 }
 
 /// The catalog as the database holds it, sorted by code in byte order.
@@ -334,6 +335,56 @@ fn crossing_groups_of_adds_all_answer() {
         assert_eq!(on_a.existing + on_b.existing, CODES, "round {round}: and found existing once");
     }
     assert!(wait_until(|| listed(&a).len() == ROUNDS * CODES && listed(&a) == listed(&b)), "both converged");
+}
+
+/// One group through `lojinha_apply_group` on its own connection, as a
+/// server's writer sends it: each write's outcome and version.
+fn apply_group(
+    client: &mut impl postgres::GenericClient,
+    server: &str,
+    writes: &[(&str, &str)],
+) -> Vec<(String, Option<i64>)> {
+    let kinds: Vec<&str> = writes.iter().map(|w| w.0).collect();
+    let codes: Vec<&str> = writes.iter().map(|w| w.1).collect();
+    let names: Vec<Option<&str>> = writes.iter().map(|_| Some("n")).collect();
+    let numbers: Vec<Option<i64>> = writes.iter().map(|_| Some(1)).collect();
+    let expected: Vec<Option<i64>> = writes.iter().map(|_| None).collect();
+    let sql = "SELECT o_outcome, o_version FROM lojinha_apply_group($1, $2, $3, $4, $5, $6, $7)";
+    client
+        .query(sql, &[&server, &kinds, &codes, &names, &numbers, &numbers, &expected])
+        .expect("the group runs")
+        .iter()
+        .map(|row| (row.get(0), row.get(1)))
+        .collect()
+}
+
+/// A group that writes a code another server's group has just added, and
+/// not yet committed, waits for that commit and then sees the product, as
+/// on one server: the first group holds its codes' locks to its commit.
+/// Here that group is held open by hand, on a connection of its own.
+#[test]
+fn a_write_waits_for_another_servers_uncommitted_add() {
+    let Some((url, a, _b)) = two_servers() else { return };
+    Conn::welcomed(a.addr()).call_ok(1, "product.add", json!({"product": product("W-B", "b", 1, 1)}));
+    let cluster = postgres_cluster().expect("the cluster runs");
+    let mut held = cluster.connect(&url);
+    let mut tx = held.transaction().expect("a transaction");
+    let first = apply_group(&mut tx, "held", &[("add", "W-A"), ("update", "W-B")]);
+    assert_eq!(first, [("added".to_owned(), Some(1)), ("updated".to_owned(), Some(2))]);
+    let other = thread::spawn(move || {
+        let mut client = postgres_cluster().expect("the cluster runs").connect(&url);
+        apply_group(&mut client, "other", &[("update", "W-A"), ("update", "W-B")])
+    });
+    // Time for the other group to reach the held one's locks (were it not
+    // to wait, it would be done by now, with the wrong outcome).
+    thread::sleep(std::time::Duration::from_millis(300));
+    tx.commit().expect("the held group commits");
+    let second = other.join().expect("the other group");
+    assert_eq!(
+        second,
+        [("updated".to_owned(), Some(2)), ("updated".to_owned(), Some(3))],
+        "the other group comes after the held one and sees its add"
+    );
 }
 
 /// A server started while another writes on the same database catches up:

@@ -53,23 +53,20 @@ mod jemalloc {
         unsafe { tikv_jemalloc_sys::mallctl(name.as_ptr(), null_mut(), null_mut(), null_mut(), 0) == 0 }
     }
 
-    /// One of jemalloc's values by name (its settings: `opt.*`).
+    /// The `N` bytes of one of jemalloc's values by name (its settings:
+    /// `opt.*`), when the value is exactly `N` bytes long.
     #[cfg(test)]
-    pub fn read<T: Copy + Default>(name: &CStr) -> Option<T> {
-        let mut value = T::default();
-        let mut len = size_of::<T>();
-        // SAFETY: `name` is a C string; `value` has room for `len` bytes,
-        // and jemalloc checks that `len` is the size of the value asked for.
+    pub fn read<const N: usize>(name: &CStr) -> Option<[u8; N]> {
+        let mut bytes = [0_u8; N];
+        let mut len = N;
+        // SAFETY: `name` is a C string and `bytes` has room for `len`
+        // bytes; jemalloc writes at most `len` bytes there (fewer, with an
+        // error, when the value has another size), and any bytes are a
+        // valid `[u8; N]`.
         let rc = unsafe {
-            tikv_jemalloc_sys::mallctl(
-                name.as_ptr(),
-                (&raw mut value).cast::<std::ffi::c_void>(),
-                &raw mut len,
-                null_mut(),
-                0,
-            )
+            tikv_jemalloc_sys::mallctl(name.as_ptr(), bytes.as_mut_ptr().cast(), &raw mut len, null_mut(), 0)
         };
-        (rc == 0).then_some(value)
+        (rc == 0 && len == N).then_some(bytes)
     }
 }
 
@@ -81,10 +78,11 @@ pub use jemalloc::Allocator;
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 pub use std::alloc::System as Allocator;
 
-/// Returns the allocators' free pages to the system; whether any allocator
-/// did. jemalloc's arenas are purged, then glibc's (which C libraries use)
-/// trimmed; both walk every arena, taking each one's lock in turn: call it
-/// after a large drop, from a thread of its own, not in a loop.
+/// Returns the allocators' free pages to the system: jemalloc's arenas are
+/// purged, then glibc's (which C libraries use) trimmed; false when neither
+/// allocator took the request. Both walk every arena, taking each one's
+/// lock in turn: call it after a large drop, from a thread of its own, not
+/// in a loop.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 pub fn give_back_freed_memory() -> bool {
     let purged = jemalloc::purge();
@@ -110,18 +108,19 @@ static ALLOCATOR: Allocator = Allocator;
 mod tests {
     use super::*;
 
-    /// Resident pages of this process, from `/proc/self/statm`.
-    fn resident_pages() -> u64 {
-        let statm = std::fs::read_to_string("/proc/self/statm").expect("statm");
-        statm.split_whitespace().nth(1).and_then(|f| f.parse().ok()).expect("a resident count")
+    /// This process's resident size in KiB, from `/proc/self/status`.
+    fn resident_kib() -> u64 {
+        let status = std::fs::read_to_string("/proc/self/status").expect("status");
+        let line = status.lines().find(|l| l.starts_with("VmRSS:")).expect("a VmRSS line");
+        line.split_whitespace().nth(1).and_then(|f| f.parse().ok()).expect("a resident size")
     }
 
     /// jemalloc runs with the app's settings.
     #[test]
     fn the_allocator_has_the_apps_settings() {
-        let background: Option<bool> = jemalloc::read(c"opt.background_thread");
-        let dirty: Option<isize> = jemalloc::read(c"opt.dirty_decay_ms");
-        let muzzy: Option<isize> = jemalloc::read(c"opt.muzzy_decay_ms");
+        let background = jemalloc::read::<1>(c"opt.background_thread").map(|b| b[0] != 0);
+        let dirty = jemalloc::read::<8>(c"opt.dirty_decay_ms").map(i64::from_ne_bytes);
+        let muzzy = jemalloc::read::<8>(c"opt.muzzy_decay_ms").map(i64::from_ne_bytes);
         assert_eq!((background, dirty, muzzy), (Some(true), Some(1000), Some(0)));
     }
 
@@ -134,13 +133,12 @@ mod tests {
             let pieces: Vec<Vec<u8>> = (0..PIECES).map(|i| vec![(i % 251) as u8; 512]).collect();
             let kept: Vec<Vec<u8>> = pieces.into_iter().step_by(64).collect();
             std::hint::black_box(&kept);
-            let before = resident_pages();
-            assert!(give_back_freed_memory(), "some pages were free");
-            let after = resident_pages();
-            let page_kib = 4;
+            let before = resident_kib();
+            assert!(give_back_freed_memory(), "the allocators took the request");
+            let after = resident_kib();
             assert!(
-                before.saturating_sub(after) * page_kib > 100 * 1024,
-                "at least 100 MiB of the 195 MiB freed went back: {before} → {after} pages"
+                before.saturating_sub(after) > 100 * 1024,
+                "at least 100 MiB of the 195 MiB freed went back: {before} → {after} KiB"
             );
             drop(kept);
         })

@@ -15,11 +15,18 @@ use postgres::Client;
 /// lock: released by its commit or rollback). "LOJINHA1" in ASCII.
 pub const WRITE_LOCK: i64 = 0x4C4F_4A49_4E48_4131;
 
+/// The first key of every code's advisory lock (the two-integer form, a
+/// space of its own beside [`WRITE_LOCK`]); the second is `hashtext(code)`.
+/// "LJC1" in ASCII.
+pub const CODE_LOCKS: i32 = 0x4C4A_4331;
+
 /// The channel `NOTIFY` and `LISTEN` use.
 pub const CHANNEL: &str = "lojinha_changes";
 
-/// The schema this server writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+/// The schema this server writes and reads. 2: groups lock their codes
+/// before they write (a server of version 1 locks in another order, so the
+/// two must not write to one database at once; see [`prepare`]).
+pub const SCHEMA_VERSION: i64 = 2;
 
 const TABLES: &str = "
 CREATE TABLE IF NOT EXISTS lojinha_meta (
@@ -43,23 +50,30 @@ CREATE TABLE IF NOT EXISTS changes (
     quantity BIGINT,
     version BIGINT
 );
-INSERT INTO lojinha_meta (key, value) VALUES ('schema_version', 1), ('pruned_through', 0)
+INSERT INTO lojinha_meta (key, value) VALUES ('schema_version', __VERSION__), ('pruned_through', 0)
     ON CONFLICT (key) DO NOTHING;
 ";
 
 /// One group's writes in one call (one round trip, not one per write),
-/// in two phases:
+/// in three steps:
 ///
-/// 1. The catalog: each write changes `products`, in the order of the
-///    codes (writes of one code in the group's order). Rows are locked in
-///    one order by every server, so two servers' groups never wait on each
-///    other in a circle; a write on a code another group holds waits for
-///    that group's commit and then sees its result.
-/// 2. The log, under the write lock: notes the last change id it sees,
+/// 1. The codes: takes the advisory lock of every code the group writes,
+///    in one order for every server (one statement, keys sorted). A group
+///    that writes a code another group is writing waits here until that
+///    group has committed; every statement after this sees its result, as
+///    on one server. Groups of different codes do not wait for each other.
+/// 2. The catalog: each write changes `products`, in the group's order.
+/// 3. The log, under the write lock: notes the last change id it sees,
 ///    adds the group's rows to `changes` in the group's order and notifies
-///    the listeners with the last id. Only this phase and the commit run
-///    under the lock, so one server's group changes its rows while the
+///    the listeners with the last id. Only this step and the commit run
+///    under the lock, so one server's group writes its rows while the
 ///    other's commits.
+///
+/// Locks are taken in one order (codes by key, then the write lock) and
+/// held to the commit, so no two groups wait for each other in a circle.
+/// A group takes one lock per code it writes (up to 1,024): PostgreSQL's
+/// lock table must have room (`max_locks_per_transaction` ×
+/// `max_connections`, 6,400 by default).
 ///
 /// Returns one row per write: what it did, its change id, and the stored
 /// product where the writer needs it (`changed`).
@@ -74,6 +88,7 @@ DECLARE
     i INT;
     n INT := coalesce(array_length(p_kinds, 1), 0);
     v_last BIGINT;
+    v_keys BIGINT;
     v_added TEXT[];
     v_outcomes TEXT[];
     v_versions BIGINT[];
@@ -81,14 +96,18 @@ DECLARE
     v_prices BIGINT[];
     v_quantities BIGINT[];
 BEGIN
-    IF p_kinds <@ ARRAY['add'] AND n =
-            (SELECT count(DISTINCT u.code) FROM unnest(p_codes) AS u(code)) THEN
+    -- The codes' locks, keys in order; as many keys as writes means the
+    -- codes all differ (two codes sharing a key only share a lock).
+    SELECT count(*) INTO v_keys FROM (
+        SELECT pg_advisory_xact_lock(__CODE_LOCKS__, keys.k)
+            FROM (SELECT DISTINCT hashtext(c) AS k FROM unnest(p_codes) AS c ORDER BY 1) AS keys
+    ) AS locked;
+    IF p_kinds <@ ARRAY['add'] AND v_keys = n THEN
         -- Only adds, of different codes: one statement per phase.
         WITH ins AS (
             INSERT INTO products AS p (code, name, price_cents, quantity, version)
                 SELECT u.code, u.name, u.price, u.quantity, 1
                     FROM unnest(p_codes, p_names, p_prices, p_quantities) AS u(code, name, price, quantity)
-                    ORDER BY u.code
                 ON CONFLICT (code) DO NOTHING
                 RETURNING p.code
         )
@@ -120,7 +139,7 @@ BEGIN
     v_names := array_fill(NULL::TEXT, ARRAY[n]);
     v_prices := array_fill(NULL::BIGINT, ARRAY[n]);
     v_quantities := array_fill(NULL::BIGINT, ARRAY[n]);
-    FOR i IN SELECT u.ord FROM unnest(p_codes) WITH ORDINALITY AS u(code, ord) ORDER BY u.code, u.ord LOOP
+    FOR i IN 1 .. n LOOP
         o_version := NULL;
         IF p_kinds[i] = 'add' THEN
             INSERT INTO products AS p (code, name, price_cents, quantity, version)
@@ -182,18 +201,29 @@ pub enum SchemaProblem {
 }
 
 /// Creates the tables if missing (under the write lock, so two servers
-/// starting at once do not race) and checks the schema version.
+/// starting at once do not race), refuses a schema newer than this server's
+/// before changing anything, then installs this server's
+/// `lojinha_apply_group` and records its version. A server of an older
+/// version then refuses the database at start, rather than write to it in
+/// another locking order than the servers already on it.
 pub fn prepare(client: &mut Client) -> Result<(), SchemaProblem> {
     let mut tx = client.transaction().map_err(SchemaProblem::Database)?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK]).map_err(SchemaProblem::Database)?;
-    tx.batch_execute(TABLES).map_err(SchemaProblem::Database)?;
-    let apply_group =
-        APPLY_GROUP.replace("__LOCK__", &WRITE_LOCK.to_string()).replace("__CHANNEL__", CHANNEL);
-    tx.batch_execute(&apply_group).map_err(SchemaProblem::Database)?;
+    let tables = TABLES.replace("__VERSION__", &SCHEMA_VERSION.to_string());
+    tx.batch_execute(&tables).map_err(SchemaProblem::Database)?;
     let row = tx
         .query_one("SELECT value FROM lojinha_meta WHERE key = 'schema_version'", &[])
         .map_err(SchemaProblem::Database)?;
     let version: i64 = row.get(0);
-    tx.commit().map_err(SchemaProblem::Database)?;
-    if version > SCHEMA_VERSION { Err(SchemaProblem::Newer(version)) } else { Ok(()) }
+    if version > SCHEMA_VERSION {
+        return Err(SchemaProblem::Newer(version));
+    }
+    let apply_group = APPLY_GROUP
+        .replace("__LOCK__", &WRITE_LOCK.to_string())
+        .replace("__CODE_LOCKS__", &CODE_LOCKS.to_string())
+        .replace("__CHANNEL__", CHANNEL);
+    tx.batch_execute(&apply_group).map_err(SchemaProblem::Database)?;
+    tx.execute("UPDATE lojinha_meta SET value = $1 WHERE key = 'schema_version'", &[&SCHEMA_VERSION])
+        .map_err(SchemaProblem::Database)?;
+    tx.commit().map_err(SchemaProblem::Database)
 }
