@@ -35,16 +35,6 @@ pub use config::{
 pub use controls::{Controls, MAX_HELD, MAX_HELD_BYTES};
 pub use events::{CloseReason, OwnerAct, Release, ServerEvent, ServerEventRecord};
 pub use registry::SessionInfo;
-
-/// What [`ServerHandle::seed`] did with the products it was given.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Seeded {
-    pub added: usize,
-    /// Codes the catalog held already.
-    pub existing: usize,
-    /// Not stored: the catalog was full, the store failed or was stopping.
-    pub not_stored: usize,
-}
 pub use report_card::ReportCard;
 
 use crate::storage::{Store, StoreError, WriteJob, WriteOp, WriteOutcome};
@@ -65,6 +55,16 @@ pub enum ServerError {
     Store(#[from] StoreError),
     #[error("cannot start a server thread: {0}")]
     Thread(std::io::Error),
+}
+
+/// What [`ServerHandle::seed`] did with the products it was given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Seeded {
+    pub added: usize,
+    /// Codes the catalog held already.
+    pub existing: usize,
+    /// Not stored: the catalog was full, the store failed or was stopping.
+    pub not_stored: usize,
 }
 
 /// A running server. Dropping it stops it.

@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS changes (
     quantity BIGINT,
     version BIGINT
 );
-INSERT INTO lojinha_meta (key, value) VALUES ('schema_version', __VERSION__), ('pruned_through', 0)
+INSERT INTO lojinha_meta (key, value) VALUES ('schema_version', 1), ('pruned_through', 0)
     ON CONFLICT (key) DO NOTHING;
 ";
 
@@ -209,8 +209,7 @@ pub enum SchemaProblem {
 pub fn prepare(client: &mut Client) -> Result<(), SchemaProblem> {
     let mut tx = client.transaction().map_err(SchemaProblem::Database)?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK]).map_err(SchemaProblem::Database)?;
-    let tables = TABLES.replace("__VERSION__", &SCHEMA_VERSION.to_string());
-    tx.batch_execute(&tables).map_err(SchemaProblem::Database)?;
+    tx.batch_execute(TABLES).map_err(SchemaProblem::Database)?;
     let row = tx
         .query_one("SELECT value FROM lojinha_meta WHERE key = 'schema_version'", &[])
         .map_err(SchemaProblem::Database)?;
